@@ -1,0 +1,151 @@
+package org.myochart.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/**
+ * One line of the audit trail. It has no setters: an entry is complete when it is made, and its
+ * hash covers every field and the previous entry's hash.
+ */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry {
+
+  public static final String GENESIS_HASH = "0".repeat(64);
+
+  @Id private Long id;
+
+  @Column(name = "occurred_at", nullable = false)
+  private Instant occurredAt;
+
+  @Column(nullable = false)
+  private String actor;
+
+  @Column(name = "actor_role")
+  private String actorRole;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private AuditAction action;
+
+  @Column(name = "record_type")
+  private String recordType;
+
+  @Column(name = "record_id")
+  private String recordId;
+
+  private String detail;
+
+  @Column(name = "ip_address")
+  private String ipAddress;
+
+  @Column(name = "user_agent")
+  private String userAgent;
+
+  @Column(name = "previous_hash", nullable = false)
+  private String previousHash;
+
+  @Column(name = "entry_hash", nullable = false)
+  private String entryHash;
+
+  protected AuditEntry() {}
+
+  AuditEntry(long id, Instant occurredAt, Actor actor, AuditAction action, String recordType,
+      String recordId, String detail, String previousHash) {
+    this.id = id;
+    // Stored timestamps keep microseconds on both databases; hash what will be read back.
+    this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
+    this.actor = clip(actor.name(), 120);
+    this.actorRole = actor.role();
+    this.action = action;
+    this.recordType = recordType;
+    this.recordId = recordId;
+    this.detail = detail;
+    this.ipAddress = clip(actor.ipAddress(), 64);
+    this.userAgent = clip(actor.userAgent(), 400);
+    this.previousHash = previousHash;
+    this.entryHash = computeHash();
+  }
+
+  /** The hash this entry's content and predecessor call for; differs from the stored one if edited. */
+  public String computeHash() {
+    StringBuilder canonical = new StringBuilder();
+    for (Object field : new Object[] {previousHash, id, occurredAt, actor, actorRole, action,
+        recordType, recordId, detail, ipAddress, userAgent}) {
+      String text = field == null ? "" : field.toString();
+      // Length-prefixed so that no choice of field values can produce another entry's bytes.
+      canonical.append(text.length()).append(':').append(text).append(';');
+    }
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
+  }
+
+  private static String clip(String value, int max) {
+    if (value == null) {
+      return null;
+    }
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public String getActorRole() {
+    return actorRole;
+  }
+
+  public AuditAction getAction() {
+    return action;
+  }
+
+  public String getRecordType() {
+    return recordType;
+  }
+
+  public String getRecordId() {
+    return recordId;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
+
+  public String getIpAddress() {
+    return ipAddress;
+  }
+
+  public String getUserAgent() {
+    return userAgent;
+  }
+
+  public String getPreviousHash() {
+    return previousHash;
+  }
+
+  public String getEntryHash() {
+    return entryHash;
+  }
+}

@@ -1,0 +1,60 @@
+package org.myochart.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Appends entries to the audit trail. It joins the caller's transaction, so an action and its
+ * entry are committed together or not at all.
+ */
+@ApplicationScoped
+@Transactional
+public class AuditTrail {
+
+  private static final int HEAD_ROW = 1;
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject CurrentActor currentActor;
+
+  public AuditEntry record(AuditAction action, String recordType, Object recordId, String detail) {
+    return recordAs(currentActor.get(), action, recordType, recordId, detail);
+  }
+
+  public AuditEntry recordAs(
+      Actor actor, AuditAction action, String recordType, Object recordId, String detail) {
+    AuditChainHead head = em.find(AuditChainHead.class, HEAD_ROW, LockModeType.PESSIMISTIC_WRITE);
+    AuditEntry entry =
+        head.append(
+            clock.instant(),
+            actor,
+            action,
+            recordType,
+            recordId == null ? null : recordId.toString(),
+            detail);
+    em.persist(entry);
+    return entry;
+  }
+
+  /** The newest entries first, for dashboards and tests. */
+  public List<AuditEntry> latest(int count) {
+    return em.createQuery("select e from AuditEntry e order by e.id desc", AuditEntry.class)
+        .setMaxResults(count)
+        .getResultList();
+  }
+
+  public List<AuditEntry> forRecord(String recordType, Object recordId) {
+    return em.createQuery(
+            "select e from AuditEntry e where e.recordType = :type and e.recordId = :id order by e.id",
+            AuditEntry.class)
+        .setParameter("type", recordType)
+        .setParameter("id", recordId.toString())
+        .getResultList();
+  }
+}

@@ -1,0 +1,55 @@
+package org.myochart.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Finds who is acting in the current request. The sign-in mechanism (or the kiosk) puts an {@link
+ * Actor} on the request; without one the actor is anonymous, and outside any request it is the
+ * system.
+ */
+@ApplicationScoped
+public class CurrentActor {
+
+  public static final String REQUEST_ATTRIBUTE = "org.myochart.audit.actor";
+
+  @Inject BeanManager beanManager;
+  @Inject Instance<HttpServletRequest> requests;
+
+  public Actor get() {
+    HttpServletRequest request = activeRequest();
+    if (request == null) {
+      return Actor.SYSTEM;
+    }
+    if (request.getAttribute(REQUEST_ATTRIBUTE) instanceof Actor actor) {
+      return actor;
+    }
+    return anonymous(request);
+  }
+
+  public static Actor of(HttpServletRequest request, String name, String role) {
+    return new Actor(name, role, request.getRemoteAddr(), request.getHeader("User-Agent"));
+  }
+
+  public static Actor anonymous(HttpServletRequest request) {
+    return of(request, "anonymous", null);
+  }
+
+  private HttpServletRequest activeRequest() {
+    try {
+      if (!beanManager.getContext(RequestScoped.class).isActive()) {
+        return null;
+      }
+      HttpServletRequest request = requests.get();
+      request.getRemoteAddr();
+      return request;
+    } catch (ContextNotActiveException | IllegalStateException e) {
+      return null;
+    }
+  }
+}

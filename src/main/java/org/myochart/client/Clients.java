@@ -1,0 +1,193 @@
+package org.myochart.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditTrail;
+import org.myochart.platform.ClinicSettings;
+import org.myochart.platform.RuleViolation;
+
+/** Registers, finds and updates the clinic's clients. */
+@ApplicationScoped
+@Transactional
+public class Clients {
+
+  public static final String RECORD_TYPE = "Client";
+  public static final int LARGEST_PAGE = 100;
+
+  @PersistenceContext EntityManager em;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+  @Inject ClinicSettings settings;
+
+  public record Page(List<Client> clients, long total) {}
+
+  /** Registers a client; one with the same name and date of birth as another is flagged, not refused. */
+  public Client register(ClientDetails details) {
+    requireValid(details);
+    boolean duplicate = !sameNameAndBirth(details, null).isEmpty();
+    Client client = new Client(details, duplicate, clock.instant());
+    em.persist(client);
+    em.flush();
+    audit.record(AuditAction.CREATE, RECORD_TYPE, client.getId(),
+        Json.createObjectBuilder().add("after", snapshot(client)).add("possibleDuplicate", duplicate).build().toString());
+    return client;
+  }
+
+  public Client update(long id, long seenVersion, ClientDetails details) {
+    Client client = current(id, seenVersion);
+    requireValid(details);
+    JsonObjectBuilder before = snapshot(client);
+    client.describe(details, clock.instant());
+    em.flush();
+    audit.record(AuditAction.CHANGE, RECORD_TYPE, id,
+        Json.createObjectBuilder().add("before", before).add("after", snapshot(client)).build().toString());
+    return client;
+  }
+
+  public Client deactivate(long id, long seenVersion) {
+    Client client = current(id, seenVersion);
+    client.deactivate(clock.instant());
+    em.flush();
+    audit.record(AuditAction.DEACTIVATE, RECORD_TYPE, id, null);
+    return client;
+  }
+
+  public Client reactivate(long id, long seenVersion) {
+    Client client = current(id, seenVersion);
+    client.reactivate(clock.instant());
+    em.flush();
+    audit.record(AuditAction.REACTIVATE, RECORD_TYPE, id, null);
+    return client;
+  }
+
+  public Client confirmNotDuplicate(long id, long seenVersion) {
+    Client client = current(id, seenVersion);
+    client.confirmNotDuplicate(clock.instant());
+    em.flush();
+    audit.record(AuditAction.CHANGE, RECORD_TYPE, id, "{\"possibleDuplicate\":false}");
+    return client;
+  }
+
+  public Optional<Client> find(long id) {
+    return Optional.ofNullable(em.find(Client.class, id));
+  }
+
+  public Client get(long id) {
+    return find(id).orElseThrow(() -> RuleViolation.notFound("There is no client " + id + "."));
+  }
+
+  /** The client's record for a person to read; the read is audited. */
+  public Client open(long id) {
+    Client client = get(id);
+    audit.record(AuditAction.VIEW, RECORD_TYPE, id, null);
+    return client;
+  }
+
+  /** Other clients with the same name and date of birth. */
+  public List<Client> sameNameAndBirth(ClientDetails details, Long except) {
+    // Two query texts: PostgreSQL cannot type a null parameter compared with a bigint.
+    TypedQuery<Client> query = em.createQuery(
+        "select c from Client c where c.firstNameKey = :f and c.lastNameKey = :l and c.dateOfBirth = :d"
+            + (except == null ? "" : " and c.id <> :except"), Client.class)
+        .setParameter("f", Client.key(details.firstName()))
+        .setParameter("l", Client.key(details.lastName()))
+        .setParameter("d", details.dateOfBirth());
+    if (except != null) {
+      query.setParameter("except", except);
+    }
+    return query.getResultList();
+  }
+
+  /** Clients matching the query, active first, by last name; {@code first} counts from zero. */
+  public Page search(String query, boolean includeInactive, int first, int max) {
+    ClientSearch search = ClientSearch.of(query);
+    List<String> conditions = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
+    if (!includeInactive) {
+      values.add(Boolean.TRUE);
+      conditions.add("c.active = ?" + values.size());
+    }
+    search.dateOfBirth().ifPresent(day -> {
+      values.add(day);
+      conditions.add("c.dateOfBirth = ?" + values.size());
+    });
+    search.phoneDigits().ifPresent(digits -> {
+      values.add("%" + digits + "%");
+      conditions.add("c.phoneDigits like ?" + values.size());
+    });
+    for (String prefix : search.namePrefixes()) {
+      values.add(prefix + "%");
+      int at = values.size();
+      conditions.add("(c.firstNameKey like ?" + at + " or c.lastNameKey like ?" + at + ")");
+    }
+    String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    TypedQuery<Client> rows = em.createQuery(
+        "select c from Client c" + where + " order by c.active desc, c.lastNameKey, c.firstNameKey, c.id", Client.class);
+    TypedQuery<Long> count = em.createQuery("select count(c) from Client c" + where, Long.class);
+    for (int i = 0; i < values.size(); i++) {
+      rows.setParameter(i + 1, values.get(i));
+      count.setParameter(i + 1, values.get(i));
+    }
+    int pageSize = Math.max(1, Math.min(max, LARGEST_PAGE));
+    List<Client> clients = rows.setFirstResult(Math.max(0, first)).setMaxResults(pageSize).getResultList();
+    return new Page(clients, count.getSingleResult());
+  }
+
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(settings.zone()));
+  }
+
+  private void requireValid(ClientDetails details) {
+    Map<String, String> problems = details.problems(today());
+    if (!problems.isEmpty()) {
+      throw RuleViolation.invalidFields(problems);
+    }
+  }
+
+  private Client current(long id, long seenVersion) {
+    Client client = get(id);
+    if (client.getVersion() != seenVersion) {
+      throw RuleViolation.stale("client record");
+    }
+    return client;
+  }
+
+
+  private static JsonObjectBuilder snapshot(Client client) {
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    ClientDetails d = client.details();
+    add(json, "firstName", d.firstName());
+    add(json, "lastName", d.lastName());
+    add(json, "dateOfBirth", d.dateOfBirth().toString());
+    add(json, "phone", d.phone());
+    add(json, "email", d.email());
+    add(json, "emergencyContactName", d.emergencyContactName());
+    add(json, "emergencyContactPhone", d.emergencyContactPhone());
+    add(json, "preferredLanguage", d.preferredLanguage());
+    add(json, "physicianName", d.physicianName());
+    add(json, "physicianContact", d.physicianContact());
+    add(json, "notes", d.notes());
+    json.add("active", client.isActive());
+    return json;
+  }
+
+  private static void add(JsonObjectBuilder json, String name, String value) {
+    if (value != null) {
+      json.add(name, value);
+    }
+  }
+
+}

@@ -1,0 +1,151 @@
+package org.myochart.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditTrail;
+import org.myochart.audit.CurrentActor;
+import org.myochart.platform.ClinicSettings;
+import org.myochart.platform.RuleViolation;
+
+/**
+ * Health intakes, red-flag screening, medical clearances and visit checks, and the answer to
+ * "may this client be treated now?" that sessions and SOAP notes ask before they start.
+ */
+@ApplicationScoped
+@Transactional
+public class Intakes {
+
+  public static final String INTAKE = "HealthIntake";
+  public static final String CLEARANCE = "MedicalClearance";
+  public static final String VISIT_CHECK = "VisitCheck";
+
+  @PersistenceContext EntityManager em;
+  @Inject AuditTrail audit;
+  @Inject CurrentActor actor;
+  @Inject Clock clock;
+  @Inject ClinicSettings settings;
+  @Inject Clients clients;
+
+  /** Keeps the answers as the client's next intake version. */
+  public HealthIntake submit(long clientId, IntakeAnswers answers, IntakeSource source) {
+    Map<String, String> problems = answers.problems();
+    if (!problems.isEmpty()) {
+      throw RuleViolation.invalidFields(problems);
+    }
+    // Locking the client serialises two submissions at once, so versions never collide.
+    Client client = em.find(Client.class, clientId, LockModeType.PESSIMISTIC_WRITE);
+    if (client == null) {
+      throw RuleViolation.notFound("There is no client " + clientId + ".");
+    }
+    if (!client.isActive()) {
+      throw RuleViolation.conflict(client.getFullName() + " is inactive; reactivate the client first.");
+    }
+    int next = em.createQuery("select coalesce(max(i.versionNumber), 0) from HealthIntake i where i.client = :c", Integer.class)
+        .setParameter("c", client).getSingleResult() + 1;
+    HealthIntake intake = new HealthIntake(client, next, answers, source, actor.get().name(), clock.instant());
+    em.persist(intake);
+    em.flush();
+    audit.record(AuditAction.CREATE, INTAKE, intake.getId(),
+        "{\"client\":" + clientId + ",\"version\":" + next + ",\"source\":\"" + source + "\",\"redFlags\":\"" + answers.redFlags() + "\"}");
+    return intake;
+  }
+
+  /** Every intake of the client, newest first; reading them is audited. */
+  public List<HealthIntake> history(long clientId) {
+    List<HealthIntake> intakes = intakesOf(clientId);
+    audit.record(AuditAction.VIEW, INTAKE, "client:" + clientId, null);
+    return intakes;
+  }
+
+  public Optional<HealthIntake> current(long clientId) {
+    return intakesOf(clientId).stream().findFirst();
+  }
+
+  public MedicalClearance recordClearance(long clientId, String physicianName, LocalDate clearedOn, String note,
+      ClearanceLetter letter) {
+    Client client = clients.get(clientId);
+    Map<String, String> problems = new java.util.LinkedHashMap<>();
+    String physician = TextRules.clean(physicianName);
+    String text = TextRules.clean(note);
+    TextRules.check(problems, "physicianName", "physician's name", physician, 200, true, false);
+    TextRules.check(problems, "note", "clearance note", text, 4000, true, true);
+    LocalDate today = clients.today();
+    if (clearedOn == null) {
+      problems.put("clearedOn", "Enter the date the physician cleared the client.");
+    } else if (clearedOn.isAfter(today)) {
+      problems.put("clearedOn", "The clearance date cannot be in the future.");
+    } else if (clearedOn.isBefore(client.getDateOfBirth())) {
+      problems.put("clearedOn", "The clearance date cannot be before the client's birth.");
+    }
+    if (!problems.isEmpty()) {
+      throw RuleViolation.invalidFields(problems);
+    }
+    MedicalClearance clearance =
+        new MedicalClearance(client, physician, clearedOn, text, letter, actor.get().name(), clock.instant());
+    em.persist(clearance);
+    em.flush();
+    audit.record(AuditAction.CREATE, CLEARANCE, clearance.getId(),
+        "{\"client\":" + clientId + ",\"letterSha256\":" + (letter == null ? "null" : "\"" + letter.sha256() + "\"") + "}");
+    return clearance;
+  }
+
+  public List<MedicalClearance> clearances(long clientId) {
+    return em.createQuery("select m from MedicalClearance m where m.client.id = :c order by m.recordedAt desc", MedicalClearance.class)
+        .setParameter("c", clientId).getResultList();
+  }
+
+  public MedicalClearance clearance(long clearanceId) {
+    MedicalClearance clearance = em.find(MedicalClearance.class, clearanceId);
+    if (clearance == null) {
+      throw RuleViolation.notFound("There is no clearance " + clearanceId + ".");
+    }
+    audit.record(AuditAction.VIEW, CLEARANCE, clearanceId, null);
+    return clearance;
+  }
+
+  public VisitCheck recordVisitCheck(long clientId, boolean acuteSevereAttack, boolean changedSinceLast, Set<RedFlag> redFlags) {
+    Client client = clients.get(clientId);
+    VisitCheck check = new VisitCheck(client, clients.today(), acuteSevereAttack, changedSinceLast,
+        redFlags == null ? Set.of() : redFlags, actor.get().name(), clock.instant());
+    em.persist(check);
+    em.flush();
+    audit.record(AuditAction.CREATE, VISIT_CHECK, check.getId(),
+        "{\"client\":" + clientId + ",\"acute\":" + acuteSevereAttack + ",\"changed\":" + changedSinceLast + ",\"redFlags\":\"" + check.getRedFlags() + "\"}");
+    return check;
+  }
+
+  public List<VisitCheck> visitChecks(long clientId) {
+    return em.createQuery("select v from VisitCheck v where v.client.id = :c order by v.recordedAt desc", VisitCheck.class)
+        .setParameter("c", clientId).getResultList();
+  }
+
+  /** Why the client may not be treated now, if anything stands in the way. */
+  public Optional<TreatmentBlock> treatmentBlock(long clientId) {
+    clients.get(clientId);
+    Optional<MedicalClearance> latest = clearances(clientId).stream().findFirst();
+    return TreatmentBlock.assess(intakesOf(clientId), visitChecks(clientId), latest, clients.today(), settings.zone());
+  }
+
+  /** For sessions and SOAP notes: refuses with every reason when the client may not be treated. */
+  public void requireTreatable(long clientId) {
+    treatmentBlock(clientId).ifPresent(block -> {
+      throw RuleViolation.conflict("Treatment cannot start: " + String.join(" ", block.reasons()));
+    });
+  }
+
+  private List<HealthIntake> intakesOf(long clientId) {
+    return em.createQuery("select i from HealthIntake i where i.client.id = :c order by i.versionNumber desc", HealthIntake.class)
+        .setParameter("c", clientId).getResultList();
+  }
+}

@@ -1,0 +1,34 @@
+package org.myochart.client;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.util.Objects;
+
+/** One medication named in an intake. */
+@Embeddable
+public class Medication implements java.io.Serializable {
+
+  @Column(nullable = false)
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private MedicationKind kind;
+
+  protected Medication() {}
+
+  public Medication(String name, MedicationKind kind) {
+    this.name = Objects.requireNonNull(name);
+    this.kind = Objects.requireNonNull(kind);
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public MedicationKind getKind() {
+    return kind;
+  }
+}

@@ -1,0 +1,36 @@
+package org.myochart.client;
+
+import java.util.Map;
+
+/** Length and character checks shared by every free-text field of a client record. */
+final class TextRules {
+
+  private TextRules() {}
+
+  /** Trims; an empty value becomes null. */
+  static String clean(String value) {
+    if (value == null) {
+      return null;
+    }
+    String trimmed = value.strip();
+    return trimmed.isEmpty() ? null : trimmed;
+  }
+
+  static void check(Map<String, String> problems, String field, String label, String value, int max,
+      boolean required, boolean multiline) {
+    if (value == null) {
+      if (required) {
+        problems.put(field, "Enter the " + label + ".");
+      }
+      return;
+    }
+    if (value.length() > max) {
+      problems.put(field, "The " + label + " may have at most " + max + " characters; it has " + value.length() + ".");
+      return;
+    }
+    boolean control = value.chars().anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')));
+    if (control) {
+      problems.put(field, "The " + label + " contains characters that cannot be stored.");
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.myochart.client.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.LocalDate;
+import org.myochart.client.ClearanceLetter;
+import org.myochart.client.Clients;
+import org.myochart.client.Intakes;
+import org.myochart.platform.RuleViolation;
+import org.myochart.platform.web.Messages;
+import org.primefaces.model.file.UploadedFile;
+
+/** A therapist records that a physician has cleared the client for massage. */
+@Named
+@ViewScoped
+public class ClearancePage implements Serializable {
+
+  @Inject transient Clients clients;
+  @Inject transient Intakes intakes;
+
+  private Long clientId;
+  private String clientName;
+  private String physicianName;
+  private LocalDate clearedOn;
+  private String note;
+  private transient UploadedFile letter;
+
+  public void load() throws IOException {
+    if (FacesContext.getCurrentInstance().isPostback()) {
+      return;
+    }
+    var client = ClientLookup.orNotFound(clients, clientId);
+    if (client.isEmpty()) {
+      return;
+    }
+    clientName = client.get().getFullName();
+    physicianName = client.get().getPhysicianName();
+  }
+
+  public String save() {
+    ClearanceLetter attached = null;
+    if (letter != null && letter.getSize() > 0) {
+      try {
+        ClearanceLetter.requireAcceptableSize(letter.getSize());
+        attached = ClearanceLetter.of(letter.getFileName(), letter.getContent());
+      } catch (IllegalArgumentException refused) {
+        FacesContext.getCurrentInstance().addMessage("clearance:letter",
+            new jakarta.faces.application.FacesMessage(jakarta.faces.application.FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
+        FacesContext.getCurrentInstance().validationFailed();
+        Messages.error(refused.getMessage());
+        return null;
+      }
+    }
+    try {
+      intakes.recordClearance(clientId, physicianName, clearedOn, note, attached);
+      Messages.flash("The medical clearance was recorded.");
+      return "/staff/clients/client.xhtml?faces-redirect=true&id=" + clientId;
+    } catch (RuleViolation refused) {
+      Messages.refused(refused, "clearance");
+      return null;
+    }
+  }
+
+  public Long getClientId() { return clientId; }
+  public void setClientId(Long clientId) { this.clientId = clientId; }
+  public String getClientName() { return clientName; }
+  public String getPhysicianName() { return physicianName; }
+  public void setPhysicianName(String v) { physicianName = v; }
+  public LocalDate getClearedOn() { return clearedOn; }
+  public void setClearedOn(LocalDate v) { clearedOn = v; }
+  public String getNote() { return note; }
+  public void setNote(String v) { note = v; }
+  public UploadedFile getLetter() { return letter; }
+  public void setLetter(UploadedFile letter) { this.letter = letter; }
+}

@@ -1,0 +1,2 @@
+/** Pages for finding, registering and reading clients, their intake, red flags and clearances. */
+package org.myochart.client.web;

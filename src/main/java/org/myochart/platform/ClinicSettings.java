@@ -1,0 +1,68 @@
+package org.myochart.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The clinic's run-time settings, from MicroProfile Config: environment variables such as {@code
+ * MYOCHART_IDLE_TIMEOUT}, system properties, or the defaults in {@code
+ * META-INF/microprofile-config.properties}. docs/operations.md lists them all.
+ */
+@Named("clinic")
+@ApplicationScoped
+public class ClinicSettings {
+
+  @Inject
+  @ConfigProperty(name = "myochart.clinic.name", defaultValue = "MyoChart Clinic")
+  String clinicName;
+
+  @Inject
+  @ConfigProperty(name = "myochart.clinic.zone")
+  Optional<String> clinicZone;
+
+  @Inject
+  @ConfigProperty(name = "myochart.idle-timeout", defaultValue = "PT15M")
+  String idleTimeout;
+
+  public String clinicName() {
+    return clinicName;
+  }
+
+  /** The zone times are shown in; stored times are always UTC. */
+  public ZoneId zone() {
+    return clinicZone.filter(z -> !z.isBlank()).map(ZoneId::of).orElse(ZoneId.systemDefault());
+  }
+
+  /** How long a staff session may sit unused before it is signed out. */
+  public Duration idleTimeout() {
+    Duration parsed = Duration.parse(idleTimeout.strip());
+    if (parsed.isNegative() || parsed.isZero()) {
+      throw new IllegalArgumentException("MYOCHART_IDLE_TIMEOUT must be positive, e.g. PT15M");
+    }
+    return parsed;
+  }
+
+  /** The idle timeout as a person would say it: "15 minutes", "30 seconds". */
+  public String idleTimeoutInWords() {
+    Duration timeout = idleTimeout();
+    if (timeout.toSeconds() < 60 || timeout.toSecondsPart() != 0) {
+      return timeout.toSeconds() + " seconds";
+    }
+    long minutes = timeout.toMinutes();
+    return minutes == 1 ? "1 minute" : minutes + " minutes";
+  }
+
+  public String getName() {
+    return clinicName();
+  }
+
+  /** For the page's idle monitor, which signs the screen out when the server session ends. */
+  public long getIdleTimeoutMillis() {
+    return idleTimeout().toMillis();
+  }
+}

@@ -1,0 +1,27 @@
+package org.myochart.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.myochart.demo.DemoClinic;
+import org.myochart.security.OwnerFromEnvironment;
+
+/**
+ * What happens once at deployment, in order: the schema is migrated, then the first owner is
+ * created from the environment, then the demo clinic if asked for. A failed migration fails the
+ * deployment, so the server never serves a half-migrated database.
+ */
+@ApplicationScoped
+public class ClinicStartup {
+
+  @Inject SchemaMigration schema;
+  @Inject OwnerFromEnvironment owner;
+  @Inject DemoClinic demo;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    schema.migrate();
+    owner.createIfConfigured();
+    demo.createIfRequested();
+  }
+}

@@ -1,0 +1,97 @@
+package org.myochart.platform;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Where MyoChart keeps its data: an H2 file database inside the data directory unless a database
+ * URL is configured. Only H2 and PostgreSQL URLs are accepted, so a typo fails loudly at start-up
+ * instead of half-working.
+ */
+public record DatabaseLocation(String url, String user, String password) {
+
+  public static final String DEFAULT_DATA_DIR = "data";
+
+  public DatabaseLocation {
+    Objects.requireNonNull(url, "url");
+    if (!isH2(url) && !isPostgres(url)) {
+      throw new IllegalArgumentException(
+          "MYOCHART_DB_URL must start with jdbc:postgresql: or jdbc:h2: but was: " + redact(url));
+    }
+    user = user == null ? "" : user;
+    password = password == null ? "" : password;
+  }
+
+  /** Reads the location from system properties or environment variables. */
+  public static DatabaseLocation configured() {
+    return from(
+        Setting.DATA_DIR.value().orElse(DEFAULT_DATA_DIR),
+        Setting.DB_URL.value().orElse(null),
+        Setting.DB_USER.value().orElse(null),
+        Setting.DB_PASSWORD.value().orElse(null));
+  }
+
+  static DatabaseLocation from(String dataDir, String url, String user, String password) {
+    if (url != null) {
+      // H2 takes whatever user first creates the file; always use the same one for it.
+      return new DatabaseLocation(url, user == null && isH2(url) ? "sa" : user, password);
+    }
+    Path database = dataDirectory(dataDir).resolve("db").resolve("myochart");
+    return new DatabaseLocation(
+        "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE", user == null ? "sa" : user, password);
+  }
+
+  /** The data directory as an absolute path; relative paths are taken from the working directory. */
+  public static Path dataDirectory(String configured) {
+    return Path.of(configured).toAbsolutePath().normalize();
+  }
+
+  public static Path dataDirectory() {
+    return dataDirectory(Setting.DATA_DIR.value().orElse(DEFAULT_DATA_DIR));
+  }
+
+  public boolean isEmbedded() {
+    return isH2(url);
+  }
+
+  public Properties credentials() {
+    Properties properties = new Properties();
+    if (!user.isEmpty()) {
+      properties.setProperty("user", user);
+    }
+    if (!password.isEmpty()) {
+      properties.setProperty("password", password);
+    }
+    return properties;
+  }
+
+  /** The URL without anything after '?' or ';', which may carry credentials. */
+  public String describe() {
+    return redact(url);
+  }
+
+  private static String redact(String url) {
+    int cut = url.length();
+    for (char separator : new char[] {'?', ';'}) {
+      int at = url.indexOf(separator);
+      if (at >= 0) {
+        cut = Math.min(cut, at);
+      }
+    }
+    return url.substring(0, cut);
+  }
+
+  private static boolean isH2(String url) {
+    return url.startsWith("jdbc:h2:");
+  }
+
+  private static boolean isPostgres(String url) {
+    return url.startsWith("jdbc:postgresql:");
+  }
+
+  @Override
+  public String toString() {
+    return "DatabaseLocation[" + describe() + ", user=" + user + "]";
+  }
+}

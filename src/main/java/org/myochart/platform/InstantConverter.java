@@ -1,0 +1,25 @@
+package org.myochart.platform;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Stores every {@link Instant} as a UTC {@code timestamp with time zone}; Jakarta Persistence 3.1
+ * would otherwise serialize it as a blob.
+ */
+@Converter(autoApply = true)
+public class InstantConverter implements AttributeConverter<Instant, OffsetDateTime> {
+
+  @Override
+  public OffsetDateTime convertToDatabaseColumn(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  @Override
+  public Instant convertToEntityAttribute(OffsetDateTime stored) {
+    return stored == null ? null : stored.toInstant();
+  }
+}

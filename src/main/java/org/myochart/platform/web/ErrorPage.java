@@ -1,0 +1,40 @@
+package org.myochart.platform.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.logging.Logger;
+import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditTrail;
+
+/** Records what led to an error page: a refused page is an audit entry, every error a log line. */
+@Named
+@RequestScoped
+public class ErrorPage {
+
+  private static final Logger LOG = Logger.getLogger(ErrorPage.class.getName());
+
+  @Inject HttpServletRequest request;
+  @Inject AuditTrail audit;
+  private boolean recorded;
+
+  public void record() {
+    if (recorded) {
+      return;
+    }
+    recorded = true;
+    Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String path = uri == null ? null : uri.toString();
+    if (Integer.valueOf(403).equals(status)) {
+      audit.record(AuditAction.ACCESS_DENIED, "Page", clip(path), null);
+    }
+    LOG.info(() -> "Error page " + status + " for " + clip(path) + " from " + request.getRemoteAddr());
+  }
+
+  private static String clip(String path) {
+    return path == null || path.length() <= 60 ? path : path.substring(0, 60);
+  }
+}

@@ -1,0 +1,159 @@
+package org.myochart.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import org.myochart.audit.CurrentActor;
+import org.myochart.platform.web.SecurityHeaders;
+
+/**
+ * The one authentication mechanism: pages sign in through the login form and stay signed in by
+ * their session; {@code /api/*} calls carry HTTP Basic credentials on every request and never get a
+ * session. Both check the same accounts, throttle and audit trail through {@link SignIns}.
+ */
+@ApplicationScoped
+public class StaffAuthentication implements HttpAuthenticationMechanism {
+
+  public static final String LOGIN_PAGE = "/login.xhtml";
+  public static final String RETURN_TO = "org.myochart.security.returnTo";
+  static final String CURRENT_ACCOUNT = "org.myochart.security.account";
+
+  @Inject SignIns signIns;
+  @Inject StaffAccounts accounts;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    // Refusals and redirects from here are sent before any filter runs.
+    SecurityHeaders.apply(request, response);
+    if (isApi(request)) {
+      return basic(request, response, context);
+    }
+    if (context.isAuthenticationRequest()
+        && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
+      return formSignIn(credential, request, context);
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
+      Optional<StaffAccount> account = accounts.find(staff.accountId()).filter(StaffAccount::isActive);
+      if (account.isPresent()) {
+        // The role is read afresh so that a change by the owner takes effect on the next click.
+        return signedIn(account.get(), request, context);
+      }
+      session.invalidate();
+    }
+    request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.anonymous(request));
+    if (context.isProtected()) {
+      boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+      request.getSession(true).setAttribute(RETURN_TO, requestedPath(request));
+      return context.redirect(request.getContextPath() + LOGIN_PAGE + (expired ? "?idle=true" : ""));
+    }
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus formSignIn(
+      UsernamePasswordCredential credential, HttpServletRequest request, HttpMessageContext context) {
+    SignIns.Attempt attempt =
+        signIns.attempt(credential.getCaller(), credential.getPasswordAsString(), CurrentActor.anonymous(request));
+    request.setAttribute(SignInOutcome.REQUEST_ATTRIBUTE, attempt.outcome());
+    if (attempt.account().isEmpty()) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    StaffAccount account = attempt.account().get();
+    if (request.getSession(false) != null) {
+      // A new session id at sign-in defeats session fixation.
+      request.changeSessionId();
+    }
+    request.getSession(true).setAttribute(SignedInStaff.SESSION_ATTRIBUTE, SignedInStaff.of(account));
+    return signedIn(account, request, context);
+  }
+
+  private AuthenticationStatus basic(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return unauthorized(response, context, "Authentication required: send HTTP Basic credentials of a staff account.");
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return unauthorized(response, context, "The Authorization header is not valid Base64.");
+    }
+    int colon = decoded.indexOf(':');
+    if (colon < 0) {
+      return unauthorized(response, context, "The Authorization header must carry username:password.");
+    }
+    SignIns.Attempt attempt =
+        signIns.attempt(decoded.substring(0, colon), decoded.substring(colon + 1), CurrentActor.anonymous(request));
+    if (attempt.account().isEmpty()) {
+      return unauthorized(response, context, attempt.outcome().message());
+    }
+    if (attempt.account().get().isPasswordChangeRequired()) {
+      return refuse(response, HttpServletResponse.SC_FORBIDDEN,
+          "This account still has the temporary password the owner set. Sign in on the web page and choose your own first.");
+    }
+    return signedIn(attempt.account().get(), request, context);
+  }
+
+  private static AuthenticationStatus signedIn(
+      StaffAccount account, HttpServletRequest request, HttpMessageContext context) {
+    request.setAttribute(CURRENT_ACCOUNT, account);
+    request.setAttribute(
+        CurrentActor.REQUEST_ATTRIBUTE,
+        CurrentActor.of(request, account.getUsername(), account.getRole().name()));
+    return context.notifyContainerAboutLogin(account.getUsername(), Set.of(account.getRole().name()));
+  }
+
+  private static AuthenticationStatus unauthorized(
+      HttpServletResponse response, HttpMessageContext context, String message) {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"MyoChart\", charset=\"UTF-8\"");
+    return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, message);
+  }
+
+  private static AuthenticationStatus refuse(HttpServletResponse response, int status, String message) {
+    try {
+      response.setStatus(status);
+      response.setContentType("application/json");
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter()
+          .write(Json.createObjectBuilder().add("status", status).add("message", message).build().toString());
+      response.flushBuffer();
+    } catch (IOException e) {
+      // The client went away; nothing more to tell it.
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  static boolean isApi(HttpServletRequest request) {
+    return requestedPath(request).startsWith("/api/");
+  }
+
+  private static String requestedPath(HttpServletRequest request) {
+    String uri = request.getRequestURI().substring(request.getContextPath().length());
+    String query = request.getQueryString();
+    return query == null ? uri : uri + "?" + query;
+  }
+
+  @Override
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(SignedInStaff.SESSION_ATTRIBUTE);
+    }
+    HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+  }
+}

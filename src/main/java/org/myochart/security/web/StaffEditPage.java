@@ -1,0 +1,130 @@
+package org.myochart.security.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import org.myochart.platform.RuleViolation;
+import org.myochart.platform.web.Messages;
+import org.myochart.security.Role;
+import org.myochart.security.StaffAccount;
+import org.myochart.security.StaffAccounts;
+
+/** Adds a staff member, or changes one's name, role and password. */
+@Named
+@ViewScoped
+public class StaffEditPage implements Serializable {
+
+  @Inject transient StaffAccounts accounts;
+  @Inject transient CurrentStaff current;
+
+  private Long id;
+  private long version;
+  private String username;
+  private String displayName;
+  private Role role = Role.THERAPIST;
+  private String temporaryPassword;
+  private boolean active = true;
+
+  public void load() throws IOException {
+    if (id == null || FacesContext.getCurrentInstance().isPostback()) {
+      return;
+    }
+    var account = accounts.find(id);
+    if (account.isEmpty()) {
+      FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "There is no staff account " + id + ".");
+      FacesContext.getCurrentInstance().responseComplete();
+      return;
+    }
+    show(account.get());
+  }
+
+  public String save() {
+    try {
+      if (id == null) {
+        accounts.create(username, displayName, role, temporaryPassword, true);
+        Messages.flash(displayName.strip() + " was added. Give them the temporary password; they choose their own at first sign-in.");
+      } else {
+        accounts.describe(id, version, displayName, role, current.getUsername());
+        Messages.flash("Changes to " + displayName.strip() + " were saved.");
+      }
+      return "/owner/staff.xhtml?faces-redirect=true";
+    } catch (RuleViolation refused) {
+      Messages.error(refused.getMessage());
+      return null;
+    }
+  }
+
+  public void resetPassword() {
+    try {
+      show(accounts.resetPassword(id, version, temporaryPassword));
+      temporaryPassword = null;
+      Messages.info("The password was reset. " + displayName + " must choose a new one at next sign-in.");
+    } catch (RuleViolation refused) {
+      Messages.error(refused.getMessage());
+    }
+  }
+
+  private void show(StaffAccount account) {
+    id = account.getId();
+    version = account.getVersion();
+    username = account.getUsername();
+    displayName = account.getDisplayName();
+    role = account.getRole();
+    active = account.isActive();
+  }
+
+  public boolean isNew() {
+    return id == null;
+  }
+
+  public Role[] getRoles() {
+    return Role.values();
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public void setDisplayName(String displayName) {
+    this.displayName = displayName;
+  }
+
+  public Role getRole() {
+    return role;
+  }
+
+  public void setRole(Role role) {
+    this.role = role;
+  }
+
+  public String getTemporaryPassword() {
+    return temporaryPassword;
+  }
+
+  public void setTemporaryPassword(String temporaryPassword) {
+    this.temporaryPassword = temporaryPassword;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+}

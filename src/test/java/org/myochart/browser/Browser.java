@@ -1,0 +1,182 @@
+package org.myochart.browser;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
+import org.openqa.selenium.remote.RemoteWebDriver;
+import java.util.List;
+import org.myochart.testsupport.RunningClinic;
+
+/**
+ * Debian's headless Chromium driven through chromedriver. When either is missing the browser
+ * tests are skipped with a loud message (the test machine script tries to install them first).
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  private final WebDriver driver;
+  private final RunningClinic clinic;
+
+  private Browser(WebDriver driver, RunningClinic clinic) {
+    this.driver = driver;
+    this.clinic = clinic;
+  }
+
+  /** A desktop-sized window. */
+  public static Browser open(RunningClinic clinic) {
+    return open(clinic, new Dimension(1280, 900));
+  }
+
+  /** A 1024×768 tablet-sized window. */
+  public static Browser tablet(RunningClinic clinic) {
+    return open(clinic, new Dimension(1024, 768));
+  }
+
+  private static Browser open(RunningClinic clinic, Dimension size) {
+    boolean available = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    if (!available) {
+      System.err.println("\n########## BROWSER TEST SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER
+          + " is missing. Install Debian's chromium and chromium-driver. ##########\n");
+    }
+    Assumptions.assumeTrue(available, "Debian chromium and chromium-driver are not installed");
+    try {
+      Path profile = Files.createTempDirectory("myochart-chromium");
+      ChromeOptions options = new ChromeOptions()
+          .setBinary(CHROMIUM)
+          .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync",
+              "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(new File(CHROMEDRIVER))
+          .usingAnyFreePort()
+          .build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().window().setSize(size);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+      return new Browser(driver, clinic);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Browser visit(String path) {
+    driver.get(clinic.uri(path).toString());
+    return this;
+  }
+
+  public String path() {
+    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  public String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public WebElement find(By by) {
+    return waitFor().until(ExpectedConditions.presenceOfElementLocated(by));
+  }
+
+  /** Types into a field, trying again if the page replaced the field while typing began. */
+  public void type(String id, String value) {
+    waitFor().ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+      WebElement field = d.findElement(By.id(id));
+      field.clear();
+      field.sendKeys(value);
+      String type = String.valueOf(field.getAttribute("type"));
+      return value.equals(field.getAttribute("value")) || type.equals("file") || type.equals("password");
+    });
+  }
+
+  /** Clicks, trying again while the page is still swapping the element for a fresh one. */
+  public void click(String id) {
+    waitFor().ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(By.id(id)).apply(d);
+      if (element == null) {
+        return false;
+      }
+      element.click();
+      return true;
+    });
+  }
+
+  /** Clicks a button that submits the whole page and waits until the next page has replaced it. */
+  public void submit(String id) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    click(id);
+    waitFor().until(d -> isDetached(page));
+  }
+
+  /** Chromium reports a replaced node either as stale or as not belonging to the document. */
+  private static boolean isDetached(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.WebDriverException gone) {
+      return true;
+    }
+  }
+
+  /** A finger tap, as on the clinic's tablet. */
+  public void tap(WebElement element) {
+    waitFor().until(ExpectedConditions.elementToBeClickable(element));
+    PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+    Sequence tap = new Sequence(finger, 0)
+        .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(element), 0, 0))
+        .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+        .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+    ((RemoteWebDriver) driver).perform(List.of(tap));
+  }
+
+  public void tap(By by) {
+    tap(find(by));
+  }
+
+  public void awaitPath(String path) {
+    waitFor().until(d -> path().equals(path));
+  }
+
+  public void awaitText(String text) {
+    waitFor().until(d -> text().contains(text));
+  }
+
+  public WebDriverWait waitFor() {
+    return waitFor(Duration.ofSeconds(20));
+  }
+
+  public WebDriverWait waitFor(Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(driver, timeout);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
+  public String sessionCookie() {
+    Cookie cookie = driver.manage().getCookieNamed("JSESSIONID");
+    return cookie == null ? null : cookie.getValue();
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

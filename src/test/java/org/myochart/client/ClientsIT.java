@@ -1,0 +1,207 @@
+package org.myochart.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.myochart.testsupport.Names;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditEntry;
+import org.myochart.audit.AuditTrail;
+import org.myochart.platform.RuleViolation;
+import org.myochart.testsupport.Deployments;
+
+/** Clients, intakes, red flags and clearances inside Payara Micro on the real database. */
+@ExtendWith(ArquillianExtension.class)
+class ClientsIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.clinic(ClientsIT.class).addClasses(Fixtures.class, Names.class);
+  }
+
+  @Inject Clients clients;
+  @Inject Intakes intakes;
+  @Inject AuditTrail audit;
+  @PersistenceContext EntityManager em;
+
+  private static String surname() {
+    return Names.uniqueSurname("Zz");
+  }
+
+  private Client register(String first, String last, LocalDate born) {
+    return clients.register(Fixtures.details(first, last, born));
+  }
+
+  @Test
+  void registeredClientIsStoredAndAudited() {
+    Client client = register("Anna", surname(), LocalDate.of(1986, 4, 12));
+
+    assertEquals("Anna", clients.get(client.getId()).getFirstName());
+    assertEquals(AuditAction.CREATE, audit.forRecord(Clients.RECORD_TYPE, client.getId()).get(0).getAction());
+  }
+
+  @Test
+  void sameNameAndBirthIsFlaggedAsPossibleDuplicateNotRefused() {
+    String last = surname();
+    Client first = register("Ola", last, LocalDate.of(1970, 1, 1));
+    Client second = register("ola", last.toUpperCase(), LocalDate.of(1970, 1, 1));
+
+    assertFalse(first.isPossibleDuplicate());
+    assertTrue(second.isPossibleDuplicate());
+  }
+
+  @Test
+  void invalidDetailsSaveNothingAndNameEveryField() {
+    String last = surname();
+    RuleViolation refused = assertThrows(RuleViolation.class, () -> clients.register(
+        new ClientDetails("", last, LocalDate.now().plusDays(3), null, "nope", null, null, null, null, null, "n".repeat(10_000))));
+
+    assertTrue(refused.fieldProblems().keySet().containsAll(List.of("firstName", "dateOfBirth", "email", "notes")));
+    assertEquals(0, clients.search(last, true, 0, 10).total());
+  }
+
+  @Test
+  void searchFindsByNamePrefixPhoneAndBirthDate() {
+    String last = surname();
+    Client anna = clients.register(new ClientDetails("Annabel", last, LocalDate.of(1984, 3, 14), "+47 400 12 3" + last.hashCode() % 10,
+        null, null, null, null, null, null, null));
+
+    assertEquals(List.of(anna.getId()), ids(clients.search("ann " + last.substring(0, 6), false, 0, 10)));
+    assertTrue(ids(clients.search("1984-03-14", false, 0, 100)).contains(anna.getId()));
+    assertTrue(ids(clients.search("400 12", false, 0, 100)).contains(anna.getId()));
+  }
+
+  @Test
+  void inactiveClientsAreHiddenUnlessAskedForAndNeverDeleted() {
+    String last = surname();
+    Client client = register("Ina", last, LocalDate.of(1990, 5, 5));
+    clients.deactivate(client.getId(), client.getVersion());
+
+    assertEquals(0, clients.search(last, false, 0, 10).total());
+    assertEquals(1, clients.search(last, true, 0, 10).total());
+  }
+
+  @Test
+  void searchPagesThroughLargeResults() {
+    String last = surname();
+    for (int i = 0; i < 7; i++) {
+      register("P" + i, last, LocalDate.of(1990, 1, 1 + i));
+    }
+
+    Clients.Page page = clients.search(last, false, 5, 5);
+    assertEquals(7, page.total());
+    assertEquals(2, page.clients().size());
+  }
+
+  @Test
+  void staleEditIsRefusedAndKeepsTheNewerChange() {
+    Client client = register("Siri", surname(), LocalDate.of(1980, 2, 2));
+    long seen = client.getVersion();
+    clients.update(client.getId(), seen, Fixtures.details("Siri", "Newer", LocalDate.of(1980, 2, 2)));
+
+    RuleViolation refused = assertThrows(RuleViolation.class,
+        () -> clients.update(client.getId(), seen, Fixtures.details("Siri", "Older", LocalDate.of(1980, 2, 2))));
+    assertEquals(RuleViolation.Kind.STALE, refused.kind());
+    assertEquals("Newer", clients.get(client.getId()).getLastName());
+  }
+
+  @Test
+  void intakesAreKeptAsIncreasingVersions() {
+    Client client = register("Vera", surname(), LocalDate.of(1975, 7, 7));
+    intakes.submit(client.getId(), Fixtures.answers(Set.of(), List.of(new Medication("Warfarin", MedicationKind.BLOOD_THINNER)), false), IntakeSource.STAFF);
+    intakes.submit(client.getId(), Fixtures.answers(Set.of(), List.of(), false), IntakeSource.KIOSK);
+
+    List<HealthIntake> history = intakes.history(client.getId());
+    assertEquals(List.of(2, 1), history.stream().map(HealthIntake::getVersionNumber).toList());
+    assertEquals("Warfarin", history.get(1).getMedications().get(0).getName());
+    assertEquals(IntakeSource.KIOSK, history.get(0).getSource());
+    assertEquals(AuditAction.VIEW, audit.latest(1).get(0).getAction());
+  }
+
+  @Test
+  void invalidIntakeSavesNothing() {
+    Client client = register("Pia", surname(), LocalDate.of(1975, 7, 7));
+    IntakeAnswers painEleven = new IntakeAnswers(10, 24, 11, false, false, false, false, false, false, null, false,
+        null, List.of(), false, false, false, null, null, null, Set.of());
+
+    assertThrows(RuleViolation.class, () -> intakes.submit(client.getId(), painEleven, IntakeSource.STAFF));
+    assertTrue(intakes.current(client.getId()).isEmpty());
+  }
+
+  @Test
+  void redFlagBlocksTreatmentUntilAClearanceWithItsLetterIsRecorded() {
+    Client client = register("Rolf", surname(), LocalDate.of(1960, 3, 3));
+    intakes.submit(client.getId(), Fixtures.answers(EnumSet.of(RedFlag.THUNDERCLAP), List.of(), false), IntakeSource.KIOSK);
+
+    RuleViolation refused = assertThrows(RuleViolation.class, () -> intakes.requireTreatable(client.getId()));
+    assertTrue(refused.getMessage().contains("worst you have ever had"), refused.getMessage());
+
+    byte[] letter = "%PDF-1.4 cleared for massage".getBytes(StandardCharsets.US_ASCII);
+    MedicalClearance clearance = intakes.recordClearance(client.getId(), "Dr. Lund", clients.today(), "Seen; fine.",
+        ClearanceLetter.of("letter.pdf", letter));
+
+    intakes.requireTreatable(client.getId());
+    assertArrayEquals(letter, intakes.clearance(clearance.getId()).letter());
+    assertEquals(64, clearance.getLetterSha256().length());
+  }
+
+  @Test
+  void clearanceInTheFutureIsRefused() {
+    Client client = register("Fia", surname(), LocalDate.of(1960, 3, 3));
+
+    RuleViolation refused = assertThrows(RuleViolation.class,
+        () -> intakes.recordClearance(client.getId(), "Dr. X", clients.today().plusDays(2), "note", null));
+    assertEquals("The clearance date cannot be in the future.", refused.fieldProblems().get("clearedOn"));
+    assertTrue(intakes.clearances(client.getId()).isEmpty());
+  }
+
+  @Test
+  void acuteAttackAtTheVisitBlocksTreatmentToday() {
+    Client client = register("Ada", surname(), LocalDate.of(1988, 8, 8));
+    intakes.submit(client.getId(), Fixtures.answers(Set.of(), List.of(), false), IntakeSource.STAFF);
+    intakes.requireTreatable(client.getId());
+
+    intakes.recordVisitCheck(client.getId(), true, false, Set.of());
+
+    assertTrue(intakes.treatmentBlock(client.getId()).orElseThrow().reasons().get(0).startsWith("Acute severe migraine attack today"));
+  }
+
+  @Test
+  void intakeForAnUnknownClientIsNotFound() {
+    RuleViolation refused = assertThrows(RuleViolation.class,
+        () -> intakes.submit(987654321L, Fixtures.answers(Set.of(), List.of(), false), IntakeSource.STAFF));
+    assertEquals(RuleViolation.Kind.NOT_FOUND, refused.kind());
+  }
+
+  @Test
+  void auditChainStaysIntactWithClientActivity() {
+    register("Kai", surname(), LocalDate.of(1999, 9, 9));
+    List<AuditEntry> entries = em.createQuery("select e from AuditEntry e order by e.id", AuditEntry.class).getResultList();
+    String previous = AuditEntry.GENESIS_HASH;
+    for (AuditEntry entry : entries) {
+      assertEquals(previous, entry.getPreviousHash());
+      assertEquals(entry.getEntryHash(), entry.computeHash());
+      previous = entry.getEntryHash();
+    }
+  }
+
+  private static List<Long> ids(Clients.Page page) {
+    return page.clients().stream().map(Client::getId).toList();
+  }
+}

@@ -1,0 +1,58 @@
+package org.myochart.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DatabaseLocationTest {
+
+  @Test
+  void withoutUrlTheDatabaseIsAnH2FileInsideTheDataDirectory() {
+    DatabaseLocation location = DatabaseLocation.from("/srv/clinic", null, null, null);
+
+    assertTrue(location.isEmbedded());
+    assertTrue(location.url().startsWith("jdbc:h2:file:/srv/clinic/db/myochart;"), location.url());
+    assertEquals("sa", location.user());
+  }
+
+  @Test
+  void relativeDataDirectoryIsTakenFromTheWorkingDirectory() {
+    DatabaseLocation location = DatabaseLocation.from("data", null, null, null);
+
+    Path expected = Path.of("data").toAbsolutePath().normalize().resolve("db").resolve("myochart");
+    assertTrue(location.url().startsWith("jdbc:h2:file:" + expected + ";"), location.url());
+  }
+
+  @Test
+  void configuredPostgresUrlIsUsedWithItsCredentials() {
+    DatabaseLocation location =
+        DatabaseLocation.from("data", "jdbc:postgresql://db:5432/clinic", "myochart", "s3cret");
+
+    assertFalse(location.isEmbedded());
+    assertEquals("myochart", location.credentials().getProperty("user"));
+    assertEquals("s3cret", location.credentials().getProperty("password"));
+  }
+
+  @Test
+  void unsupportedUrlIsRefusedWithAMessageThatNamesTheSetting() {
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class,
+            () -> DatabaseLocation.from("data", "jdbc:mysql://db/clinic?password=hunter2", null, null));
+
+    assertTrue(refused.getMessage().contains("MYOCHART_DB_URL"));
+    assertFalse(refused.getMessage().contains("hunter2"), "the message must not echo credentials");
+  }
+
+  @Test
+  void descriptionLeavesOutUrlParametersThatMayHoldSecrets() {
+    DatabaseLocation location =
+        DatabaseLocation.from("data", "jdbc:postgresql://db/clinic?password=hunter2", null, null);
+
+    assertEquals("jdbc:postgresql://db/clinic", location.describe());
+    assertFalse(location.toString().contains("hunter2"));
+  }
+}

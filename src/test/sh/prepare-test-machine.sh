@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Run by Maven before the integration tests (pre-integration-test). It gets the machine ready for
+# what Maven cannot install itself, and says so loudly when it cannot:
+#   - Debian's chromium and chromium-driver for the browser tests (installed with apt-get when
+#     missing and this runs as root; otherwise the browser tests are skipped with a banner);
+#   - for the PostgreSQL variant (mvn verify -Ppostgres): a running server on the configured host,
+#     started with pg_ctlcluster when it is installed but stopped, and empty test databases.
+set -u
+target_dir=${1:?target directory}
+db_url=${2:-}
+
+banner() {
+  printf '\n%s\n' "################################################################################"
+  printf '## %s\n' "$@"
+  printf '%s\n\n' "################################################################################"
+}
+
+rm -rf "$target_dir/it-data"
+mkdir -p "$target_dir/it-data"
+
+if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
+  echo "Browser tests: using $(chromium --version 2>/dev/null | head -1) and $(chromedriver --version 2>/dev/null | head -1)"
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Browser tests: installing Debian's chromium and chromium-driver with apt-get ..."
+  export DEBIAN_FRONTEND=noninteractive
+  if ! { apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }; then
+    banner "BROWSER TESTS WILL BE SKIPPED: apt-get could not install chromium and chromium-driver."
+  fi
+else
+  banner "BROWSER TESTS WILL BE SKIPPED: chromium and chromedriver are missing and cannot be" \
+         "installed here (needs root and apt-get). Install Debian's chromium and chromium-driver."
+fi
+
+if [[ "$db_url" == jdbc:postgresql://* ]]; then
+  hostport=${db_url#jdbc:postgresql://}
+  hostport=${hostport%%/*}
+  host=${hostport%%:*}
+  port=${hostport##*:}
+  [ "$port" = "$hostport" ] && port=5432
+  user=${PGUSER:-postgres}
+  if ! command -v psql >/dev/null 2>&1; then
+    banner "POSTGRESQL VARIANT CANNOT RUN: psql is not installed (apt-get install postgresql)."
+    exit 1
+  fi
+  if ! pg_isready -h "$host" -p "$port" -q 2>/dev/null; then
+    if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+      echo "PostgreSQL is not answering on $host:$port; starting the local cluster ..."
+      for version in $(ls /etc/postgresql); do
+        pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+      done
+      for _ in $(seq 1 30); do pg_isready -h "$host" -p "$port" -q && break; sleep 1; done
+    fi
+  fi
+  if ! pg_isready -h "$host" -p "$port" -q; then
+    banner "POSTGRESQL VARIANT CANNOT RUN: no server answers on $host:$port."
+    exit 1
+  fi
+  for database in myochart_it_demo myochart_it_fresh myochart_it_container; do
+    psql -h "$host" -p "$port" -U "$user" -d postgres -q -v ON_ERROR_STOP=1 \
+      -c "drop database if exists $database with (force)" \
+      -c "create database $database" || { banner "Could not create the test database $database"; exit 1; }
+  done
+  echo "PostgreSQL on $host:$port: fresh test databases created."
+fi
+exit 0
