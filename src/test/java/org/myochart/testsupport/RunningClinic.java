@@ -75,6 +75,20 @@ public final class RunningClinic {
   }
 
   private static RunningClinic start(String name, Map<String, String> settings) {
+    IllegalStateException lastFailure = null;
+    // A port can be taken between choosing it and Payara binding it; Payara Micro then logs
+    // "Failed to start, exiting" and hangs instead of exiting, so such a start is retried.
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      try {
+        return startOnce(name, settings);
+      } catch (IllegalStateException e) {
+        lastFailure = e;
+      }
+    }
+    throw lastFailure;
+  }
+
+  private static RunningClinic startOnce(String name, Map<String, String> settings) {
     Path target = Path.of(System.getProperty("myochart.it.targetDir", "target"));
     Path dataDir = target.resolve("it-data").resolve(name);
     try {
@@ -95,10 +109,11 @@ public final class RunningClinic {
           // The production settings, so that the tests check what clinics run.
           "--prebootcommandfile", Path.of("payara-config/pre-boot-commands.asadmin").toAbsolutePath().toString(),
           "--postbootcommandfile", Path.of("payara-config/post-boot-commands.asadmin").toAbsolutePath().toString()));
+      Path log = dataDir.resolve("server.log");
       ProcessBuilder builder = new ProcessBuilder(command)
           .directory(dataDir.toFile())
           .redirectErrorStream(true)
-          .redirectOutput(dataDir.resolve("server.log").toFile());
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       Map<String, String> env = builder.environment();
       env.keySet().removeIf(key -> key.startsWith("MYOCHART_"));
       env.put("MYOCHART_DATA_DIR", dataDir.toAbsolutePath().toString());
@@ -108,22 +123,33 @@ public final class RunningClinic {
         env.put("MYOCHART_DB_PASSWORD", TestDatabase.password());
       }
       env.putAll(settings);
+      long logStart = Files.exists(log) ? Files.size(log) : 0;
       Process process = builder.start();
       RunningClinic clinic = new RunningClinic(name, URI.create("http://127.0.0.1:" + port + "/"), dbUrl, process);
-      Runtime.getRuntime().addShutdownHook(new Thread(clinic::stop));
-      clinic.awaitReady(dataDir.resolve("server.log"));
+      Thread stopper = new Thread(clinic::stop);
+      Runtime.getRuntime().addShutdownHook(stopper);
+      try {
+        clinic.awaitReady(log, logStart);
+      } catch (IllegalStateException e) {
+        Runtime.getRuntime().removeShutdownHook(stopper);
+        throw e;
+      }
       return clinic;
     } catch (IOException e) {
       throw new IllegalStateException("Could not start the " + name + " clinic", e);
     }
   }
 
-  private void awaitReady(Path log) {
+  private void awaitReady(Path log, long logStart) {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("The " + name + " clinic server exited; see " + log);
+        throw new IllegalStateException("The " + name + " clinic server exited:\n" + logTail(log, logStart));
+      }
+      if (logSince(log, logStart).contains("Failed to start, exiting")) {
+        stop();
+        throw new IllegalStateException("The " + name + " clinic server failed to start:\n" + logTail(log, logStart));
       }
       try {
         HttpResponse<String> ready = http.send(
@@ -141,7 +167,23 @@ public final class RunningClinic {
       sleep(500);
     }
     stop();
-    throw new IllegalStateException("The " + name + " clinic was not ready within 4 minutes; see " + log);
+    throw new IllegalStateException(
+        "The " + name + " clinic was not ready within 4 minutes:\n" + logTail(log, logStart));
+  }
+
+  private static String logSince(Path log, long start) {
+    try {
+      byte[] bytes = Files.readAllBytes(log);
+      int from = (int) Math.min(start, bytes.length);
+      return new String(bytes, from, bytes.length - from, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static String logTail(Path log, long start) {
+    String text = logSince(log, start);
+    return (text.length() > 6000 ? text.substring(text.length() - 6000) : text) + "\n(full log: " + log + ")";
   }
 
   private void stop() {
@@ -156,10 +198,24 @@ public final class RunningClinic {
     }
   }
 
+  /**
+   * A free port below the kernel's ephemeral range: outgoing connections (browser, JDBC, HTTP
+   * clients) take ports from that range, and one of them can grab a port chosen there before
+   * Payara binds it.
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    java.util.Random random = new java.util.Random();
+    for (int tries = 0; tries < 200; tries++) {
+      int candidate = 20000 + random.nextInt(12000);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(true);
+        socket.bind(new java.net.InetSocketAddress(candidate));
+        return candidate;
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IOException("No free port found between 20000 and 32000");
   }
 
   private static String javaExecutable() {
