@@ -18,5 +18,10 @@ public enum AuditAction {
   SETUP,
   EXPORT,
   KIOSK_START,
-  KIOSK_END
+  KIOSK_END,
+  PUBLISH,
+  SIGN,
+  WITNESS,
+  WITHDRAW,
+  PAPER_REQUEST
 }

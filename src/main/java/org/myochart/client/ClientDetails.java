@@ -1,5 +1,6 @@
 package org.myochart.client;
 
+import org.myochart.platform.TextRules;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;

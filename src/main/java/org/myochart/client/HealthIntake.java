@@ -1,5 +1,6 @@
 package org.myochart.client;
 
+import org.myochart.platform.TextRules;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

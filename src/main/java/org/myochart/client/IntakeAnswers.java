@@ -1,5 +1,6 @@
 package org.myochart.client;
 
+import org.myochart.platform.TextRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.myochart.client;
 
+import org.myochart.platform.TextRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -73,7 +74,7 @@ public class Intakes {
   }
 
   public MedicalClearance recordClearance(long clientId, String physicianName, LocalDate clearedOn, String note,
-      ClearanceLetter letter) {
+      ScannedDocument letter) {
     Client client = clients.get(clientId);
     Map<String, String> problems = new java.util.LinkedHashMap<>();
     String physician = TextRules.clean(physicianName);

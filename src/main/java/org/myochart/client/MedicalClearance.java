@@ -62,7 +62,7 @@ public class MedicalClearance implements java.io.Serializable {
   protected MedicalClearance() {}
 
   MedicalClearance(Client client, String physicianName, LocalDate clearedOn, String note,
-      ClearanceLetter letter, String recordedBy, Instant now) {
+      ScannedDocument letter, String recordedBy, Instant now) {
     this.client = client;
     this.physicianName = physicianName;
     this.clearedOn = clearedOn;

@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.myochart.consent.DefaultConsentForms;
 import org.myochart.demo.DemoClinic;
 import org.myochart.security.OwnerFromEnvironment;
 
 /**
- * What happens once at deployment, in order: the schema is migrated, then the first owner is
+ * What happens once at deployment, in order: the schema is migrated, the default consent forms are installed on an empty
+ * database, then the first owner is
  * created from the environment, then the demo clinic if asked for. A failed migration fails the
  * deployment, so the server never serves a half-migrated database.
  */
@@ -16,11 +18,13 @@ import org.myochart.security.OwnerFromEnvironment;
 public class ClinicStartup {
 
   @Inject SchemaMigration schema;
+  @Inject DefaultConsentForms consentForms;
   @Inject OwnerFromEnvironment owner;
   @Inject DemoClinic demo;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     schema.migrate();
+    consentForms.installIfMissing();
     owner.createIfConfigured();
     demo.createIfRequested();
   }

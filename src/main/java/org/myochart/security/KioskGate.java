@@ -23,18 +23,16 @@ import org.myochart.audit.CurrentActor;
     dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class KioskGate extends HttpFilter {
 
-  public static final String KIOSK_PAGE = "/kiosk/intake.xhtml";
-
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(KioskSession.SESSION_ATTRIBUTE) instanceof KioskSession kiosk) {
       String path = request.getServletPath();
-      boolean allowed = path.startsWith("/kiosk/") || path.startsWith("/jakarta.faces.resource/");
+      boolean allowed = path.equals(kiosk.purpose().page()) || path.startsWith("/jakarta.faces.resource/");
       if (!allowed) {
         response.resetBuffer();
-        response.sendRedirect(request.getContextPath() + KIOSK_PAGE);
+        response.sendRedirect(request.getContextPath() + kiosk.purpose().page());
         return;
       }
       request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, kiosk.actorName(), "KIOSK"));

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import jakarta.json.Json;
 import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 import java.util.Optional;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
@@ -22,14 +25,19 @@ public class Kiosks {
   @Inject SignIns signIns;
   @Inject Clock clock;
 
-  public KioskSession start(HttpServletRequest request, long clientId) {
+  public KioskSession start(HttpServletRequest request, long clientId, KioskSession.Purpose purpose, List<Long> formVersionIds) {
     HttpSession session = request.getSession(false);
     if (session == null || !(session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff)) {
       throw RuleViolation.conflict("Sign in before handing the tablet to a client.");
     }
-    KioskSession kiosk = new KioskSession(clientId, staff.username(), clock.instant(), false);
+    if (current(request).filter(k -> !k.finished()).isPresent()) {
+      throw RuleViolation.conflict("The tablet is already handed to a client; take it back with your password first.");
+    }
+    KioskSession kiosk = new KioskSession(UUID.randomUUID().toString(), clientId, purpose, formVersionIds, staff.username(),
+        clock.instant(), false);
     session.setAttribute(KioskSession.SESSION_ATTRIBUTE, kiosk);
-    audit.record(AuditAction.KIOSK_START, RECORD_TYPE, "client:" + clientId, null);
+    audit.record(AuditAction.KIOSK_START, RECORD_TYPE, kiosk.id(), Json.createObjectBuilder()
+        .add("client", clientId).add("purpose", purpose.name()).build().toString());
     return kiosk;
   }
 
@@ -58,7 +66,8 @@ public class Kiosks {
     request.getSession().removeAttribute(KioskSession.SESSION_ATTRIBUTE);
     StaffAccount staff = attempt.account().get();
     audit.recordAs(new Actor(staff.getUsername(), staff.getRole().name(), from.ipAddress(), from.userAgent()),
-        AuditAction.KIOSK_END, RECORD_TYPE, "client:" + kiosk.clientId(), null);
+        AuditAction.KIOSK_END, RECORD_TYPE, kiosk.id(), Json.createObjectBuilder()
+            .add("client", kiosk.clientId()).add("purpose", kiosk.purpose().name()).build().toString());
     return kiosk;
   }
 }

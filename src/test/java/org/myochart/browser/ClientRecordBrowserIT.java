@@ -125,7 +125,7 @@ class ClientRecordBrowserIT {
       therapist.type("clearance:note", "Seen in clinic; normal neurological exam. Massage may go ahead.");
       therapist.find(By.id("clearance:letter")).sendKeys(fake.toString());
       therapist.submit("clearance:save");
-      therapist.awaitText("The letter must be a PDF, PNG or JPEG file");
+      therapist.awaitText("The file must be a PDF, PNG or JPEG");
 
       Path huge = Files.createTempFile("scan", ".pdf");
       try (var out = Files.newOutputStream(huge)) {
@@ -134,7 +134,7 @@ class ClientRecordBrowserIT {
       }
       therapist.find(By.id("clearance:letter")).sendKeys(huge.toString());
       therapist.submit("clearance:save");
-      therapist.awaitText("The letter is larger than 5 MB.");
+      therapist.awaitText("The file is larger than 5 MB.");
       assertEquals("Seen in clinic; normal neurological exam. Massage may go ahead.",
           therapist.find(By.id("clearance:note")).getAttribute("value"));
       Files.delete(huge);

@@ -154,7 +154,7 @@ class ClientsIT {
 
     byte[] letter = "%PDF-1.4 cleared for massage".getBytes(StandardCharsets.US_ASCII);
     MedicalClearance clearance = intakes.recordClearance(client.getId(), "Dr. Lund", clients.today(), "Seen; fine.",
-        ClearanceLetter.of("letter.pdf", letter));
+        ScannedDocument.of("letter.pdf", letter));
 
     intakes.requireTreatable(client.getId());
     assertArrayEquals(letter, intakes.clearance(clearance.getId()).letter());

@@ -7,7 +7,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
-import org.myochart.client.ClearanceLetter;
+import org.myochart.client.ScannedDocument;
 import org.myochart.client.Clients;
 import org.myochart.client.Intakes;
 import org.myochart.platform.RuleViolation;
@@ -42,11 +42,11 @@ public class ClearancePage implements Serializable {
   }
 
   public String save() {
-    ClearanceLetter attached = null;
+    ScannedDocument attached = null;
     if (letter != null && letter.getSize() > 0) {
       try {
-        ClearanceLetter.requireAcceptableSize(letter.getSize());
-        attached = ClearanceLetter.of(letter.getFileName(), letter.getContent());
+        ScannedDocument.requireAcceptableSize(letter.getSize());
+        attached = ScannedDocument.of(letter.getFileName(), letter.getContent());
       } catch (IllegalArgumentException refused) {
         FacesContext.getCurrentInstance().addMessage("clearance:letter",
             new jakarta.faces.application.FacesMessage(jakarta.faces.application.FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
-import org.myochart.client.ClearanceLetter;
+import org.myochart.client.ScannedDocument;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.client.Intakes;
@@ -63,7 +63,7 @@ public class ClinicalDocumentsServlet extends HttpServlet {
     if (letter == null) {
       throw RuleViolation.notFound("This clearance has no letter attached.");
     }
-    send(response, letter, clearance.getLetterContentType(), "clearance-" + clearanceId + "." + ClearanceLetter.extensionFor(clearance.getLetterContentType()));
+    send(response, letter, clearance.getLetterContentType(), "clearance-" + clearanceId + "." + ScannedDocument.extensionFor(clearance.getLetterContentType()));
   }
 
   private static void send(HttpServletResponse response, byte[] content, String type, String fileName) throws IOException {

@@ -8,35 +8,35 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * A physician's letter uploaded with a clearance. Its type is decided from its first bytes, not
+ * A scanned paper document: a physician's letter with a clearance, or a consent signed on paper. Its type is decided from its first bytes, not
  * from the name or the browser's claim, so a renamed file is refused.
  */
-public record ClearanceLetter(String fileName, String contentType, byte[] content) {
+public record ScannedDocument(String fileName, String contentType, byte[] content) {
 
   public static final int LARGEST_BYTES = 5 * 1024 * 1024;
 
   /** Checked before the upload is read into memory. */
   public static void requireAcceptableSize(long bytes) {
     if (bytes <= 0) {
-      throw new IllegalArgumentException("The uploaded letter is empty.");
+      throw new IllegalArgumentException("The uploaded file is empty.");
     }
     if (bytes > LARGEST_BYTES) {
-      throw new IllegalArgumentException("The letter is larger than 5 MB. Scan it at a lower resolution or as PDF.");
+      throw new IllegalArgumentException("The file is larger than 5 MB. Scan it at a lower resolution or as PDF.");
     }
   }
 
-  public static ClearanceLetter of(String fileName, byte[] content) {
+  public static ScannedDocument of(String fileName, byte[] content) {
     requireAcceptableSize(content == null ? 0 : content.length);
     String type = sniff(content);
     if (type == null) {
-      throw new IllegalArgumentException("The letter must be a PDF, PNG or JPEG file; this file is none of them.");
+      throw new IllegalArgumentException("The file must be a PDF, PNG or JPEG; this file is none of them.");
     }
     String name = fileName == null || fileName.isBlank() ? "letter" : fileName.strip();
     name = name.replaceAll("[\\\\/\\p{Cntrl}]", "_");
     if (name.length() > 200) {
       name = name.substring(name.length() - 200);
     }
-    return new ClearanceLetter(name, type, content.clone());
+    return new ScannedDocument(name, type, content.clone());
   }
 
   static String sniff(byte[] content) {

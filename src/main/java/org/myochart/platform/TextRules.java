@@ -1,14 +1,14 @@
-package org.myochart.client;
+package org.myochart.platform;
 
 import java.util.Map;
 
 /** Length and character checks shared by every free-text field of a client record. */
-final class TextRules {
+public final class TextRules {
 
   private TextRules() {}
 
   /** Trims; an empty value becomes null. */
-  static String clean(String value) {
+  public static String clean(String value) {
     if (value == null) {
       return null;
     }
@@ -16,7 +16,7 @@ final class TextRules {
     return trimmed.isEmpty() ? null : trimmed;
   }
 
-  static void check(Map<String, String> problems, String field, String label, String value, int max,
+  public static void check(Map<String, String> problems, String field, String label, String value, int max,
       boolean required, boolean multiline) {
     if (value == null) {
       if (required) {

@@ -1,0 +1,92 @@
+package org.myochart.consent.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.util.List;
+import org.myochart.consent.ConsentFormVersion;
+import org.myochart.consent.ConsentForms;
+import org.myochart.consent.ConsentStanding;
+import org.myochart.consent.Consents;
+import org.myochart.consent.FormKind;
+import org.myochart.consent.WithdrawalRequester;
+import org.myochart.platform.RuleViolation;
+import org.myochart.platform.web.Messages;
+
+/**
+ * The consent part of a client's profile: what treatment still needs, every consent with its
+ * status, and recording a withdrawal.
+ */
+@Named
+@ViewScoped
+public class ClientConsentsPanel implements Serializable {
+
+  @Inject transient Consents consents;
+  @Inject transient ConsentForms forms;
+  @Inject transient HttpServletRequest request;
+
+  private Long clientId;
+  private List<ConsentStanding> standings = List.of();
+  private List<String> missing = List.of();
+  private List<ConsentFormVersion> signable = List.of();
+  private boolean electronicRecordsAccepted;
+  private Long withdrawing;
+  private WithdrawalRequester requestedBy = WithdrawalRequester.CLIENT;
+  private String reason;
+
+  @PostConstruct
+  void start() {
+    try {
+      clientId = Long.valueOf(request.getParameter("id"));
+      refresh();
+    } catch (NumberFormatException | RuleViolation e) {
+      clientId = null;
+    }
+  }
+
+  private void refresh() {
+    standings = consents.standings(clientId);
+    missing = consents.missingForTreatment(clientId);
+    electronicRecordsAccepted = consents.electronicRecordsAccepted(clientId);
+    signable = forms.activeLatest(FormKind.TREATMENT);
+  }
+
+  public void beginWithdrawal(long consentId) {
+    withdrawing = consentId;
+    requestedBy = WithdrawalRequester.CLIENT;
+    reason = null;
+  }
+
+  public void withdraw() {
+    if (withdrawing == null) {
+      return;
+    }
+    try {
+      consents.withdraw(withdrawing, requestedBy, reason);
+      withdrawing = null;
+      reason = null;
+      refresh();
+      Messages.info("The withdrawal was recorded. The consent no longer allows treatment.");
+    } catch (RuleViolation refused) {
+      Messages.refused(refused, "profile");
+    }
+  }
+
+  public WithdrawalRequester[] getRequesters() {
+    return WithdrawalRequester.values();
+  }
+
+  public Long getClientId() { return clientId; }
+  public List<ConsentStanding> getStandings() { return standings; }
+  public List<String> getMissing() { return missing; }
+  public List<ConsentFormVersion> getSignable() { return signable; }
+  public boolean isElectronicRecordsAccepted() { return electronicRecordsAccepted; }
+  public Long getWithdrawing() { return withdrawing; }
+  public WithdrawalRequester getRequestedBy() { return requestedBy; }
+  public void setRequestedBy(WithdrawalRequester requestedBy) { this.requestedBy = requestedBy; }
+  public String getReason() { return reason; }
+  public void setReason(String reason) { this.reason = reason; }
+}
