@@ -177,7 +177,8 @@ public class Consent implements Serializable {
 
   /** Whether the stored evidence still matches the stored record. */
   public boolean evidenceIntact() {
-    return Sha256.of(evidence()).equals(evidenceSha256) && textSha256.equals(Sha256.of(formVersion.getShownText()));
+    return Sha256.of(evidence()).equals(evidenceSha256) && textSha256.equals(Sha256.of(formVersion.getShownText()))
+        && (scan == null ? scanSha256 == null : Sha256.of(scan).equals(scanSha256));
   }
 
   /** The last moment the consent is valid, from its signing and the form's validity period. */

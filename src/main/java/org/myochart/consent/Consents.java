@@ -359,7 +359,7 @@ public class Consents {
       }
       return SignedBy.guardian(name, relationship);
     }
-    TextRules.check(problems, "typedName", "your full name", name, 200, true, false);
+    TextRules.check(problems, "typedName", "full name", name, 200, true, false);
     if (name != null && !problems.containsKey("typedName")
         && !(containsWord(name, client.getFirstName()) && containsWord(name, client.getLastName()))) {
       problems.put("typedName", "Please type your full name as the clinic has it: " + client.getFirstName() + " "

@@ -7,11 +7,11 @@ import org.myochart.client.Client;
 import org.myochart.client.Clients;
 
 /** The client a page is about, or the 404 page when the id in the address names nobody. */
-final class ClientLookup {
+public final class ClientLookup {
 
   private ClientLookup() {}
 
-  static Optional<Client> orNotFound(Clients clients, Long clientId) throws IOException {
+  public static Optional<Client> orNotFound(Clients clients, Long clientId) throws IOException {
     Optional<Client> client = clientId == null ? Optional.empty() : clients.find(clientId);
     if (client.isEmpty()) {
       FacesContext faces = FacesContext.getCurrentInstance();

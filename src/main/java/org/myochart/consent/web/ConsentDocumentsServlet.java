@@ -1,0 +1,54 @@
+package org.myochart.consent.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditTrail;
+import org.myochart.client.ScannedDocument;
+import org.myochart.consent.Consent;
+import org.myochart.consent.Consents;
+import org.myochart.platform.RuleViolation;
+
+/**
+ * The drawn signature (as the PNG the server drew from the strokes) and the scanned paper form of
+ * a consent, for staff (web.xml protects /staff/*). Every download is audited.
+ */
+@WebServlet({"/staff/consents/signature", "/staff/consents/scan"})
+public class ConsentDocumentsServlet extends HttpServlet {
+
+  @Inject transient Consents consents;
+  @Inject transient AuditTrail audit;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    long consentId;
+    try {
+      consentId = Long.parseLong(String.valueOf(request.getParameter("id")).strip());
+    } catch (NumberFormatException e) {
+      response.sendError(400, "The address needs a numeric consent id.");
+      return;
+    }
+    try {
+      Consent consent = consents.find(consentId);
+      boolean signature = request.getServletPath().endsWith("signature");
+      byte[] content = signature ? consent.getSignaturePng() : consent.getScan();
+      if (content == null) {
+        throw RuleViolation.notFound(signature ? "This consent has no drawn signature." : "This consent has no scanned form.");
+      }
+      String type = signature ? "image/png" : consent.getScanContentType();
+      audit.record(AuditAction.VIEW, Consents.CONSENT, consentId, signature ? "{\"file\":\"signature\"}" : "{\"file\":\"scan\"}");
+      response.setContentType(type);
+      response.setContentLength(content.length);
+      response.setHeader("Cache-Control", "no-store");
+      response.setHeader("Content-Disposition", "inline; filename=\"consent-" + consentId + (signature ? "-signature.png" : "-scan."
+          + ScannedDocument.extensionFor(type)) + "\"");
+      response.getOutputStream().write(content);
+    } catch (RuleViolation refused) {
+      response.sendError(refused.kind() == RuleViolation.Kind.NOT_FOUND ? 404 : 409, refused.getMessage());
+    }
+  }
+}
