@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
 import org.myochart.audit.CurrentActor;
 
 /**
@@ -26,17 +27,36 @@ public class KioskGate extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(KioskSession.SESSION_ATTRIBUTE) instanceof KioskSession kiosk) {
-      String path = request.getServletPath();
-      boolean allowed = path.equals(kiosk.purpose().page()) || path.startsWith("/jakarta.faces.resource/");
-      if (!allowed) {
+    Optional<KioskSession> kiosk = kioskOf(request);
+    if (kiosk.isPresent()) {
+      if (!allowedOnKiosk(request, kiosk.get())) {
         response.resetBuffer();
-        response.sendRedirect(request.getContextPath() + kiosk.purpose().page());
+        response.sendRedirect(request.getContextPath() + kiosk.get().purpose().page());
         return;
       }
-      request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, kiosk.actorName(), "KIOSK"));
+      request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, kiosk.get().actorName(), "KIOSK"));
     }
     chain.doFilter(request, response);
+  }
+
+  static Optional<KioskSession> kioskOf(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null && session.getAttribute(KioskSession.SESSION_ATTRIBUTE) instanceof KioskSession kiosk
+        ? Optional.of(kiosk) : Optional.empty();
+  }
+
+  /** Only the kiosk's own page and the scripts and styles it loads. */
+  static boolean allowedOnKiosk(HttpServletRequest request, KioskSession kiosk) {
+    String path = request.getServletPath();
+    return path.equals(kiosk.purpose().page()) || path.startsWith("/jakarta.faces.resource/");
+  }
+
+  /**
+   * Where a request from a kiosk tablet must go instead, if anywhere. The authentication
+   * mechanism asks this too, because it answers API and protected requests before filters run.
+   */
+  static Optional<String> redirectAwayFrom(HttpServletRequest request) {
+    return kioskOf(request).filter(kiosk -> !allowedOnKiosk(request, kiosk))
+        .map(kiosk -> request.getContextPath() + kiosk.purpose().page());
   }
 }

@@ -38,6 +38,10 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     // Refusals and redirects from here are sent before any filter runs.
     SecurityHeaders.apply(request, response);
+    Optional<String> backToKiosk = KioskGate.redirectAwayFrom(request);
+    if (backToKiosk.isPresent()) {
+      return context.redirect(backToKiosk.get());
+    }
     if (isApi(request)) {
       return basic(request, response, context);
     }

@@ -148,6 +148,27 @@ public final class Browser implements AutoCloseable {
     tap(find(by));
   }
 
+  /**
+   * Draws one stroke with a finger on the element, through the given points (pixels from the
+   * element's centre), as a client signs on the tablet.
+   */
+  public void drawWithFinger(WebElement element, int[][] points) {
+    PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+    Sequence stroke = new Sequence(finger, 0)
+        .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(element), points[0][0], points[0][1]))
+        .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+    for (int i = 1; i < points.length; i++) {
+      stroke.addAction(finger.createPointerMove(Duration.ofMillis(12), PointerInput.Origin.fromElement(element), points[i][0], points[i][1]));
+    }
+    stroke.addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+    ((RemoteWebDriver) driver).perform(List.of(stroke));
+  }
+
+  /** Runs a script in the page and returns its result. */
+  public Object script(String script, Object... args) {
+    return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+  }
+
   public void awaitPath(String path) {
     waitFor().until(d -> path().equals(path));
   }

@@ -10,15 +10,19 @@ public final class AuditRows {
 
   private AuditRows() {}
 
-  /** How many entries have this action and actor (and, when given, record id). */
+  /** How many entries have this action (and, when given, this actor and record id). */
   public static int count(RunningClinic clinic, String action, String actor, String recordId) {
-    String sql = "select count(*) from audit_entry where action = ? and actor = ?"
+    String sql = "select count(*) from audit_entry where action = ?"
+        + (actor == null ? "" : " and actor = ?")
         + (recordId == null ? "" : " and record_id = ?");
     try (Connection db = clinic.database(); PreparedStatement query = db.prepareStatement(sql)) {
       query.setString(1, action);
-      query.setString(2, actor);
+      int next = 2;
+      if (actor != null) {
+        query.setString(next++, actor);
+      }
       if (recordId != null) {
-        query.setString(3, recordId);
+        query.setString(next, recordId);
       }
       try (ResultSet rows = query.executeQuery()) {
         rows.next();

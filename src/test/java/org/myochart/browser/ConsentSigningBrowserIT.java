@@ -1,0 +1,325 @@
+package org.myochart.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.myochart.testsupport.AuditRows;
+import org.myochart.testsupport.Names;
+import org.myochart.testsupport.RunningClinic;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Clients sign consents on a 1024×768 touch screen: the electronic records disclosure first, then
+ * the migraine massage consent with a drawn signature; the server's refusals show on the tablet.
+ */
+class ConsentSigningBrowserIT {
+
+  private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;
+  private static RunningClinic clinic;
+
+  /** A signature that spans the box: a zigzag 320 px wide and 70 px high. */
+  static final int[][] SIGNATURE = zigzag(320, 70, 24);
+  /** A dot-sized scribble. */
+  static final int[][] SCRIBBLE = {{0, 0}, {3, 2}, {5, 1}, {6, 3}};
+
+  @BeforeAll
+  static void start() {
+    clinic = RunningClinic.demo();
+  }
+
+  static int[][] zigzag(int width, int height, int points) {
+    int[][] line = new int[points][];
+    for (int i = 0; i < points; i++) {
+      line[i] = new int[] {-width / 2 + i * width / (points - 1), (i % 2 == 0 ? -height : height) / 2};
+    }
+    return line;
+  }
+
+  /** Registers a client as the front desk and returns the profile's client id. */
+  static long register(Browser browser, String first, String last, String born) {
+    browser.visit("/staff/clients/client-edit.xhtml");
+    browser.type("client:firstName", first);
+    browser.type("client:lastName", last);
+    browser.type("client:dateOfBirth", born);
+    browser.submit("client:save");
+    browser.awaitPath("/staff/clients/client.xhtml");
+    String url = browser.driver().getCurrentUrl();
+    return Long.parseLong(url.replaceAll(".*[?&]id=(\\d+).*", "$1"));
+  }
+
+  static void tickAll(Browser tablet) {
+    for (WebElement box : tablet.driver().findElements(By.cssSelector(".consent-ack .ui-chkbox-box"))) {
+      if (!box.getAttribute("class").contains("ui-state-active")) {
+        tablet.tap(box);
+      }
+    }
+  }
+
+  static void chooseTechniques(Browser tablet, String... answers) {
+    List<WebElement> rows = tablet.driver().findElements(By.cssSelector(".kiosk-question"));
+    for (int i = 0; i < rows.size(); i++) {
+      String label = answers[i % answers.length];
+      tablet.tap(rows.get(i).findElement(By.xpath(".//div[contains(@class,'ui-button')][normalize-space(.)='" + label + "']")));
+    }
+  }
+
+  static void sign(Browser tablet, int[][] stroke) {
+    WebElement canvas = tablet.find(By.cssSelector(".kiosk-signature canvas"));
+    tablet.drawWithFinger(canvas, stroke);
+  }
+
+  /** Accepts the disclosure on the tablet (the first screen for a client who has not). */
+  static void acceptDisclosure(Browser tablet) {
+    tablet.awaitText("Consent to electronic records and signatures");
+    tickAll(tablet);
+    tablet.tap(By.id("consent:acceptDisclosure"));
+    tablet.awaitText("Informed consent to therapeutic massage for migraine");
+  }
+
+  static void unlock(Browser tablet) {
+    tablet.awaitText("This tablet is ready");
+    tablet.find(By.cssSelector(".kiosk-staff summary")).click();
+    tablet.type("consent:staffPassword", PASSWORD);
+    tablet.tap(By.id("consent:unlock"));
+    tablet.awaitPath("/staff/clients/client.xhtml");
+  }
+
+  /** The whole happy path for an adult: returns after the tablet is back with staff. */
+  static void signEverything(Browser tablet, String fullName) {
+    tablet.tap(By.id("startKioskConsent"));
+    tablet.awaitPath("/kiosk/consent.xhtml");
+    if (tablet.text().contains("Consent to electronic records")) {
+      acceptDisclosure(tablet);
+    }
+    tablet.awaitText("Informed consent to therapeutic massage for migraine");
+    tickAll(tablet);
+    chooseTechniques(tablet, "Yes", "No");
+    tablet.type("consent:typedName", fullName);
+    sign(tablet, SIGNATURE);
+    tablet.tap(By.id("consent:sign"));
+    tablet.awaitText("Thank you");
+    unlock(tablet);
+  }
+
+  static List<String[]> consentRows(long clientId) throws SQLException {
+    try (Connection db = clinic.database();
+         PreparedStatement query = db.prepareStatement(
+             "select v.title, c.signer_name, c.signer_role, c.guardian_relationship, c.method, c.evidence_sha256,"
+                 + " c.kiosk_session_id, c.started_by, c.text_sha256, v.text_sha256, c.signature_png"
+                 + " from consent c join consent_form_version v on v.id = c.form_version_id where c.client_id = ? order by c.id")) {
+      query.setLong(1, clientId);
+      List<String[]> rows = new ArrayList<>();
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          byte[] png = rs.getBytes(11);
+          boolean isPng = png != null && png.length > 8 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G';
+          rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              rs.getString(6), rs.getString(7), rs.getString(8), String.valueOf(rs.getString(9).equals(rs.getString(10))),
+              String.valueOf(isPng)});
+        }
+      }
+      return rows;
+    }
+  }
+
+  @Test
+  void clientAcceptsTheDisclosureAndSignsTheConsentWithAFingerOnTheTablet() throws SQLException {
+    String last = Names.uniqueSurname("Cs");
+    try (Browser tablet = Browser.tablet(clinic)) {
+      LoginScreen.open(tablet).signInAndWait("frontdesk", PASSWORD);
+      long clientId = register(tablet, "Maren", last, "1984-02-03");
+      assertTrue(tablet.find(By.id("consentGate")).getText().contains("has not been signed"));
+
+      tablet.tap(By.id("startKioskConsent"));
+      tablet.awaitPath("/kiosk/consent.xhtml");
+      tablet.awaitText("Hello Maren");
+      assertTrue(tablet.text().contains("Form 1 of 2"));
+      assertTrue(tablet.text().contains("Consent to electronic records and signatures"));
+
+      // No way out: typed addresses, another kiosk page and the back button all come back here.
+      for (String typed : new String[] {"/staff/dashboard.xhtml", "/staff/clients/clients.xhtml", "/owner/staff.xhtml",
+          "/kiosk/intake.xhtml", "/api/v1/clients"}) {
+        tablet.visit(typed);
+        tablet.awaitPath("/kiosk/consent.xhtml");
+      }
+      tablet.driver().navigate().back();
+      tablet.awaitPath("/kiosk/consent.xhtml");
+      assertFalse(tablet.text().contains("Bergström"), "no other client is shown on the kiosk");
+      assertFalse(tablet.text().contains("Priya"), "no staff name is shown on the kiosk");
+
+      tablet.tap(By.id("consent:acceptDisclosure"));
+      tablet.awaitText("Please tick every statement before signing");
+      acceptDisclosure(tablet);
+      assertTrue(tablet.text().contains("Form 2 of 2"));
+
+      tablet.tap(By.id("consent:sign"));
+      tablet.awaitText("Please sign in the box with your finger.");
+      String refusals = tablet.text();
+      assertTrue(refusals.contains("Please tick every statement before signing"), refusals);
+      assertTrue(refusals.contains("Please choose Yes or No for"), refusals);
+      assertTrue(refusals.contains("Enter the full name."), refusals);
+
+      tickAll(tablet);
+      chooseTechniques(tablet, "Yes", "No");
+      tablet.type("consent:typedName", "Someone Else");
+      sign(tablet, SCRIBBLE);
+      tablet.tap(By.id("consent:sign"));
+      tablet.awaitText("That is too short to be a signature.");
+      assertTrue(tablet.text().contains("Please type your full name as the clinic has it: Maren " + last));
+
+      tablet.type("consent:typedName", "maren " + last.toLowerCase());
+      long scrolledBefore = ((Number) tablet.script("return window.scrollY;")).longValue();
+      sign(tablet, SIGNATURE);
+      assertEquals(scrolledBefore, ((Number) tablet.script("return window.scrollY;")).longValue(),
+          "drawing does not scroll the page");
+      assertEquals("none", tablet.script(
+          "return getComputedStyle(document.querySelector('.kiosk-signature canvas')).touchAction;"));
+      tablet.tap(By.id("consent:sign"));
+      tablet.awaitText("Thank you, Maren");
+      tablet.visit("/staff/clients/client.xhtml?id=" + clientId);
+      tablet.awaitPath("/kiosk/consent.xhtml");
+      // The thank-you screen locks the tablet by itself.
+      tablet.awaitText("This tablet is ready");
+      assertFalse(tablet.text().contains("Maren"), "the locked tablet shows no client");
+
+      unlock(tablet);
+      assertTrue(tablet.driver().findElements(By.id("consentGate")).isEmpty(), "nothing is missing any more");
+      tablet.awaitText("Electronic records: accepted.");
+      assertTrue(tablet.find(By.id("profile:tabs:consents")).getText().contains("Valid"));
+    }
+
+    List<String[]> rows = consentRows(clientIdOf(last));
+    assertEquals(2, rows.size(), "the disclosure and the consent");
+    String[] consent = rows.get(1);
+    assertEquals("Informed consent to therapeutic massage for migraine", consent[0]);
+    assertEquals("maren " + last.toLowerCase(), consent[1]);
+    assertEquals("CLIENT", consent[2]);
+    assertEquals("ELECTRONIC", consent[4]);
+    assertEquals(64, consent[5].length());
+    assertTrue(consent[6] != null && consent[6].length() >= 32, "kiosk session id stored");
+    assertEquals("frontdesk", consent[7]);
+    assertEquals("true", consent[8], "the consent carries the hash of the text it was shown");
+    assertEquals("true", consent[9], "the server drew a PNG of the signature");
+    assertTrue(AuditRows.count(clinic, "SIGN", null, null) >= 2);
+  }
+
+  static long clientIdOf(String lastName) throws SQLException {
+    try (Connection db = clinic.database();
+         PreparedStatement query = db.prepareStatement("select id from client where last_name = ?")) {
+      query.setString(1, lastName);
+      try (ResultSet rs = query.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  @Test
+  void aMinorsParentSignsWithTheirOwnNameAndRelationship() throws SQLException {
+    String last = Names.uniqueSurname("Cm");
+    try (Browser tablet = Browser.tablet(clinic)) {
+      LoginScreen.open(tablet).signInAndWait("frontdesk", PASSWORD);
+      long clientId = register(tablet, "Ida", last, "2014-05-06");
+      tablet.tap(By.id("startKioskConsent"));
+      tablet.awaitPath("/kiosk/consent.xhtml");
+      acceptDisclosure(tablet);
+      assertTrue(tablet.text().contains("Ida is under 18."));
+      tickAll(tablet);
+      chooseTechniques(tablet, "No");
+      tablet.type("consent:typedName", "Ida " + last);
+      sign(tablet, SIGNATURE);
+      tablet.tap(By.id("consent:sign"));
+      tablet.awaitText("Ida is under 18: a parent or guardian signs with their own name.");
+      assertTrue(tablet.text().contains("Enter the relationship to Ida."));
+
+      tablet.type("consent:typedName", "Kari " + last);
+      tablet.type("consent:guardianRelationship", "mother");
+      sign(tablet, SIGNATURE);
+      tablet.tap(By.id("consent:sign"));
+      tablet.awaitText("Thank you, Ida");
+      unlock(tablet);
+      assertTrue(tablet.driver().findElements(By.id("consentGate")).isEmpty());
+
+      List<String[]> rows = consentRows(clientId);
+      String[] consent = rows.get(rows.size() - 1);
+      assertEquals("Kari " + last, consent[1]);
+      assertEquals("GUARDIAN", consent[2]);
+      assertEquals("mother", consent[3]);
+    }
+  }
+
+  @Test
+  void aDoubleTapOnSignKeepsExactlyOneConsent() throws SQLException {
+    String last = Names.uniqueSurname("Cd");
+    try (Browser tablet = Browser.tablet(clinic)) {
+      LoginScreen.open(tablet).signInAndWait("frontdesk", PASSWORD);
+      long clientId = register(tablet, "Jonas", last, "1979-11-30");
+      tablet.tap(By.id("startKioskConsent"));
+      tablet.awaitPath("/kiosk/consent.xhtml");
+      acceptDisclosure(tablet);
+      tickAll(tablet);
+      chooseTechniques(tablet, "Yes");
+      tablet.type("consent:typedName", "Jonas " + last);
+      sign(tablet, SIGNATURE);
+      tablet.script("var b = document.getElementById('consent:sign'); b.click(); b.click(); b.click();");
+      tablet.awaitText("Thank you, Jonas");
+      unlock(tablet);
+      assertEquals(2, consentRows(clientId).size(), "one disclosure and exactly one consent");
+    }
+  }
+
+  @Test
+  void aClientWhoAsksForPaperGetsAPrintableFormAndStaffRecordTheScan() throws Exception {
+    String last = Names.uniqueSurname("Cp");
+    try (Browser tablet = Browser.tablet(clinic)) {
+      LoginScreen.open(tablet).signInAndWait("frontdesk", PASSWORD);
+      long clientId = register(tablet, "Per", last, "1966-07-08");
+      tablet.tap(By.id("startKioskConsent"));
+      tablet.awaitPath("/kiosk/consent.xhtml");
+      tablet.awaitText("Consent to electronic records");
+      tablet.tap(By.id("consent:paper"));
+      tablet.awaitText("The front desk will give you the forms on paper.");
+      tablet.find(By.cssSelector(".kiosk-staff summary")).click();
+      tablet.type("consent:staffPassword", PASSWORD);
+      tablet.tap(By.id("consent:unlock"));
+      tablet.awaitPath("/staff/clients/client.xhtml");
+      assertEquals(1, AuditRows.count(clinic, "PAPER_REQUEST", null, "client:" + clientId));
+
+      tablet.visit("/staff/clients/client.xhtml?id=" + clientId + "&tab=consents");
+      String printable = tablet.find(By.linkText("Printable form")).getAttribute("href");
+      tablet.driver().get(printable);
+      tablet.awaitText("Signature: ____");
+      assertTrue(tablet.find(By.id("printClient")).getText().contains("Per " + last));
+
+      tablet.visit("/staff/clients/client.xhtml?id=" + clientId);
+      tablet.find(By.id("recordPaperConsent")).click();
+      tablet.awaitPath("/staff/consents/paper.xhtml");
+      tablet.submit("paper:save");
+      tablet.awaitText("Attach the scanned, signed paper form.");
+      assertTrue(tablet.text().contains("Please tick every statement before signing"));
+
+      java.nio.file.Path scan = java.nio.file.Files.createTempFile("scan", ".pdf");
+      java.nio.file.Files.writeString(scan, "%PDF-1.4\n% a scanned page\n");
+      tablet.find(By.id("paper:allAcknowledged")).findElement(By.cssSelector(".ui-chkbox-box")).click();
+      for (WebElement row : tablet.driver().findElements(By.cssSelector(".kiosk-question"))) {
+        row.findElement(By.xpath(".//div[contains(@class,'ui-button')][normalize-space(.)='Declined']")).click();
+      }
+      tablet.find(By.id("paper:scan")).sendKeys(scan.toAbsolutePath().toString());
+      tablet.submit("paper:save");
+      tablet.awaitText("The paper consent was recorded.");
+      assertTrue(tablet.driver().findElements(By.id("consentGate")).isEmpty(), "a paper consent allows treatment");
+      List<String[]> rows = consentRows(clientId);
+      assertEquals("PAPER", rows.get(0)[4]);
+    }
+  }
+}
