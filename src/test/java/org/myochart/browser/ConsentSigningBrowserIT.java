@@ -75,6 +75,7 @@ class ConsentSigningBrowserIT {
 
   static void sign(Browser tablet, int[][] stroke) {
     WebElement canvas = tablet.find(By.cssSelector(".kiosk-signature canvas"));
+    tablet.script("arguments[0].scrollIntoView({block: 'center'});", canvas);
     tablet.drawWithFinger(canvas, stroke);
   }
 

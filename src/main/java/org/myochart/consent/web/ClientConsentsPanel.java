@@ -5,6 +5,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import org.myochart.consent.ConsentFormVersion;
@@ -15,6 +18,8 @@ import org.myochart.consent.FormKind;
 import org.myochart.consent.WithdrawalRequester;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.security.KioskSession;
+import org.myochart.security.Kiosks;
 
 /**
  * The consent part of a client's profile: what treatment still needs, every consent with its
@@ -27,6 +32,7 @@ public class ClientConsentsPanel implements Serializable {
   @Inject transient Consents consents;
   @Inject transient ConsentForms forms;
   @Inject transient HttpServletRequest request;
+  @Inject transient Kiosks kiosks;
 
   private Long clientId;
   private List<ConsentStanding> standings = List.of();
@@ -72,6 +78,18 @@ public class ClientConsentsPanel implements Serializable {
       Messages.info("The withdrawal was recorded. The consent no longer allows treatment.");
     } catch (RuleViolation refused) {
       Messages.refused(refused, "profile");
+    }
+  }
+
+  /** Hands the tablet to the client to sign this form (again). */
+  public void startSigning(long formId) throws IOException {
+    try {
+      ConsentFormVersion latest = forms.latest(formId);
+      KioskSession kiosk = kiosks.start(request, clientId, KioskSession.Purpose.CONSENT, List.of(latest.getId()));
+      ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+      external.redirect(external.getRequestContextPath() + kiosk.purpose().page());
+    } catch (RuleViolation refused) {
+      Messages.error(refused.getMessage());
     }
   }
 
