@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.myochart.testsupport.AuditRows;
+import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
 import org.openqa.selenium.By;
@@ -179,8 +180,10 @@ class ConsentSigningBrowserIT {
       assertTrue(tablet.text().contains("Please type your full name as the clinic has it: Maren " + last));
 
       tablet.type("consent:typedName", "maren " + last.toLowerCase());
+      WebElement pad = tablet.find(By.cssSelector(".kiosk-signature canvas"));
+      tablet.script("arguments[0].scrollIntoView({block: 'center'});", pad);
       long scrolledBefore = ((Number) tablet.script("return window.scrollY;")).longValue();
-      sign(tablet, SIGNATURE);
+      tablet.drawWithFinger(pad, SIGNATURE);
       assertEquals(scrolledBefore, ((Number) tablet.script("return window.scrollY;")).longValue(),
           "drawing does not scroll the page");
       assertEquals("none", tablet.script(
@@ -212,6 +215,21 @@ class ConsentSigningBrowserIT {
     assertEquals("true", consent[8], "the consent carries the hash of the text it was shown");
     assertEquals("true", consent[9], "the server drew a PNG of the signature");
     assertTrue(AuditRows.count(clinic, "SIGN", null, null) >= 2);
+
+    long clientId = clientIdOf(last);
+    var api = Http.get(clinic.uri("/api/v1/clients/" + clientId + "/consents"), "therapist1", PASSWORD);
+    assertEquals(200, api.statusCode(), api.body());
+    jakarta.json.JsonArray listed = jakarta.json.Json.createReader(new java.io.StringReader(api.body())).readArray();
+    assertEquals(2, listed.size());
+    jakarta.json.JsonObject newest = listed.getJsonObject(0);
+    assertEquals("VALID", newest.getString("status"));
+    assertEquals("maren " + last.toLowerCase(), newest.getString("signerName"));
+    assertTrue(newest.getString("formTitle").startsWith("Informed consent"));
+    assertTrue(newest.getInt("version") >= 1);
+    assertTrue(newest.getString("signedAt").endsWith("Z"));
+    assertEquals(403, Http.get(clinic.uri("/api/v1/clients/" + clientId + "/consents"), "frontdesk", PASSWORD).statusCode());
+    assertEquals(401, Http.get(clinic.uri("/api/v1/clients/" + clientId + "/consents")).statusCode());
+    assertEquals(404, Http.get(clinic.uri("/api/v1/clients/987654321/consents"), "owner", PASSWORD).statusCode());
   }
 
   static long clientIdOf(String lastName) throws SQLException {
@@ -321,6 +339,42 @@ class ConsentSigningBrowserIT {
       assertTrue(tablet.driver().findElements(By.id("consentGate")).isEmpty(), "a paper consent allows treatment");
       List<String[]> rows = consentRows(clientId);
       assertEquals("PAPER", rows.get(0)[4]);
+    }
+  }
+
+  private static java.net.http.HttpResponse<String> startSigning(String cookie, String form) {
+    var request = java.net.http.HttpRequest.newBuilder(clinic.uri("/staff/kiosk/start-consent"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form));
+    if (cookie != null) {
+      request.header("Cookie", "JSESSIONID=" + cookie);
+    }
+    return Http.send(request);
+  }
+
+  @Test
+  void onlyASignedInStaffMemberStartsASigningForAClientThatExists() throws SQLException {
+    var anonymous = startSigning(null, "client=1");
+    assertEquals(302, anonymous.statusCode());
+    assertTrue(anonymous.headers().firstValue("Location").orElse("").contains("/login.xhtml"));
+
+    try (Browser desk = Browser.open(clinic)) {
+      LoginScreen.open(desk).signInAndWait("frontdesk", PASSWORD);
+      String last = Names.uniqueSurname("Ck");
+      long clientId = register(desk, "Lars", last, "1961-12-12");
+      String cookie = desk.sessionCookie();
+      assertEquals(400, startSigning(cookie, "client=abc").statusCode());
+      assertEquals(404, startSigning(cookie, "client=987654321").statusCode());
+      assertEquals(404, startSigning(cookie, "client=" + clientId + "&form=987654321").statusCode());
+      var started = startSigning(cookie, "client=" + clientId);
+      assertEquals(302, started.statusCode());
+      assertTrue(started.headers().firstValue("Location").orElse("").endsWith("/kiosk/consent.xhtml"));
+      // While the tablet is with the client, the session can start nothing else.
+      var again = startSigning(cookie, "client=1");
+      assertEquals(302, again.statusCode());
+      assertTrue(again.headers().firstValue("Location").orElse("").endsWith("/kiosk/consent.xhtml"));
+      desk.visit("/kiosk/consent.xhtml");
+      desk.awaitText("Hello Lars");
     }
   }
 }
