@@ -3,6 +3,10 @@ package org.myochart.demo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -15,13 +19,23 @@ import org.myochart.client.Intakes;
 import org.myochart.client.Medication;
 import org.myochart.client.MedicationKind;
 import org.myochart.client.RedFlag;
+import org.myochart.consent.ConsentFormVersion;
+import org.myochart.consent.ConsentForms;
+import org.myochart.consent.Consents;
+import org.myochart.consent.KioskEvidence;
 
-/** Fictitious clients with intakes, one red flag still open and one cleared by a physician. */
+/**
+ * Fictitious clients with intakes, one red flag still open and one cleared by a physician. Anna
+ * and Jonas have signed their consents on the tablet (with a drawn demo signature); Lea's parent
+ * signed for her; the others have not signed yet, so the consent gate shows.
+ */
 @ApplicationScoped
 class DemoClients {
 
   @Inject Clients clients;
   @Inject Intakes intakes;
+  @Inject Consents consents;
+  @Inject ConsentForms forms;
 
   void create() {
     Client anna = register("Anna", "Bergström", LocalDate.of(1986, 4, 12), "+47 912 34 567", "Dr. Sofie Lund");
@@ -45,8 +59,41 @@ class DemoClients {
     intakes.submit(lea.getId(), intake(4, 6, 5, List.of(new Medication("Ibuprofen 400 mg", MedicationKind.ACUTE)),
         false, false, "Exams, neck posture while reading", Set.of()), IntakeSource.STAFF);
 
+    signOnTablet(anna, "Anna Bergström", null);
+    signOnTablet(jonas, "Jonas Lindqvist", null);
+    signOnTablet(lea, "Heidi Brandt", "mother");
+
     register("Ole", "Pettersen", LocalDate.of(1958, 11, 2), "+47 970 00 321", "Dr. Sofie Lund");
     register("Maja", "Solberg", LocalDate.of(1999, 6, 30), "+47 948 76 543", null);
+  }
+
+  /** The disclosure and every consent treatment needs, as if signed on the tablet at the desk. */
+  private void signOnTablet(Client client, String signer, String guardianRelationship) {
+    String kiosk = UUID.randomUUID().toString();
+    List<ConsentFormVersion> versions = new ArrayList<>();
+    forms.disclosure().ifPresent(versions::add);
+    versions.addAll(forms.requiredForTreatment());
+    for (ConsentFormVersion version : versions) {
+      Map<String, Boolean> answers = new HashMap<>();
+      version.getItems().forEach(item -> answers.put(item.getCode(), item.isAcknowledgement() || item.getCode().startsWith("acupressure")));
+      consents.signOnKiosk(new Consents.KioskSigning(client.getId(), version.getId(), answers, signer, guardianRelationship,
+          DEMO_SIGNATURE, new KioskEvidence(kiosk, DemoClinic.FRONT_DESK, "127.0.0.1", "MyoChart demo data",
+              UUID.randomUUID().toString())));
+    }
+  }
+
+  /** A looping scrawl, the strokes a finger leaves on the signature pad. */
+  private static final String DEMO_SIGNATURE = signatureStrokes();
+
+  private static String signatureStrokes() {
+    StringBuilder json = new StringBuilder("{\"lines\":[[");
+    for (int i = 0; i <= 60; i++) {
+      double t = i / 60.0 * 4 * Math.PI;
+      long x = Math.round(60 + i * 6 + 18 * Math.cos(t));
+      long y = Math.round(110 - 40 * Math.sin(t) * (1 - i / 90.0));
+      json.append(i == 0 ? "" : ",").append('[').append(x).append(',').append(y).append(']');
+    }
+    return json.append("]]}").toString();
   }
 
   private Client register(String first, String last, LocalDate born, String phone, String physician) {

@@ -18,6 +18,7 @@ import org.myochart.security.StaffAccounts;
 public class DemoClinic {
 
   private static final Logger LOG = Logger.getLogger(DemoClinic.class.getName());
+  static final String FRONT_DESK = "frontdesk";
 
   @Inject StaffAccounts accounts;
   @Inject DemoClients clients;
@@ -52,7 +53,7 @@ public class DemoClinic {
     accounts.createFirstOwner("owner", "Maren Ostrowski", secret);
     accounts.create("therapist1", "Tomás Reyes, LMT", Role.THERAPIST, secret, false);
     accounts.create("therapist2", "Ingrid Halvorsen, LMT", Role.THERAPIST, secret, false);
-    accounts.create("frontdesk", "Priya Natarajan", Role.FRONT_DESK, secret, false);
+    accounts.create(FRONT_DESK, "Priya Natarajan", Role.FRONT_DESK, secret, false);
     clients.create();
     LOG.info("Demo clinic created: sign in as owner, therapist1, therapist2 or frontdesk"
         + " with MYOCHART_DEMO_PASSWORD.");

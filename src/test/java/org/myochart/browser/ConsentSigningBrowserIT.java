@@ -189,6 +189,7 @@ class ConsentSigningBrowserIT {
       assertEquals("none", tablet.script(
           "return getComputedStyle(document.querySelector('.kiosk-signature canvas')).touchAction;"));
       tablet.tap(By.id("consent:sign"));
+      ClientRecordBrowserIT.screenshot(tablet, "kiosk-consent-signed");
       tablet.awaitText("Thank you, Maren");
       tablet.visit("/staff/clients/client.xhtml?id=" + clientId);
       tablet.awaitPath("/kiosk/consent.xhtml");
@@ -375,6 +376,19 @@ class ConsentSigningBrowserIT {
       assertTrue(again.headers().firstValue("Location").orElse("").endsWith("/kiosk/consent.xhtml"));
       desk.visit("/kiosk/consent.xhtml");
       desk.awaitText("Hello Lars");
+      ClientRecordBrowserIT.screenshot(desk, "kiosk-consent-start");
+    }
+
+    try (Browser desk = Browser.open(clinic)) {
+      LoginScreen.open(desk).signInAndWait("therapist1", PASSWORD);
+      String cookie = "JSESSIONID=" + desk.sessionCookie();
+      for (String[] badAddress : new String[][] {{"/staff/consents/signature?id=abc", "400"},
+          {"/staff/consents/signature?id=987654321", "404"}, {"/staff/consents/scan", "400"},
+          {"/staff/consents/consent.xhtml?id=987654321", "404"}, {"/staff/consents/print.xhtml?client=1", "404"},
+          {"/staff/consents/paper.xhtml?client=987654321", "404"}, {"/owner/consent-forms.xhtml", "403"}}) {
+        var response = Http.send(java.net.http.HttpRequest.newBuilder(clinic.uri(badAddress[0])).header("Cookie", cookie));
+        assertEquals(Integer.parseInt(badAddress[1]), response.statusCode(), badAddress[0]);
+      }
     }
   }
 }
