@@ -87,9 +87,9 @@ public class ConsentFormVersion implements Serializable {
     this.publishedAt = publishedAt;
   }
 
-  /** The body as safe HTML for the screen. */
-  public String getBodyHtml() {
-    return MarkdownText.toHtml(bodyMarkdown);
+  /** The body as blocks of plain text runs, for the screen, print and PDF. */
+  public List<MarkdownText.Block> getBodyBlocks() {
+    return MarkdownText.blocks(bodyMarkdown);
   }
 
   public List<FormItem> getAcknowledgements() {

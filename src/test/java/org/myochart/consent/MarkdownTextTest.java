@@ -4,82 +4,80 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Locale;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.myochart.consent.MarkdownText.Block;
+import org.myochart.consent.MarkdownText.BlockKind;
+import org.myochart.consent.MarkdownText.Span;
 
 class MarkdownTextTest {
 
-  @Test
-  void escapesAScriptTagInTheBody() {
-    String html = MarkdownText.toHtml("Please read this.\n\n<script>alert(1)</script>\n\nAnd this <script src=x></script>.");
-
-    assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), html);
-    assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+  private static String all(List<Block> blocks) {
+    StringBuilder text = new StringBuilder();
+    blocks.forEach(block -> text.append(block.plainText()).append('\n'));
+    return text.toString();
   }
 
   @Test
-  void escapesOtherRawHtml() {
-    String html = MarkdownText.toHtml("<img src=x onerror=alert(1)>\n\nText with <iframe src=\"https://evil.example\"></iframe>");
+  void headingsParagraphsAndListsBecomeBlocksInOrder() {
+    List<Block> blocks = MarkdownText.blocks("# Consent\n\n## Risks\n\n- soreness\n- bruising\n\n1. first\n2. second\n\nThis is **important**.");
 
-    assertFalse(html.contains("<img"), html);
-    assertFalse(html.contains("<iframe"), html);
+    assertEquals(List.of(BlockKind.HEADING, BlockKind.HEADING, BlockKind.BULLET_ITEM, BlockKind.BULLET_ITEM,
+        BlockKind.NUMBERED_ITEM, BlockKind.NUMBERED_ITEM, BlockKind.PARAGRAPH), blocks.stream().map(Block::kind).toList());
+    assertEquals(1, blocks.get(0).level());
+    assertEquals(2, blocks.get(1).level());
+    assertEquals("soreness", blocks.get(2).plainText());
+    assertEquals("•", blocks.get(2).getMarker());
+    assertEquals("2.", blocks.get(5).getMarker());
   }
 
   @Test
-  void dropsJavascriptLinkTargets() {
-    for (String markdown : new String[] {
-        "[x](javascript:alert(1))",
-        "[x](JavaScript:alert(1))",
-        "[x](&#106;avascript:alert(1))",
-        "[x](<javascript:alert(1)>)",
-        "<javascript:alert(1)>",
-        "[x][evil]\n\n[evil]: javascript:alert(1)",
-        "![x](javascript:alert(1))"}) {
-      String html = MarkdownText.toHtml(markdown);
+  void boldAndItalicAreStylesOfTextRuns() {
+    List<Span> spans = MarkdownText.blocks("This is **important** and *gentle*.").get(0).spans();
 
-      assertFalse(html.toLowerCase(Locale.ROOT).matches("(?s).*(href|src)=\"[^\"]*javascript:.*"),
-          () -> markdown + " gave " + html);
-    }
+    assertEquals(new Span("important", true, false), spans.get(1));
+    assertEquals(new Span("gentle", false, true), spans.get(3));
   }
 
   @Test
-  void keepsOrdinaryLinks() {
-    String html = MarkdownText.toHtml("[our prices](https://clinic.example/prices)");
+  void rawHtmlStaysTextAndNeverBecomesMarkup() {
+    String text = all(MarkdownText.blocks("Please read this.\n\n<script>alert(1)</script>\n\nAnd <b onclick=x>this</b>."));
 
-    assertTrue(html.contains("href=\"https://clinic.example/prices\""), html);
-    assertTrue(html.contains(">our prices</a>"), html);
+    assertTrue(text.contains("<script>alert(1)</script>"), text);
+    assertTrue(text.contains("<b onclick=x>this</b>"), text);
   }
 
   @Test
-  void rendersHeadingsListsAndBold() {
-    String html = MarkdownText.toHtml("# Consent\n\n## Risks\n\n- soreness\n- bruising\n\n1. first\n2. second\n\nThis is **important**.");
+  void aLinkShowsItsAddressAsTextSoTheKioskCannotBeLedAway() {
+    List<Span> spans = MarkdownText.blocks("See [our prices](https://clinic.example/prices).").get(0).spans();
+    String text = MarkdownText.blocks("[x](javascript:alert(1))").get(0).plainText();
 
-    assertTrue(html.contains("<h1>Consent</h1>"), html);
-    assertTrue(html.contains("<h2>Risks</h2>"), html);
-    assertTrue(html.contains("<ul>\n<li>soreness</li>\n<li>bruising</li>\n</ul>"), html);
-    assertTrue(html.contains("<ol>\n<li>first</li>\n<li>second</li>\n</ol>"), html);
-    assertTrue(html.contains("<strong>important</strong>"), html);
+    assertEquals("our prices", spans.get(1).text());
+    assertEquals(" (https://clinic.example/prices)", spans.get(2).text());
+    assertEquals("x (javascript:alert(1))", text);
   }
 
   @Test
-  void escapesSpecialCharactersInText() {
-    assertEquals("<p>Fees &amp; charges &lt; 100 kr</p>\n", MarkdownText.toHtml("Fees & charges < 100 kr"));
+  void nestedListsKeepTheirDepth() {
+    List<Block> blocks = MarkdownText.blocks("- neck\n  - left side\n- shoulders");
+
+    assertEquals(List.of(1, 2, 1), blocks.stream().map(Block::level).toList());
   }
 
   @Test
-  void noBodyRendersAsNothing() {
-    assertEquals("", MarkdownText.toHtml(null));
-    assertEquals("", MarkdownText.toHtml(""));
+  void noBodyHasNoBlocks() {
+    assertTrue(MarkdownText.blocks(null).isEmpty());
+    assertTrue(MarkdownText.blocks("").isEmpty());
   }
 
   @Test
-  void aPublishedVersionShowsItsBodyAsSafeHtml() {
-    FormDraft draft = new FormDraft("Consent", "**Read** <b onclick=x>this</b>", java.util.List.of("I agree"),
-        java.util.List.of(), 12, false, false);
+  void theDefaultFormsReadAsHeadingsAndParagraphs() {
+    FormDraft draft = new FormDraft("Consent", "## What this is\n\nMassage is **complementary**.", List.of("I agree"),
+        List.of(), 12, false, false);
 
-    String html = ConsentFixtures.version(ConsentFixtures.form(), 1, draft).getBodyHtml();
+    List<Block> blocks = ConsentFixtures.version(ConsentFixtures.form(), 1, draft).getBodyBlocks();
 
-    assertTrue(html.contains("<strong>Read</strong>"));
-    assertFalse(html.contains("<b "), html);
+    assertEquals(BlockKind.HEADING, blocks.get(0).kind());
+    assertFalse(blocks.get(1).spans().stream().filter(Span::strong).toList().isEmpty());
   }
 }

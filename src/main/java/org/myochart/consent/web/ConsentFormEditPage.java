@@ -100,8 +100,8 @@ public class ConsentFormEditPage implements Serializable {
     }
   }
 
-  public String getPreview() {
-    return MarkdownText.toHtml(body);
+  public java.util.List<MarkdownText.Block> getPreview() {
+    return MarkdownText.blocks(body);
   }
 
   public boolean isNew() {

@@ -1,0 +1,114 @@
+package org.myochart.anatomy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditTrail;
+import org.myochart.platform.RuleViolation;
+import org.myochart.platform.TextRules;
+
+/** The muscles, pressure points and techniques notes refer to. */
+@ApplicationScoped
+@Transactional
+public class Catalogue {
+
+  public static final String RECORD_TYPE = "CatalogueEntry";
+
+  @PersistenceContext EntityManager em;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+
+  /** Every entry of the kind, active first, by name. */
+  public List<CatalogueEntry> all(CatalogueKind kind) {
+    return em.createQuery("select e from CatalogueEntry e where e.kind = :k order by e.active desc, e.id", CatalogueEntry.class)
+        .setParameter("k", kind).getResultList();
+  }
+
+  public List<CatalogueEntry> active(CatalogueKind kind) {
+    return em.createQuery("select e from CatalogueEntry e where e.kind = :k and e.active = true order by e.id", CatalogueEntry.class)
+        .setParameter("k", kind).getResultList();
+  }
+
+  public Optional<CatalogueEntry> find(CatalogueKind kind, String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    return em.createQuery("select e from CatalogueEntry e where e.kind = :k and e.code = :c", CatalogueEntry.class)
+        .setParameter("k", kind).setParameter("c", code).getResultStream().findFirst();
+  }
+
+  /** All entries by code, for checking a note's rows in one go. */
+  public Map<String, CatalogueEntry> byCode() {
+    Map<String, CatalogueEntry> entries = new LinkedHashMap<>();
+    em.createQuery("select e from CatalogueEntry e order by e.id", CatalogueEntry.class).getResultList()
+        .forEach(entry -> entries.put(entry.getKind() + ":" + entry.getCode(), entry));
+    return entries;
+  }
+
+  /** The owner adds an entry; its code is made from the name and never changes. */
+  public CatalogueEntry add(CatalogueKind kind, String name, String description, boolean lateral,
+      CautionCondition cautionCondition, String cautionText) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    String cleanName = TextRules.clean(name);
+    String cleanDescription = TextRules.clean(description);
+    String cleanCaution = TextRules.clean(cautionText);
+    if (kind == null) {
+      problems.put("kind", "Choose muscle, pressure point or technique.");
+    }
+    TextRules.check(problems, "name", "name", cleanName, 120, true, false);
+    TextRules.check(problems, "description", "description", cleanDescription, 500, false, false);
+    TextRules.check(problems, "cautionText", "caution", cleanCaution, 500, cautionCondition != null, false);
+    if (cautionCondition == null && cleanCaution != null) {
+      problems.put("cautionCondition", "Choose the condition the caution applies to.");
+    }
+    if (!problems.isEmpty()) {
+      throw RuleViolation.invalidFields(problems);
+    }
+    String code = code(cleanName);
+    if (em.createQuery("select count(e) from CatalogueEntry e where lower(e.name) = :n or e.code = :c", Long.class)
+        .setParameter("n", cleanName.toLowerCase(Locale.ROOT)).setParameter("c", code).getSingleResult() > 0) {
+      throw RuleViolation.invalidFields(Map.of("name", "The catalogue already has \"" + cleanName + "\"."));
+    }
+    CatalogueEntry entry = new CatalogueEntry(kind, code, cleanName, cleanDescription, lateral, cautionCondition, cleanCaution,
+        clock.instant());
+    em.persist(entry);
+    em.flush();
+    audit.record(AuditAction.CREATE, RECORD_TYPE, entry.getId(), Json.createObjectBuilder()
+        .add("kind", kind.name()).add("code", code).build().toString());
+    return entry;
+  }
+
+  /** Retired entries stay readable in old notes but are not offered for new ones. */
+  public CatalogueEntry setActive(long id, long seenVersion, boolean active) {
+    CatalogueEntry entry = em.find(CatalogueEntry.class, id);
+    if (entry == null) {
+      throw RuleViolation.notFound("There is no catalogue entry " + id + ".");
+    }
+    if (entry.getVersion() != seenVersion) {
+      throw RuleViolation.stale("catalogue entry");
+    }
+    entry.setActive(active);
+    em.flush();
+    audit.record(active ? AuditAction.REACTIVATE : AuditAction.DEACTIVATE, RECORD_TYPE, id, null);
+    return entry;
+  }
+
+  static String code(String name) {
+    String ascii = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    if (slug.isEmpty()) {
+      slug = "entry";
+    }
+    return slug.length() > 40 ? slug.substring(0, 40).replaceAll("-$", "") : slug;
+  }
+}

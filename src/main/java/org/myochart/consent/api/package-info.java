@@ -1,0 +1,2 @@
+/** A client's consents over the REST API, read-only, for owners and therapists. */
+package org.myochart.consent.api;

@@ -1,0 +1,319 @@
+package org.myochart.treatment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Transient;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.myochart.anatomy.CatalogueEntry;
+import org.myochart.anatomy.CatalogueKind;
+import org.myochart.anatomy.Side;
+import org.myochart.platform.TextRules;
+
+/**
+ * Everything a therapist writes in a SOAP note, as the editing screen holds it. The note copies
+ * it in while it is a draft (the scalar answers are embedded in the note's row, the rows are the
+ * note's own collections); {@link #problems} says what cannot be saved and
+ * {@link #missingForSignature} what a signed note must have.
+ */
+@Embeddable
+public class NoteDraft implements Serializable {
+
+  public static final int MOST_ROWS = 40;
+  public static final int MOST_MINUTES = 120;
+  public static final int LONGEST_TEXT = 4000;
+
+  // Subjective
+  @Column(name = "headache_days_since_last")
+  private Integer headacheDaysSinceLast;
+  @Column(name = "current_pain")
+  private Integer currentPain;
+  @Column(name = "sleep_quality")
+  private Integer sleepQuality;
+  @Column(name = "stress_level")
+  private Integer stressLevel;
+  @Column(name = "triggers")
+  private String triggers;
+  @Column(name = "medication_since_last")
+  private String medicationSinceLast;
+  @Column(name = "client_goal")
+  private String clientGoal;
+  @Column(name = "client_words")
+  private String clientWords;
+  // Objective
+  @Column(name = "posture")
+  private String posture;
+  @Column(name = "rom_flexion")
+  private Integer romFlexion;
+  @Column(name = "rom_extension")
+  private Integer romExtension;
+  @Column(name = "rom_rotation_left")
+  private Integer romRotationLeft;
+  @Column(name = "rom_rotation_right")
+  private Integer romRotationRight;
+  @Column(name = "rom_side_bend_left")
+  private Integer romSideBendLeft;
+  @Column(name = "rom_side_bend_right")
+  private Integer romSideBendRight;
+  @Column(name = "palpation_notes")
+  private String palpationNotes;
+  @Transient
+  private List<TriggerPoint> triggerPoints = new ArrayList<>();
+  // Treatment
+  @Transient
+  private List<TreatedMuscle> treatedMuscles = new ArrayList<>();
+  @Transient
+  private List<PointUse> pointUses = new ArrayList<>();
+  @Transient
+  private List<AvoidedArea> avoidedAreas = new ArrayList<>();
+  // Assessment
+  @Column(name = "pain_before")
+  private Integer painBefore;
+  @Column(name = "pain_after")
+  private Integer painAfter;
+  @Column(name = "rom_change")
+  private String romChange;
+  @Enumerated(EnumType.STRING)
+  @Column(name = "tolerance")
+  private Tolerance tolerance;
+  @Transient
+  private List<AdverseResponse> adverseResponses = new ArrayList<>();
+  @Column(name = "progress")
+  private String progress;
+  // Plan
+  @Column(name = "next_session")
+  private String nextSession;
+  @Column(name = "home_care")
+  private String homeCare;
+  @Column(name = "referral_reason")
+  private String referralReason;
+
+  /** Field name to message for every value that cannot be stored. */
+  public Map<String, String> problems(Map<String, CatalogueEntry> catalogue) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    range(problems, "headacheDaysSinceLast", "Headache days since the last visit", headacheDaysSinceLast, 0, 366);
+    range(problems, "currentPain", "Current pain", currentPain, 0, 10);
+    range(problems, "sleepQuality", "Sleep quality", sleepQuality, 1, 5);
+    range(problems, "stressLevel", "Stress", stressLevel, 1, 5);
+    range(problems, "painBefore", "Pain before the session", painBefore, 0, 10);
+    range(problems, "painAfter", "Pain after the session", painAfter, 0, 10);
+    range(problems, "romFlexion", "Flexion", romFlexion, 0, 120);
+    range(problems, "romExtension", "Extension", romExtension, 0, 120);
+    range(problems, "romRotationLeft", "Rotation to the left", romRotationLeft, 0, 120);
+    range(problems, "romRotationRight", "Rotation to the right", romRotationRight, 0, 120);
+    range(problems, "romSideBendLeft", "Side-bend to the left", romSideBendLeft, 0, 90);
+    range(problems, "romSideBendRight", "Side-bend to the right", romSideBendRight, 0, 90);
+    text(problems, "triggers", "triggers", triggers);
+    text(problems, "medicationSinceLast", "medication since the last visit", medicationSinceLast);
+    text(problems, "clientGoal", "client's goal", clientGoal);
+    text(problems, "clientWords", "client's own words", clientWords);
+    text(problems, "posture", "posture", posture);
+    text(problems, "palpationNotes", "palpation notes", palpationNotes);
+    text(problems, "romChange", "range-of-motion change", romChange);
+    text(problems, "progress", "progress toward the goal", progress);
+    text(problems, "nextSession", "next session", nextSession);
+    text(problems, "homeCare", "home care", homeCare);
+    text(problems, "referralReason", "referral reason", referralReason);
+    treatmentRows(problems, catalogue);
+    return problems;
+  }
+
+  private void treatmentRows(Map<String, String> problems, Map<String, CatalogueEntry> catalogue) {
+    int rows = treatedMuscles.size() + pointUses.size() + triggerPoints.size() + avoidedAreas.size() + adverseResponses.size();
+    if (treatedMuscles.size() > MOST_ROWS || pointUses.size() > MOST_ROWS || triggerPoints.size() > MOST_ROWS
+        || avoidedAreas.size() > MOST_ROWS || adverseResponses.size() > MOST_ROWS) {
+      problems.put("treatedMuscles", "A note holds at most " + MOST_ROWS + " rows of each kind; this one has " + rows
+          + " rows. Group the work by muscle and side.");
+      return;
+    }
+    for (int i = 0; i < treatedMuscles.size(); i++) {
+      TreatedMuscle row = treatedMuscles.get(i);
+      String where = "Treatment row " + (i + 1) + ": ";
+      CatalogueEntry muscle = catalogue.get(CatalogueKind.MUSCLE + ":" + row.getMuscle());
+      if (muscle == null) {
+        problems.putIfAbsent("treatedMuscles", where + "choose a muscle from the catalogue.");
+      } else if (!muscle.allows(row.getSide())) {
+        problems.putIfAbsent("treatedMuscles", where + sideProblem(muscle, row.getSide()));
+      } else if (catalogue.get(CatalogueKind.TECHNIQUE + ":" + row.getTechnique()) == null) {
+        problems.putIfAbsent("treatedMuscles", where + "choose a technique from the catalogue.");
+      } else if (row.getPressure() == null) {
+        problems.putIfAbsent("treatedMuscles", where + "choose light, moderate or firm pressure.");
+      } else if (row.getMinutes() == null || row.getMinutes() < 1 || row.getMinutes() > MOST_MINUTES) {
+        problems.putIfAbsent("treatedMuscles", where + "minutes must be from 1 to " + MOST_MINUTES + ".");
+      }
+    }
+    for (int i = 0; i < pointUses.size(); i++) {
+      PointUse row = pointUses.get(i);
+      String where = "Pressure point row " + (i + 1) + ": ";
+      CatalogueEntry point = catalogue.get(CatalogueKind.POINT + ":" + row.getPoint());
+      if (point == null) {
+        problems.putIfAbsent("pointUses", where + "choose a pressure point from the catalogue.");
+      } else if (!point.allows(row.getSide())) {
+        problems.putIfAbsent("pointUses", where + sideProblem(point, row.getSide()));
+      } else if (TextRules.clean(row.getAppliedBy()) == null || row.getAppliedBy().length() > 120) {
+        problems.putIfAbsent("pointUses", where + "say who applied it (acupressure needs its own training).");
+      }
+    }
+    for (int i = 0; i < triggerPoints.size(); i++) {
+      TriggerPoint row = triggerPoints.get(i);
+      String where = "Trigger point row " + (i + 1) + ": ";
+      CatalogueEntry muscle = catalogue.get(CatalogueKind.MUSCLE + ":" + row.getMuscle());
+      if (muscle == null) {
+        problems.putIfAbsent("triggerPoints", where + "choose a muscle from the catalogue.");
+      } else if (!muscle.allows(row.getSide())) {
+        problems.putIfAbsent("triggerPoints", where + sideProblem(muscle, row.getSide()));
+      } else if (row.getTenderness() == null || row.getTenderness() < 0 || row.getTenderness() > 3) {
+        problems.putIfAbsent("triggerPoints", where + "tenderness is 0 (none) to 3 (severe).");
+      } else if (row.getRefersTo() != null && row.getRefersTo().length() > 200) {
+        problems.putIfAbsent("triggerPoints", where + "say where the pain refers in at most 200 characters.");
+      }
+    }
+    for (int i = 0; i < avoidedAreas.size(); i++) {
+      AvoidedArea row = avoidedAreas.get(i);
+      if (TextRules.clean(row.getArea()) == null || TextRules.clean(row.getReason()) == null
+          || row.getArea().length() > 200 || row.getReason().length() > 500) {
+        problems.putIfAbsent("avoidedAreas", "Avoided area row " + (i + 1) + ": name the area and say why it was avoided.");
+      }
+    }
+    for (int i = 0; i < adverseResponses.size(); i++) {
+      AdverseResponse row = adverseResponses.get(i);
+      if (TextRules.clean(row.getDescription()) == null || row.getDescription().length() > 500 || row.getSeverity() == null) {
+        problems.putIfAbsent("adverseResponses", "Adverse response row " + (i + 1) + ": describe it and choose its severity.");
+      }
+    }
+  }
+
+  private static String sideProblem(CatalogueEntry entry, Side side) {
+    if (side == null) {
+      return "choose the side.";
+    }
+    return entry.isLateral()
+        ? entry.getName() + " is paired: choose left, right or both."
+        : entry.getName() + " is on the midline and has no side.";
+  }
+
+  /** What a note must have before it can be signed, beyond being valid. */
+  public Map<String, String> missingForSignature() {
+    Map<String, String> missing = new LinkedHashMap<>();
+    if (currentPain == null) {
+      missing.put("currentPain", "Record the client's current pain (0–10) before signing.");
+    }
+    if (painBefore == null) {
+      missing.put("painBefore", "Record the pain before the session before signing.");
+    }
+    if (painAfter == null) {
+      missing.put("painAfter", "Record the pain after the session before signing.");
+    }
+    if (tolerance == null) {
+      missing.put("tolerance", "Record how the client tolerated the treatment before signing.");
+    }
+    if (treatedMuscles.isEmpty() && pointUses.isEmpty()) {
+      missing.put("treatedMuscles", "Add at least one treated muscle or pressure point before signing.");
+    }
+    return missing;
+  }
+
+  private static void range(Map<String, String> problems, String field, String label, Integer value, int low, int high) {
+    if (value != null && (value < low || value > high)) {
+      problems.put(field, label + " must be from " + low + " to " + high + ".");
+    }
+  }
+
+  private static void text(Map<String, String> problems, String field, String label, String value) {
+    TextRules.check(problems, field, label, value, LONGEST_TEXT, false, true);
+  }
+
+  /** A deep copy, so that neither side can change the other's rows. */
+  public NoteDraft copy() {
+    NoteDraft copy = new NoteDraft();
+    copy.headacheDaysSinceLast = headacheDaysSinceLast;
+    copy.currentPain = currentPain;
+    copy.sleepQuality = sleepQuality;
+    copy.stressLevel = stressLevel;
+    copy.triggers = triggers;
+    copy.medicationSinceLast = medicationSinceLast;
+    copy.clientGoal = clientGoal;
+    copy.clientWords = clientWords;
+    copy.posture = posture;
+    copy.romFlexion = romFlexion;
+    copy.romExtension = romExtension;
+    copy.romRotationLeft = romRotationLeft;
+    copy.romRotationRight = romRotationRight;
+    copy.romSideBendLeft = romSideBendLeft;
+    copy.romSideBendRight = romSideBendRight;
+    copy.palpationNotes = palpationNotes;
+    copy.triggerPoints = new ArrayList<>(triggerPoints.stream().map(TriggerPoint::copy).toList());
+    copy.treatedMuscles = new ArrayList<>(treatedMuscles.stream().map(TreatedMuscle::copy).toList());
+    copy.pointUses = new ArrayList<>(pointUses.stream().map(PointUse::copy).toList());
+    copy.avoidedAreas = new ArrayList<>(avoidedAreas.stream().map(AvoidedArea::copy).toList());
+    copy.painBefore = painBefore;
+    copy.painAfter = painAfter;
+    copy.romChange = romChange;
+    copy.tolerance = tolerance;
+    copy.adverseResponses = new ArrayList<>(adverseResponses.stream().map(AdverseResponse::copy).toList());
+    copy.progress = progress;
+    copy.nextSession = nextSession;
+    copy.homeCare = homeCare;
+    copy.referralReason = referralReason;
+    return copy;
+  }
+
+  public Integer getHeadacheDaysSinceLast() { return headacheDaysSinceLast; }
+  public void setHeadacheDaysSinceLast(Integer v) { headacheDaysSinceLast = v; }
+  public Integer getCurrentPain() { return currentPain; }
+  public void setCurrentPain(Integer v) { currentPain = v; }
+  public Integer getSleepQuality() { return sleepQuality; }
+  public void setSleepQuality(Integer v) { sleepQuality = v; }
+  public Integer getStressLevel() { return stressLevel; }
+  public void setStressLevel(Integer v) { stressLevel = v; }
+  public String getTriggers() { return triggers; }
+  public void setTriggers(String v) { triggers = TextRules.clean(v); }
+  public String getMedicationSinceLast() { return medicationSinceLast; }
+  public void setMedicationSinceLast(String v) { medicationSinceLast = TextRules.clean(v); }
+  public String getClientGoal() { return clientGoal; }
+  public void setClientGoal(String v) { clientGoal = TextRules.clean(v); }
+  public String getClientWords() { return clientWords; }
+  public void setClientWords(String v) { clientWords = TextRules.clean(v); }
+  public String getPosture() { return posture; }
+  public void setPosture(String v) { posture = TextRules.clean(v); }
+  public Integer getRomFlexion() { return romFlexion; }
+  public void setRomFlexion(Integer v) { romFlexion = v; }
+  public Integer getRomExtension() { return romExtension; }
+  public void setRomExtension(Integer v) { romExtension = v; }
+  public Integer getRomRotationLeft() { return romRotationLeft; }
+  public void setRomRotationLeft(Integer v) { romRotationLeft = v; }
+  public Integer getRomRotationRight() { return romRotationRight; }
+  public void setRomRotationRight(Integer v) { romRotationRight = v; }
+  public Integer getRomSideBendLeft() { return romSideBendLeft; }
+  public void setRomSideBendLeft(Integer v) { romSideBendLeft = v; }
+  public Integer getRomSideBendRight() { return romSideBendRight; }
+  public void setRomSideBendRight(Integer v) { romSideBendRight = v; }
+  public String getPalpationNotes() { return palpationNotes; }
+  public void setPalpationNotes(String v) { palpationNotes = TextRules.clean(v); }
+  public List<TriggerPoint> getTriggerPoints() { return triggerPoints; }
+  public List<TreatedMuscle> getTreatedMuscles() { return treatedMuscles; }
+  public List<PointUse> getPointUses() { return pointUses; }
+  public List<AvoidedArea> getAvoidedAreas() { return avoidedAreas; }
+  public Integer getPainBefore() { return painBefore; }
+  public void setPainBefore(Integer v) { painBefore = v; }
+  public Integer getPainAfter() { return painAfter; }
+  public void setPainAfter(Integer v) { painAfter = v; }
+  public String getRomChange() { return romChange; }
+  public void setRomChange(String v) { romChange = TextRules.clean(v); }
+  public Tolerance getTolerance() { return tolerance; }
+  public void setTolerance(Tolerance v) { tolerance = v; }
+  public List<AdverseResponse> getAdverseResponses() { return adverseResponses; }
+  public String getProgress() { return progress; }
+  public void setProgress(String v) { progress = TextRules.clean(v); }
+  public String getNextSession() { return nextSession; }
+  public void setNextSession(String v) { nextSession = TextRules.clean(v); }
+  public String getHomeCare() { return homeCare; }
+  public void setHomeCare(String v) { homeCare = TextRules.clean(v); }
+  public String getReferralReason() { return referralReason; }
+  public void setReferralReason(String v) { referralReason = TextRules.clean(v); }
+}
