@@ -22,6 +22,7 @@ public class DemoClinic {
 
   @Inject StaffAccounts accounts;
   @Inject DemoClients clients;
+  @Inject DemoSessions sessions;
 
   @Inject
   @ConfigProperty(name = "myochart.demo", defaultValue = "false")
@@ -55,6 +56,7 @@ public class DemoClinic {
     accounts.create("therapist2", "Ingrid Halvorsen, LMT", Role.THERAPIST, secret, false);
     accounts.create(FRONT_DESK, "Priya Natarajan", Role.FRONT_DESK, secret, false);
     clients.create();
+    sessions.create(secret);
     LOG.info("Demo clinic created: sign in as owner, therapist1, therapist2 or frontdesk"
         + " with MYOCHART_DEMO_PASSWORD.");
   }

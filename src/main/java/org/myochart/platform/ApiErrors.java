@@ -31,6 +31,7 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
       int status = switch (violation.kind()) {
         case INVALID -> 400;
         case NOT_FOUND -> 404;
+        case FORBIDDEN -> 403;
         case CONFLICT, STALE -> 409;
       };
       if (violation.fieldProblems().isEmpty()) {

@@ -29,6 +29,19 @@ public class ClinicSettings {
   @ConfigProperty(name = "myochart.idle-timeout", defaultValue = "PT15M")
   String idleTimeout;
 
+  @Inject
+  @ConfigProperty(name = "myochart.unsigned-note-hours", defaultValue = "24")
+  String unsignedNoteHours;
+
+  /** After how long an unsigned note shows on the owner's overdue list. */
+  public Duration unsignedNoteAlert() {
+    long hours = Long.parseLong(unsignedNoteHours.strip());
+    if (hours < 1) {
+      throw new IllegalArgumentException("MYOCHART_UNSIGNED_NOTE_HOURS must be at least 1");
+    }
+    return Duration.ofHours(hours);
+  }
+
   public String clinicName() {
     return clinicName;
   }

@@ -21,7 +21,9 @@ public class RuleViolation extends RuntimeException {
     /** Someone else changed the record since it was loaded (409). */
     STALE,
     /** The record does not exist (404). */
-    NOT_FOUND
+    NOT_FOUND,
+    /** The person may not do this with this record (403). */
+    FORBIDDEN
   }
 
   public RuleViolation(Kind kind, String message) {

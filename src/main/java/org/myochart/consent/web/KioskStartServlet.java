@@ -54,6 +54,7 @@ public class KioskStartServlet extends HttpServlet {
       response.sendError(switch (refused.kind()) {
         case NOT_FOUND -> 404;
         case INVALID -> 400;
+        case FORBIDDEN -> 403;
         default -> 409;
       }, refused.getMessage());
       return;

@@ -1,0 +1,2 @@
+/** The owner's catalogue page. */
+package org.myochart.anatomy.web;

@@ -1,0 +1,351 @@
+package org.myochart.treatment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.myochart.anatomy.Catalogue;
+import org.myochart.anatomy.CautionCondition;
+import org.myochart.audit.Actor;
+import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditTrail;
+import org.myochart.audit.CurrentActor;
+import org.myochart.client.Client;
+import org.myochart.client.Clients;
+import org.myochart.client.HealthIntake;
+import org.myochart.client.Intakes;
+import org.myochart.client.MedicationKind;
+import org.myochart.client.RedFlag;
+import org.myochart.consent.TreatmentGate;
+import org.myochart.platform.RuleViolation;
+import org.myochart.platform.TextRules;
+import org.myochart.security.PasswordConfirmation;
+import org.myochart.security.Role;
+import org.myochart.security.StaffAccount;
+
+/**
+ * Sessions and their SOAP notes: starting a session through the treatment gate, saving drafts
+ * with conflict detection, signing with the password, addenda, and who may read what.
+ */
+@ApplicationScoped
+@Transactional
+public class SoapNotes {
+
+  public static final String NOTE = "SoapNote";
+  public static final String SESSION = "TreatmentSession";
+
+  @PersistenceContext EntityManager em;
+  @Inject AuditTrail audit;
+  @Inject CurrentActor actor;
+  @Inject Clock clock;
+  @Inject Clients clients;
+  @Inject Intakes intakes;
+  @Inject TreatmentGate gate;
+  @Inject Catalogue catalogue;
+  @Inject PasswordConfirmation passwords;
+
+  /** Today's answers, asked when the session starts. */
+  public record TodaysCheck(boolean acuteSevereAttack, boolean changedSinceLast, Set<RedFlag> redFlags) {}
+
+  /**
+   * Records today's check and starts a session with an empty draft note, if the client may be
+   * treated now: every required consent valid, no open red flag, no acute attack today.
+   */
+  public SoapNote startSession(long clientId, SessionKind kind, TodaysCheck today, String therapistName) {
+    Actor me = requireTherapist();
+    if (kind == null) {
+      throw RuleViolation.invalidFields(Map.of("kind", "Choose assessment or follow-up."));
+    }
+    Client client = clients.get(clientId);
+    if (!client.isActive()) {
+      throw RuleViolation.conflict(client.getFullName() + " is inactive; reactivate the client first.");
+    }
+    intakes.recordVisitCheck(clientId, today.acuteSevereAttack(), today.changedSinceLast(), today.redFlags());
+    gate.require(clientId);
+    Instant now = clock.instant();
+    TreatmentSession session = new TreatmentSession(client, currentPlan(clientId).orElse(null), me.name(), therapistName, kind,
+        now, now);
+    em.persist(session);
+    SoapNote note = new SoapNote(session, now);
+    em.persist(note);
+    em.flush();
+    audit.record(AuditAction.CREATE, SESSION, session.getId(), Json.createObjectBuilder()
+        .add("client", clientId).add("kind", kind.name()).add("note", note.getId()).build().toString());
+    return note;
+  }
+
+  /**
+   * A session that took place earlier (up to 120 days ago), entered afterwards: used to bring
+   * the demo clinic's history in. It passes the treatment gate as it stands now.
+   */
+  public SoapNote recordEarlierSession(long clientId, SessionKind kind, Instant startsAt, Instant endsAt, String therapistName) {
+    Actor me = requireTherapist();
+    Instant now = clock.instant();
+    if (startsAt == null || startsAt.isAfter(now) || startsAt.isBefore(now.minus(Duration.ofDays(120)))) {
+      throw RuleViolation.invalidFields(Map.of("startsAt", "An earlier session started within the last 120 days."));
+    }
+    Client client = clients.get(clientId);
+    gate.require(clientId);
+    TreatmentSession session = new TreatmentSession(client, currentPlan(clientId).orElse(null), me.name(), therapistName, kind,
+        startsAt, now);
+    session.end(endsAt);
+    em.persist(session);
+    SoapNote note = new SoapNote(session, now);
+    em.persist(note);
+    em.flush();
+    audit.record(AuditAction.CREATE, SESSION, session.getId(), Json.createObjectBuilder()
+        .add("client", clientId).add("kind", kind.name()).add("startsAt", startsAt.toString()).add("note", note.getId())
+        .build().toString());
+    return note;
+  }
+
+  /** Saves the draft; refuses if it was saved elsewhere since {@code seenVersion}. */
+  public SoapNote saveDraft(long noteId, long seenVersion, NoteDraft draft) {
+    SoapNote note = writable(noteId);
+    Map<String, String> problems = draft.problems(catalogue.byCode());
+    if (!problems.isEmpty()) {
+      throw RuleViolation.invalidFields(problems);
+    }
+    if (note.getVersion() != seenVersion) {
+      throw new NoteConflict(note);
+    }
+    note.revise(draft, clock.instant());
+    em.flush();
+    audit.record(AuditAction.CHANGE, NOTE, noteId, "{\"version\":" + note.getVersion() + "}");
+    return note;
+  }
+
+  /** Saves and signs the note with the therapist's password; from then on it never changes. */
+  public SoapNote sign(long noteId, long seenVersion, NoteDraft draft, String password) {
+    SoapNote note = writable(noteId);
+    Map<String, String> problems = new LinkedHashMap<>(draft.problems(catalogue.byCode()));
+    draft.missingForSignature().forEach(problems::putIfAbsent);
+    if (!problems.isEmpty()) {
+      throw RuleViolation.invalidFields(problems);
+    }
+    if (note.getVersion() != seenVersion) {
+      throw new NoteConflict(note);
+    }
+    StaffAccount signer = passwords.confirm(note.getTherapist(), password);
+    Instant now = clock.instant();
+    note.revise(draft, now);
+    if (note.getSession().getEndsAt() == null) {
+      // A note signed long after the visit does not make the session last until then.
+      Instant latest = note.getSession().getStartsAt().plus(Duration.ofHours(2));
+      note.getSession().end(now.isBefore(latest) ? now : latest);
+    }
+    note.sign(signer.getUsername(), signer.getDisplayName(), now);
+    em.flush();
+    audit.record(AuditAction.SIGN, NOTE, noteId, Json.createObjectBuilder()
+        .add("contentSha256", note.getContentSha256()).build().toString());
+    return note;
+  }
+
+  /** A signed correction; the note itself stays as it was signed. */
+  public NoteAddendum addAddendum(long noteId, String reason, String body, String password) {
+    SoapNote note = em.find(SoapNote.class, noteId, LockModeType.PESSIMISTIC_WRITE);
+    if (note == null) {
+      throw RuleViolation.notFound("There is no note " + noteId + ".");
+    }
+    Actor me = requireTherapist();
+    if (!note.getTherapist().equals(me.name()) && !Role.OWNER.name().equals(me.role())) {
+      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the note's therapist or the owner may add an addendum.");
+    }
+    if (!note.isSigned()) {
+      throw RuleViolation.conflict("The note is still a draft: change it directly and sign it.");
+    }
+    Map<String, String> problems = new LinkedHashMap<>();
+    String why = TextRules.clean(reason);
+    String text = TextRules.clean(body);
+    TextRules.check(problems, "reason", "reason for the addendum", why, 1000, true, true);
+    TextRules.check(problems, "body", "text of the addendum", text, NoteDraft.LONGEST_TEXT, true, true);
+    if (!problems.isEmpty()) {
+      throw RuleViolation.invalidFields(problems);
+    }
+    StaffAccount signer = passwords.confirm(me.name(), password);
+    NoteAddendum addendum = new NoteAddendum(note, why, text, signer.getUsername(), signer.getDisplayName(), clock.instant());
+    em.persist(addendum);
+    em.flush();
+    audit.record(AuditAction.SIGN, "NoteAddendum", addendum.getId(), Json.createObjectBuilder()
+        .add("note", noteId).add("contentSha256", addendum.getContentSha256()).build().toString());
+    return addendum;
+  }
+
+  /** One note for reading; refused to those who may not read it, and audited. */
+  public SoapNote open(long noteId) {
+    SoapNote note = find(noteId);
+    requireReader(note.getClient().getId());
+    audit.record(AuditAction.VIEW, NOTE, noteId, null);
+    return note;
+  }
+
+  /** One note for its therapist to edit. */
+  public SoapNote openForEditing(long noteId) {
+    SoapNote note = writable(noteId);
+    audit.record(AuditAction.VIEW, NOTE, noteId, null);
+    return note;
+  }
+
+  public List<NoteAddendum> addenda(long noteId) {
+    return em.createQuery("select a from NoteAddendum a where a.note.id = :n order by a.signedAt, a.id", NoteAddendum.class)
+        .setParameter("n", noteId).getResultList();
+  }
+
+  /** The client's notes, newest session first, for those who may read them. */
+  public List<SoapNote> notesOf(long clientId) {
+    requireReader(clientId);
+    return em.createQuery("select n from SoapNote n where n.client.id = :c order by n.session.startsAt desc", SoapNote.class)
+        .setParameter("c", clientId).getResultList();
+  }
+
+  /** A therapist's notes that are not signed yet, oldest first. */
+  public List<SoapNote> unsignedOf(String therapist) {
+    return em.createQuery("select n from SoapNote n where n.therapist = :t and n.status = :s order by n.session.startsAt",
+        SoapNote.class).setParameter("t", therapist).setParameter("s", NoteStatus.DRAFT).getResultList();
+  }
+
+  /** Every note still unsigned longer than the given time after its session started. */
+  public List<SoapNote> unsignedLongerThan(Duration age) {
+    return em.createQuery("select n from SoapNote n where n.status = :s and n.session.startsAt < :t order by n.session.startsAt",
+        SoapNote.class).setParameter("s", NoteStatus.DRAFT).setParameter("t", clock.instant().minus(age)).getResultList();
+  }
+
+  /** The most recent signed note of the client, to copy recurring rows from. */
+  public Optional<SoapNote> lastSigned(long clientId) {
+    return em.createQuery("select n from SoapNote n where n.client.id = :c and n.status = :s order by n.session.startsAt desc",
+        SoapNote.class).setParameter("c", clientId).setParameter("s", NoteStatus.SIGNED).setMaxResults(1)
+        .getResultStream().findFirst();
+  }
+
+  /** The numbers of every signed session, oldest first, for the outcome charts. */
+  public List<OutcomePoint> outcomes(long clientId) {
+    requireReader(clientId);
+    return em.createQuery("select n from SoapNote n where n.client.id = :c and n.status = :s order by n.session.startsAt",
+        SoapNote.class).setParameter("c", clientId).setParameter("s", NoteStatus.SIGNED).getResultList().stream()
+        .map(n -> {
+          NoteDraft c = n.content();
+          return new OutcomePoint(n.getSession().getStartsAt(), c.getHeadacheDaysSinceLast(), c.getPainBefore(), c.getPainAfter(),
+              c.getSleepQuality(), c.getStressLevel());
+        }).toList();
+  }
+
+  /** The intake conditions that make catalogue cautions apply to this client. */
+  public Set<CautionCondition> cautionConditions(long clientId) {
+    Set<CautionCondition> conditions = EnumSet.noneOf(CautionCondition.class);
+    Optional<HealthIntake> intake = intakes.current(clientId);
+    intake.ifPresent(i -> {
+      if (i.isPregnant()) {
+        conditions.add(CautionCondition.PREGNANCY);
+      }
+      if (i.isCervicalSpondylosis()) {
+        conditions.add(CautionCondition.CERVICAL_SPONDYLOSIS);
+      }
+      if (i.getMedications().stream().anyMatch(m -> m.getKind() == MedicationKind.BLOOD_THINNER)) {
+        conditions.add(CautionCondition.BLOOD_THINNER);
+      }
+    });
+    return conditions;
+  }
+
+  // Plans
+
+  public TreatmentPlan createPlan(long clientId, String goal, Integer sessionsPlanned, Integer sessionsPerWeek, LocalDate startsOn) {
+    requireTherapist();
+    Client client = clients.get(clientId);
+    Map<String, String> problems = new LinkedHashMap<>();
+    String cleanGoal = TextRules.clean(goal);
+    TextRules.check(problems, "goal", "goal", cleanGoal, 1000, true, true);
+    if (sessionsPlanned == null || sessionsPlanned < 1 || sessionsPlanned > 100) {
+      problems.put("sessionsPlanned", "Plan 1 to 100 sessions.");
+    }
+    if (sessionsPerWeek == null || sessionsPerWeek < 1 || sessionsPerWeek > 7) {
+      problems.put("sessionsPerWeek", "Plan 1 to 7 sessions a week.");
+    }
+    if (startsOn == null) {
+      problems.put("startsOn", "Enter the day the plan starts.");
+    }
+    if (!problems.isEmpty()) {
+      throw RuleViolation.invalidFields(problems);
+    }
+    currentPlan(clientId).ifPresent(TreatmentPlan::close);
+    TreatmentPlan plan = new TreatmentPlan(client, cleanGoal, sessionsPlanned, sessionsPerWeek, startsOn, actor.get().name(),
+        clock.instant());
+    em.persist(plan);
+    em.flush();
+    audit.record(AuditAction.CREATE, "TreatmentPlan", plan.getId(), "{\"client\":" + clientId + "}");
+    return plan;
+  }
+
+  public Optional<TreatmentPlan> currentPlan(long clientId) {
+    return em.createQuery("select p from TreatmentPlan p where p.client.id = :c and p.active = true order by p.id desc",
+        TreatmentPlan.class).setParameter("c", clientId).setMaxResults(1).getResultStream().findFirst();
+  }
+
+  /** Sessions with a signed note since the plan started. */
+  public long sessionsDone(TreatmentPlan plan) {
+    return em.createQuery("select count(n) from SoapNote n where n.session.plan = :p and n.status = :s", Long.class)
+        .setParameter("p", plan).setParameter("s", NoteStatus.SIGNED).getSingleResult();
+  }
+
+  // Access
+
+  public SoapNote find(long noteId) {
+    SoapNote note = em.find(SoapNote.class, noteId);
+    if (note == null) {
+      throw RuleViolation.notFound("There is no note " + noteId + ".");
+    }
+    return note;
+  }
+
+  /** Whether the current person may read the client's notes: the owner, or a therapist who treats them. */
+  public boolean mayRead(long clientId) {
+    Actor me = actor.get();
+    if (Role.OWNER.name().equals(me.role())) {
+      return true;
+    }
+    return Role.THERAPIST.name().equals(me.role()) && em.createQuery(
+            "select count(s) from TreatmentSession s where s.client.id = :c and s.therapist = :t", Long.class)
+        .setParameter("c", clientId).setParameter("t", me.name()).getSingleResult() > 0;
+  }
+
+  private void requireReader(long clientId) {
+    if (!mayRead(clientId)) {
+      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner and therapists who treat this client read their notes.");
+    }
+  }
+
+  private SoapNote writable(long noteId) {
+    SoapNote note = em.find(SoapNote.class, noteId, LockModeType.PESSIMISTIC_WRITE);
+    if (note == null) {
+      throw RuleViolation.notFound("There is no note " + noteId + ".");
+    }
+    if (!note.getTherapist().equals(actor.get().name())) {
+      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only " + note.getTherapist() + ", who wrote this note, may change or sign it.");
+    }
+    if (note.isSigned()) {
+      throw RuleViolation.conflict("This note is signed and can no longer change; add an addendum instead.");
+    }
+    return note;
+  }
+
+  private Actor requireTherapist() {
+    Actor me = actor.get();
+    if (!Role.THERAPIST.name().equals(me.role()) && !Role.OWNER.name().equals(me.role())) {
+      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only therapists and the owner treat clients.");
+    }
+    return me;
+  }
+}

@@ -1,0 +1,34 @@
+package org.myochart.treatment.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.myochart.security.Role;
+import org.myochart.treatment.SoapNote;
+import org.myochart.treatment.SoapNotes;
+
+/** One SOAP note over the API, read-only, for the owner and the therapists who treat the client. */
+@Path("/notes")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class NoteResource {
+
+  @Inject SoapNotes notes;
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Role.OWNER_ROLE, Role.THERAPIST_ROLE})
+  @Operation(summary = "One SOAP note as structured JSON (the content that is signed and hashed), read-only")
+  public Response one(@PathParam("id") long noteId) {
+    SoapNote note = notes.open(noteId);
+    return Response.ok(note.canonical()).header("X-Content-SHA256", note.getContentSha256() == null ? "" : note.getContentSha256())
+        .build();
+  }
+}

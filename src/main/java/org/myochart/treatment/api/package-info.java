@@ -1,0 +1,2 @@
+/** SOAP notes over the REST API, read-only. */
+package org.myochart.treatment.api;

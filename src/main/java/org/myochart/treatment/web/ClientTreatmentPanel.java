@@ -1,0 +1,192 @@
+package org.myochart.treatment.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.myochart.anatomy.Catalogue;
+import org.myochart.anatomy.CatalogueEntry;
+import org.myochart.client.Clients;
+import org.myochart.platform.ClinicSettings;
+import org.myochart.platform.RuleViolation;
+import org.myochart.platform.web.Messages;
+import org.myochart.security.web.CurrentStaff;
+import org.myochart.treatment.OutcomePoint;
+import org.myochart.treatment.SoapNote;
+import org.myochart.treatment.SoapNotes;
+import org.myochart.treatment.TreatmentPlan;
+
+/**
+ * The treatment part of a client's profile: the plan with sessions done and remaining, the
+ * sessions with their notes, and the outcome charts and the table of what was used when.
+ */
+@Named
+@ViewScoped
+public class ClientTreatmentPanel implements Serializable {
+
+  @Inject transient SoapNotes notes;
+  @Inject transient Catalogue catalogue;
+  @Inject transient Clients clients;
+  @Inject transient ClinicSettings settings;
+  @Inject transient CurrentStaff staff;
+  @Inject transient HttpServletRequest request;
+
+  private Long clientId;
+  private boolean readable;
+  private List<SoapNote> sessionNotes = List.of();
+  private List<OutcomePoint> outcomes = List.of();
+  private List<String[]> usage = List.of();
+  private TreatmentPlan plan;
+  private long sessionsDone;
+  private String goal;
+  private Integer sessionsPlanned = 12;
+  private Integer sessionsPerWeek = 2;
+  private LocalDate startsOn;
+
+  @PostConstruct
+  void start() {
+    try {
+      clientId = Long.valueOf(request.getParameter("id"));
+    } catch (NumberFormatException e) {
+      return;
+    }
+    if (staff.getRole() == null || staff.getRole() == org.myochart.security.Role.FRONT_DESK) {
+      return;
+    }
+    startsOn = clients.today();
+    refresh();
+  }
+
+  private void refresh() {
+    plan = notes.currentPlan(clientId).orElse(null);
+    sessionsDone = plan == null ? 0 : notes.sessionsDone(plan);
+    readable = notes.mayRead(clientId);
+    if (readable) {
+      sessionNotes = notes.notesOf(clientId);
+      outcomes = notes.outcomes(clientId);
+      usage = usageTable();
+    }
+  }
+
+  public void createPlan() {
+    try {
+      notes.createPlan(clientId, goal, sessionsPlanned, sessionsPerWeek, startsOn);
+      goal = null;
+      refresh();
+      Messages.info("The treatment plan was saved.");
+    } catch (RuleViolation refused) {
+      Messages.refused(refused, "profile");
+    }
+  }
+
+  /** Session dates across the top, each muscle, point and technique down the side. */
+  private List<String[]> usageTable() {
+    var names = catalogue.byCode();
+    Function<String, String> name = key -> {
+      CatalogueEntry entry = names.get(key);
+      return entry == null ? key : entry.getName();
+    };
+    List<SoapNote> signed = new ArrayList<>(sessionNotes.stream().filter(SoapNote::isSigned).toList());
+    java.util.Collections.reverse(signed);
+    java.util.Map<String, String[]> rows = new java.util.TreeMap<>();
+    for (int i = 0; i < signed.size(); i++) {
+      var content = signed.get(i).content();
+      final int column = i;
+      java.util.function.BiConsumer<String, String> mark = (label, what) -> {
+        rows.computeIfAbsent(label, l -> {
+          String[] row = new String[signed.size() + 1];
+          java.util.Arrays.fill(row, "");
+          row[0] = l;
+          return row;
+        })[column + 1] = what;
+      };
+      content.getTreatedMuscles().forEach(m -> mark.accept("Muscle: " + name.apply("MUSCLE:" + m.getMuscle()),
+          m.getSide().abbreviation()));
+      content.getPointUses().forEach(p -> mark.accept("Point: " + name.apply("POINT:" + p.getPoint()), p.getSide().abbreviation()));
+      content.getTreatedMuscles().forEach(m -> mark.accept("Technique: " + name.apply("TECHNIQUE:" + m.getTechnique()), "✓"));
+    }
+    return new ArrayList<>(rows.values());
+  }
+
+  public List<String> getUsageDates() {
+    List<SoapNote> signed = new ArrayList<>(sessionNotes.stream().filter(SoapNote::isSigned).toList());
+    java.util.Collections.reverse(signed);
+    return signed.stream().map(n -> day(n.getSession().getStartsAt())).toList();
+  }
+
+  private String day(java.time.Instant instant) {
+    return DateTimeFormatter.ofPattern("d MMM").format(instant.atZone(settings.zone()));
+  }
+
+  /** Chart.js configuration: pain before and after each signed session. */
+  public String getPainChart() {
+    return lineChart("Pain (0–10)", 10, new String[] {"Before the session", "After the session"}, new String[] {"#d9534f", "#2f7d95"},
+        List.of(outcomes.stream().map(OutcomePoint::painBefore).toList(), outcomes.stream().map(OutcomePoint::painAfter).toList()));
+  }
+
+  /** Headache days reported at each session since the previous one. */
+  public String getHeadacheChart() {
+    return lineChart("Headache days since the last visit", null, new String[] {"Headache days"}, new String[] {"#8a4b00"},
+        List.of(outcomes.stream().map(OutcomePoint::headacheDaysSinceLast).toList()));
+  }
+
+  /** Sleep quality and stress at each session. */
+  public String getSleepChart() {
+    return lineChart("Sleep and stress (1–5)", 5, new String[] {"Sleep quality", "Stress"}, new String[] {"#3b7a3b", "#7a3b6e"},
+        List.of(outcomes.stream().map(OutcomePoint::sleepQuality).toList(), outcomes.stream().map(OutcomePoint::stressLevel).toList()));
+  }
+
+  private String lineChart(String title, Integer max, String[] labels, String[] colours, List<List<Integer>> series) {
+    JsonArrayBuilder dates = Json.createArrayBuilder();
+    outcomes.forEach(o -> dates.add(day(o.sessionStart())));
+    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    for (int s = 0; s < series.size(); s++) {
+      JsonArrayBuilder values = Json.createArrayBuilder();
+      series.get(s).forEach(v -> {
+        if (v == null) {
+          values.addNull();
+        } else {
+          values.add(v);
+        }
+      });
+      datasets.add(Json.createObjectBuilder().add("label", labels[s]).add("data", values).add("borderColor", colours[s])
+          .add("backgroundColor", colours[s]).add("tension", 0.2).add("spanGaps", true));
+    }
+    var y = Json.createObjectBuilder().add("beginAtZero", true);
+    if (max != null) {
+      y.add("max", max);
+    }
+    return Json.createObjectBuilder().add("type", "line")
+        .add("data", Json.createObjectBuilder().add("labels", dates).add("datasets", datasets))
+        .add("options", Json.createObjectBuilder().add("animation", false).add("responsive", true)
+            .add("plugins", Json.createObjectBuilder().add("title", Json.createObjectBuilder().add("display", true).add("text", title)))
+            .add("scales", Json.createObjectBuilder().add("y", y)))
+        .build().toString();
+  }
+
+  public boolean isReadable() { return readable; }
+  public Long getClientId() { return clientId; }
+  public List<SoapNote> getSessionNotes() { return sessionNotes; }
+  public List<OutcomePoint> getOutcomes() { return outcomes; }
+  public List<String[]> getUsage() { return usage; }
+  public TreatmentPlan getPlan() { return plan; }
+  public long getSessionsDone() { return sessionsDone; }
+  public long getSessionsRemaining() { return plan == null ? 0 : Math.max(0, plan.getSessionsPlanned() - sessionsDone); }
+  public String getGoal() { return goal; }
+  public void setGoal(String goal) { this.goal = goal; }
+  public Integer getSessionsPlanned() { return sessionsPlanned; }
+  public void setSessionsPlanned(Integer v) { sessionsPlanned = v; }
+  public Integer getSessionsPerWeek() { return sessionsPerWeek; }
+  public void setSessionsPerWeek(Integer v) { sessionsPerWeek = v; }
+  public LocalDate getStartsOn() { return startsOn; }
+  public void setStartsOn(LocalDate startsOn) { this.startsOn = startsOn; }
+}

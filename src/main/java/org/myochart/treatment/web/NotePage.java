@@ -1,0 +1,397 @@
+package org.myochart.treatment.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.myochart.anatomy.Catalogue;
+import org.myochart.anatomy.CatalogueEntry;
+import org.myochart.anatomy.CatalogueKind;
+import org.myochart.anatomy.CautionCondition;
+import org.myochart.anatomy.Side;
+import org.myochart.client.HealthIntake;
+import org.myochart.client.Intakes;
+import org.myochart.consent.ConsentStanding;
+import org.myochart.consent.Consents;
+import org.myochart.platform.ClinicSettings;
+import org.myochart.platform.RuleViolation;
+import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.Responses;
+import org.myochart.security.web.CurrentStaff;
+import org.myochart.treatment.AdverseResponse;
+import org.myochart.treatment.BodyChart;
+import org.myochart.treatment.MigraineProtocol;
+import org.myochart.treatment.NoteComparison;
+import org.myochart.treatment.AvoidedArea;
+import org.myochart.treatment.NoteAddendum;
+import org.myochart.treatment.NoteConflict;
+import org.myochart.treatment.NoteDraft;
+import org.myochart.treatment.PointUse;
+import org.myochart.treatment.Pressure;
+import org.myochart.treatment.Severity;
+import org.myochart.treatment.SoapNote;
+import org.myochart.treatment.SoapNotes;
+import org.myochart.treatment.Tolerance;
+import org.myochart.treatment.TreatedMuscle;
+import org.myochart.treatment.TriggerPoint;
+
+/**
+ * Writing one SOAP note: structured fields, rows kept in step with the body chart, the migraine
+ * protocol and "copy from last session", automatic draft saves with conflict detection, signing
+ * with the password; once signed, the note read-only with its addenda.
+ */
+@Named
+@ViewScoped
+public class NotePage implements Serializable {
+
+  @Inject transient SoapNotes notes;
+  @Inject transient Catalogue catalogue;
+  @Inject transient Intakes intakes;
+  @Inject transient Consents consents;
+  @Inject transient CurrentStaff staff;
+  @Inject transient ClinicSettings settings;
+
+  private Long id;
+  private SoapNote note;
+  private NoteDraft draft;
+  private long seenVersion;
+  private boolean editable;
+  private Set<CautionCondition> conditions = Set.of();
+  private List<String> intakeCautions = List.of();
+  private List<String> declinedInConsent = List.of();
+  private Map<String, CatalogueEntry> entries = Map.of();
+  private List<NoteAddendum> addenda = List.of();
+  private String savedAt;
+  private SoapNote theirs;
+  private List<String[]> differences = List.of();
+  private String password;
+  private String addendumReason;
+  private String addendumBody;
+  private String addendumPassword;
+  private String toggleCode;
+  private String toggleSide;
+
+  public void load() throws IOException {
+    if (FacesContext.getCurrentInstance().isPostback()) {
+      return;
+    }
+    if (id == null) {
+      Responses.sendError(404, "Say which note to open.");
+      return;
+    }
+    try {
+      SoapNote found = notes.find(id);
+      editable = !found.isSigned() && found.getTherapist().equals(staff.getUsername());
+      note = editable ? notes.openForEditing(id) : notes.open(id);
+    } catch (RuleViolation refused) {
+      Responses.sendError(refused.kind() == RuleViolation.Kind.NOT_FOUND ? 404 : 403, refused.getMessage());
+      return;
+    }
+    draft = note.content();
+    seenVersion = note.getVersion();
+    entries = catalogue.byCode();
+    long clientId = note.getClient().getId();
+    conditions = notes.cautionConditions(clientId);
+    intakeCautions = intakes.current(clientId).map(HealthIntake::cautions).orElse(List.of()).stream()
+        .map(c -> c.area() + ": " + c.advice()).toList();
+    declinedInConsent = consents.standings(clientId).stream().filter(ConsentStanding::isValid)
+        .flatMap(s -> s.consent().getTechniqueChoices().stream()).filter(a -> !a.isAccepted()).map(a -> a.getText())
+        .distinct().toList();
+    addenda = notes.addenda(id);
+  }
+
+  // Rows
+
+  public void addMuscle() {
+    draft.getTreatedMuscles().add(new TreatedMuscle(null, Side.BOTH, lastTechnique(), Pressure.MODERATE, 5));
+  }
+
+  public void removeMuscle(int index) {
+    if (index >= 0 && index < draft.getTreatedMuscles().size()) {
+      draft.getTreatedMuscles().remove(index);
+    }
+  }
+
+  public void addPoint() {
+    draft.getPointUses().add(new PointUse(null, Side.BOTH, staff.getDisplayName()));
+  }
+
+  public void removePoint(int index) {
+    if (index >= 0 && index < draft.getPointUses().size()) {
+      draft.getPointUses().remove(index);
+    }
+  }
+
+  public void addTriggerPoint() {
+    draft.getTriggerPoints().add(new TriggerPoint(null, Side.LEFT, 1, null));
+  }
+
+  public void removeTriggerPoint(int index) {
+    if (index >= 0 && index < draft.getTriggerPoints().size()) {
+      draft.getTriggerPoints().remove(index);
+    }
+  }
+
+  public void addAvoidedArea() {
+    draft.getAvoidedAreas().add(new AvoidedArea(null, null));
+  }
+
+  public void removeAvoidedArea(int index) {
+    if (index >= 0 && index < draft.getAvoidedAreas().size()) {
+      draft.getAvoidedAreas().remove(index);
+    }
+  }
+
+  public void addAdverseResponse() {
+    draft.getAdverseResponses().add(new AdverseResponse(null, Severity.MILD));
+  }
+
+  public void removeAdverseResponse(int index) {
+    if (index >= 0 && index < draft.getAdverseResponses().size()) {
+      draft.getAdverseResponses().remove(index);
+    }
+  }
+
+  /** A tap on the body chart: adds the muscle on that side, or takes it away if it is there. */
+  public void toggle() {
+    Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+    toggleCode = parameters.get("code");
+    toggleSide = parameters.get("side");
+    if (!editable || toggleCode == null || entries.get(CatalogueKind.MUSCLE + ":" + toggleCode) == null) {
+      return;
+    }
+    Side side;
+    try {
+      side = Side.valueOf(toggleSide);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return;
+    }
+    BodyChart.toggle(draft.getTreatedMuscles(), toggleCode, side, lastTechnique());
+  }
+
+  /** The chart's colour for a muscle on a side: worked, or not. */
+  public String chartState(String code, String side) {
+    return BodyChart.worked(draft.getTreatedMuscles(), code, Side.valueOf(side)) ? "worked" : "";
+  }
+
+  private String lastTechnique() {
+    List<TreatedMuscle> rows = draft.getTreatedMuscles();
+    return rows.isEmpty() || rows.get(rows.size() - 1).getTechnique() == null
+        ? "trigger-point-therapy" : rows.get(rows.size() - 1).getTechnique();
+  }
+
+  /** The usual migraine rows, added to whatever is there. */
+  public void applyMigraineProtocol() {
+    MigraineProtocol.applyTo(draft, staff.getDisplayName(), conditions);
+    Messages.info("The migraine protocol rows were added. Adjust them to what you actually did.");
+  }
+
+  /** The treatment rows of the last signed session. */
+  public void copyFromLastSession() {
+    notes.lastSigned(note.getClient().getId()).filter(last -> !last.getId().equals(id)).ifPresentOrElse(last -> {
+      NoteDraft previous = last.content();
+      draft.getTreatedMuscles().addAll(previous.getTreatedMuscles());
+      draft.getPointUses().addAll(previous.getPointUses());
+      draft.getAvoidedAreas().addAll(previous.getAvoidedAreas());
+      Messages.info("Rows copied from the session of " + settings.zone().getId() + " "
+          + DateTimeFormatter.ISO_LOCAL_DATE.format(last.getSession().getStartsAt().atZone(settings.zone())) + ".");
+    }, () -> Messages.info("There is no earlier signed session to copy from."));
+  }
+
+  // Saving and signing
+
+  /** Saves the draft; called by the Save button and every few seconds while typing. */
+  public void save() {
+    if (!editable) {
+      return;
+    }
+    try {
+      SoapNote saved = notes.saveDraft(id, seenVersion, draft);
+      seenVersion = saved.getVersion();
+      savedAt = DateTimeFormatter.ofPattern("HH:mm:ss").format(saved.getUpdatedAt().atZone(settings.zone()));
+    } catch (NoteConflict conflict) {
+      showConflict(conflict);
+    } catch (RuleViolation refused) {
+      Messages.refused(refused, "note");
+    }
+  }
+
+  public String sign() {
+    if (!editable) {
+      return null;
+    }
+    try {
+      notes.sign(id, seenVersion, draft, password);
+      Messages.flash("The note is signed and locked.");
+      return "/clinical/note.xhtml?faces-redirect=true&id=" + id;
+    } catch (NoteConflict conflict) {
+      showConflict(conflict);
+      return null;
+    } catch (RuleViolation refused) {
+      Messages.refused(refused, "note");
+      return null;
+    } finally {
+      password = null;
+    }
+  }
+
+  private void showConflict(NoteConflict conflict) {
+    theirs = conflict.theirs();
+    differences = NoteComparison.differences(draft, theirs.content(), this::entryName);
+    Messages.error(conflict.getMessage());
+    FacesContext.getCurrentInstance().validationFailed();
+  }
+
+  /** Keeps what is on this screen, over the other save. */
+  public void keepMine() {
+    if (theirs != null) {
+      seenVersion = theirs.getVersion();
+      theirs = null;
+      differences = List.of();
+      save();
+    }
+  }
+
+  /** Takes the other save into this screen. */
+  public void takeTheirs() {
+    if (theirs != null) {
+      draft = theirs.content();
+      seenVersion = theirs.getVersion();
+      theirs = null;
+      differences = List.of();
+      Messages.info("The other version is now on your screen.");
+    }
+  }
+
+  public String addAddendum() {
+    try {
+      notes.addAddendum(id, addendumReason, addendumBody, addendumPassword);
+      Messages.flash("The addendum is signed and added to the note.");
+      return "/clinical/note.xhtml?faces-redirect=true&id=" + id;
+    } catch (RuleViolation refused) {
+      Messages.refused(refused, "addendum");
+      return null;
+    } finally {
+      addendumPassword = null;
+    }
+  }
+
+  // What the screen shows
+
+  public String entryName(String kindAndCode) {
+    CatalogueEntry entry = entries.get(kindAndCode);
+    return entry == null ? kindAndCode : entry.getName();
+  }
+
+  public String muscleName(String code) {
+    return entryName(CatalogueKind.MUSCLE + ":" + code);
+  }
+
+  public String pointName(String code) {
+    return entryName(CatalogueKind.POINT + ":" + code);
+  }
+
+  public String techniqueName(String code) {
+    return entryName(CatalogueKind.TECHNIQUE + ":" + code);
+  }
+
+  /** The cautions for one treatment row, from the catalogue and the client's intake. */
+  public String muscleRowCaution(TreatedMuscle row) {
+    List<String> cautions = new ArrayList<>();
+    addCaution(cautions, CatalogueKind.MUSCLE, row.getMuscle());
+    addCaution(cautions, CatalogueKind.TECHNIQUE, row.getTechnique());
+    if (row.getPressure() == Pressure.FIRM && conditions.contains(CautionCondition.BLOOD_THINNER)) {
+      cautions.add("Blood thinner: avoid firm pressure.");
+    }
+    return String.join(" ", cautions);
+  }
+
+  public String pointRowCaution(PointUse row) {
+    List<String> cautions = new ArrayList<>();
+    addCaution(cautions, CatalogueKind.POINT, row.getPoint());
+    if (declinedInConsent.stream().anyMatch(text -> text.toLowerCase(java.util.Locale.ROOT).contains("acupressure"))) {
+      cautions.add("The client declined acupressure in their consent.");
+    }
+    return String.join(" ", cautions);
+  }
+
+  private void addCaution(List<String> cautions, CatalogueKind kind, String code) {
+    CatalogueEntry entry = entries.get(kind + ":" + code);
+    if (entry != null && entry.cautionFor(conditions) != null) {
+      cautions.add(entry.cautionFor(conditions));
+    }
+  }
+
+  public List<CatalogueEntry> getMuscles() {
+    return catalogue.active(CatalogueKind.MUSCLE);
+  }
+
+  public List<CatalogueEntry> getPoints() {
+    return catalogue.active(CatalogueKind.POINT);
+  }
+
+  public List<CatalogueEntry> getTechniques() {
+    return catalogue.active(CatalogueKind.TECHNIQUE);
+  }
+
+  public Side[] getSides() {
+    return Side.values();
+  }
+
+  public Pressure[] getPressures() {
+    return Pressure.values();
+  }
+
+  public Tolerance[] getTolerances() {
+    return Tolerance.values();
+  }
+
+  public Severity[] getSeverities() {
+    return Severity.values();
+  }
+
+  public List<Integer> scale(int from, int to) {
+    List<Integer> values = new ArrayList<>();
+    for (int i = from; i <= to; i++) {
+      values.add(i);
+    }
+    return values;
+  }
+
+  /** The signed note's content as label and text pairs, for reading. */
+  public Map<String, String> getReadable() {
+    return draft == null ? new LinkedHashMap<>() : NoteComparison.readable(draft, this::entryName);
+  }
+
+  public Long getId() { return id; }
+  public void setId(Long id) { this.id = id; }
+  public SoapNote getNote() { return note; }
+  public NoteDraft getDraft() { return draft; }
+  public boolean isEditable() { return editable; }
+  public List<String> getIntakeCautions() { return intakeCautions; }
+  public List<String> getDeclinedInConsent() { return declinedInConsent; }
+  public List<NoteAddendum> getAddenda() { return addenda; }
+  public String getSavedAt() { return savedAt; }
+  public SoapNote getTheirs() { return theirs; }
+  public List<String[]> getDifferences() { return differences; }
+  public String getPassword() { return password; }
+  public void setPassword(String password) { this.password = password; }
+  public String getAddendumReason() { return addendumReason; }
+  public void setAddendumReason(String v) { addendumReason = v; }
+  public String getAddendumBody() { return addendumBody; }
+  public void setAddendumBody(String v) { addendumBody = v; }
+  public String getAddendumPassword() { return addendumPassword; }
+  public void setAddendumPassword(String v) { addendumPassword = v; }
+  public String getToggleCode() { return toggleCode; }
+  public void setToggleCode(String v) { toggleCode = v; }
+  public String getToggleSide() { return toggleSide; }
+  public void setToggleSide(String v) { toggleSide = v; }
+}

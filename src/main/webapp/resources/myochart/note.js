@@ -1,0 +1,44 @@
+// Saves a SOAP-note draft a few seconds after typing stops, when the tablet goes to sleep and
+// before the page is left, so that no work is lost.
+var MyoChartNote = (function () {
+  var dirty = false;
+  var saving = false;
+  var timer = null;
+
+  function form() {
+    return document.getElementById('note');
+  }
+
+  function save() {
+    if (!dirty || saving || typeof autosave !== 'function') {
+      return;
+    }
+    saving = true;
+    dirty = false;
+    autosave();
+  }
+
+  function changed() {
+    dirty = true;
+    clearTimeout(timer);
+    timer = setTimeout(save, 4000);
+  }
+
+  document.addEventListener('input', function (e) { if (form() && form().contains(e.target)) { changed(); } });
+  document.addEventListener('change', function (e) { if (form() && form().contains(e.target)) { changed(); } });
+  document.addEventListener('click', function (e) {
+    if (form() && e.target.closest && e.target.closest('#note .ui-selectonebutton')) { changed(); }
+  });
+  document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') { save(); } });
+  window.addEventListener('pagehide', save);
+
+  return {
+    saved: function (args) {
+      saving = false;
+      if (args && args.validationFailed) {
+        dirty = true;
+      }
+    },
+    isDirty: function () { return dirty; }
+  };
+})();
