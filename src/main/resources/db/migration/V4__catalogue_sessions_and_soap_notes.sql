@@ -1,7 +1,8 @@
 -- The reference catalogue (muscles, pressure points, techniques), treatment plans, sessions,
 -- SOAP notes with their structured rows, and signed addenda.
 
-create sequence catalogue_entry_seq start with 50 increment by 50;
+-- Built-in entries use ids below 50; EclipseLink takes ids (value - 49) to value, so start at 100.
+create sequence catalogue_entry_seq start with 100 increment by 50;
 
 create table catalogue_entry (
     id                 bigint       not null primary key,

@@ -33,6 +33,11 @@ var MyoChartNote = (function () {
   window.addEventListener('pagehide', save);
 
   return {
+    /** An explicit save is on its way: nothing is waiting to be saved any more. */
+    clean: function () {
+      dirty = false;
+      clearTimeout(timer);
+    },
     saved: function (args) {
       saving = false;
       if (args && args.validationFailed) {

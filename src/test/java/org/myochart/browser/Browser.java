@@ -111,6 +111,8 @@ public final class Browser implements AutoCloseable {
       if (element == null) {
         return false;
       }
+      // Centred, so that a sticky toolbar cannot lie over it.
+      ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
       element.click();
       return true;
     });

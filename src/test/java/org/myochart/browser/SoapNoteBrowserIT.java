@@ -1,0 +1,210 @@
+package org.myochart.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.myochart.testsupport.AuditRows;
+import org.myochart.testsupport.Http;
+import org.myochart.testsupport.RunningClinic;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A therapist starts a session for a consented demo client, writes the SOAP note on a tablet
+ * with the body chart and on a desktop, signs it, adds an addendum and sees the outcome charts.
+ */
+class SoapNoteBrowserIT {
+
+  private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;
+  private static RunningClinic clinic;
+
+  @BeforeAll
+  static void start() {
+    clinic = RunningClinic.demo();
+  }
+
+  static long clientId(String lastName) throws SQLException {
+    return clientIdFor(clinic, lastName);
+  }
+
+  static long clientIdFor(RunningClinic clinic, String lastName) throws SQLException {
+    try (Connection db = clinic.database();
+         PreparedStatement query = db.prepareStatement("select id from client where last_name = ?")) {
+      query.setString(1, lastName);
+      try (ResultSet rs = query.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  static void choose(Browser browser, String buttonsId, String label) {
+    WebElement button = browser.find(By.xpath("//*[@id='" + buttonsId + "']//div[contains(@class,'ui-button')][normalize-space(.)='" + label + "']"));
+    browser.script("arguments[0].scrollIntoView({block: 'center'});", button);
+    button.click();
+  }
+
+  /** Picks an option of a PrimeFaces select menu through its widget, as a click on the item does. */
+  static void selectOption(Browser browser, String menuId, String value) {
+    browser.script("var menu = PF('widget_' + arguments[0].replace(/[:\\-]/g, '_'));"
+        + " menu.selectValue(arguments[1]); menu.callBehavior('valueChange');", menuId, value);
+  }
+
+  /** Starts a session from the client's page; returns on the note page. */
+  static void startSession(Browser browser, long clientId) {
+    browser.visit("/clinical/session-start.xhtml?client=" + clientId);
+    browser.find(By.xpath("//*[@id='start:acute']//label[normalize-space(.)='No']")).click();
+    browser.find(By.xpath("//*[@id='start:changed']//label[normalize-space(.)='No']")).click();
+    browser.submit("start:startSession");
+    browser.awaitPath("/clinical/note.xhtml");
+  }
+
+  static long noteIdOf(Browser browser) {
+    return Long.parseLong(browser.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+  }
+
+  @Test
+  void aTherapistWritesSignsAndCorrectsANoteOnTheTabletWithTheBodyChart() throws SQLException {
+    long anna = clientId("Bergström");
+    try (Browser tablet = Browser.tablet(clinic)) {
+      LoginScreen.open(tablet).signInAndWait("therapist1", PASSWORD);
+      tablet.visit("/staff/clients/client.xhtml?id=" + anna + "&tab=sessions");
+      tablet.awaitText("Treatment plan");
+      assertTrue(tablet.find(By.id("planSummary")).getText().contains("8 done, 4 remaining"));
+      startSession(tablet, anna);
+      long noteId = noteIdOf(tablet);
+
+      tablet.tap(By.id("chart-upper-trapezius-LEFT"));
+      tablet.waitFor().until(d -> d.findElement(By.id("chart-upper-trapezius-LEFT")).getAttribute("class").contains("worked"));
+      assertFalse(tablet.find(By.id("chart-upper-trapezius-RIGHT")).getAttribute("class").contains("worked"));
+      tablet.tap(By.id("chart-upper-trapezius-RIGHT"));
+      tablet.waitFor().until(d -> d.findElement(By.id("chart-upper-trapezius-RIGHT")).getAttribute("class").contains("worked"));
+      assertEquals(1, tablet.driver().findElements(By.cssSelector(".muscle-row")).size(), "left and right merge into one row");
+      assertTrue(tablet.find(By.cssSelector(".muscle-row")).getText().contains("Both"));
+      tablet.tap(By.id("chart-upper-trapezius-LEFT"));
+      tablet.waitFor().until(d -> !d.findElement(By.id("chart-upper-trapezius-LEFT")).getAttribute("class").contains("worked"));
+      assertTrue(tablet.find(By.cssSelector(".muscle-row")).getText().contains("Right"));
+
+      tablet.click("note:protocol");
+      tablet.awaitText("The migraine protocol rows were added.");
+      tablet.waitFor().until(d -> d.findElement(By.id("chart-suboccipitals-LEFT")).getAttribute("class").contains("worked"));
+      assertEquals(5, tablet.driver().findElements(By.cssSelector(".muscle-row")).size());
+      assertEquals(2, tablet.driver().findElements(By.cssSelector(".point-row")).size());
+
+      tablet.type("note:clientWords", "Only one headache this week, after a long drive.");
+      tablet.awaitText("Saved at");
+
+      WebElement minutes = tablet.find(By.cssSelector(".muscle-row input[id$='minutes']"));
+      tablet.type(minutes.getAttribute("id"), "0");
+      tablet.click("note:save");
+      tablet.awaitText("minutes must be from 1 to 120");
+      tablet.type(tablet.find(By.cssSelector(".muscle-row input[id$='minutes']")).getAttribute("id"), "10");
+
+      tablet.click("note:openSign");
+      tablet.type("note:password", "calm shoulders 2025");
+      tablet.click("note:sign");
+      tablet.awaitText("Record the client's current pain (0–10) before signing.");
+      choose(tablet, "note:currentPain", "3");
+      choose(tablet, "note:painBefore", "3");
+      choose(tablet, "note:painAfter", "1");
+      choose(tablet, "note:tolerance", "Good");
+      tablet.click("note:openSign");
+      tablet.type("note:password", "calm shoulders 2025");
+      tablet.click("note:sign");
+      tablet.awaitText("That is not your password; the record was not signed.");
+      tablet.click("note:openSign");
+      tablet.type("note:password", PASSWORD);
+      tablet.click("note:sign");
+      tablet.awaitText("The note is signed and locked.");
+      assertTrue(tablet.find(By.id("signature")).getText().contains("Signed by Tomás Reyes, LMT"));
+      assertTrue(tablet.find(By.id("contentHash")).getText().matches("[0-9a-f]{64}"));
+      String content = tablet.find(By.id("noteContent")).getText();
+      assertTrue(content.contains("Upper trapezius (right)"), content);
+      assertTrue(content.contains("Only one headache this week"), content);
+      assertTrue(tablet.driver().findElements(By.id("note")).isEmpty(), "a signed note has no editing form");
+
+      tablet.click("addendum:addAddendum");
+      tablet.awaitText("Enter the reason for the addendum.");
+      tablet.type("addendum:reason", "Pressure on the right upper trapezius was firm, not moderate.");
+      tablet.type("addendum:body", "Client asked for firmer pressure after five minutes; tolerated well.");
+      tablet.type("addendum:password", PASSWORD);
+      tablet.click("addendum:addAddendum");
+      tablet.awaitText("The addendum is signed and added to the note.");
+      assertTrue(tablet.find(By.id("addenda")).getText().contains("firm, not moderate"));
+      assertTrue(AuditRows.count(clinic, "SIGN", "therapist1", String.valueOf(noteId)) >= 1);
+
+      tablet.visit("/staff/clients/client.xhtml?id=" + anna + "&tab=outcomes");
+      tablet.awaitText("What was used when");
+      assertEquals(3, tablet.driver().findElements(By.cssSelector(".outcome-charts canvas")).size());
+      assertTrue(tablet.find(By.id("usageTable")).getText().contains("Muscle: Upper trapezius"));
+      tablet.visit("/staff/clients/client.xhtml?id=" + anna + "&tab=sessions");
+      tablet.awaitText("9 done, 3 remaining");
+    }
+  }
+
+  @Test
+  void cautionsShowWhereTheyApplyAndTwoEditorsSeeAConflictInsteadOfLosingWork() throws SQLException {
+    long jonas = clientId("Lindqvist");
+    try (Browser first = Browser.open(clinic); Browser second = Browser.open(clinic)) {
+      LoginScreen.open(first).signInAndWait("therapist2", PASSWORD);
+      startSession(first, jonas);
+      assertTrue(first.find(By.id("cautions")).getText().toLowerCase().contains("blood thinner"));
+      first.click("note:addMuscle");
+      first.awaitText("Muscle…");
+      selectOption(first, first.find(By.cssSelector(".muscle-row [id$='pressure']")).getAttribute("id"), "FIRM");
+      first.awaitText("Blood thinner: avoid firm pressure.");
+      first.click("note:save");
+      first.awaitText("Treatment row 1: choose a muscle from the catalogue.");
+
+      LoginScreen.open(second).signInAndWait("therapist2", PASSWORD);
+      second.driver().get(first.driver().getCurrentUrl());
+      second.awaitText("SOAP note");
+
+      first.click(first.find(By.cssSelector(".muscle-row button[id$='removeMuscle']")).getAttribute("id"));
+      first.type("note:clientWords", "From the first screen.");
+      first.click("note:save");
+      first.awaitText("Saved at");
+
+      second.type("note:clientWords", "From the second screen.");
+      second.click("note:save");
+      second.awaitText("Saved elsewhere while you were editing");
+      String table = second.find(By.id("conflictTable")).getText();
+      assertTrue(table.contains("From the second screen.") && table.contains("From the first screen."), table);
+      second.click("note:keepMine");
+      second.awaitText("Saved at");
+    }
+  }
+
+  @Test
+  void treatmentCannotStartWithAnOpenRedFlagOrWithoutConsentAndFrontDeskReadsNoNotes() throws SQLException {
+    long amira = clientId("Haddad");
+    long ole = clientId("Pettersen");
+    try (Browser therapist = Browser.open(clinic)) {
+      LoginScreen.open(therapist).signInAndWait("therapist1", PASSWORD);
+      therapist.visit("/clinical/session-start.xhtml?client=" + amira);
+      String gate = therapist.find(By.id("gate")).getText();
+      assertTrue(gate.contains("has not been signed"), gate);
+      therapist.visit("/clinical/session-start.xhtml?client=" + ole);
+      assertTrue(therapist.find(By.id("gate")).getText().contains("No health intake yet"));
+      therapist.find(By.xpath("//*[@id='start:acute']//label[normalize-space(.)='No']")).click();
+      therapist.find(By.xpath("//*[@id='start:changed']//label[normalize-space(.)='No']")).click();
+      therapist.submit("start:startSession");
+      therapist.awaitText("Treatment cannot start:");
+      assertEquals("/clinical/session-start.xhtml", therapist.path());
+    }
+    try (Browser desk = Browser.open(clinic)) {
+      LoginScreen.open(desk).signInAndWait("frontdesk", PASSWORD);
+      String cookie = "JSESSIONID=" + desk.sessionCookie();
+      var response = Http.send(java.net.http.HttpRequest.newBuilder(clinic.uri("/clinical/note.xhtml?id=1")).header("Cookie", cookie));
+      assertEquals(403, response.statusCode());
+      assertEquals(403, Http.get(clinic.uri("/api/v1/notes/1"), "frontdesk", PASSWORD).statusCode());
+    }
+  }
+}
