@@ -128,12 +128,18 @@ public class SoapNote implements Serializable {
   void revise(NoteDraft draft, Instant now) {
     requireDraft();
     NoteDraft copy = draft.copy();
-    this.content = copy;
     this.treatedMuscles = new ArrayList<>(copy.getTreatedMuscles());
     this.triggerPoints = new ArrayList<>(copy.getTriggerPoints());
     this.pointUses = new ArrayList<>(copy.getPointUses());
     this.avoidedAreas = new ArrayList<>(copy.getAvoidedAreas());
     this.adverseResponses = new ArrayList<>(copy.getAdverseResponses());
+    // The embedded part keeps only the single answers; the rows live in the note's own tables.
+    copy.getTreatedMuscles().clear();
+    copy.getTriggerPoints().clear();
+    copy.getPointUses().clear();
+    copy.getAvoidedAreas().clear();
+    copy.getAdverseResponses().clear();
+    this.content = copy;
     this.updatedAt = now;
   }
 

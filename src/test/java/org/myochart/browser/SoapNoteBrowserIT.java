@@ -125,6 +125,8 @@ class SoapNoteBrowserIT {
       tablet.awaitText("The note is signed and locked.");
       assertTrue(tablet.find(By.id("signature")).getText().contains("Signed by Tomás Reyes, LMT"));
       assertTrue(tablet.find(By.id("contentHash")).getText().matches("[0-9a-f]{64}"));
+      tablet.visit("/clinical/note.xhtml?id=" + noteId);
+      assertFalse(tablet.find(By.id("signature")).getText().contains("no longer matches"), "the hash holds after a reload");
       String content = tablet.find(By.id("noteContent")).getText();
       assertTrue(content.contains("Upper trapezius (right)"), content);
       assertTrue(content.contains("Only one headache this week"), content);

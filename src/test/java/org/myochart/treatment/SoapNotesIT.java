@@ -1,0 +1,285 @@
+package org.myochart.treatment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.myochart.anatomy.Side;
+import org.myochart.audit.Actor;
+import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditTrail;
+import org.myochart.audit.CurrentActor;
+import org.myochart.client.Client;
+import org.myochart.client.ClientDetails;
+import org.myochart.client.Clients;
+import org.myochart.client.IntakeAnswers;
+import org.myochart.client.IntakeSource;
+import org.myochart.client.Intakes;
+import org.myochart.consent.ConsentFormVersion;
+import org.myochart.consent.ConsentForms;
+import org.myochart.consent.Consents;
+import org.myochart.consent.KioskEvidence;
+import org.myochart.platform.RuleViolation;
+import org.myochart.security.Role;
+import org.myochart.security.StaffAccounts;
+import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.Names;
+
+/** Sessions, SOAP notes, signing, addenda and who may read them, in Payara Micro on the real database. */
+@ExtendWith(ArquillianExtension.class)
+class SoapNotesIT {
+
+  private static final String PASSWORD = "steady shoulders 2026";
+  private static final SoapNotes.TodaysCheck QUIET_DAY = new SoapNotes.TodaysCheck(false, false, Set.of());
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.clinic(SoapNotesIT.class).addClasses(Names.class);
+  }
+
+  @Inject SoapNotes notes;
+  @Inject Clients clients;
+  @Inject Intakes intakes;
+  @Inject Consents consents;
+  @Inject ConsentForms forms;
+  @Inject StaffAccounts staff;
+  @Inject AuditTrail audit;
+  @PersistenceContext EntityManager em;
+
+  private Actor therapist(Role role) {
+    String username = "t" + UUID.randomUUID().toString().substring(0, 8);
+    staff.create(username, "Therapist " + username, role, PASSWORD, false);
+    return new Actor(username, role.name(), "10.0.0.9", "test");
+  }
+
+  private static <T> T as(Actor actor, Supplier<T> work) {
+    AtomicReference<T> result = new AtomicReference<>();
+    CurrentActor.actAs(actor, () -> result.set(work.get()));
+    return result.get();
+  }
+
+  private static void run(Actor actor, Runnable work) {
+    CurrentActor.actAs(actor, work);
+  }
+
+  /** A client with an intake and every consent treatment needs. */
+  private Client treatableClient() {
+    Client client = clients.register(new ClientDetails("Siv", Names.uniqueSurname("Sn"), LocalDate.of(1980, 5, 5), null, null,
+        null, null, null, null, null, null));
+    intakes.submit(client.getId(), new IntakeAnswers(8, 12, 6, true, true, false, true, true, false, "stress", true, "2019",
+        List.of(), false, false, false, null, null, null, Set.of()), IntakeSource.STAFF);
+    String desk = "d" + UUID.randomUUID().toString().substring(0, 8);
+    staff.create(desk, "Desk", Role.FRONT_DESK, PASSWORD, false);
+    List<ConsentFormVersion> versions = new java.util.ArrayList<>();
+    forms.disclosure().ifPresent(versions::add);
+    versions.addAll(forms.requiredForTreatment());
+    StringBuilder strokes = new StringBuilder("{\"lines\":[[");
+    for (int i = 0; i < 20; i++) {
+      strokes.append(i == 0 ? "" : ",").append('[').append(40 + i * 15).append(',').append(i % 2 == 0 ? 30 : 110).append(']');
+    }
+    strokes.append("]]}");
+    for (ConsentFormVersion version : versions) {
+      Map<String, Boolean> answers = new HashMap<>();
+      version.getItems().forEach(item -> answers.put(item.getCode(), true));
+      consents.signOnKiosk(new Consents.KioskSigning(client.getId(), version.getId(), answers,
+          client.getFirstName() + " " + client.getLastName(), null, strokes.toString(),
+          new KioskEvidence(UUID.randomUUID().toString(), desk, "10.0.0.9", "test", UUID.randomUUID().toString())));
+    }
+    return client;
+  }
+
+  private static NoteDraft complete() {
+    NoteDraft draft = new NoteDraft();
+    draft.setCurrentPain(5);
+    draft.setPainBefore(5);
+    draft.setPainAfter(2);
+    draft.setTolerance(Tolerance.GOOD);
+    draft.setHeadacheDaysSinceLast(3);
+    draft.getTreatedMuscles().add(new TreatedMuscle("upper-trapezius", Side.BOTH, "trigger-point-therapy", Pressure.MODERATE, 10));
+    draft.getPointUses().add(new PointUse("GV16", Side.MIDLINE, "The therapist"));
+    return draft;
+  }
+
+  @Test
+  void aSessionStartsOnlyThroughTheTreatmentGate() {
+    Actor therapist = therapist(Role.THERAPIST);
+    Client unconsented = clients.register(new ClientDetails("Una", Names.uniqueSurname("Sg"), LocalDate.of(1985, 1, 1), null,
+        null, null, null, null, null, null, null));
+    RuleViolation blocked = assertThrows(RuleViolation.class,
+        () -> run(therapist, () -> notes.startSession(unconsented.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T")));
+    assertTrue(blocked.getMessage().startsWith("Treatment cannot start:"), blocked.getMessage());
+
+    Client client = treatableClient();
+    RuleViolation acute = assertThrows(RuleViolation.class, () -> run(therapist,
+        () -> notes.startSession(client.getId(), SessionKind.FOLLOW_UP, new SoapNotes.TodaysCheck(true, false, Set.of()), "T")));
+    assertTrue(acute.getMessage().toLowerCase().contains("acute"), acute.getMessage());
+
+    Client another = treatableClient();
+    SoapNote note = as(therapist, () -> notes.startSession(another.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    assertEquals(NoteStatus.DRAFT, note.getStatus());
+    assertEquals(therapist.name(), note.getTherapist());
+    RuleViolation frontDesk = assertThrows(RuleViolation.class, () -> run(new Actor("desk", "FRONT_DESK", null, null),
+        () -> notes.startSession(another.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "D")));
+    assertEquals(RuleViolation.Kind.FORBIDDEN, frontDesk.kind());
+  }
+
+  @Test
+  void aSignedNoteRejectsEveryChangeAndKeepsItsHash() {
+    Actor therapist = therapist(Role.THERAPIST);
+    Client client = treatableClient();
+    SoapNote started = as(therapist, () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    SoapNote saved = as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), complete()));
+
+    RuleViolation wrongPassword = assertThrows(RuleViolation.class,
+        () -> run(therapist, () -> notes.sign(saved.getId(), saved.getVersion(), complete(), "not the password")));
+    assertTrue(wrongPassword.fieldProblems().containsKey("password"));
+    assertEquals(NoteStatus.DRAFT, notes.find(saved.getId()).getStatus());
+
+    SoapNote signed = as(therapist, () -> notes.sign(saved.getId(), saved.getVersion(), complete(), PASSWORD));
+    String signedText = signed.canonical();
+    assertEquals(NoteStatus.SIGNED, signed.getStatus());
+    assertTrue(signed.getContentSha256().matches("[0-9a-f]{64}"));
+    assertEquals("Therapist " + therapist.name(), signed.getSignedName());
+    assertTrue(signed.getSession().getEndsAt() != null);
+
+    NoteDraft forged = complete();
+    forged.setPainAfter(0);
+    assertThrows(RuleViolation.class, () -> run(therapist, () -> notes.saveDraft(signed.getId(), signed.getVersion(), forged)));
+    assertThrows(RuleViolation.class, () -> run(therapist, () -> notes.sign(signed.getId(), signed.getVersion(), forged, PASSWORD)));
+    em.clear();
+    SoapNote reread = notes.find(signed.getId());
+    assertEquals(2, reread.content().getPainAfter());
+    assertEquals(signed.getContentSha256(), reread.getContentSha256());
+    assertEquals(signedText, reread.canonical());
+    assertTrue(reread.contentIntact());
+    assertTrue(audit.forRecord(SoapNotes.NOTE, signed.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.SIGN));
+  }
+
+  @Test
+  void aSecondSaveFromAnOlderScreenIsAConflictCarryingTheOtherVersion() {
+    Actor therapist = therapist(Role.THERAPIST);
+    Client client = treatableClient();
+    SoapNote started = as(therapist, () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    NoteDraft first = complete();
+    first.setClientWords("first screen");
+    as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), first));
+    NoteDraft second = complete();
+    second.setClientWords("second screen");
+
+    NoteConflict conflict = assertThrows(NoteConflict.class,
+        () -> run(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), second)));
+    assertEquals("first screen", conflict.theirs().content().getClientWords());
+    assertEquals("first screen", notes.find(started.getId()).content().getClientWords());
+  }
+
+  @Test
+  void badInputIsRefusedWithClearMessagesAndTheDraftStaysAsItWas() {
+    Actor therapist = therapist(Role.THERAPIST);
+    Client client = treatableClient();
+    SoapNote started = as(therapist, () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    SoapNote saved = as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), complete()));
+
+    NoteDraft bad = complete();
+    bad.setPainBefore(11);
+    bad.getTreatedMuscles().add(new TreatedMuscle("no-such-muscle", Side.LEFT, "trigger-point-therapy", Pressure.LIGHT, 5));
+    bad.getPointUses().add(new PointUse("GV16", Side.LEFT, "T"));
+    RuleViolation refused = assertThrows(RuleViolation.class,
+        () -> run(therapist, () -> notes.saveDraft(saved.getId(), saved.getVersion(), bad)));
+    assertEquals("Pain before the session must be from 0 to 10.", refused.fieldProblems().get("painBefore"));
+    assertEquals("Treatment row 2: choose a muscle from the catalogue.", refused.fieldProblems().get("treatedMuscles"));
+    assertTrue(refused.fieldProblems().get("pointUses").contains("midline"));
+
+    NoteDraft zeroMinutes = complete();
+    zeroMinutes.getTreatedMuscles().get(0).setMinutes(0);
+    assertTrue(assertThrows(RuleViolation.class, () -> run(therapist, () -> notes.saveDraft(saved.getId(), saved.getVersion(),
+        zeroMinutes))).fieldProblems().get("treatedMuscles").contains("minutes must be from 1 to 120"));
+
+    NoteDraft hundredRows = complete();
+    for (int i = 0; i < 100; i++) {
+      hundredRows.getTreatedMuscles().add(new TreatedMuscle("levator-scapulae", Side.LEFT, "myofascial-release", Pressure.LIGHT, 1));
+    }
+    assertTrue(assertThrows(RuleViolation.class, () -> run(therapist, () -> notes.saveDraft(saved.getId(), saved.getVersion(),
+        hundredRows))).fieldProblems().get("treatedMuscles").contains("at most 40"));
+
+    em.clear();
+    SoapNote unchanged = notes.find(saved.getId());
+    assertEquals(saved.getVersion(), unchanged.getVersion());
+    assertEquals(1, unchanged.content().getTreatedMuscles().size());
+  }
+
+  @Test
+  void addendaNeedAReasonAndThePasswordAndKeepTheNoteAsSigned() {
+    Actor therapist = therapist(Role.THERAPIST);
+    Client client = treatableClient();
+    SoapNote started = as(therapist, () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    SoapNote signed = as(therapist, () -> notes.sign(started.getId(), started.getVersion(), complete(), PASSWORD));
+
+    RuleViolation noReason = assertThrows(RuleViolation.class,
+        () -> run(therapist, () -> notes.addAddendum(signed.getId(), " ", "Text", PASSWORD)));
+    assertTrue(noReason.fieldProblems().containsKey("reason"));
+    assertThrows(RuleViolation.class, () -> run(therapist, () -> notes.addAddendum(signed.getId(), "Why", "Text", "wrong")));
+    as(therapist, () -> notes.addAddendum(signed.getId(), "Pressure was firm", "Firm on the right side.", PASSWORD));
+    as(therapist, () -> notes.addAddendum(signed.getId(), "Home care", "Added chin tucks.", PASSWORD));
+
+    List<NoteAddendum> addenda = notes.addenda(signed.getId());
+    assertEquals(List.of("Pressure was firm", "Home care"), addenda.stream().map(NoteAddendum::getReason).toList());
+    assertTrue(addenda.get(0).contentIntact());
+    assertEquals(signed.getContentSha256(), notes.find(signed.getId()).getContentSha256());
+  }
+
+  @Test
+  void onlyTheOwnerAndTherapistsWhoTreatTheClientReadTheNotesAndOnlyTheAuthorWrites() {
+    Actor author = therapist(Role.THERAPIST);
+    Actor colleague = therapist(Role.THERAPIST);
+    Actor owner = therapist(Role.OWNER);
+    Client client = treatableClient();
+    SoapNote note = as(author, () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+
+    assertEquals(RuleViolation.Kind.FORBIDDEN,
+        assertThrows(RuleViolation.class, () -> run(colleague, () -> notes.open(note.getId()))).kind());
+    assertEquals(RuleViolation.Kind.FORBIDDEN,
+        assertThrows(RuleViolation.class, () -> run(colleague, () -> notes.notesOf(client.getId()))).kind());
+    assertEquals(RuleViolation.Kind.FORBIDDEN, assertThrows(RuleViolation.class,
+        () -> run(colleague, () -> notes.saveDraft(note.getId(), note.getVersion(), complete()))).kind());
+    assertEquals(RuleViolation.Kind.FORBIDDEN, assertThrows(RuleViolation.class,
+        () -> run(new Actor("desk", "FRONT_DESK", null, null), () -> notes.open(note.getId()))).kind());
+    assertEquals(note.getId(), as(owner, () -> notes.open(note.getId())).getId());
+    assertTrue(audit.forRecord(SoapNotes.NOTE, note.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.VIEW));
+
+    as(colleague, () -> notes.startSession(client.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "C"));
+    assertEquals(2, as(colleague, () -> notes.notesOf(client.getId())).size(), "treating the client opens their notes");
+    assertEquals(List.of(note.getId()), as(author, () -> notes.unsignedOf(author.name())).stream().map(SoapNote::getId).toList());
+    assertFalse(notes.unsignedLongerThan(java.time.Duration.ofHours(1)).stream().anyMatch(n -> n.getId().equals(note.getId())));
+  }
+
+  @Test
+  void outcomesFollowTheSignedSessionsInOrder() {
+    Actor therapist = therapist(Role.THERAPIST);
+    Client client = treatableClient();
+    for (int pain : new int[] {6, 4, 2}) {
+      SoapNote started = as(therapist, () -> notes.startSession(client.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "T"));
+      NoteDraft draft = complete();
+      draft.setPainBefore(pain);
+      as(therapist, () -> notes.sign(started.getId(), started.getVersion(), draft, PASSWORD));
+    }
+    List<OutcomePoint> outcomes = as(therapist, () -> notes.outcomes(client.getId()));
+    assertEquals(List.of(6, 4, 2), outcomes.stream().map(OutcomePoint::painBefore).toList());
+  }
+}
