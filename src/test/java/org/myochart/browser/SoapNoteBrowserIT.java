@@ -209,4 +209,50 @@ class SoapNoteBrowserIT {
       assertEquals(403, Http.get(clinic.uri("/api/v1/notes/1"), "frontdesk", PASSWORD).statusCode());
     }
   }
+
+  @Test
+  void theNotesApiAnswersOnlyThoseWhoMayReadAndTheOwnerSeesOverdueNotesAndKeepsTheCatalogue() throws SQLException {
+    long anna = clientId("Bergström");
+    var list = Http.get(clinic.uri("/api/v1/clients/" + anna + "/notes"), "therapist1", PASSWORD);
+    assertEquals(200, list.statusCode(), list.body());
+    jakarta.json.JsonArray notes = jakarta.json.Json.createReader(new java.io.StringReader(list.body())).readArray();
+    assertTrue(notes.size() >= 8);
+    jakarta.json.JsonObject newest = notes.getJsonObject(notes.size() - 1);
+    assertEquals("SIGNED", newest.getString("status"));
+    assertEquals("therapist1", newest.getString("therapist"));
+    long noteId = newest.getJsonNumber("id").longValue();
+    var one = Http.get(clinic.uri("/api/v1/notes/" + noteId), "owner", PASSWORD);
+    assertEquals(200, one.statusCode());
+    jakarta.json.JsonObject note = jakarta.json.Json.createReader(new java.io.StringReader(one.body())).readObject();
+    assertTrue(note.getJsonObject("treatment").getJsonArray("muscles").size() >= 1);
+    assertEquals(64, one.headers().firstValue("X-Content-SHA256").orElse("").length());
+    assertEquals(403, Http.get(clinic.uri("/api/v1/clients/" + anna + "/notes"), "frontdesk", PASSWORD).statusCode());
+    assertEquals(403, Http.get(clinic.uri("/api/v1/notes/" + noteId), "therapist2", PASSWORD).statusCode(),
+        "therapist2 does not treat Anna");
+    assertEquals(404, Http.get(clinic.uri("/api/v1/notes/987654321"), "owner", PASSWORD).statusCode());
+    assertEquals(404, Http.get(clinic.uri("/api/v1/clients/987654321/notes"), "owner", PASSWORD).statusCode());
+    assertEquals(401, Http.get(clinic.uri("/api/v1/notes/" + noteId)).statusCode());
+
+    try (Browser owner = Browser.open(clinic)) {
+      LoginScreen.open(owner).signInAndWait("owner", PASSWORD);
+      owner.visit("/clinical/notes.xhtml");
+      owner.awaitText("Unsigned for more than 24 hours");
+      assertTrue(owner.find(By.id("overdue")).getText().contains("Jonas Lindqvist"), owner.find(By.id("overdue")).getText());
+
+      owner.visit("/owner/catalogue.xhtml");
+      owner.awaitText("Muscles, pressure points and techniques");
+      assertTrue(owner.text().contains("22823000"), "verified SNOMED CT codes are shown");
+      String name = "Rhomboid major " + System.nanoTime();
+      owner.type("catalogue:name", name);
+      owner.type("catalogue:description", "Between the spine and the shoulder blade.");
+      owner.click("catalogue:add");
+      owner.awaitText(name + " was added with the code");
+      owner.type("catalogue:name", "Masseter");
+      owner.click("catalogue:add");
+      owner.awaitText("The catalogue already has \"Masseter\".");
+      owner.find(By.xpath("//tr[contains(., '" + name + "')]//button[contains(., 'Retire')]")).click();
+      owner.waitFor().until(d -> d.findElement(By.xpath("//tr[contains(., '" + name + "')]")).getText().contains("Use again"));
+      assertTrue(AuditRows.count(clinic, "DEACTIVATE", "owner", null) >= 1);
+    }
+  }
 }
