@@ -96,6 +96,8 @@ class SoapNoteBrowserIT {
       tablet.awaitText("The migraine protocol rows were added.");
       tablet.waitFor().until(d -> d.findElement(By.id("chart-suboccipitals-LEFT")).getAttribute("class").contains("worked"));
       assertEquals(5, tablet.driver().findElements(By.cssSelector(".muscle-row")).size());
+      tablet.script("document.getElementById('treatmentSection').scrollIntoView();");
+      ClientRecordBrowserIT.screenshot(tablet, "note-treatment-tablet");
       assertEquals(2, tablet.driver().findElements(By.cssSelector(".point-row")).size());
 
       tablet.type("note:clientWords", "Only one headache this week, after a long drive.");
@@ -144,6 +146,7 @@ class SoapNoteBrowserIT {
 
       tablet.visit("/staff/clients/client.xhtml?id=" + anna + "&tab=outcomes");
       tablet.awaitText("What was used when");
+      ClientRecordBrowserIT.screenshot(tablet, "outcomes");
       assertEquals(3, tablet.driver().findElements(By.cssSelector(".outcome-charts canvas")).size());
       assertTrue(tablet.find(By.id("usageTable")).getText().contains("Muscle: Upper trapezius"));
       tablet.visit("/staff/clients/client.xhtml?id=" + anna + "&tab=sessions");
