@@ -44,6 +44,13 @@ var MyoChartNote = (function () {
         dirty = true;
       }
     },
+    /** The save did not reach the server (network, sleep): keep the work and try again soon. */
+    failed: function () {
+      saving = false;
+      dirty = true;
+      clearTimeout(timer);
+      timer = setTimeout(save, 10000);
+    },
     isDirty: function () { return dirty; }
   };
 })();

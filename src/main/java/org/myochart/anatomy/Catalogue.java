@@ -104,11 +104,6 @@ public class Catalogue {
   }
 
   static String code(String name) {
-    String ascii = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    if (slug.isEmpty()) {
-      slug = "entry";
-    }
-    return slug.length() > 40 ? slug.substring(0, 40).replaceAll("-$", "") : slug;
+    return org.myochart.platform.Slugs.of(name, 40, "entry");
   }
 }

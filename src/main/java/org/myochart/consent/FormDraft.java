@@ -1,6 +1,5 @@
 package org.myochart.consent;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -110,14 +109,7 @@ public record FormDraft(
 
   /** A short code from the wording, so the same technique keeps its code across versions. */
   static String code(String text, Set<String> taken) {
-    String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    if (slug.isEmpty()) {
-      slug = "item";
-    }
-    if (slug.length() > 34) {
-      slug = slug.substring(0, 34).replaceAll("-$", "");
-    }
+    String slug = org.myochart.platform.Slugs.of(text, 34, "item");
     String code = slug;
     for (int n = 2; !taken.add(code); n++) {
       code = slug + "-" + n;

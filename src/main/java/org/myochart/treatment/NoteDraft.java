@@ -124,11 +124,12 @@ public class NoteDraft implements Serializable {
   }
 
   private void treatmentRows(Map<String, String> problems, Map<String, CatalogueEntry> catalogue) {
-    int rows = treatedMuscles.size() + pointUses.size() + triggerPoints.size() + avoidedAreas.size() + adverseResponses.size();
-    if (treatedMuscles.size() > MOST_ROWS || pointUses.size() > MOST_ROWS || triggerPoints.size() > MOST_ROWS
-        || avoidedAreas.size() > MOST_ROWS || adverseResponses.size() > MOST_ROWS) {
+    // The limit is per kind, so the message gives the largest kind's count, not the total.
+    int rows = Math.max(Math.max(treatedMuscles.size(), pointUses.size()),
+        Math.max(triggerPoints.size(), Math.max(avoidedAreas.size(), adverseResponses.size())));
+    if (rows > MOST_ROWS) {
       problems.put("treatedMuscles", "A note holds at most " + MOST_ROWS + " rows of each kind; this one has " + rows
-          + " rows. Group the work by muscle and side.");
+          + " rows of one kind. Group the work by muscle and side.");
       return;
     }
     for (int i = 0; i < treatedMuscles.size(); i++) {
