@@ -49,6 +49,7 @@ public class Consents {
   @Inject ConsentForms forms;
   @Inject StaffAccounts staff;
   @Inject SignIns signIns;
+  @Inject jakarta.enterprise.event.Event<ConsentSigned> signed;
 
   /** What the client did on the signing screen. */
   public record KioskSigning(long clientId, long formVersionId, Map<String, Boolean> answers, String typedName,
@@ -388,5 +389,6 @@ public class Consents {
         .add("method", consent.getMethod().name())
         .add("signerRole", consent.getSignerRole().name())
         .add("evidenceSha256", consent.getEvidenceSha256()).build().toString());
+    signed.fire(new ConsentSigned(consent));
   }
 }

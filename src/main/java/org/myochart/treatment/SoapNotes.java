@@ -56,6 +56,8 @@ public class SoapNotes {
   @Inject TreatmentGate gate;
   @Inject Catalogue catalogue;
   @Inject PasswordConfirmation passwords;
+  @Inject jakarta.enterprise.event.Event<NoteSigned> noteSigned;
+  @Inject jakarta.enterprise.event.Event<AddendumSigned> addendumSigned;
 
   /** Today's answers, asked when the session starts. */
   public record TodaysCheck(boolean acuteSevereAttack, boolean changedSinceLast, Set<RedFlag> redFlags) {}
@@ -151,6 +153,7 @@ public class SoapNotes {
     em.flush();
     audit.record(AuditAction.SIGN, NOTE, noteId, Json.createObjectBuilder()
         .add("contentSha256", note.getContentSha256()).build().toString());
+    noteSigned.fire(new NoteSigned(note));
     return note;
   }
 
@@ -181,6 +184,7 @@ public class SoapNotes {
     em.flush();
     audit.record(AuditAction.SIGN, "NoteAddendum", addendum.getId(), Json.createObjectBuilder()
         .add("note", noteId).add("contentSha256", addendum.getContentSha256()).build().toString());
+    addendumSigned.fire(new AddendumSigned(addendum));
     return addendum;
   }
 

@@ -166,7 +166,7 @@ class ConsentSigningBrowserIT {
   }
 
   @Test
-  void clientAcceptsTheDisclosureAndSignsTheConsentWithAFingerOnTheTablet() throws SQLException {
+  void clientAcceptsTheDisclosureAndSignsTheConsentWithAFingerOnTheTablet() throws Exception {
     String last = Names.uniqueSurname("Cs");
     try (Browser tablet = Browser.tablet(clinic)) {
       LoginScreen.open(tablet).signInAndWait("frontdesk", PASSWORD);
@@ -262,6 +262,25 @@ class ConsentSigningBrowserIT {
     assertEquals(403, Http.get(clinic.uri("/api/v1/clients/" + clientId + "/consents"), "frontdesk", PASSWORD).statusCode());
     assertEquals(401, Http.get(clinic.uri("/api/v1/clients/" + clientId + "/consents")).statusCode());
     assertEquals(404, Http.get(clinic.uri("/api/v1/clients/987654321/consents"), "owner", PASSWORD).statusCode());
+
+    long consentId = newest.getJsonNumber("id").longValue();
+    var sealed = Http.sendBytes(java.net.http.HttpRequest.newBuilder(clinic.uri("/api/v1/consents/" + consentId + "/pdf"))
+        .header("Authorization", Http.basic("owner", PASSWORD)));
+    assertEquals(200, sealed.statusCode());
+    byte[] pdf = sealed.body();
+    assertTrue(org.myochart.testsupport.SealedPdfs.signatureValid(pdf), "the sealed consent's signature is valid");
+    String text = org.myochart.testsupport.SealedPdfs.text(pdf);
+    assertTrue(text.contains("Signed by: maren " + last.toLowerCase()), text);
+    assertTrue(text.contains("Meaning: I have read this form"), text);
+    assertTrue(text.contains("Audit trail up to signing"), text);
+    assertTrue(text.contains("KIOSK_START"), "the hand-over is in the audit trail: " + text);
+    assertEquals(List.of("consent-" + consentId + ".json"), org.myochart.testsupport.SealedPdfs.attachments(pdf));
+    assertEquals(List.of(), org.myochart.testsupport.SealedPdfs.pdfA3bFailures(pdf));
+    byte[] tampered = pdf.clone();
+    tampered[tampered.length / 3] ^= 0x01;
+    assertFalse(org.myochart.testsupport.SealedPdfs.signatureValid(tampered), "a flipped byte is caught");
+    assertEquals(403, Http.get(clinic.uri("/api/v1/consents/" + consentId + "/pdf"), "therapist1", PASSWORD).statusCode());
+    assertEquals(404, Http.get(clinic.uri("/api/v1/consents/987654321/pdf"), "owner", PASSWORD).statusCode());
   }
 
   static long clientIdOf(String lastName) throws SQLException {

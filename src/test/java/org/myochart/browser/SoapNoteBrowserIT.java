@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.myochart.testsupport.AuditRows;
@@ -71,7 +72,7 @@ class SoapNoteBrowserIT {
   }
 
   @Test
-  void aTherapistWritesSignsAndCorrectsANoteOnTheTabletWithTheBodyChart() throws SQLException {
+  void aTherapistWritesSignsAndCorrectsANoteOnTheTabletWithTheBodyChart() throws Exception {
     long anna = clientId("Bergström");
     try (Browser tablet = Browser.tablet(clinic)) {
       LoginScreen.open(tablet).signInAndWait("therapist1", PASSWORD);
@@ -143,6 +144,20 @@ class SoapNoteBrowserIT {
       tablet.awaitText("The addendum is signed and added to the note.");
       assertTrue(tablet.find(By.id("addenda")).getText().contains("firm, not moderate"));
       assertTrue(AuditRows.count(clinic, "SIGN", "therapist1", String.valueOf(noteId)) >= 1);
+      String cookie = "JSESSIONID=" + tablet.sessionCookie();
+      byte[] notePdf = Http.sendBytes(java.net.http.HttpRequest.newBuilder(clinic.uri("/clinical/notes/pdf?id=" + noteId))
+          .header("Cookie", cookie)).body();
+      assertTrue(org.myochart.testsupport.SealedPdfs.signatureValid(notePdf));
+      String noteText = org.myochart.testsupport.SealedPdfs.text(notePdf);
+      assertTrue(noteText.contains("Signed by: Tomás Reyes, LMT (therapist1)"), noteText);
+      assertTrue(noteText.contains("Upper trapezius | Right | Trigger point therapy"), noteText);
+      assertTrue(noteText.contains("Audit trail up to signing"), noteText);
+      assertEquals(List.of(), org.myochart.testsupport.SealedPdfs.pdfA3bFailures(notePdf));
+      String addendumLink = tablet.find(By.xpath("//div[@class='addendum']//a[contains(., 'Signed PDF')]")).getAttribute("href");
+      byte[] addendumPdf = Http.sendBytes(java.net.http.HttpRequest.newBuilder(java.net.URI.create(addendumLink))
+          .header("Cookie", cookie)).body();
+      assertTrue(org.myochart.testsupport.SealedPdfs.signatureValid(addendumPdf));
+      assertTrue(org.myochart.testsupport.SealedPdfs.text(addendumPdf).contains("firm, not moderate"));
 
       tablet.visit("/staff/clients/client.xhtml?id=" + anna + "&tab=outcomes");
       tablet.awaitText("What was used when");

@@ -61,6 +61,7 @@ class SoapNotesIT {
   @Inject ConsentForms forms;
   @Inject StaffAccounts staff;
   @Inject AuditTrail audit;
+  @Inject org.myochart.record.Records records;
   @PersistenceContext EntityManager em;
 
   private Actor therapist(Role role) {
@@ -169,6 +170,9 @@ class SoapNotesIT {
     assertEquals(signed.getContentSha256(), reread.getContentSha256());
     assertEquals(signedText, reread.canonical());
     assertTrue(reread.contentIntact());
+    var sealed = records.find(org.myochart.record.Records.NOTE, signed.getId()).orElseThrow();
+    assertEquals(org.myochart.consent.Sha256.of(sealed.pdf()), sealed.getSha256(), "the sealed PDF is stored with its hash");
+    assertTrue(new String(sealed.pdf(), 0, 8, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF-"));
     assertTrue(audit.forRecord(SoapNotes.NOTE, signed.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.SIGN));
   }
 
@@ -239,6 +243,7 @@ class SoapNotesIT {
     as(therapist, () -> notes.addAddendum(signed.getId(), "Home care", "Added chin tucks.", PASSWORD));
 
     List<NoteAddendum> addenda = notes.addenda(signed.getId());
+    assertTrue(records.find(org.myochart.record.Records.ADDENDUM, addenda.get(0).getId()).isPresent());
     assertEquals(List.of("Pressure was firm", "Home care"), addenda.stream().map(NoteAddendum::getReason).toList());
     assertTrue(addenda.get(0).contentIntact());
     assertEquals(signed.getContentSha256(), notes.find(signed.getId()).getContentSha256());

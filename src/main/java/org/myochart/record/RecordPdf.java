@@ -1,0 +1,273 @@
+package org.myochart.record;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.xml.XmpSerializer;
+
+/**
+ * Lays out one record as a PDF/A-3b document: text in embedded DejaVu fonts, the drawn signature
+ * image, XMP metadata and an sRGB output intent, and the record's JSON source attached as an
+ * associated file. The result is then sealed by {@link PadesSeal}.
+ */
+public final class RecordPdf {
+
+  private static final String FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
+  private static final String BOLD_FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
+  private static final float MARGIN = 50;
+  private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+
+  /** How a line looks. */
+  public enum Style {
+    TITLE(16, true, 10), HEADING(12, true, 8), TEXT(10, false, 4), SMALL(8, false, 3), BOLD(10, true, 4);
+
+    final float size;
+    final boolean bold;
+    final float spaceBefore;
+
+    Style(float size, boolean bold, float spaceBefore) {
+      this.size = size;
+      this.bold = bold;
+      this.spaceBefore = spaceBefore;
+    }
+  }
+
+  private sealed interface Block permits Text, Image {}
+
+  private record Text(Style style, String text) implements Block {}
+
+  private record Image(byte[] png, float width) implements Block {}
+
+  private final List<Block> blocks = new ArrayList<>();
+
+  public RecordPdf add(Style style, String text) {
+    blocks.add(new Text(style, text == null ? "" : text));
+    return this;
+  }
+
+  public RecordPdf field(String label, String value) {
+    return add(Style.TEXT, label + ": " + (value == null || value.isBlank() ? "—" : value));
+  }
+
+  public RecordPdf image(byte[] png, float width) {
+    blocks.add(new Image(png.clone(), width));
+    return this;
+  }
+
+  /**
+   * @param source the record's machine-readable form, attached as {@code attachmentName}
+   */
+  public byte[] render(String title, String author, String attachmentName, String source, Calendar created) {
+    try (PDDocument doc = new PDDocument()) {
+      PDType0Font regular;
+      PDType0Font bold;
+      try (InputStream r = RecordPdf.class.getResourceAsStream(FONT); InputStream b = RecordPdf.class.getResourceAsStream(BOLD_FONT)) {
+        regular = PDType0Font.load(doc, r, true);
+        bold = PDType0Font.load(doc, b, true);
+      }
+      new Layout(doc, regular, bold).draw(blocks);
+      describe(doc, title, author, created);
+      attach(doc, attachmentName, source.getBytes(StandardCharsets.UTF_8), created);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not render the record PDF", e);
+    }
+  }
+
+  /** Writes blocks top to bottom, wrapping words and starting new pages as needed. */
+  private static final class Layout {
+    private final PDDocument doc;
+    private final PDType0Font regular;
+    private final PDType0Font bold;
+    private PDPageContentStream stream;
+    private float y;
+
+    Layout(PDDocument doc, PDType0Font regular, PDType0Font bold) {
+      this.doc = doc;
+      this.regular = regular;
+      this.bold = bold;
+    }
+
+    void draw(List<Block> blocks) throws IOException {
+      newPage();
+      for (Block block : blocks) {
+        if (block instanceof Text text) {
+          PDType0Font font = text.style().bold ? bold : regular;
+          float leading = text.style().size * 1.35f;
+          y -= text.style().spaceBefore;
+          for (String paragraph : text.text().split("\n", -1)) {
+            for (String line : wrap(paragraph, font, text.style().size)) {
+              if (y - leading < MARGIN) {
+                newPage();
+              }
+              y -= leading;
+              stream.beginText();
+              stream.setFont(font, text.style().size);
+              stream.newLineAtOffset(MARGIN, y);
+              stream.showText(printable(line, font));
+              stream.endText();
+            }
+          }
+        } else if (block instanceof Image image) {
+          PDImageXObject picture = LosslessFactory.createFromImage(doc, ImageIO.read(new ByteArrayInputStream(image.png())));
+          float height = image.width() * picture.getHeight() / picture.getWidth();
+          if (y - height - 6 < MARGIN) {
+            newPage();
+          }
+          y -= height + 6;
+          stream.drawImage(picture, MARGIN, y, image.width(), height);
+        }
+      }
+      stream.close();
+    }
+
+    private void newPage() throws IOException {
+      if (stream != null) {
+        stream.close();
+      }
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      stream = new PDPageContentStream(doc, page);
+      y = PDRectangle.A4.getHeight() - MARGIN;
+    }
+
+    private static List<String> wrap(String paragraph, PDType0Font font, float size) throws IOException {
+      List<String> lines = new ArrayList<>();
+      StringBuilder line = new StringBuilder();
+      for (String word : paragraph.split(" ")) {
+        String candidate = line.isEmpty() ? word : line + " " + word;
+        if (width(candidate, font, size) <= WIDTH || line.isEmpty()) {
+          line.setLength(0);
+          line.append(candidate);
+        } else {
+          lines.add(line.toString());
+          line.setLength(0);
+          line.append(word);
+        }
+      }
+      lines.add(line.toString());
+      return lines;
+    }
+
+    private static float width(String text, PDType0Font font, float size) throws IOException {
+      return font.getStringWidth(printable(text, font)) / 1000 * size;
+    }
+
+    /** Characters the font cannot draw become '?', so that no text is silently dropped. */
+    private static String printable(String text, PDType0Font font) {
+      StringBuilder out = new StringBuilder();
+      text.codePoints().forEach(cp -> {
+        String c = new String(Character.toChars(cp));
+        boolean drawable;
+        try {
+          drawable = !Character.isISOControl(cp) && font.hasGlyph(cp);
+        } catch (IOException e) {
+          drawable = false;
+        }
+        out.append(drawable ? c : "?");
+      });
+      return out.toString();
+    }
+  }
+
+  private static void describe(PDDocument doc, String title, String author, Calendar created) throws IOException {
+    XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+    DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+    dc.setTitle(title);
+    dc.addCreator(author);
+    XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+    basic.setCreateDate(created);
+    basic.setCreatorTool("MyoChart");
+    PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
+    pdfa.setPart(3);
+    try {
+      pdfa.setConformance("B");
+    } catch (org.apache.xmpbox.type.BadFieldValueException e) {
+      throw new IOException(e);
+    }
+    ByteArrayOutputStream serialized = new ByteArrayOutputStream();
+    try {
+      new XmpSerializer().serialize(xmp, serialized, true);
+    } catch (javax.xml.transform.TransformerException e) {
+      throw new IOException(e);
+    }
+    PDMetadata metadata = new PDMetadata(doc);
+    metadata.importXMPMetadata(serialized.toByteArray());
+    doc.getDocumentCatalog().setMetadata(metadata);
+    doc.getDocumentInformation().setTitle(title);
+    doc.getDocumentInformation().setAuthor(author);
+    doc.getDocumentInformation().setCreator("MyoChart");
+    doc.getDocumentInformation().setCreationDate(created);
+
+    PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+    intent.setInfo("sRGB IEC61966-2.1");
+    intent.setOutputCondition("sRGB IEC61966-2.1");
+    intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+    intent.setRegistryName("http://www.color.org");
+    doc.getDocumentCatalog().addOutputIntent(intent);
+    doc.getDocumentCatalog().setLanguage("en");
+  }
+
+  private static void attach(PDDocument doc, String name, byte[] content, Calendar created) throws IOException {
+    PDEmbeddedFile file = new PDEmbeddedFile(doc, new ByteArrayInputStream(content), COSName.FLATE_DECODE);
+    file.setSubtype("application/json");
+    file.setSize(content.length);
+    file.setCreationDate(created);
+    file.setModDate(created);
+    PDComplexFileSpecification spec = new PDComplexFileSpecification();
+    spec.setFile(name);
+    spec.setFileUnicode(name);
+    spec.setFileDescription("The record's data, as stored by MyoChart");
+    spec.setEmbeddedFile(file);
+    spec.setEmbeddedFileUnicode(file);
+    spec.getCOSObject().setName(COSName.getPDFName("AFRelationship"), "Source");
+    PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+    tree.setNames(Map.of(name, spec));
+    PDDocumentNameDictionary names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
+    names.setEmbeddedFiles(tree);
+    doc.getDocumentCatalog().setNames(names);
+    COSArray associated = new COSArray();
+    associated.add(spec);
+    doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("AF"), associated);
+  }
+
+  /** A calendar in UTC for PDF dates. */
+  public static Calendar utc(java.time.Instant instant) {
+    Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+    calendar.setTimeInMillis(instant.toEpochMilli());
+    return calendar;
+  }
+}

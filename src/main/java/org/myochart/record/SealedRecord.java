@@ -1,0 +1,68 @@
+package org.myochart.record;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import org.myochart.consent.Sha256;
+
+/** The sealed PDF of one signed record, rendered once at signing and never rendered again. */
+@Entity
+@Table(name = "sealed_record")
+public class SealedRecord implements Serializable {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sealed_record_seq")
+  @SequenceGenerator(name = "sealed_record_seq", sequenceName = "sealed_record_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(name = "record_type", nullable = false, updatable = false)
+  private String recordType;
+
+  @Column(name = "record_id", nullable = false, updatable = false)
+  private long recordId;
+
+  @Column(name = "client_id", nullable = false, updatable = false)
+  private long clientId;
+
+  @Column(name = "sealed_at", nullable = false, updatable = false)
+  private Instant sealedAt;
+
+  @Column(nullable = false, updatable = false)
+  private String sha256;
+
+  @Column(name = "size_bytes", nullable = false, updatable = false)
+  private long sizeBytes;
+
+  @Basic(fetch = FetchType.LAZY)
+  @Column(nullable = false, updatable = false)
+  private byte[] pdf;
+
+  protected SealedRecord() {}
+
+  SealedRecord(String recordType, long recordId, long clientId, byte[] pdf, Instant sealedAt) {
+    this.recordType = recordType;
+    this.recordId = recordId;
+    this.clientId = clientId;
+    this.pdf = pdf.clone();
+    this.sha256 = Sha256.of(pdf);
+    this.sizeBytes = pdf.length;
+    this.sealedAt = sealedAt;
+  }
+
+  public Long getId() { return id; }
+  public String getRecordType() { return recordType; }
+  public long getRecordId() { return recordId; }
+  public long getClientId() { return clientId; }
+  public Instant getSealedAt() { return sealedAt; }
+  public String getSha256() { return sha256; }
+  public long getSizeBytes() { return sizeBytes; }
+  public byte[] pdf() { return pdf.clone(); }
+}

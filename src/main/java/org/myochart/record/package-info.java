@@ -1,0 +1,6 @@
+/**
+ * Signed records: every consent, note and addendum rendered once as PDF/A-3b with its
+ * machine-readable source attached, and sealed with the clinic's key as a PAdES certification
+ * signature, so that any reader or validator can tell whether it was changed.
+ */
+package org.myochart.record;

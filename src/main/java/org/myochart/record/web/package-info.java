@@ -1,0 +1,2 @@
+/** Downloads of the sealed record PDFs. */
+package org.myochart.record.web;
