@@ -12,7 +12,7 @@ create table catalogue_entry (
     other_name         varchar(120),
     description        varchar(500),
     snomed_code        varchar(20),
-    lateral            boolean      not null,
+    paired             boolean      not null,
     caution_condition  varchar(30),
     caution_text       varchar(500),
     active             boolean      not null,
@@ -21,9 +21,10 @@ create table catalogue_entry (
     version            bigint       not null
 );
 
+-- ("paired" rather than "lateral", which PostgreSQL reserves.)
 -- Built-in entries, ids below the sequence's start. SNOMED CT codes only where verified
 -- (docs/decisions.md, ADR-019).
-insert into catalogue_entry (id, kind, code, name, other_name, description, snomed_code, lateral, caution_condition, caution_text, active, built_in, created_at, version) values
+insert into catalogue_entry (id, kind, code, name, other_name, description, snomed_code, paired, caution_condition, caution_text, active, built_in, created_at, version) values
  (1,  'MUSCLE', 'upper-trapezius', 'Upper trapezius', null, 'From the back of the skull and neck to the outer collarbone; trigger points refer pain up the side of the neck to the temple.', null, true, null, null, true, true, current_timestamp, 0),
  (2,  'MUSCLE', 'levator-scapulae', 'Levator scapulae', null, 'From the upper neck vertebrae to the top inner corner of the shoulder blade.', null, true, null, null, true, true, current_timestamp, 0),
  (3,  'MUSCLE', 'sternocleidomastoid', 'Sternocleidomastoid', null, 'From the breastbone and collarbone to behind the ear; trigger points refer pain to the forehead, eye and ear.', '22823000', true, 'CERVICAL_SPONDYLOSIS', 'Work the neck gently: cervical spondylosis restricts neck techniques.', true, true, current_timestamp, 0),

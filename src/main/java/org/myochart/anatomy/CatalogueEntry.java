@@ -42,7 +42,7 @@ public class CatalogueEntry implements Serializable {
   @Column(name = "snomed_code", updatable = false)
   private String snomedCode;
 
-  @Column(nullable = false, updatable = false)
+  @Column(name = "paired", nullable = false, updatable = false)
   private boolean lateral;
 
   @Enumerated(EnumType.STRING)
