@@ -42,20 +42,8 @@ public class ClearancePage implements Serializable {
   }
 
   public String save() {
-    ScannedDocument attached = null;
-    if (letter != null && letter.getSize() > 0) {
-      try {
-        ScannedDocument.requireAcceptableSize(letter.getSize());
-        attached = ScannedDocument.of(letter.getFileName(), letter.getContent());
-      } catch (IllegalArgumentException refused) {
-        FacesContext.getCurrentInstance().addMessage("clearance:letter",
-            new jakarta.faces.application.FacesMessage(jakarta.faces.application.FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
-        FacesContext.getCurrentInstance().validationFailed();
-        Messages.error(refused.getMessage());
-        return null;
-      }
-    }
     try {
+      ScannedDocument attached = Uploads.scan(letter, "letter");
       intakes.recordClearance(clientId, physicianName, clearedOn, note, attached);
       Messages.flash("The medical clearance was recorded.");
       return "/staff/clients/client.xhtml?faces-redirect=true&id=" + clientId;

@@ -1,6 +1,5 @@
 package org.myochart.consent.web;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.client.ScannedDocument;
 import org.myochart.client.web.ClientLookup;
+import org.myochart.client.web.Uploads;
 import org.myochart.consent.ConsentFormVersion;
 import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
@@ -72,18 +72,6 @@ public class PaperConsentPage implements Serializable {
   }
 
   public String save() {
-    ScannedDocument document = null;
-    if (scan != null && scan.getSize() > 0) {
-      try {
-        ScannedDocument.requireAcceptableSize(scan.getSize());
-        document = ScannedDocument.of(scan.getFileName(), scan.getContent());
-      } catch (IllegalArgumentException refused) {
-        FacesContext.getCurrentInstance().addMessage("paper:scan", new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
-        FacesContext.getCurrentInstance().validationFailed();
-        Messages.error(refused.getMessage());
-        return null;
-      }
-    }
     ConsentFormVersion version = getVersion();
     if (version == null) {
       Messages.error("Choose the form the client signed.");
@@ -98,6 +86,7 @@ public class PaperConsentPage implements Serializable {
       }
     }
     try {
+      ScannedDocument document = Uploads.scan(scan, "scan");
       consents.recordPaper(clientId, versionId, signedOn, signerName, guardianRelationship, answers, document, submissionId);
       Messages.flash("The paper consent was recorded.");
       return "/staff/clients/client.xhtml?faces-redirect=true&tab=consents&id=" + clientId;
