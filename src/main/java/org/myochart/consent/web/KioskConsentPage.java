@@ -183,10 +183,6 @@ public class KioskConsentPage implements Serializable {
     return kiosks.current(request).isPresent();
   }
 
-  public boolean isLocked() {
-    return phase == Phase.LOCKED;
-  }
-
   /** "Form 2 of 3". */
   public String getProgress() {
     return "Form " + (position + 1) + " of " + queue.size();

@@ -76,8 +76,6 @@ public class NotePage implements Serializable {
   private String addendumReason;
   private String addendumBody;
   private String addendumPassword;
-  private String toggleCode;
-  private String toggleSide;
 
   public void load() throws IOException {
     if (FacesContext.getCurrentInstance().isPostback()) {
@@ -163,8 +161,8 @@ public class NotePage implements Serializable {
   /** A tap on the body chart: adds the muscle on that side, or takes it away if it is there. */
   public void toggle() {
     Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
-    toggleCode = parameters.get("code");
-    toggleSide = parameters.get("side");
+    String toggleCode = parameters.get("code");
+    String toggleSide = parameters.get("side");
     if (!editable || toggleCode == null || entries.get(CatalogueKind.MUSCLE + ":" + toggleCode) == null) {
       return;
     }
@@ -390,8 +388,4 @@ public class NotePage implements Serializable {
   public void setAddendumBody(String v) { addendumBody = v; }
   public String getAddendumPassword() { return addendumPassword; }
   public void setAddendumPassword(String v) { addendumPassword = v; }
-  public String getToggleCode() { return toggleCode; }
-  public void setToggleCode(String v) { toggleCode = v; }
-  public String getToggleSide() { return toggleSide; }
-  public void setToggleSide(String v) { toggleSide = v; }
 }
