@@ -3,6 +3,8 @@
 # what Maven cannot install itself, and says so loudly when it cannot:
 #   - Debian's chromium and chromium-driver for the browser tests (installed with apt-get when
 #     missing and this runs as root; otherwise the browser tests are skipped with a banner);
+#   - Debian's poppler-utils (pdfsig, pdftotext, pdfdetach) for the checks of sealed PDFs with a
+#     second, independent PDF implementation (installed the same way, or skipped with a banner);
 #   - for the PostgreSQL variant (mvn verify -Ppostgres): a running server on the configured host,
 #     started with pg_ctlcluster when it is installed but stopped, and empty test databases.
 set -u
@@ -31,6 +33,19 @@ else
          "installed here (needs root and apt-get). Install Debian's chromium and chromium-driver."
 fi
 
+if command -v pdfsig >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 && command -v pdfdetach >/dev/null 2>&1; then
+  echo "PDF checks: using $(pdfsig -v 2>&1 | head -1)"
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "PDF checks: installing Debian's poppler-utils (pdfsig, pdftotext, pdfdetach) with apt-get ..."
+  export DEBIAN_FRONTEND=noninteractive
+  if ! { apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }; then
+    banner "POPPLER CHECKS WILL BE SKIPPED: apt-get could not install poppler-utils."
+  fi
+else
+  banner "POPPLER CHECKS WILL BE SKIPPED: pdfsig, pdftotext and pdfdetach are missing and cannot be" \
+         "installed here (needs root and apt-get). Install Debian's poppler-utils."
+fi
+
 if [[ "$db_url" == jdbc:postgresql://* ]]; then
   hostport=${db_url#jdbc:postgresql://}
   hostport=${hostport%%/*}
@@ -55,7 +70,7 @@ if [[ "$db_url" == jdbc:postgresql://* ]]; then
     banner "POSTGRESQL VARIANT CANNOT RUN: no server answers on $host:$port."
     exit 1
   fi
-  for database in myochart_it_demo myochart_it_fresh myochart_it_container; do
+  for database in myochart_it_demo myochart_it_fresh myochart_it_container myochart_it_export myochart_it_faults myochart_it_dbrestart myochart_it_cluster myochart_load_smoke; do
     psql -h "$host" -p "$port" -U "$user" -d postgres -q -v ON_ERROR_STOP=1 \
       -c "drop database if exists $database with (force)" \
       -c "create database $database" || { banner "Could not create the test database $database"; exit 1; }

@@ -44,12 +44,22 @@ var MyoChartNote = (function () {
         dirty = true;
       }
     },
-    /** The save did not reach the server (network, sleep): keep the work and try again soon. */
-    failed: function () {
+    /**
+     * The save did not reach the server, or the server could not store it (network, sleep, server
+     * or database down): say so where "Saved at" stands, keep the work and try again soon.
+     */
+    failed: function (xhr) {
       saving = false;
       dirty = true;
       clearTimeout(timer);
       timer = setTimeout(save, 10000);
+      var status = document.getElementById('note:saveStatus');
+      if (status) {
+        status.textContent = xhr && xhr.status === 503
+          ? 'Not saved: the clinic database is not answering. Your changes are still on this screen; trying again in 10 seconds.'
+          : 'Not saved: the server cannot be reached. Your changes are still on this screen; trying again in 10 seconds.';
+        status.className = 'save-status save-failed';
+      }
     },
     isDirty: function () { return dirty; }
   };

@@ -55,6 +55,15 @@ public class Catalogue {
     return entries;
   }
 
+  /** Turns "MUSCLE:upper-trapezius" into the entry's name; an unknown code stays as it is. */
+  public java.util.function.Function<String, String> names() {
+    Map<String, CatalogueEntry> entries = byCode();
+    return kindAndCode -> {
+      CatalogueEntry entry = entries.get(kindAndCode);
+      return entry == null ? kindAndCode : entry.getName();
+    };
+  }
+
   /** The owner adds an entry; its code is made from the name and never changes. */
   public CatalogueEntry add(CatalogueKind kind, String name, String description, boolean lateral,
       CautionCondition cautionCondition, String cautionText) {

@@ -17,11 +17,14 @@ public enum AuditAction {
   PASSWORD_CHANGE,
   SETUP,
   EXPORT,
+  VERIFY,
   KIOSK_START,
   KIOSK_END,
   PUBLISH,
   SIGN,
   WITNESS,
   WITHDRAW,
-  PAPER_REQUEST
+  PAPER_REQUEST,
+  /** A therapist opened a record outside their caseload, giving the reason in the detail. */
+  BREAK_GLASS
 }

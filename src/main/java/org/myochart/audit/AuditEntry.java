@@ -148,4 +148,11 @@ public class AuditEntry {
   public String getEntryHash() {
     return entryHash;
   }
+
+  /** The application never changes or deletes one; PostgreSQL refuses it as well (migration V8). */
+  @jakarta.persistence.PreUpdate
+  @jakarta.persistence.PreRemove
+  void refuseChange() {
+    throw new IllegalStateException("An audit entry is never changed or deleted.");
+  }
 }

@@ -42,6 +42,25 @@ public class AuditTrail {
     return entry;
   }
 
+  /**
+   * Appends the entry unless the same action on the same record with the same detail is already
+   * in the trail. The check runs under the chain-head lock, so two servers (or two copies of one
+   * session ending together) cannot both append it.
+   */
+  public java.util.Optional<AuditEntry> recordOnceAs(
+      Actor actor, AuditAction action, String recordType, Object recordId, String detail) {
+    em.find(AuditChainHead.class, HEAD_ROW, LockModeType.PESSIMISTIC_WRITE);
+    // The detail is a large text column; comparing it here keeps the query plain on H2 and PostgreSQL.
+    boolean already = em.createQuery("select e.detail from AuditEntry e where e.recordType = :type"
+            + " and e.recordId = :id and e.action = :action", String.class)
+        .setParameter("type", recordType)
+        .setParameter("id", recordId == null ? null : recordId.toString())
+        .setParameter("action", action)
+        .getResultList().contains(detail);
+    return already ? java.util.Optional.empty()
+        : java.util.Optional.of(recordAs(actor, action, recordType, recordId, detail));
+  }
+
   /** The newest entries first, for dashboards and tests. */
   public List<AuditEntry> latest(int count) {
     return em.createQuery("select e from AuditEntry e order by e.id desc", AuditEntry.class)

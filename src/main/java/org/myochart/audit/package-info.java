@@ -2,6 +2,7 @@
  * The append-only audit trail. Every sign-in, denial, create, change, view, signature and export
  * writes one entry in the same transaction as the action; each entry carries the SHA-256 of the
  * previous entry's hash and its own content, so an edited, removed or reordered row breaks the
- * chain where it happened.
+ * chain where it happened. {@code AuditSearch} reads the trail back for the owner, a page at a
+ * time, filtered by {@code AuditFilter}.
  */
 package org.myochart.audit;

@@ -1,5 +1,6 @@
 package org.myochart.client;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ public final class IntakeDifferences {
 
   private IntakeDifferences() {}
 
-  public record Change(String label, String before, String after) {
+  public record Change(String label, String before, String after) implements Serializable {
     public String getLabel() { return label; }
     public String getBefore() { return before; }
     public String getAfter() { return after; }

@@ -115,6 +115,13 @@ public class Intakes {
     return clearance;
   }
 
+  /** Whose clearance this is, without reading it (access is checked before the audited read). */
+  public long clientOfClearance(long clearanceId) {
+    return em.createQuery("select m.client.id from MedicalClearance m where m.id = :id", Long.class)
+        .setParameter("id", clearanceId).getResultStream().findFirst()
+        .orElseThrow(() -> RuleViolation.notFound("There is no clearance " + clearanceId + "."));
+  }
+
   public VisitCheck recordVisitCheck(long clientId, boolean acuteSevereAttack, boolean changedSinceLast, Set<RedFlag> redFlags) {
     Client client = clients.get(clientId);
     VisitCheck check = new VisitCheck(client, clients.today(), acuteSevereAttack, changedSinceLast,

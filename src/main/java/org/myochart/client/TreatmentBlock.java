@@ -1,5 +1,6 @@
 package org.myochart.client;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
  * visit blocks until a clearance recorded after it; an acute severe attack blocks for that day; a
  * change reported at the visit blocks until the intake is updated.
  */
-public record TreatmentBlock(List<String> reasons, Set<RedFlag> openRedFlags) {
+public record TreatmentBlock(List<String> reasons, Set<RedFlag> openRedFlags) implements Serializable {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu");
 

@@ -28,12 +28,11 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable failure) {
     if (failure instanceof RuleViolation violation) {
-      int status = switch (violation.kind()) {
-        case INVALID -> 400;
-        case NOT_FOUND -> 404;
-        case FORBIDDEN -> 403;
-        case CONFLICT, STALE -> 409;
-      };
+      int status = violation.httpStatus();
+      if (violation.kind() == RuleViolation.Kind.FORBIDDEN) {
+        audit.record(AuditAction.ACCESS_DENIED, "Api", uri.getPath(),
+            Json.createObjectBuilder().add("message", violation.getMessage()).build().toString());
+      }
       if (violation.fieldProblems().isEmpty()) {
         return answer(status, violation.getMessage());
       }
@@ -57,6 +56,11 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     if (failure instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
       return answer(status, status < 500 ? describe(status) : "The server could not complete the request.");
+    }
+    if (DatabaseOutage.isCause(failure)) {
+      LOG.warning(() -> "API request failed, the database is not answering: " + uri.getPath());
+      return Response.fromResponse(answer(503, DatabaseOutage.MESSAGE))
+          .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
     }
     LOG.log(Level.SEVERE, "API request failed: " + uri.getPath(), failure);
     return answer(500, "The server could not complete the request. It has been logged.");

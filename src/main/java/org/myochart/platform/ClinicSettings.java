@@ -3,6 +3,8 @@ package org.myochart.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -33,11 +35,58 @@ public class ClinicSettings {
   @ConfigProperty(name = "myochart.unsigned-note-hours", defaultValue = "24")
   String unsignedNoteHours;
 
+  @Inject
+  @ConfigProperty(name = "myochart.break-glass-hours", defaultValue = "8")
+  String breakGlassHours;
+
+  @Inject
+  @ConfigProperty(name = "myochart.tsa.url")
+  Optional<String> timestampAuthorityUrl;
+
+  @Inject
+  @ConfigProperty(name = "myochart.tsa.timeout-seconds", defaultValue = "10")
+  String timestampAuthorityTimeoutSeconds;
+
+  /** The RFC 3161 timestamp authority that stamps every seal (PAdES B-T), if one is configured. */
+  public Optional<URI> timestampAuthority() {
+    Optional<String> configured = timestampAuthorityUrl.map(String::strip).filter(u -> !u.isEmpty());
+    if (configured.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI url = new URI(configured.get());
+      if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+        throw new IllegalArgumentException("MYOCHART_TSA_URL must be an http or https URL, e.g. https://tsa.example.com/tsr");
+      }
+      return Optional.of(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("MYOCHART_TSA_URL is not a valid URL: " + e.getMessage(), e);
+    }
+  }
+
+  /** How long sealing waits for the timestamp authority before it fails. */
+  public Duration timestampAuthorityTimeout() {
+    long seconds = Long.parseLong(timestampAuthorityTimeoutSeconds.strip());
+    if (seconds < 1 || seconds > 120) {
+      throw new IllegalArgumentException("MYOCHART_TSA_TIMEOUT_SECONDS must be between 1 and 120");
+    }
+    return Duration.ofSeconds(seconds);
+  }
+
   /** After how long an unsigned note shows on the owner's overdue list. */
   public Duration unsignedNoteAlert() {
     long hours = Long.parseLong(unsignedNoteHours.strip());
     if (hours < 1) {
       throw new IllegalArgumentException("MYOCHART_UNSIGNED_NOTE_HOURS must be at least 1");
+    }
+    return Duration.ofHours(hours);
+  }
+
+  /** How long a therapist's break-glass reason opens a record outside their caseload. */
+  public Duration breakGlassAccess() {
+    long hours = Long.parseLong(breakGlassHours.strip());
+    if (hours < 1 || hours > 24) {
+      throw new IllegalArgumentException("MYOCHART_BREAK_GLASS_HOURS must be between 1 and 24");
     }
     return Duration.ofHours(hours);
   }

@@ -69,6 +69,16 @@ public class RuleViolation extends RuntimeException {
     return kind;
   }
 
+  /** The HTTP status that answers this refusal, for the API and for downloads alike. */
+  public int httpStatus() {
+    return switch (kind) {
+      case INVALID -> 400;
+      case NOT_FOUND -> 404;
+      case FORBIDDEN -> 403;
+      case CONFLICT, STALE -> 409;
+    };
+  }
+
   /** Field name to message, in form order; empty when the problem is not about one field. */
   public Map<String, String> fieldProblems() {
     return fieldProblems;

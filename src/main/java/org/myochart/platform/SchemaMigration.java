@@ -26,7 +26,9 @@ public class SchemaMigration {
     MigrateResult result =
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            // Shared scripts, plus those only one database understands (PostgreSQL's triggers).
+            .locations("classpath:db/migration",
+                "classpath:db/vendor/" + (DatabaseLocation.configured().isEmbedded() ? "h2" : "postgresql"))
             .validateMigrationNaming(true)
             .cleanDisabled(true)
             .load()

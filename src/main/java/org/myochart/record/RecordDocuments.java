@@ -1,7 +1,7 @@
 package org.myochart.record;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +23,8 @@ import org.myochart.treatment.TreatedMuscle;
 final class RecordDocuments {
 
   static final String CONSENT_MEANING = "I have read this form, had the chance to ask questions, and agree to it.";
+  /** Looked up once: every {@code Json.create…} call searches the class path for a provider. */
+  private static final JsonProvider JSON = JsonProvider.provider();
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss zzz");
 
   private RecordDocuments() {}
@@ -47,9 +49,11 @@ final class RecordDocuments {
       pdf.add(RecordPdf.Style.TEXT, mark + answer.getText());
     }
     pdf.add(RecordPdf.Style.HEADING, "Signature");
-    if (consent.getSignaturePng() != null) {
-      pdf.image(consent.getSignaturePng(), 200);
-    }
+    SignatureInk.fromJson(consent.getSignatureStrokes()).ifPresentOrElse(ink -> pdf.signature(ink, 200), () -> {
+      if (consent.getSignaturePng() != null) {
+        pdf.image(consent.getSignaturePng(), 200);
+      }
+    });
     pdf.field("Signed by", consent.getSignerName() == null ? consent.getClient().getFullName() : consent.getSignerName())
         .field("Signer", consent.getSignerRole().name().equals("GUARDIAN")
             ? "parent or guardian (" + consent.getGuardianRelationship() + ")" : "the client")
@@ -64,10 +68,10 @@ final class RecordDocuments {
   }
 
   static String consentSource(Consent consent) {
-    JsonArrayBuilder answers = Json.createArrayBuilder();
-    consent.getAnswers().forEach(a -> answers.add(Json.createObjectBuilder().add("kind", a.getKind().name())
+    JsonArrayBuilder answers = JSON.createArrayBuilder();
+    consent.getAnswers().forEach(a -> answers.add(JSON.createObjectBuilder().add("kind", a.getKind().name())
         .add("code", a.getCode()).add("text", a.getText()).add("accepted", a.isAccepted())));
-    var json = Json.createObjectBuilder()
+    var json = JSON.createObjectBuilder()
         .add("type", "consent").add("id", consent.getId()).add("client", consent.getClient().getId())
         .add("form", consent.getFormVersion().getForm().getCode()).add("formVersion", consent.getFormVersion().getVersionNumber())
         .add("formTitle", consent.getFormVersion().getTitle()).add("textSha256", consent.getTextSha256())
@@ -125,7 +129,7 @@ final class RecordDocuments {
   }
 
   static String addendumSource(NoteAddendum addendum) {
-    return Json.createObjectBuilder().add("type", "addendum").add("id", addendum.getId())
+    return JSON.createObjectBuilder().add("type", "addendum").add("id", addendum.getId())
         .add("note", addendum.getNote().getId()).add("noteContentSha256", addendum.getNote().getContentSha256())
         .add("reason", addendum.getReason()).add("body", addendum.getBody()).add("signedBy", addendum.getSignedBy())
         .add("signedName", addendum.getSignedName()).add("signedAt", addendum.getSignedAt().toString())

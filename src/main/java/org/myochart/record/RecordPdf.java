@@ -5,7 +5,6 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -28,7 +26,6 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.DublinCoreSchema;
@@ -38,15 +35,16 @@ import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
  * Lays out one record as a PDF/A-3b document: text in embedded DejaVu fonts, the drawn signature
- * image, XMP metadata and an sRGB output intent, and the record's JSON source attached as an
- * associated file. The result is then sealed by {@link PadesSeal}.
+ * as vector strokes (or an image), XMP metadata and an sRGB output intent, and the record's JSON
+ * source attached as an associated file. The result is then sealed by {@link PadesSeal}.
  */
 public final class RecordPdf {
 
-  private static final String FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
-  private static final String BOLD_FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
-  private static final float MARGIN = 50;
-  private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+  static final float MARGIN = 50;
+  static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+  private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+  /** Made once: a new serializer looks up its XML factories on the class path each time. Not thread-safe. */
+  private static final XmpSerializer XMP = new XmpSerializer();
 
   /** How a line looks. */
   public enum Style {
@@ -63,11 +61,13 @@ public final class RecordPdf {
     }
   }
 
-  private sealed interface Block permits Text, Image {}
+  private sealed interface Block permits Text, Image, Ink {}
 
   private record Text(Style style, String text) implements Block {}
 
   private record Image(byte[] png, float width) implements Block {}
+
+  private record Ink(SignatureInk strokes, float width) implements Block {}
 
   private final List<Block> blocks = new ArrayList<>();
 
@@ -85,23 +85,28 @@ public final class RecordPdf {
     return this;
   }
 
+  /** A drawn signature as vector strokes, at most {@code width} wide. */
+  public RecordPdf signature(SignatureInk strokes, float width) {
+    blocks.add(new Ink(strokes, width));
+    return this;
+  }
+
   /**
    * @param source the record's machine-readable form, attached as {@code attachmentName}
    */
   public byte[] render(String title, String author, String attachmentName, String source, Calendar created) {
-    try (PDDocument doc = new PDDocument()) {
-      PDType0Font regular;
-      PDType0Font bold;
-      try (InputStream r = RecordPdf.class.getResourceAsStream(FONT); InputStream b = RecordPdf.class.getResourceAsStream(BOLD_FONT)) {
-        regular = PDType0Font.load(doc, r, true);
-        bold = PDType0Font.load(doc, b, true);
-      }
-      new Layout(doc, regular, bold).draw(blocks);
-      describe(doc, title, author, created);
-      attach(doc, attachmentName, source.getBytes(StandardCharsets.UTF_8), created);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      doc.save(out);
-      return out.toByteArray();
+    try {
+      // The faces stay borrowed until the document is saved: saving writes the font subsets.
+      return Typefaces.borrow(faces -> {
+        try (PDDocument doc = new PDDocument()) {
+          new Layout(doc, faces).draw(blocks);
+          describe(doc, title, author, created);
+          attach(doc, attachmentName, source.getBytes(StandardCharsets.UTF_8), created);
+          ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+          doc.save(out);
+          return out.toByteArray();
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render the record PDF", e);
     }
@@ -109,49 +114,67 @@ public final class RecordPdf {
 
   /** Writes blocks top to bottom, wrapping words and starting new pages as needed. */
   private static final class Layout {
+    private static final float TALLEST_SIGNATURE = 70;
+
     private final PDDocument doc;
+    private final DejaVuFaces faces;
     private final PDType0Font regular;
     private final PDType0Font bold;
     private PDPageContentStream stream;
     private float y;
 
-    Layout(PDDocument doc, PDType0Font regular, PDType0Font bold) {
+    Layout(PDDocument doc, DejaVuFaces faces) throws IOException {
       this.doc = doc;
-      this.regular = regular;
-      this.bold = bold;
+      this.faces = faces;
+      this.regular = faces.regular(doc);
+      this.bold = faces.bold(doc);
     }
 
     void draw(List<Block> blocks) throws IOException {
       newPage();
       for (Block block : blocks) {
         if (block instanceof Text text) {
-          PDType0Font font = text.style().bold ? bold : regular;
-          float leading = text.style().size * 1.35f;
-          y -= text.style().spaceBefore;
-          for (String paragraph : text.text().split("\n", -1)) {
-            for (String line : wrap(paragraph, font, text.style().size)) {
-              if (y - leading < MARGIN) {
-                newPage();
-              }
-              y -= leading;
-              stream.beginText();
-              stream.setFont(font, text.style().size);
-              stream.newLineAtOffset(MARGIN, y);
-              stream.showText(printable(line, font));
-              stream.endText();
-            }
-          }
+          write(text);
         } else if (block instanceof Image image) {
-          PDImageXObject picture = LosslessFactory.createFromImage(doc, ImageIO.read(new ByteArrayInputStream(image.png())));
+          // PNG data goes in as it is (no decoding and re-encoding) when the image has no transparency.
+          PDImageXObject picture = PDImageXObject.createFromByteArray(doc, image.png(), "signature.png");
           float height = image.width() * picture.getHeight() / picture.getWidth();
-          if (y - height - 6 < MARGIN) {
-            newPage();
-          }
-          y -= height + 6;
+          makeRoom(height + 6);
           stream.drawImage(picture, MARGIN, y, image.width(), height);
+        } else if (block instanceof Ink ink) {
+          float height = ink.strokes().height(ink.width(), TALLEST_SIGNATURE);
+          makeRoom(height + 6);
+          ink.strokes().draw(stream, MARGIN, y, ink.width(), TALLEST_SIGNATURE);
         }
       }
       stream.close();
+    }
+
+    private void write(Text text) throws IOException {
+      PDType0Font font = text.style().bold ? bold : regular;
+      float leading = text.style().size * 1.35f;
+      y -= text.style().spaceBefore;
+      for (String paragraph : text.text().split("\n", -1)) {
+        for (String line : wrap(faces.printable(paragraph, text.style().bold), font, text.style().size)) {
+          if (y - leading < MARGIN) {
+            newPage();
+          }
+          y -= leading;
+          stream.beginText();
+          stream.setFont(font, text.style().size);
+          stream.newLineAtOffset(MARGIN, y);
+          stream.showText(line);
+          stream.endText();
+        }
+      }
+    }
+
+    /** Moves down by {@code height}, on a new page if this one has no room left. */
+    private void makeRoom(float height) throws IOException {
+      if (y - height < MARGIN) {
+        newPage();
+      }
+      y -= height;
     }
 
     private void newPage() throws IOException {
@@ -164,42 +187,29 @@ public final class RecordPdf {
       y = PDRectangle.A4.getHeight() - MARGIN;
     }
 
+    /** Word widths add up (no kerning is applied), so each word is measured once. */
     private static List<String> wrap(String paragraph, PDType0Font font, float size) throws IOException {
       List<String> lines = new ArrayList<>();
+      float space = font.getStringWidth(" ") / 1000 * size;
       StringBuilder line = new StringBuilder();
+      float lineWidth = 0;
       for (String word : paragraph.split(" ")) {
-        String candidate = line.isEmpty() ? word : line + " " + word;
-        if (width(candidate, font, size) <= WIDTH || line.isEmpty()) {
-          line.setLength(0);
-          line.append(candidate);
+        float wordWidth = font.getStringWidth(word) / 1000 * size;
+        if (line.isEmpty()) {
+          line.append(word);
+          lineWidth = wordWidth;
+        } else if (lineWidth + space + wordWidth <= WIDTH) {
+          line.append(' ').append(word);
+          lineWidth += space + wordWidth;
         } else {
           lines.add(line.toString());
           line.setLength(0);
           line.append(word);
+          lineWidth = wordWidth;
         }
       }
       lines.add(line.toString());
       return lines;
-    }
-
-    private static float width(String text, PDType0Font font, float size) throws IOException {
-      return font.getStringWidth(printable(text, font)) / 1000 * size;
-    }
-
-    /** Characters the font cannot draw become '?', so that no text is silently dropped. */
-    private static String printable(String text, PDType0Font font) {
-      StringBuilder out = new StringBuilder();
-      text.codePoints().forEach(cp -> {
-        String c = new String(Character.toChars(cp));
-        boolean drawable;
-        try {
-          drawable = !Character.isISOControl(cp) && font.hasGlyph(cp);
-        } catch (IOException e) {
-          drawable = false;
-        }
-        out.append(drawable ? c : "?");
-      });
-      return out.toString();
     }
   }
 
@@ -220,7 +230,9 @@ public final class RecordPdf {
     }
     ByteArrayOutputStream serialized = new ByteArrayOutputStream();
     try {
-      new XmpSerializer().serialize(xmp, serialized, true);
+      synchronized (XMP) {
+        XMP.serialize(xmp, serialized, true);
+      }
     } catch (javax.xml.transform.TransformerException e) {
       throw new IOException(e);
     }
@@ -232,7 +244,7 @@ public final class RecordPdf {
     doc.getDocumentInformation().setCreator("MyoChart");
     doc.getDocumentInformation().setCreationDate(created);
 
-    PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+    PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(SRGB));
     intent.setInfo("sRGB IEC61966-2.1");
     intent.setOutputCondition("sRGB IEC61966-2.1");
     intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");

@@ -7,10 +7,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.myochart.anatomy.Catalogue;
 import org.myochart.anatomy.CatalogueEntry;
 import org.myochart.audit.AuditAction;
@@ -28,12 +31,15 @@ import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
 
 /**
- * Seals every record the moment it is signed, in the same transaction: if sealing fails, the
- * signature is not kept either. Downloads stream the stored bytes; history is never re-rendered.
+ * Seals every record the moment it is signed, in the same transaction: if sealing fails (also when
+ * a configured timestamp authority fails, ADR-024), the signature is not kept either. Downloads
+ * stream the stored bytes; history is never re-rendered.
  */
 @ApplicationScoped
 @Transactional
 public class Records {
+
+  private static final Logger LOG = Logger.getLogger(Records.class.getName());
 
   public static final String CONSENT = "Consent";
   public static final String NOTE = "SoapNote";
@@ -41,6 +47,7 @@ public class Records {
 
   @PersistenceContext EntityManager em;
   @Inject ClinicSigningKey key;
+  @Inject ClinicTimestampAuthority timestamps;
   @Inject ClinicSettings settings;
   @Inject AuditTrail audit;
   @Inject Catalogue catalogue;
@@ -83,13 +90,38 @@ public class Records {
   private void store(String type, long id, long clientId, RecordPdf pdf, String attachment, String source, String title,
       String reason) {
     var now = clock.instant();
-    byte[] unsigned = pdf.render(title, settings.clinicName(), attachment, source, RecordPdf.utc(now));
-    byte[] sealed = PadesSeal.seal(unsigned, key.identity(), settings.clinicName(), reason, now);
+    byte[] sealed = sealOrRefuse(type + " " + id, pdf, attachment, source, title, reason, now);
     SealedRecord record = new SealedRecord(type, id, clientId, sealed, now);
     em.persist(record);
     em.flush();
     audit.record(AuditAction.CREATE, "SealedRecord", record.getId(),
         "{\"recordType\":\"" + type + "\",\"recordId\":" + id + ",\"sha256\":\"" + record.getSha256() + "\"}");
+  }
+
+  /**
+   * The sealed PDF. A failing timestamp authority becomes a refusal the person signing can read
+   * (shown on the page, 409 from the API), which also rolls the signing back (ADR-024).
+   */
+  byte[] sealOrRefuse(String record, RecordPdf pdf, String attachment, String source, String title, String reason,
+      Instant now) {
+    try {
+      return sealed(pdf, title, settings.clinicName(), attachment, source, reason, key.identity(),
+          timestamps.authority().orElse(null), now);
+    } catch (TimestampUnavailable e) {
+      LOG.log(Level.WARNING, e.getMessage() + " The signing of " + record + " was rolled back.", e.getCause());
+      throw RuleViolation.conflict("This record could not be sealed because the clinic's timestamp service is not "
+          + "answering properly, so nothing was saved. Please try again in a moment; if it keeps failing, tell the clinic owner.");
+    }
+  }
+
+  /**
+   * Renders a record and seals it, B-T when {@code timestamps} is given: all that signing costs
+   * besides the database (ConsentSealBenchmark measures this for a consent).
+   */
+  static byte[] sealed(RecordPdf pdf, String title, String clinic, String attachment, String source, String reason,
+      SigningIdentity identity, TimestampAuthority timestamps, Instant now) {
+    byte[] unsigned = pdf.render(title, clinic, attachment, source, RecordPdf.utc(now));
+    return PadesSeal.seal(unsigned, identity, clinic, reason, now, timestamps);
   }
 
   public Optional<SealedRecord> find(String type, long id) {
@@ -99,8 +131,13 @@ public class Records {
 
   /** The stored PDF for download; the download is audited as an export. */
   public SealedRecord export(String type, long id) {
-    SealedRecord record = find(type, id).orElseThrow(() -> RuleViolation.notFound("There is no sealed PDF for " + type + " " + id + "."));
-    audit.record(AuditAction.EXPORT, type, id, "{\"sha256\":\"" + record.getSha256() + "\"}");
+    return export(find(type, id).orElseThrow(() -> RuleViolation.notFound("There is no sealed PDF for " + type + " " + id + ".")));
+  }
+
+  /** A record already found, handed out for download; audited as an export. */
+  public SealedRecord export(SealedRecord record) {
+    audit.record(AuditAction.EXPORT, record.getRecordType(), record.getRecordId(),
+        "{\"sha256\":\"" + record.getSha256() + "\"}");
     return record;
   }
 }

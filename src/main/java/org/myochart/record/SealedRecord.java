@@ -65,4 +65,11 @@ public class SealedRecord implements Serializable {
   public String getSha256() { return sha256; }
   public long getSizeBytes() { return sizeBytes; }
   public byte[] pdf() { return pdf.clone(); }
+
+  /** The application never changes or deletes one; PostgreSQL refuses it as well (migration V8). */
+  @jakarta.persistence.PreUpdate
+  @jakarta.persistence.PreRemove
+  void refuseChange() {
+    throw new IllegalStateException("A sealed record is never changed or deleted.");
+  }
 }

@@ -12,7 +12,8 @@ import org.myochart.platform.ClinicSettings;
 
 /**
  * Gives every session the clinic's idle timeout (MYOCHART_IDLE_TIMEOUT, 15 minutes by default) and
- * records an idle log-off when the server ends a staff session nobody signed out of.
+ * records an idle log-off when the server ends a staff session nobody signed out of, once per
+ * sign-in.
  */
 @WebListener
 public class IdleTimeout implements HttpSessionListener {
@@ -32,12 +33,15 @@ public class IdleTimeout implements HttpSessionListener {
     HttpSession session = event.getSession();
     if (session.getAttribute(SIGNED_OUT_ON_PURPOSE) == null
         && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
-      audit.recordAs(
+      // A replicated session can be reported as ended more than once (seen on one instance, and
+      // each instance holding a copy ends it). The sign-in id in the detail keeps one entry.
+      audit.recordOnceAs(
           new Actor(staff.username(), staff.role().name(), null, null),
           AuditAction.IDLE_LOGOUT,
           StaffAccounts.RECORD_TYPE,
           staff.accountId(),
-          "session expired after " + settings.idleTimeoutInWords() + " without activity");
+          "session expired after " + settings.idleTimeoutInWords() + " without activity (sign-in "
+              + staff.signInId() + ")");
     }
   }
 }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
 import org.myochart.audit.CurrentActor;
+import org.myochart.platform.web.SecurityHeaders;
 
 /**
  * Keeps a tablet in kiosk mode: every address outside {@code /kiosk/} (typed, bookmarked or
@@ -31,6 +32,8 @@ public class KioskGate extends HttpFilter {
     if (kiosk.isPresent()) {
       if (!allowedOnKiosk(request, kiosk.get())) {
         response.resetBuffer();
+        // An error dispatch may arrive here with its headers reset; the redirect carries them again.
+        SecurityHeaders.apply(request, response);
         response.sendRedirect(request.getContextPath() + kiosk.get().purpose().page());
         return;
       }

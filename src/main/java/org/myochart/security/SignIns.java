@@ -27,7 +27,7 @@ public class SignIns {
   public record Attempt(Optional<StaffAccount> account, SignInOutcome outcome) {}
 
   public Attempt attempt(String username, String password, Actor from) {
-    String name = Username.normalize(username);
+    String name = Username.asTyped(username);
     if (name.isEmpty()) {
       return refused(SignInOutcome.malformed("Enter your username."), "(empty)", from, AuditAction.LOGIN_FAILED);
     }

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import org.myochart.audit.CurrentActor;
+import org.myochart.platform.DatabaseOutage;
 import org.myochart.platform.web.SecurityHeaders;
 
 /**
@@ -38,6 +39,20 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     // Refusals and redirects from here are sent before any filter runs.
     SecurityHeaders.apply(request, response);
+    try {
+      return validate(request, response, context);
+    } catch (RuntimeException failure) {
+      // Accounts are read on every request: with the database down, say so (503) and keep the
+      // session, so that the person carries on once it is back.
+      if (DatabaseOutage.isCause(failure) && DatabaseOutage.answer(request, response)) {
+        return AuthenticationStatus.SEND_FAILURE;
+      }
+      throw failure;
+    }
+  }
+
+  private AuthenticationStatus validate(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Optional<String> backToKiosk = KioskGate.redirectAwayFrom(request);
     if (backToKiosk.isPresent()) {
       return context.redirect(backToKiosk.get());

@@ -12,8 +12,18 @@ public final class Username {
 
   private Username() {}
 
+  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
+
   public static String normalize(String raw) {
     return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * What someone typed as a username, as it may be counted, stored and shown: normalized, with
+   * control characters (a NUL byte, which PostgreSQL cannot store in text) replaced by U+FFFD.
+   */
+  public static String asTyped(String raw) {
+    return CONTROL.matcher(normalize(raw)).replaceAll("\uFFFD");
   }
 
   public static Optional<String> problemWith(String raw) {

@@ -68,6 +68,35 @@ public final class NoteComparison {
     return differences;
   }
 
+  /**
+   * What a save changed, for its audit entry: one {@code {"field","before","after"}} per label
+   * whose readable value differs (a value that was or became empty is {@code null}).
+   */
+  public static jakarta.json.JsonArray changes(NoteDraft before, NoteDraft after, Function<String, String> names) {
+    jakarta.json.JsonArrayBuilder changes = jakarta.json.Json.createArrayBuilder();
+    Map<String, String> old = readable(before, names);
+    Map<String, String> now = readable(after, names);
+    List<String> labels = new ArrayList<>(now.keySet());
+    old.keySet().stream().filter(label -> !labels.contains(label)).forEach(labels::add);
+    for (String label : labels) {
+      if (!Objects.equals(old.get(label), now.get(label))) {
+        jakarta.json.JsonObjectBuilder change = jakarta.json.Json.createObjectBuilder().add("field", label);
+        addOrNull(change, "before", old.get(label));
+        addOrNull(change, "after", now.get(label));
+        changes.add(change);
+      }
+    }
+    return changes.build();
+  }
+
+  private static void addOrNull(jakarta.json.JsonObjectBuilder json, String name, String value) {
+    if (value == null) {
+      json.addNull(name);
+    } else {
+      json.add(name, value);
+    }
+  }
+
   private static String rom(NoteDraft n) {
     List<String> parts = new ArrayList<>();
     if (n.getRomFlexion() != null) parts.add("flexion " + n.getRomFlexion());

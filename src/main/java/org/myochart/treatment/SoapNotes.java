@@ -23,6 +23,7 @@ import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
+import org.myochart.caseload.Caseloads;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.client.HealthIntake;
@@ -56,6 +57,7 @@ public class SoapNotes {
   @Inject TreatmentGate gate;
   @Inject Catalogue catalogue;
   @Inject PasswordConfirmation passwords;
+  @Inject Caseloads caseloads;
   @Inject jakarta.enterprise.event.Event<NoteSigned> noteSigned;
   @Inject jakarta.enterprise.event.Event<AddendumSigned> addendumSigned;
 
@@ -124,9 +126,11 @@ public class SoapNotes {
     if (note.getVersion() != seenVersion) {
       throw new NoteConflict(note);
     }
+    NoteDraft before = note.content();
     note.revise(draft, clock.instant());
     em.flush();
-    audit.record(AuditAction.CHANGE, NOTE, noteId, "{\"version\":" + note.getVersion() + "}");
+    audit.record(AuditAction.CHANGE, NOTE, noteId, Json.createObjectBuilder().add("version", note.getVersion())
+        .add("changes", NoteComparison.changes(before, note.content(), catalogue.names())).build().toString());
     return note;
   }
 
@@ -314,21 +318,17 @@ public class SoapNotes {
     return note;
   }
 
-  /** Whether the current person may read the client's notes: the owner, or a therapist who treats them. */
+  /**
+   * Whether the current person may read the client's notes: the owner, or a therapist whose
+   * caseload holds the client or who gave a break-glass reason that still holds.
+   */
   public boolean mayRead(long clientId) {
-    Actor me = actor.get();
-    if (Role.OWNER.name().equals(me.role())) {
-      return true;
-    }
-    return Role.THERAPIST.name().equals(me.role()) && em.createQuery(
-            "select count(s) from TreatmentSession s where s.client.id = :c and s.therapist = :t", Long.class)
-        .setParameter("c", clientId).setParameter("t", me.name()).getSingleResult() > 0;
+    return caseloads.mayOpen(clientId);
   }
 
+  /** Refuses readers who may not; a therapist outside their caseload gets {@code BreakGlassNeeded}. */
   private void requireReader(long clientId) {
-    if (!mayRead(clientId)) {
-      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner and therapists who treat this client read their notes.");
-    }
+    caseloads.require(clientId);
   }
 
   private SoapNote writable(long noteId) {

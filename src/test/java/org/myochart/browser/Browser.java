@@ -106,8 +106,16 @@ public final class Browser implements AutoCloseable {
 
   /** Clicks, trying again while the page is still swapping the element for a fresh one. */
   public void click(String id) {
+    click(By.id(id));
+  }
+
+  /**
+   * Clicks the element the locator finds, looking it up again when a partial update (a search
+   * list refreshed while typing, say) replaced it between finding and clicking.
+   */
+  public void click(By by) {
     waitFor().ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
-      WebElement element = ExpectedConditions.elementToBeClickable(By.id(id)).apply(d);
+      WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
       if (element == null) {
         return false;
       }

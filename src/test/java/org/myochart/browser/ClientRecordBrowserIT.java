@@ -55,7 +55,7 @@ class ClientRecordBrowserIT {
     browser.type("intake:usualDurationHours", "12");
     browser.type("intake:usualIntensity", intensity);
     if (thunderclap) {
-      browser.find(By.xpath("//label[contains(., 'the worst you have ever had')]")).click();
+      browser.click(By.xpath("//label[contains(., 'the worst you have ever had')]"));
     }
     browser.submit("intake:save");
   }
@@ -82,6 +82,40 @@ class ClientRecordBrowserIT {
       browser.type("client:dateOfBirth", "14/03/1984");
       browser.submit("client:save");
       browser.awaitText("Enter the date as YYYY-MM-DD");
+    }
+  }
+
+  @Test
+  void anIntakeWithMedicationsOpensAgainAndARowCanBeRemoved() {
+    String last = surname();
+    try (Browser therapist = Browser.open(clinic)) {
+      LoginScreen.open(therapist).signInAndWait("therapist1", PASSWORD);
+      long id = registerClient(therapist, "Ingrid", last, "1986-02-11");
+      therapist.visit("/clinical/intake.xhtml?client=" + id);
+      for (String medication : new String[] {"Sumatriptan 50 mg", "Propranolol 40 mg"}) {
+        therapist.click("intake:addMedication");
+        therapist.waitFor().until(d -> d.findElements(By.cssSelector("input[id$=':medicationName']")).stream()
+            .anyMatch(field -> field.getAttribute("value").isEmpty()));
+        String empty = therapist.driver().findElements(By.cssSelector("input[id$=':medicationName']")).stream()
+            .filter(field -> field.getAttribute("value").isEmpty()).findFirst().orElseThrow().getAttribute("id");
+        therapist.type(empty, medication);
+      }
+      fillIntake(therapist, "6", false);
+      therapist.awaitPath("/staff/clients/client.xhtml");
+
+      therapist.visit("/clinical/intake.xhtml?client=" + id);
+      therapist.awaitText("Medications");
+      assertEquals(2, therapist.driver().findElements(By.cssSelector("input[id$=':medicationName']")).size(),
+          "the page with the stored medications opens");
+      therapist.click(therapist.find(By.cssSelector("button[id$=':0:removeMedication']")).getAttribute("id"));
+      therapist.waitFor().until(d -> d.findElements(By.cssSelector("input[id$=':medicationName']")).size() == 1);
+      assertEquals("Propranolol 40 mg", therapist.find(By.cssSelector("input[id$=':medicationName']")).getAttribute("value"));
+      therapist.submit("intake:save");
+      therapist.awaitPath("/staff/clients/client.xhtml");
+      therapist.visit("/clinical/intake.xhtml?client=" + id);
+      therapist.awaitText("Medications");
+      assertEquals(1, therapist.driver().findElements(By.cssSelector("input[id$=':medicationName']")).size());
+      assertEquals("Propranolol 40 mg", therapist.find(By.cssSelector("input[id$=':medicationName']")).getAttribute("value"));
     }
   }
 
@@ -153,7 +187,7 @@ class ClientRecordBrowserIT {
       therapist.type("intake:usualIntensity", "5");
       therapist.submit("intake:save");
       therapist.awaitPath("/staff/clients/client.xhtml");
-      therapist.find(By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., 'Health intake')]")).click();
+      therapist.click(By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., 'Health intake')]"));
       therapist.awaitText("Usual intensity (0–10)");
       assertTrue(therapist.text().contains("Version 2"));
     }
@@ -176,7 +210,7 @@ class ClientRecordBrowserIT {
         desk.visit("/staff/clients/clients.xhtml");
         desk.type("search:query", last);
         desk.awaitText("Tove");
-        desk.find(By.linkText(last + ", Tove")).click();
+        desk.click(By.linkText(last + ", Tove"));
         desk.awaitPath("/staff/clients/client.xhtml");
         String page = desk.text();
         assertTrue(page.contains("Treatment on hold"));

@@ -42,7 +42,7 @@ class ConsentLifecycleBrowserIT {
       assertTrue(desk.driver().findElements(By.id("consentGate")).isEmpty());
 
       openConsentsTab(desk, clientId);
-      desk.find(By.xpath("//tr[contains(., 'Informed consent to therapeutic massage')]//button[contains(., 'Record withdrawal')]")).click();
+      desk.click(By.xpath("//tr[contains(., 'Informed consent to therapeutic massage')]//button[contains(., 'Record withdrawal')]"));
       desk.awaitText("From now on this consent no longer allows treatment.");
       desk.click("profile:confirmWithdrawal");
       desk.awaitText("Enter the reason for the withdrawal.");
@@ -107,7 +107,7 @@ class ConsentLifecycleBrowserIT {
       try (Browser owner = Browser.open(clinic)) {
         LoginScreen.open(owner).signInAndWait("owner", PASSWORD);
         owner.visit("/owner/consent-forms.xhtml");
-        owner.find(By.linkText(title)).click();
+        owner.click(By.linkText(title));
         owner.awaitPath("/owner/consent-form.xhtml");
         String body = owner.find(By.id("form:body")).getAttribute("value");
         owner.type("form:body", body + "\n\n## Aftercare\n\nDrink water and rest. <script>window.injected = true;</script>");
@@ -135,7 +135,7 @@ class ConsentLifecycleBrowserIT {
       try (Browser owner = Browser.open(clinic)) {
         LoginScreen.open(owner).signInAndWait("owner", PASSWORD);
         owner.visit("/owner/consent-forms.xhtml");
-        owner.find(By.linkText(title)).click();
+        owner.click(By.linkText(title));
         owner.awaitPath("/owner/consent-form.xhtml");
         owner.find(By.id("settings:active")).findElement(By.cssSelector(".ui-chkbox-box")).click();
         owner.submit("settings:saveSettings");
@@ -165,7 +165,7 @@ class ConsentLifecycleBrowserIT {
       long clientId = ConsentSigningBrowserIT.register(owner, "Tor", last, "1988-08-08");
       ConsentSigningBrowserIT.signEverything(owner, "Tor " + last);
       openConsentsTab(owner, clientId);
-      owner.find(By.xpath("//li[contains(., '" + title + "')]//button[contains(., 'Sign on the tablet')]")).click();
+      owner.click(By.xpath("//li[contains(., '" + title + "')]//button[contains(., 'Sign on the tablet')]"));
       owner.awaitPath("/kiosk/consent.xhtml");
       owner.awaitText(title);
       owner.awaitText("posture");
@@ -185,7 +185,7 @@ class ConsentLifecycleBrowserIT {
       ConsentSigningBrowserIT.unlock(owner);
 
       openConsentsTab(owner, clientId);
-      owner.find(By.linkText(title)).click();
+      owner.click(By.linkText(title));
       owner.awaitPath("/staff/consents/consent.xhtml");
       assertTrue(owner.find(By.id("witness")).getText().contains("frontdesk"), owner.find(By.id("evidence")).getText());
       assertTrue(owner.find(By.id("consentStatus")).getText().contains("Valid"));

@@ -90,7 +90,7 @@ class ConsentSigningBrowserIT {
 
   static void unlock(Browser tablet) {
     tablet.awaitText("This tablet is ready");
-    tablet.find(By.cssSelector(".kiosk-staff summary")).click();
+    tablet.click(By.cssSelector(".kiosk-staff summary"));
     tablet.type("consent:staffPassword", PASSWORD);
     tablet.tap(By.id("consent:unlock"));
     tablet.awaitPath("/staff/clients/client.xhtml");
@@ -359,7 +359,7 @@ class ConsentSigningBrowserIT {
       tablet.awaitText("Consent to electronic records");
       tablet.tap(By.id("consent:paper"));
       tablet.awaitText("The front desk will give you the forms on paper.");
-      tablet.find(By.cssSelector(".kiosk-staff summary")).click();
+      tablet.click(By.cssSelector(".kiosk-staff summary"));
       tablet.type("consent:staffPassword", PASSWORD);
       tablet.tap(By.id("consent:unlock"));
       tablet.awaitPath("/staff/clients/client.xhtml");
@@ -372,7 +372,7 @@ class ConsentSigningBrowserIT {
       assertTrue(tablet.find(By.id("printClient")).getText().contains("Per " + last));
 
       tablet.visit("/staff/clients/client.xhtml?id=" + clientId);
-      tablet.find(By.id("recordPaperConsent")).click();
+      tablet.click(By.id("recordPaperConsent"));
       tablet.awaitPath("/staff/consents/paper.xhtml");
       tablet.submit("paper:save");
       tablet.awaitText("Attach the scanned, signed paper form.");

@@ -93,7 +93,7 @@ class KioskIntakeBrowserIT {
       tablet.awaitPath("/kiosk/intake.xhtml");
       assertFalse(tablet.text().contains("Rizatriptan"), "answers are not shown after sending");
 
-      tablet.find(By.cssSelector(".kiosk-staff summary")).click();
+      tablet.click(By.cssSelector(".kiosk-staff summary"));
       tablet.type("kiosk:staffPassword", "not the password");
       tablet.tap(By.id("kiosk:unlock"));
       tablet.awaitText("That is not the password of frontdesk.");
@@ -110,10 +110,10 @@ class KioskIntakeBrowserIT {
       LoginScreen.open(therapist).signInAndWait("therapist1", PASSWORD);
       therapist.visit("/staff/clients/clients.xhtml");
       therapist.type("search:query", last);
-      therapist.find(By.linkText(last + ", Maren")).click();
+      therapist.click(By.linkText(last + ", Maren"));
       therapist.awaitPath("/staff/clients/client.xhtml");
       assertTrue(therapist.find(By.id("profile:block")).getText().contains("worst you have ever had"));
-      therapist.find(By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., 'Health intake')]")).click();
+      therapist.click(By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., 'Health intake')]"));
       therapist.awaitText("client on tablet");
       assertTrue(therapist.text().contains("LI4"), "pregnancy caution is shown");
     }

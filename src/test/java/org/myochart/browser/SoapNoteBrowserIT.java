@@ -61,8 +61,8 @@ class SoapNoteBrowserIT {
   /** Starts a session from the client's page; returns on the note page. */
   static void startSession(Browser browser, long clientId) {
     browser.visit("/clinical/session-start.xhtml?client=" + clientId);
-    browser.find(By.xpath("//*[@id='start:acute']//label[normalize-space(.)='No']")).click();
-    browser.find(By.xpath("//*[@id='start:changed']//label[normalize-space(.)='No']")).click();
+    browser.click(By.xpath("//*[@id='start:acute']//label[normalize-space(.)='No']"));
+    browser.click(By.xpath("//*[@id='start:changed']//label[normalize-space(.)='No']"));
     browser.submit("start:startSession");
     browser.awaitPath("/clinical/note.xhtml");
   }
@@ -213,8 +213,8 @@ class SoapNoteBrowserIT {
       assertTrue(gate.contains("has not been signed"), gate);
       therapist.visit("/clinical/session-start.xhtml?client=" + ole);
       assertTrue(therapist.find(By.id("gate")).getText().contains("No health intake yet"));
-      therapist.find(By.xpath("//*[@id='start:acute']//label[normalize-space(.)='No']")).click();
-      therapist.find(By.xpath("//*[@id='start:changed']//label[normalize-space(.)='No']")).click();
+      therapist.click(By.xpath("//*[@id='start:acute']//label[normalize-space(.)='No']"));
+      therapist.click(By.xpath("//*[@id='start:changed']//label[normalize-space(.)='No']"));
       therapist.submit("start:startSession");
       therapist.awaitText("Treatment cannot start:");
       assertEquals("/clinical/session-start.xhtml", therapist.path());
@@ -268,7 +268,7 @@ class SoapNoteBrowserIT {
       owner.type("catalogue:name", "Masseter");
       owner.click("catalogue:add");
       owner.awaitText("The catalogue already has \"Masseter\".");
-      owner.find(By.xpath("//tr[contains(., '" + name + "')]//button[contains(., 'Retire')]")).click();
+      owner.click(By.xpath("//tr[contains(., '" + name + "')]//button[contains(., 'Retire')]"));
       owner.waitFor().until(d -> d.findElement(By.xpath("//tr[contains(., '" + name + "')]")).getText().contains("Use again"));
       assertTrue(AuditRows.count(clinic, "DEACTIVATE", "owner", null) >= 1);
     }

@@ -39,4 +39,45 @@ class ClinicSettingsTest {
   void clinicZoneComesFromConfiguration() {
     assertEquals(ZoneId.of("Europe/Oslo"), withIdleTimeout("PT15M").zone());
   }
+
+  private static ClinicSettings withTimestampAuthority(String url, String timeoutSeconds) {
+    ClinicSettings settings = new ClinicSettings();
+    settings.timestampAuthorityUrl = Optional.ofNullable(url);
+    settings.timestampAuthorityTimeoutSeconds = timeoutSeconds;
+    return settings;
+  }
+
+  @Test
+  void noTimestampAuthorityUnlessAUrlIsConfigured() {
+    assertEquals(Optional.empty(), withTimestampAuthority(null, "10").timestampAuthority());
+    assertEquals(Optional.empty(), withTimestampAuthority("  ", "10").timestampAuthority());
+  }
+
+  @Test
+  void theTimestampAuthorityIsAnHttpUrlWithATimeoutInSeconds() {
+    ClinicSettings settings = withTimestampAuthority(" https://tsa.example.com/tsr ", "7");
+    assertEquals(Optional.of(java.net.URI.create("https://tsa.example.com/tsr")), settings.timestampAuthority());
+    assertEquals(Duration.ofSeconds(7), settings.timestampAuthorityTimeout());
+  }
+
+  @Test
+  void aTimestampAuthorityThatIsNotAnHttpUrlOrAnUnreasonableTimeoutIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> withTimestampAuthority("ftp://tsa.example.com/", "10").timestampAuthority());
+    assertThrows(IllegalArgumentException.class, () -> withTimestampAuthority("tsa.example.com", "10").timestampAuthority());
+    assertThrows(IllegalArgumentException.class, () -> withTimestampAuthority("https://tsa.example.com/", "0").timestampAuthorityTimeout());
+    assertThrows(IllegalArgumentException.class, () -> withTimestampAuthority("https://tsa.example.com/", "600").timestampAuthorityTimeout());
+  }
+
+  @Test
+  void breakGlassAccessLastsEightHoursUnlessTheClinicSaysOtherwiseWithinADay() {
+    ClinicSettings settings = new ClinicSettings();
+    settings.breakGlassHours = "8";
+    assertEquals(Duration.ofHours(8), settings.breakGlassAccess());
+    settings.breakGlassHours = " 2 ";
+    assertEquals(Duration.ofHours(2), settings.breakGlassAccess());
+    settings.breakGlassHours = "0";
+    assertThrows(IllegalArgumentException.class, settings::breakGlassAccess);
+    settings.breakGlassHours = "25";
+    assertThrows(IllegalArgumentException.class, settings::breakGlassAccess);
+  }
 }

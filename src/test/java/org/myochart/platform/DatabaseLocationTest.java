@@ -28,6 +28,17 @@ class DatabaseLocationTest {
   }
 
   @Test
+  void h2WritesEveryCommitToItsFileBeforeAnsweringUnlessTheUrlSaysOtherwise() {
+    assertTrue(DatabaseLocation.from("/srv/clinic", null, null, null).url().endsWith(";WRITE_DELAY=0"));
+    assertEquals("jdbc:h2:file:/x/db;AUTO_SERVER=TRUE;WRITE_DELAY=0",
+        DatabaseLocation.from("data", "jdbc:h2:file:/x/db;AUTO_SERVER=TRUE", null, null).url());
+    assertEquals("jdbc:h2:file:/x/db;write_delay=200",
+        DatabaseLocation.from("data", "jdbc:h2:file:/x/db;write_delay=200", null, null).url());
+    assertEquals("jdbc:postgresql://db:5432/clinic",
+        DatabaseLocation.from("data", "jdbc:postgresql://db:5432/clinic", null, null).url());
+  }
+
+  @Test
   void configuredPostgresUrlIsUsedWithItsCredentials() {
     DatabaseLocation location =
         DatabaseLocation.from("data", "jdbc:postgresql://db:5432/clinic", "myochart", "s3cret");

@@ -27,6 +27,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.myochart.testsupport.SealedPdfs;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.PDFAParser;
@@ -140,6 +141,41 @@ class PadesSealTest {
           .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage()).distinct()
           .limit(20).toList().toString());
     }
+  }
+
+  @Test
+  void theSealShowsAsAPrintableBoxOnTheLastPage() throws Exception {
+    byte[] pdf = sealedRecord();
+
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      var widget = doc.getSignatureFields().get(0).getWidgets().get(0);
+      assertEquals(doc.getPage(doc.getNumberOfPages() - 1).getCOSObject(), widget.getPage().getCOSObject());
+      assertTrue(widget.isPrinted());
+      assertTrue(widget.getRectangle().getWidth() > 400 && widget.getRectangle().getHeight() > 20);
+      assertTrue(widget.getRectangle().getUpperRightY() <= RecordPdf.MARGIN, "below the record's text");
+      var resources = widget.getNormalAppearanceStream().getResources();
+      var font = resources.getFont(resources.getFontNames().iterator().next());
+      assertTrue(font.isEmbedded(), "the box's text is in an embedded font");
+    }
+    String shown = SealedPdfs.sealAppearanceText(pdf);
+    assertTrue(shown.contains("Digitally sealed by Harbourside Migraine Massage · 2026-11-20 10:15:30 UTC"), shown);
+    assertTrue(shown.contains("Consent signed by the client · certificate SHA-256 "
+        + SealAppearance.fingerprintPrefix(identity.certificate())), shown);
+    String text = SealedPdfs.text(pdf);
+    assertTrue(text.contains("Signed by: Anna Bergström"), "the page text is still the record's: " + text);
+    assertFalse(text.contains("Digitally sealed"), text);
+  }
+
+  @Test
+  void aLongClinicNameIsShortenedToFitTheBox() throws Exception {
+    String name = "The Very Long Named Harbourside Centre for Therapeutic Massage, Migraine Relief and Craniosacral Work";
+    byte[] pdf = PadesSeal.seal(new RecordPdf().add(RecordPdf.Style.TEXT, "A record")
+        .render("Record", name, "r.json", "{}", RecordPdf.utc(SIGNED)), identity, name + " " + name, "Consent signed", SIGNED);
+
+    String shown = SealedPdfs.sealAppearanceText(pdf);
+    assertTrue(shown.startsWith("Digitally sealed by The Very Long Named"), shown);
+    assertTrue(shown.contains("…"), shown);
+    assertTrue(signatureValid(pdf));
   }
 
   @Test

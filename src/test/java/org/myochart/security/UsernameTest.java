@@ -21,6 +21,12 @@ class UsernameTest {
   }
 
   @Test
+  void aTypedNameKeepsItsTextButNoControlCharactersSoEveryDatabaseCanStoreIt() {
+    assertEquals("ann\uFFFDa' or 1=1", Username.asTyped(" Ann\u0000a' OR 1=1 "));
+    assertEquals("therapist1", Username.asTyped("Therapist1"));
+  }
+
+  @Test
   void overlongUsernameIsRefusedWithTheLimit() {
     assertTrue(Username.problemWith("a".repeat(41)).orElseThrow().contains("at most 40"));
   }

@@ -37,26 +37,152 @@ public final class RunningClinic {
   private final URI baseUri;
   private final String dbUrl;
   private final Process process;
+  private final Map<String, String> settings;
+  private final String heap;
+  private final Membership membership;
+  private final String database;
 
-  private RunningClinic(String name, URI baseUri, String dbUrl, Process process) {
+  private RunningClinic(String name, String database, URI baseUri, String dbUrl, Process process,
+      Map<String, String> settings, String heap, Membership membership) {
     this.name = name;
+    this.database = database;
     this.baseUri = baseUri;
     this.dbUrl = dbUrl;
     this.process = process;
+    this.settings = settings;
+    this.heap = heap;
+    this.membership = membership;
   }
 
-  /** The shared demo clinic. */
+  /**
+   * How one instance of a clustered clinic runs: the clinic (its database {@code myochart_it_<clinic>}
+   * and its data directory, holding the shared record seal, are the same for every instance), the
+   * cluster's own name, this instance's HTTP and data-grid ports, and the grid ports of all members
+   * (found over TCP on 127.0.0.1, never by multicast, so no other server on the machine joins).
+   */
+  public record Membership(String clinic, String clusterName, int httpPort, int gridPort, List<Integer> gridPorts) {
+
+    List<String> arguments() {
+      String members = String.join(",", gridPorts.stream().map(p -> "127.0.0.1:" + p).toList());
+      return List.of(
+          "--port", Integer.toString(httpPort),
+          "--clustername", clusterName,
+          "--clustermode", "tcpip:" + members,
+          "--startport", Integer.toString(gridPort),
+          "--interfaces", "127.0.0.1",
+          // Both instances share one address here; host-aware partitioning would keep no backup
+          // copy of a session on the other one.
+          "--nohostaware");
+    }
+  }
+
+  /**
+   * The shared demo clinic. Its seals are PAdES B-T: it uses {@link #timestampAuthority()}, an
+   * RFC 3161 authority running in the test JVM.
+   */
   public static RunningClinic demo() {
-    return SERVERS.computeIfAbsent("demo", n -> start(n, Map.of(
+    return SERVERS.computeIfAbsent("demo", n -> start(n, "myochart_it_" + n, "768m", Map.of(
         "MYOCHART_DEMO", "true",
         "MYOCHART_DEMO_PASSWORD", DEMO_PASSWORD,
         "MYOCHART_IDLE_TIMEOUT", IDLE_TIMEOUT.toString(),
-        "MYOCHART_CLINIC_NAME", "Harbourside Migraine Massage")));
+        "MYOCHART_CLINIC_NAME", "Harbourside Migraine Massage",
+        "MYOCHART_TSA_URL", timestampAuthority().url().toString()), null));
+  }
+
+  private static volatile TestTimestampAuthority timestampAuthority;
+
+  /** The timestamp authority of the demo clinic, started once per test JVM. */
+  public static synchronized TestTimestampAuthority timestampAuthority() {
+    if (timestampAuthority == null) {
+      timestampAuthority = TestTimestampAuthority.start();
+    }
+    return timestampAuthority;
   }
 
   /** A clinic on an empty database, as after a first download. */
   public static RunningClinic fresh() {
-    return SERVERS.computeIfAbsent("fresh", n -> start(n, Map.of()));
+    return SERVERS.computeIfAbsent("fresh", n -> start(n, "myochart_it_" + n, "768m", Map.of(), null));
+  }
+
+  /**
+   * A clinic of this test's own, not shared, with its own data directory and database
+   * ({@code myochart_it_<name>} on PostgreSQL), started with the given maximum heap (e.g. "256m").
+   * It can be killed and started again on the same data.
+   */
+  public static RunningClinic own(String name, String heap, Map<String, String> settings) {
+    return start(name, "myochart_it_" + name, heap, settings, null);
+  }
+
+  /** As {@link #own(String, String, Map)}, on PostgreSQL in the named database instead of {@code myochart_it_<name>}. */
+  public static RunningClinic own(String name, String database, String heap, Map<String, String> settings) {
+    return start(name, database, heap, settings, null);
+  }
+
+  /**
+   * One instance of a clinic run by several clustered instances that share its database and web
+   * sessions (PostgreSQL only). {@code name} names this instance's log directory.
+   */
+  public static RunningClinic clustered(String name, Membership membership, Map<String, String> settings) {
+    if (!TestDatabase.isPostgres()) {
+      throw new IllegalStateException("Clustered instances need PostgreSQL: an H2 file has one server");
+    }
+    return start(name, "myochart_it_" + membership.clinic(), "768m", settings, membership);
+  }
+
+  /** Free ports for a test's own servers, or the ones given in a system property ("8380,8381"). */
+  public static List<Integer> ports(String property, int count) throws IOException {
+    String given = System.getProperty(property, "").strip();
+    if (!given.isEmpty()) {
+      List<Integer> ports = java.util.Arrays.stream(given.split(",")).map(String::strip).map(Integer::valueOf).toList();
+      if (ports.size() < count) {
+        throw new IllegalArgumentException(property + " names fewer than " + count + " ports: " + given);
+      }
+      return ports.subList(0, count);
+    }
+    List<Integer> ports = new ArrayList<>();
+    while (ports.size() < count) {
+      int port = freePort();
+      if (!ports.contains(port)) {
+        ports.add(port);
+      }
+    }
+    return ports;
+  }
+
+  /** The server's process id, for tools such as jstat. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Ends the server at once, as a power cut or an OOM kill would: no orderly shutdown. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Starts the same clinic again on the same data, after {@link #kill()}. */
+  public RunningClinic startAgain() {
+    if (process.isAlive()) {
+      throw new IllegalStateException("The " + name + " clinic is still running");
+    }
+    return start(name, database, heap, settings, membership);
+  }
+
+  /** Stops the server as an operator would (SIGTERM): Payara shuts down in order. */
+  public void stop() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process.destroyForcibly();
+    }
   }
 
   public URI uri(String path) {
@@ -74,13 +200,14 @@ public final class RunningClinic {
         : DriverManager.getConnection(dbUrl, "sa", "");
   }
 
-  private static RunningClinic start(String name, Map<String, String> settings) {
+  private static RunningClinic start(String name, String database, String heap, Map<String, String> settings,
+      Membership membership) {
     IllegalStateException lastFailure = null;
     // A port can be taken between choosing it and Payara binding it; Payara Micro then logs
     // "Failed to start, exiting" and hangs instead of exiting, so such a start is retried.
     for (int attempt = 1; attempt <= 3; attempt++) {
       try {
-        return startOnce(name, settings);
+        return startOnce(name, database, heap, settings, membership);
       } catch (IllegalStateException e) {
         lastFailure = e;
       }
@@ -88,27 +215,36 @@ public final class RunningClinic {
     throw lastFailure;
   }
 
-  private static RunningClinic startOnce(String name, Map<String, String> settings) {
+  private static RunningClinic startOnce(String name, String database, String heap, Map<String, String> settings,
+      Membership membership) {
     Path target = Path.of(System.getProperty("myochart.it.targetDir", "target"));
     Path dataDir = target.resolve("it-data").resolve(name);
+    // Instances of one clustered clinic share its data directory (one record seal), each keeps its own log.
+    Path clinicDir = membership == null ? dataDir : target.resolve("it-data").resolve(membership.clinic());
     try {
       Files.createDirectories(dataDir);
-      int port = freePort();
+      Files.createDirectories(clinicDir);
+      int port = membership == null ? freePort() : membership.httpPort();
       String dbUrl =
           TestDatabase.isPostgres()
-              ? TestDatabase.urlFor("myochart_it_" + name)
+              ? TestDatabase.urlFor(database)
               // AUTO_SERVER lets the test JVM read the same file database while the server runs.
               : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/myochart") + ";AUTO_SERVER=TRUE";
       List<String> command = new ArrayList<>(List.of(
-          javaExecutable(), "-Xmx768m",
+          javaExecutable(), "-Xmx" + heap,
           "-jar", target.resolve("payara-micro.jar").toString(),
           "--deploy", target.resolve("myochart.war").toString(),
           "--contextroot", "/",
           "--port", Integer.toString(port),
-          "--nocluster",
           // The production settings, so that the tests check what clinics run.
           "--prebootcommandfile", Path.of("payara-config/pre-boot-commands.asadmin").toAbsolutePath().toString(),
           "--postbootcommandfile", Path.of("payara-config/post-boot-commands.asadmin").toAbsolutePath().toString()));
+      if (membership == null) {
+        command.add("--nocluster");
+      } else {
+        command.addAll(membership.arguments());
+        command.addAll(List.of("--name", name));
+      }
       Path log = dataDir.resolve("server.log");
       ProcessBuilder builder = new ProcessBuilder(command)
           .directory(dataDir.toFile())
@@ -116,7 +252,7 @@ public final class RunningClinic {
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       Map<String, String> env = builder.environment();
       env.keySet().removeIf(key -> key.startsWith("MYOCHART_"));
-      env.put("MYOCHART_DATA_DIR", dataDir.toAbsolutePath().toString());
+      env.put("MYOCHART_DATA_DIR", clinicDir.toAbsolutePath().toString());
       env.put("MYOCHART_DB_URL", dbUrl);
       if (TestDatabase.isPostgres()) {
         env.put("MYOCHART_DB_USER", TestDatabase.user());
@@ -125,7 +261,8 @@ public final class RunningClinic {
       env.putAll(settings);
       long logStart = Files.exists(log) ? Files.size(log) : 0;
       Process process = builder.start();
-      RunningClinic clinic = new RunningClinic(name, URI.create("http://127.0.0.1:" + port + "/"), dbUrl, process);
+      RunningClinic clinic = new RunningClinic(name, database, URI.create("http://127.0.0.1:" + port + "/"), dbUrl,
+          process, settings, heap, membership);
       Thread stopper = new Thread(clinic::stop);
       Runtime.getRuntime().addShutdownHook(stopper);
       try {
@@ -181,21 +318,15 @@ public final class RunningClinic {
     }
   }
 
+  /** The end of this server's log, for assertion messages that must explain a failure in CI. */
+  public String logTail() {
+    Path log = Path.of(System.getProperty("myochart.it.targetDir", "target"), "it-data", name, "server.log");
+    return logTail(log, 0);
+  }
+
   private static String logTail(Path log, long start) {
     String text = logSince(log, start);
     return (text.length() > 6000 ? text.substring(text.length() - 6000) : text) + "\n(full log: " + log + ")";
-  }
-
-  private void stop() {
-    if (process.isAlive()) {
-      process.destroy();
-      try {
-        process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      process.destroyForcibly();
-    }
   }
 
   /**

@@ -3,10 +3,25 @@ package org.myochart.testsupport;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.awt.geom.Rectangle2D;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
+import org.apache.pdfbox.util.Matrix;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -33,11 +48,7 @@ public final class SealedPdfs {
       if (signature == null) {
         return false;
       }
-      byte[] contents;
-      try (ASN1InputStream in = new ASN1InputStream(signature.getContents())) {
-        contents = in.readObject().getEncoded();
-      }
-      CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)), contents);
+      CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)), der(signature));
       SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
       X509CertificateHolder holder = (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
       try {
@@ -45,6 +56,66 @@ public final class SealedPdfs {
       } catch (CMSSignerDigestMismatchException changed) {
         return false;
       }
+    }
+  }
+
+  /** The signature timestamp (PAdES B-T) of the last signature, if it has one. */
+  public static Optional<TimeStampToken> timestampToken(byte[] pdf) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      PDSignature signature = doc.getLastSignatureDictionary();
+      if (signature == null) {
+        return Optional.empty();
+      }
+      CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)), der(signature));
+      SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+      AttributeTable unsigned = signer.getUnsignedAttributes();
+      Attribute stamp = unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+      if (stamp == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new TimeStampToken(new CMSSignedData(stamp.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded())));
+    }
+  }
+
+  /** When the timestamp authority says the last signature existed, if it was time-stamped. */
+  public static Optional<Instant> timestampTime(byte[] pdf) throws Exception {
+    return timestampToken(pdf).map(token -> token.getTimeStampInfo().getGenTime().toInstant());
+  }
+
+  /** The signature value the timestamp must cover: the last signature's encrypted digest. */
+  public static byte[] signatureValue(byte[] pdf) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      PDSignature signature = doc.getLastSignatureDictionary();
+      CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)), der(signature));
+      return cms.getSignerInfos().getSigners().iterator().next().getSignature();
+    }
+  }
+
+  /** The text shown in the seal's visible box (not part of the page text, which stays the record's own). */
+  public static String sealAppearanceText(byte[] pdf) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      PDSignatureField field = doc.getSignatureFields().get(doc.getSignatureFields().size() - 1);
+      PDAnnotationWidget widget = field.getWidgets().get(0);
+      PDPage page = widget.getPage();
+      PDRectangle box = widget.getRectangle();
+      // Draw the box's appearance onto the page, where it is printed, then read that area.
+      PDFormXObject appearance = new PDFormXObject(widget.getNormalAppearanceStream().getCOSObject());
+      try (PDPageContentStream stream = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+        stream.transform(Matrix.getTranslateInstance(box.getLowerLeftX(), box.getLowerLeftY()));
+        stream.drawForm(appearance);
+      }
+      PDFTextStripperByArea area = new PDFTextStripperByArea();
+      area.addRegion("seal", new Rectangle2D.Float(box.getLowerLeftX(), page.getMediaBox().getHeight() - box.getUpperRightY(),
+          box.getWidth(), box.getHeight()));
+      area.extractRegions(page);
+      return area.getTextForRegion("seal").replaceAll("\\s+", " ").strip();
+    }
+  }
+
+  private static byte[] der(PDSignature signature) throws Exception {
+    // The reserved space is padded with zeros after the DER signature.
+    try (ASN1InputStream in = new ASN1InputStream(signature.getContents())) {
+      return in.readObject().getEncoded();
     }
   }
 

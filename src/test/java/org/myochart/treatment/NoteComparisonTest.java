@@ -39,6 +39,31 @@ class NoteComparisonTest {
   }
 
   @Test
+  void aSavesChangeLogHoldsBeforeAndAfterOfEachChangedFieldOnly() {
+    NoteDraft before = validDraft();
+    NoteDraft after = validDraft();
+    after.setCurrentPain(3);
+    after.setHomeCare(null);
+    after.setPosture(before.getPosture() + " Better today.");
+
+    jakarta.json.JsonArray changes = NoteComparison.changes(before, after, CatalogueFixtures::name);
+
+    assertEquals(3, changes.size(), changes.toString());
+    jakarta.json.JsonObject pain = changes.getJsonObject(0);
+    assertEquals("Current pain (0–10)", pain.getString("field"));
+    assertEquals("6", pain.getString("before"));
+    assertEquals("3", pain.getString("after"));
+    jakarta.json.JsonObject posture = changes.getJsonObject(1);
+    assertEquals("Posture", posture.getString("field"));
+    assertEquals(before.getPosture() + " Better today.", posture.getString("after"));
+    jakarta.json.JsonObject homeCare = changes.getJsonObject(2);
+    assertEquals("Home care", homeCare.getString("field"));
+    assertEquals(before.getHomeCare(), homeCare.getString("before"));
+    assertTrue(homeCare.isNull("after"));
+    assertTrue(NoteComparison.changes(validDraft(), validDraft(), CatalogueFixtures::name).isEmpty());
+  }
+
+  @Test
   void aChangedRowShowsTheWholeListOnEachSide() {
     NoteDraft mine = validDraft();
     NoteDraft theirs = validDraft();

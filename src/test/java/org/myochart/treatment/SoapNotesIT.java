@@ -9,9 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,18 +27,15 @@ import org.myochart.audit.CurrentActor;
 import org.myochart.client.Client;
 import org.myochart.client.ClientDetails;
 import org.myochart.client.Clients;
-import org.myochart.client.IntakeAnswers;
-import org.myochart.client.IntakeSource;
 import org.myochart.client.Intakes;
-import org.myochart.consent.ConsentFormVersion;
 import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
-import org.myochart.consent.KioskEvidence;
 import org.myochart.platform.RuleViolation;
 import org.myochart.security.Role;
 import org.myochart.security.StaffAccounts;
 import org.myochart.testsupport.Deployments;
 import org.myochart.testsupport.Names;
+import org.myochart.testsupport.TreatableClients;
 
 /** Sessions, SOAP notes, signing, addenda and who may read them, in Payara Micro on the real database. */
 @ExtendWith(ArquillianExtension.class)
@@ -51,9 +46,10 @@ class SoapNotesIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.clinic(SoapNotesIT.class).addClasses(Names.class);
+    return Deployments.clinic(SoapNotesIT.class).addClasses(TreatableClients.class).addClasses(Names.class);
   }
 
+  @Inject TreatableClients treatable;
   @Inject SoapNotes notes;
   @Inject Clients clients;
   @Inject Intakes intakes;
@@ -82,28 +78,9 @@ class SoapNotesIT {
 
   /** A client with an intake and every consent treatment needs. */
   private Client treatableClient() {
-    Client client = clients.register(new ClientDetails("Siv", Names.uniqueSurname("Sn"), LocalDate.of(1980, 5, 5), null, null,
-        null, null, null, null, null, null));
-    intakes.submit(client.getId(), new IntakeAnswers(8, 12, 6, true, true, false, true, true, false, "stress", true, "2019",
-        List.of(), false, false, false, null, null, null, Set.of()), IntakeSource.STAFF);
     String desk = "d" + UUID.randomUUID().toString().substring(0, 8);
     staff.create(desk, "Desk", Role.FRONT_DESK, PASSWORD, false);
-    List<ConsentFormVersion> versions = new java.util.ArrayList<>();
-    forms.disclosure().ifPresent(versions::add);
-    versions.addAll(forms.requiredForTreatment());
-    StringBuilder strokes = new StringBuilder("{\"lines\":[[");
-    for (int i = 0; i < 20; i++) {
-      strokes.append(i == 0 ? "" : ",").append('[').append(40 + i * 15).append(',').append(i % 2 == 0 ? 30 : 110).append(']');
-    }
-    strokes.append("]]}");
-    for (ConsentFormVersion version : versions) {
-      Map<String, Boolean> answers = new HashMap<>();
-      version.getItems().forEach(item -> answers.put(item.getCode(), true));
-      consents.signOnKiosk(new Consents.KioskSigning(client.getId(), version.getId(), answers,
-          client.getFirstName() + " " + client.getLastName(), null, strokes.toString(),
-          new KioskEvidence(UUID.randomUUID().toString(), desk, "10.0.0.9", "test", UUID.randomUUID().toString())));
-    }
-    return client;
+    return treatable.register("Siv", "Sn", desk);
   }
 
   private static NoteDraft complete() {
@@ -191,6 +168,33 @@ class SoapNotesIT {
         () -> run(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), second)));
     assertEquals("first screen", conflict.theirs().content().getClientWords());
     assertEquals("first screen", notes.find(started.getId()).content().getClientWords());
+    assertEquals(1, audit.forRecord(SoapNotes.NOTE, started.getId()).stream()
+        .filter(e -> e.getAction() == AuditAction.CHANGE).count(), "the refused save leaves no change entry");
+  }
+
+  @Test
+  void eachSavedChangeIsAuditedWithItsBeforeAndAfterValues() {
+    Actor therapist = therapist(Role.THERAPIST);
+    Client client = treatableClient();
+    SoapNote started = as(therapist, () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    NoteDraft first = complete();
+    first.setClientWords("Pressure behind the left eye");
+    SoapNote saved = as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), first));
+    NoteDraft second = complete();
+    second.setClientWords("Pressure behind both eyes");
+    as(therapist, () -> notes.saveDraft(saved.getId(), saved.getVersion(), second));
+
+    List<org.myochart.audit.AuditEntry> changes = audit.forRecord(SoapNotes.NOTE, started.getId()).stream()
+        .filter(e -> e.getAction() == AuditAction.CHANGE).toList();
+    assertEquals(2, changes.size());
+    jakarta.json.JsonObject last = jakarta.json.Json.createReader(new java.io.StringReader(
+        changes.stream().max(java.util.Comparator.comparing(org.myochart.audit.AuditEntry::getId)).orElseThrow().getDetail()))
+        .readObject();
+    jakarta.json.JsonArray fields = last.getJsonArray("changes");
+    assertEquals(1, fields.size(), last.toString());
+    assertEquals("Client's words", fields.getJsonObject(0).getString("field"));
+    assertEquals("Pressure behind the left eye", fields.getJsonObject(0).getString("before"));
+    assertEquals("Pressure behind both eyes", fields.getJsonObject(0).getString("after"));
   }
 
   @Test

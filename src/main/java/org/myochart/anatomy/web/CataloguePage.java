@@ -17,7 +17,7 @@ import org.myochart.platform.web.Messages;
 @ViewScoped
 public class CataloguePage implements Serializable {
 
-  @Inject transient Catalogue catalogue;
+  @Inject Catalogue catalogue;
 
   private CatalogueKind kind = CatalogueKind.MUSCLE;
   private String name;

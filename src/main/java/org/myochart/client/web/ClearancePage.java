@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
+import org.myochart.caseload.Caseloads;
+import org.myochart.caseload.web.ClinicalDoor;
 import org.myochart.client.ScannedDocument;
 import org.myochart.client.Clients;
 import org.myochart.client.Intakes;
@@ -19,8 +21,9 @@ import org.primefaces.model.file.UploadedFile;
 @ViewScoped
 public class ClearancePage implements Serializable {
 
-  @Inject transient Clients clients;
-  @Inject transient Intakes intakes;
+  @Inject Clients clients;
+  @Inject Caseloads caseloads;
+  @Inject Intakes intakes;
 
   private Long clientId;
   private String clientName;
@@ -35,6 +38,9 @@ public class ClearancePage implements Serializable {
     }
     var client = ClientLookup.orNotFound(clients, clientId);
     if (client.isEmpty()) {
+      return;
+    }
+    if (!ClinicalDoor.opens(caseloads, clientId)) {
       return;
     }
     clientName = client.get().getFullName();

@@ -18,7 +18,7 @@ import org.myochart.platform.web.Messages;
 @ViewScoped
 public class ClientEditPage implements Serializable {
 
-  @Inject transient Clients clients;
+  @Inject Clients clients;
 
   private Long id;
   private long version;

@@ -16,7 +16,7 @@ public class ClientListPage implements Serializable {
 
   static final int SHOWN = 50;
 
-  @Inject transient Clients clients;
+  @Inject Clients clients;
 
   private String query;
   private boolean includeInactive;

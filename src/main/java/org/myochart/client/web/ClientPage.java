@@ -9,6 +9,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.myochart.caseload.Caseloads;
+import org.myochart.caseload.ClinicalAccess;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.client.HealthIntake;
@@ -19,21 +21,21 @@ import org.myochart.client.TreatmentBlock;
 import org.myochart.client.VisitCheck;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
-import org.myochart.security.web.CurrentStaff;
 
 /**
  * A client's profile. Everyone on staff sees the details and whether treatment is on hold; only
- * therapists and the owner see the health answers, red flags and clearances.
+ * the owner and therapists whose caseload holds the client (or who gave a break-glass reason) see
+ * the health answers, red flags, clearances and notes.
  */
 @Named
 @ViewScoped
 public class ClientPage implements Serializable {
 
-  @Inject transient Clients clients;
-  @Inject transient Intakes intakes;
-  @Inject transient CurrentStaff staff;
+  @Inject Clients clients;
+  @Inject Intakes intakes;
+  @Inject Caseloads caseloads;
 
-  public record IntakeVersion(HealthIntake intake, List<IntakeDifferences.Change> changes) {
+  public record IntakeVersion(HealthIntake intake, List<IntakeDifferences.Change> changes) implements Serializable {
     public HealthIntake getIntake() { return intake; }
     public List<IntakeDifferences.Change> getChanges() { return changes; }
   }
@@ -44,6 +46,8 @@ public class ClientPage implements Serializable {
   private List<MedicalClearance> clearances = List.of();
   private List<VisitCheck> visitChecks = List.of();
   private TreatmentBlock block;
+  private ClinicalAccess access = ClinicalAccess.REFUSED;
+  private java.time.Instant breakGlassUntil;
 
   public void load() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
@@ -61,6 +65,9 @@ public class ClientPage implements Serializable {
   private void refresh() {
     client = clients.open(id);
     block = intakes.treatmentBlock(id).orElse(null);
+    access = caseloads.access(id);
+    breakGlassUntil = access == ClinicalAccess.BREAK_GLASS
+        ? caseloads.myActiveGrant(id).map(g -> g.getExpiresAt()).orElse(null) : null;
     if (isClinical()) {
       List<HealthIntake> intakesNewestFirst = intakes.history(id);
       List<IntakeVersion> versions = new ArrayList<>();
@@ -98,8 +105,14 @@ public class ClientPage implements Serializable {
     refresh();
   }
 
+  /** The health answers, red flags, clearances and notes show: the owner, or a therapist allowed in. */
   public boolean isClinical() {
-    return staff.isOwner() || staff.isTherapist();
+    return access.opens();
+  }
+
+  /** A therapist outside their caseload sees the break-glass form instead of the clinical tabs. */
+  public boolean isReasonNeeded() {
+    return access == ClinicalAccess.REASON_NEEDED;
   }
 
   public int getAge() {
@@ -118,6 +131,8 @@ public class ClientPage implements Serializable {
     return currentIntake().orElse(null);
   }
 
+  /** Until when a therapist's break-glass reason opens this record; null inside the caseload. */
+  public java.time.Instant getBreakGlassUntil() { return breakGlassUntil; }
   public Long getId() { return id; }
   public void setId(Long id) { this.id = id; }
   public Client getClient() { return client; }

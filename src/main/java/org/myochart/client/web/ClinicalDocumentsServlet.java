@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
+import org.myochart.caseload.Caseloads;
 import org.myochart.client.ScannedDocument;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
@@ -17,38 +18,42 @@ import org.myochart.client.ReferralLetter;
 import org.myochart.client.TreatmentBlock;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.web.RequestIds;
 import org.myochart.security.web.CurrentStaff;
 
 /**
- * Files for therapists and the owner (web.xml limits /clinical/* to them): the referral letter for
+ * Files for therapists and the owner (web.xml limits /clinical/* to them; a therapist outside the
+ * client's caseload needs a break-glass reason first): the referral letter for
  * a red-flagged client and an uploaded clearance letter. Both downloads are audited.
  */
 @WebServlet({"/clinical/referral-letter", "/clinical/clearance-letter"})
 public class ClinicalDocumentsServlet extends HttpServlet {
+
+  private static final String NUMERIC_ID = "The address needs a numeric id.";
 
   @Inject transient Clients clients;
   @Inject transient Intakes intakes;
   @Inject transient AuditTrail audit;
   @Inject transient ClinicSettings settings;
   @Inject transient CurrentStaff staff;
+  @Inject transient Caseloads caseloads;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     try {
       if (request.getServletPath().endsWith("referral-letter")) {
-        referralLetter(number(request, "client"), response);
+        referralLetter(RequestIds.required(request, "client", NUMERIC_ID), response);
       } else {
-        clearanceLetter(number(request, "id"), response);
+        clearanceLetter(RequestIds.required(request, "id", NUMERIC_ID), response);
       }
     } catch (RuleViolation refused) {
-      response.sendError(refused.kind() == RuleViolation.Kind.NOT_FOUND ? 404 : 409, refused.getMessage());
-    } catch (NumberFormatException malformed) {
-      response.sendError(400, "The address needs a numeric id.");
+      response.sendError(refused.httpStatus(), refused.getMessage());
     }
   }
 
   private void referralLetter(long clientId, HttpServletResponse response) throws IOException {
     Client client = clients.get(clientId);
+    caseloads.require(clientId);
     TreatmentBlock block = intakes.treatmentBlock(clientId)
         .filter(TreatmentBlock::isRedFlagged)
         .orElseThrow(() -> RuleViolation.conflict("This client has no open red flag, so no referral letter is needed."));
@@ -58,6 +63,7 @@ public class ClinicalDocumentsServlet extends HttpServlet {
   }
 
   private void clearanceLetter(long clearanceId, HttpServletResponse response) throws IOException {
+    caseloads.require(intakes.clientOfClearance(clearanceId));
     MedicalClearance clearance = intakes.clearance(clearanceId);
     byte[] letter = clearance.letter();
     if (letter == null) {
@@ -73,11 +79,4 @@ public class ClinicalDocumentsServlet extends HttpServlet {
     response.getOutputStream().write(content);
   }
 
-  private static long number(HttpServletRequest request, String name) {
-    String value = request.getParameter(name);
-    if (value == null) {
-      throw new NumberFormatException();
-    }
-    return Long.parseLong(value.strip());
-  }
 }

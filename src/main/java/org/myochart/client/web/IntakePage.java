@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.myochart.caseload.Caseloads;
+import org.myochart.caseload.web.ClinicalDoor;
 import org.myochart.client.Clients;
 import org.myochart.client.HealthIntake;
 import org.myochart.client.IntakeAnswers;
@@ -29,8 +31,9 @@ import org.myochart.platform.web.Messages;
 @ViewScoped
 public class IntakePage implements Serializable {
 
-  @Inject transient Clients clients;
-  @Inject transient Intakes intakes;
+  @Inject Clients clients;
+  @Inject Caseloads caseloads;
+  @Inject Intakes intakes;
 
   /** One editable medication row. */
   public static class MedicationRow implements Serializable {
@@ -71,6 +74,9 @@ public class IntakePage implements Serializable {
     }
     var client = ClientLookup.orNotFound(clients, clientId);
     if (client.isEmpty()) {
+      return;
+    }
+    if (!ClinicalDoor.opens(caseloads, clientId)) {
       return;
     }
     clientName = client.get().getFullName();

@@ -46,10 +46,10 @@ public class KioskIntakePage implements Serializable {
       Set.of("skinCondition", "oilAllergy", "otherContraindications"),
       Set.of());
 
-  @Inject transient Clients clients;
-  @Inject transient Intakes intakes;
-  @Inject transient Kiosks kiosks;
-  @Inject transient HttpServletRequest request;
+  @Inject Clients clients;
+  @Inject Intakes intakes;
+  @Inject Kiosks kiosks;
+  @Inject HttpServletRequest request;
 
   private Long clientId;
   private String firstName;

@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.EnumSet;
+import org.myochart.caseload.Caseloads;
+import org.myochart.caseload.web.ClinicalDoor;
 import org.myochart.client.Clients;
 import org.myochart.client.Intakes;
 import org.myochart.client.RedFlag;
@@ -17,8 +19,9 @@ import org.myochart.platform.web.Messages;
 @ViewScoped
 public class VisitCheckPage implements Serializable {
 
-  @Inject transient Clients clients;
-  @Inject transient Intakes intakes;
+  @Inject Clients clients;
+  @Inject Caseloads caseloads;
+  @Inject Intakes intakes;
 
   private Long clientId;
   private String clientName;
@@ -32,6 +35,9 @@ public class VisitCheckPage implements Serializable {
     }
     var client = ClientLookup.orNotFound(clients, clientId);
     if (client.isEmpty()) {
+      return;
+    }
+    if (!ClinicalDoor.opens(caseloads, clientId)) {
       return;
     }
     clientName = client.get().getFullName();

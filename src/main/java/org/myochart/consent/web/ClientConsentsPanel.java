@@ -29,10 +29,10 @@ import org.myochart.security.Kiosks;
 @ViewScoped
 public class ClientConsentsPanel implements Serializable {
 
-  @Inject transient Consents consents;
-  @Inject transient ConsentForms forms;
-  @Inject transient HttpServletRequest request;
-  @Inject transient Kiosks kiosks;
+  @Inject Consents consents;
+  @Inject ConsentForms forms;
+  @Inject HttpServletRequest request;
+  @Inject Kiosks kiosks;
 
   private Long clientId;
   private List<ConsentStanding> standings = List.of();

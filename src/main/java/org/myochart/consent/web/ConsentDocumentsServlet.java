@@ -12,6 +12,7 @@ import org.myochart.client.ScannedDocument;
 import org.myochart.consent.Consent;
 import org.myochart.consent.Consents;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.web.RequestIds;
 
 /**
  * The drawn signature (as the PNG the server drew from the strokes) and the scanned paper form of
@@ -25,14 +26,8 @@ public class ConsentDocumentsServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    long consentId;
     try {
-      consentId = Long.parseLong(String.valueOf(request.getParameter("id")).strip());
-    } catch (NumberFormatException e) {
-      response.sendError(400, "The address needs a numeric consent id.");
-      return;
-    }
-    try {
+      long consentId = RequestIds.required(request, "id", "The address needs a numeric consent id.");
       Consent consent = consents.find(consentId);
       boolean signature = request.getServletPath().endsWith("signature");
       byte[] content = signature ? consent.getSignaturePng() : consent.getScan();
@@ -48,7 +43,7 @@ public class ConsentDocumentsServlet extends HttpServlet {
           + ScannedDocument.extensionFor(type)) + "\"");
       response.getOutputStream().write(content);
     } catch (RuleViolation refused) {
-      response.sendError(refused.kind() == RuleViolation.Kind.NOT_FOUND ? 404 : 409, refused.getMessage());
+      response.sendError(refused.httpStatus(), refused.getMessage());
     }
   }
 }

@@ -25,7 +25,7 @@ import org.myochart.platform.web.Responses;
 @ViewScoped
 public class ConsentFormEditPage implements Serializable {
 
-  @Inject transient ConsentForms forms;
+  @Inject ConsentForms forms;
 
   private Long id;
   private FormKind kind = FormKind.TREATMENT;

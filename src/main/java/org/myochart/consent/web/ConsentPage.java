@@ -15,7 +15,7 @@ import org.myochart.platform.web.Responses;
 @ViewScoped
 public class ConsentPage implements Serializable {
 
-  @Inject transient Consents consents;
+  @Inject Consents consents;
 
   private Long id;
   private ConsentStanding standing;

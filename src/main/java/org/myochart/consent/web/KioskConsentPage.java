@@ -40,11 +40,11 @@ public class KioskConsentPage implements Serializable {
   /** Where the screen is in the signing. */
   public enum Phase { LOCKED, SIGN, WITNESS, DONE, PAPER }
 
-  @Inject transient Kiosks kiosks;
-  @Inject transient Clients clients;
-  @Inject transient Consents consents;
-  @Inject transient ConsentForms forms;
-  @Inject transient HttpServletRequest request;
+  @Inject Kiosks kiosks;
+  @Inject Clients clients;
+  @Inject Consents consents;
+  @Inject ConsentForms forms;
+  @Inject HttpServletRequest request;
 
   private Phase phase = Phase.LOCKED;
   private Long clientId;

@@ -12,6 +12,7 @@ import org.myochart.consent.ConsentFormVersion;
 import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.web.RequestIds;
 import org.myochart.security.KioskSession;
 import org.myochart.security.Kiosks;
 
@@ -34,16 +35,10 @@ public class KioskStartServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    long clientId;
-    try {
-      clientId = Long.parseLong(String.valueOf(request.getParameter("client")).strip());
-    } catch (NumberFormatException e) {
-      response.sendError(400, "Say which client will use the tablet.");
-      return;
-    }
     boolean signing = request.getServletPath().endsWith("start-consent");
     KioskSession kiosk;
     try {
+      long clientId = RequestIds.required(request, "client", "Say which client will use the tablet.");
       if (!clients.get(clientId).isActive()) {
         throw RuleViolation.conflict("The client is inactive.");
       }
@@ -51,12 +46,7 @@ public class KioskStartServlet extends HttpServlet {
           ? kiosks.start(request, clientId, KioskSession.Purpose.CONSENT, formsToSign(clientId, request.getParameter("form")))
           : kiosks.start(request, clientId, KioskSession.Purpose.INTAKE, List.of());
     } catch (RuleViolation refused) {
-      response.sendError(switch (refused.kind()) {
-        case NOT_FOUND -> 404;
-        case INVALID -> 400;
-        case FORBIDDEN -> 403;
-        default -> 409;
-      }, refused.getMessage());
+      response.sendError(refused.httpStatus(), refused.getMessage());
       return;
     }
     response.sendRedirect(request.getContextPath() + kiosk.purpose().page());

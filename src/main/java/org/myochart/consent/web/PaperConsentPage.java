@@ -33,9 +33,9 @@ import org.primefaces.model.file.UploadedFile;
 @ViewScoped
 public class PaperConsentPage implements Serializable {
 
-  @Inject transient Clients clients;
-  @Inject transient ConsentForms forms;
-  @Inject transient Consents consents;
+  @Inject Clients clients;
+  @Inject ConsentForms forms;
+  @Inject Consents consents;
 
   private Long clientId;
   private String clientName;

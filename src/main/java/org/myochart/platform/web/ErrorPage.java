@@ -34,6 +34,19 @@ public class ErrorPage {
     LOG.info(() -> "Error page " + status + " for " + clip(path) + " from " + request.getRemoteAddr());
   }
 
+  /**
+   * The reason MyoChart gave when it refused the request (a refusal by a record's state, such as a
+   * referral letter for a client without a red flag); only MyoChart's own messages reach here.
+   */
+  public String getReason() {
+    Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+    String text = message == null ? "" : message.toString().strip();
+    if (text.isEmpty()) {
+      return "MyoChart could not do what was asked. Go back and try again.";
+    }
+    return text.length() <= 400 ? text : text.substring(0, 400);
+  }
+
   private static String clip(String path) {
     return path == null || path.length() <= 60 ? path : path.substring(0, 60);
   }

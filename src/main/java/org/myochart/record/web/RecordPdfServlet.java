@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.web.RequestIds;
 import org.myochart.record.Records;
 import org.myochart.record.SealedRecord;
 import org.myochart.treatment.SoapNotes;
@@ -23,30 +24,24 @@ public class RecordPdfServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    long id;
-    try {
-      id = Long.parseLong(String.valueOf(request.getParameter("id")).strip());
-    } catch (NumberFormatException e) {
-      response.sendError(400, "The address needs a numeric record id.");
-      return;
-    }
     String path = request.getServletPath();
     String type = path.startsWith("/staff/consents") ? Records.CONSENT : path.contains("addenda") ? Records.ADDENDUM : Records.NOTE;
     try {
+      long id = RequestIds.required(request, "id", "The address needs a numeric record id.");
       SealedRecord record = records.find(type, id)
           .orElseThrow(() -> RuleViolation.notFound("There is no sealed PDF for this record."));
       if (!type.equals(Records.CONSENT) && !notes.mayRead(record.getClientId())) {
-        response.sendError(403, "Only the owner and therapists who treat this client read their notes.");
+        response.sendError(403, "Only the owner and therapists whose caseload holds this client read their notes; outside your caseload, give a reason on the client's profile first.");
         return;
       }
-      byte[] pdf = records.export(type, id).pdf();
+      byte[] pdf = records.export(record).pdf();
       response.setContentType("application/pdf");
       response.setContentLength(pdf.length);
       response.setHeader("Cache-Control", "no-store");
       response.setHeader("Content-Disposition", "inline; filename=\"" + type.toLowerCase() + "-" + id + ".pdf\"");
       response.getOutputStream().write(pdf);
     } catch (RuleViolation refused) {
-      response.sendError(refused.kind() == RuleViolation.Kind.NOT_FOUND ? 404 : 409, refused.getMessage());
+      response.sendError(refused.httpStatus(), refused.getMessage());
     }
   }
 }

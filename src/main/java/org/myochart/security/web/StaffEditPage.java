@@ -17,8 +17,8 @@ import org.myochart.security.StaffAccounts;
 @ViewScoped
 public class StaffEditPage implements Serializable {
 
-  @Inject transient StaffAccounts accounts;
-  @Inject transient CurrentStaff current;
+  @Inject StaffAccounts accounts;
+  @Inject CurrentStaff current;
 
   private Long id;
   private long version;

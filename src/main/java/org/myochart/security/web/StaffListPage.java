@@ -16,8 +16,8 @@ import org.myochart.security.StaffAccounts;
 @ViewScoped
 public class StaffListPage implements Serializable {
 
-  @Inject transient StaffAccounts accounts;
-  @Inject transient CurrentStaff current;
+  @Inject StaffAccounts accounts;
+  @Inject CurrentStaff current;
 
   private List<StaffAccount> staff;
 

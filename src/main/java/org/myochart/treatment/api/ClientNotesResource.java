@@ -12,12 +12,15 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
+import org.myochart.caseload.BreakGlassNeeded;
 import org.myochart.client.Clients;
+import org.myochart.platform.RuleViolation;
 import org.myochart.security.Role;
 import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
 
-/** A client's SOAP notes over the API, for the owner and the therapists who treat the client. */
+/** A client's SOAP notes over the API, for the owner and the therapists whose caseload
+ * holds the client (or who gave a break-glass reason in MyoChart that still holds). */
 @Path("/clients/{id}/notes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,7 +42,12 @@ public class ClientNotesResource {
   @Operation(summary = "The client's SOAP notes, newest session first")
   public List<NoteSummary> ofClient(@PathParam("id") long clientId) {
     clients.get(clientId);
-    List<NoteSummary> summaries = notes.notesOf(clientId).stream().map(NoteSummary::of).toList();
+    List<NoteSummary> summaries;
+    try {
+      summaries = notes.notesOf(clientId).stream().map(NoteSummary::of).toList();
+    } catch (BreakGlassNeeded outsideCaseload) {
+      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, outsideCaseload.forApi());
+    }
     audit.record(AuditAction.VIEW, SoapNotes.NOTE, "client:" + clientId, "{\"via\":\"api\"}");
     return summaries;
   }

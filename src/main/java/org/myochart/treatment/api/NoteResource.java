@@ -10,11 +10,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.myochart.caseload.BreakGlassNeeded;
+import org.myochart.platform.RuleViolation;
 import org.myochart.security.Role;
 import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
 
-/** One SOAP note over the API, read-only, for the owner and the therapists who treat the client. */
+/** One SOAP note over the API, read-only, for the owner and the therapists whose
+ * caseload holds the client (or who gave a break-glass reason in MyoChart that still holds). */
 @Path("/notes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,7 +30,12 @@ public class NoteResource {
   @RolesAllowed({Role.OWNER_ROLE, Role.THERAPIST_ROLE})
   @Operation(summary = "One SOAP note as structured JSON (the content that is signed and hashed), read-only")
   public Response one(@PathParam("id") long noteId) {
-    SoapNote note = notes.open(noteId);
+    SoapNote note;
+    try {
+      note = notes.open(noteId);
+    } catch (BreakGlassNeeded outsideCaseload) {
+      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, outsideCaseload.forApi());
+    }
     return Response.ok(note.canonical()).header("X-Content-SHA256", note.getContentSha256() == null ? "" : note.getContentSha256())
         .build();
   }

@@ -33,12 +33,12 @@ import org.myochart.treatment.TreatmentPlan;
 @ViewScoped
 public class ClientTreatmentPanel implements Serializable {
 
-  @Inject transient SoapNotes notes;
-  @Inject transient Catalogue catalogue;
-  @Inject transient Clients clients;
-  @Inject transient ClinicSettings settings;
-  @Inject transient CurrentStaff staff;
-  @Inject transient HttpServletRequest request;
+  @Inject SoapNotes notes;
+  @Inject Catalogue catalogue;
+  @Inject Clients clients;
+  @Inject ClinicSettings settings;
+  @Inject CurrentStaff staff;
+  @Inject HttpServletRequest request;
 
   private Long clientId;
   private boolean readable;

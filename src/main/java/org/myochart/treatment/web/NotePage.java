@@ -17,6 +17,8 @@ import org.myochart.anatomy.CatalogueEntry;
 import org.myochart.anatomy.CatalogueKind;
 import org.myochart.anatomy.CautionCondition;
 import org.myochart.anatomy.Side;
+import org.myochart.caseload.BreakGlassNeeded;
+import org.myochart.caseload.web.ClinicalDoor;
 import org.myochart.client.HealthIntake;
 import org.myochart.client.Intakes;
 import org.myochart.consent.ConsentStanding;
@@ -52,12 +54,12 @@ import org.myochart.treatment.TriggerPoint;
 @ViewScoped
 public class NotePage implements Serializable {
 
-  @Inject transient SoapNotes notes;
-  @Inject transient Catalogue catalogue;
-  @Inject transient Intakes intakes;
-  @Inject transient Consents consents;
-  @Inject transient CurrentStaff staff;
-  @Inject transient ClinicSettings settings;
+  @Inject SoapNotes notes;
+  @Inject Catalogue catalogue;
+  @Inject Intakes intakes;
+  @Inject Consents consents;
+  @Inject CurrentStaff staff;
+  @Inject ClinicSettings settings;
 
   private Long id;
   private SoapNote note;
@@ -89,6 +91,12 @@ public class NotePage implements Serializable {
       SoapNote found = notes.find(id);
       editable = !found.isSigned() && found.getTherapist().equals(staff.getUsername());
       note = editable ? notes.openForEditing(id) : notes.open(id);
+    } catch (BreakGlassNeeded outsideCaseload) {
+      var external = FacesContext.getCurrentInstance().getExternalContext();
+      external.redirect(ClinicalDoor.screen(external.getRequestContextPath(), outsideCaseload.clientId(),
+          "/clinical/note.xhtml?id=" + id));
+      FacesContext.getCurrentInstance().responseComplete();
+      return;
     } catch (RuleViolation refused) {
       Responses.sendError(refused.kind() == RuleViolation.Kind.NOT_FOUND ? 404 : 403, refused.getMessage());
       return;

@@ -9,6 +9,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.myochart.caseload.Caseloads;
+import org.myochart.caseload.web.ClinicalDoor;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.client.RedFlag;
@@ -26,10 +28,11 @@ import org.myochart.treatment.SoapNotes;
 @ViewScoped
 public class SessionStartPage implements Serializable {
 
-  @Inject transient Clients clients;
-  @Inject transient SoapNotes notes;
-  @Inject transient TreatmentGate gate;
-  @Inject transient CurrentStaff staff;
+  @Inject Clients clients;
+  @Inject Caseloads caseloads;
+  @Inject SoapNotes notes;
+  @Inject TreatmentGate gate;
+  @Inject CurrentStaff staff;
 
   private Long clientId;
   private String clientName;
@@ -45,6 +48,9 @@ public class SessionStartPage implements Serializable {
     }
     var client = ClientLookup.orNotFound(clients, clientId);
     if (client.isEmpty()) {
+      return;
+    }
+    if (!ClinicalDoor.opens(caseloads, clientId)) {
       return;
     }
     Client c = client.get();

@@ -1,0 +1,162 @@
+package org.myochart.caseload;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.myochart.audit.Actor;
+import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditEntry;
+import org.myochart.audit.AuditTrail;
+import org.myochart.audit.CurrentActor;
+import org.myochart.client.Client;
+import org.myochart.client.Clients;
+import org.myochart.platform.ClinicSettings;
+import org.myochart.platform.RuleViolation;
+import org.myochart.security.Role;
+
+/**
+ * Who may open which clinical record (the {@link Caseload} rule against the stored sessions), and
+ * break-glass: a therapist's reason grants them one client's record for a while, in the same
+ * transaction as its {@code BREAK_GLASS} audit entry; the owner reviews what was opened.
+ */
+@ApplicationScoped
+@Transactional
+public class Caseloads {
+
+  public static final String GRANT = "BreakGlassGrant";
+
+  @PersistenceContext EntityManager em;
+  @Inject AuditTrail audit;
+  @Inject CurrentActor actor;
+  @Inject Clock clock;
+  @Inject ClinicSettings settings;
+  @Inject Clients clients;
+
+  /** What the person acting now may do with the client's clinical record. */
+  public ClinicalAccess access(long clientId) {
+    Actor me = actor.get();
+    Role role = roleOf(me);
+    if (role != Role.THERAPIST) {
+      return new Caseload(role, false, false, false).access();
+    }
+    boolean treatedByThem = sessions(clientId, me.name()) > 0;
+    boolean treatedByAnyone = treatedByThem || sessions(clientId, null) > 0;
+    boolean reasonGiven = !treatedByThem && treatedByAnyone && activeGrant(clientId, me.name()).isPresent();
+    return new Caseload(role, treatedByThem, treatedByAnyone, reasonGiven).access();
+  }
+
+  public boolean mayOpen(long clientId) {
+    return access(clientId).opens();
+  }
+
+  /** Refuses unless the person may open the record; outside the caseload with {@link BreakGlassNeeded}. */
+  public void require(long clientId) {
+    ClinicalAccess access = access(clientId);
+    if (access == ClinicalAccess.REASON_NEEDED) {
+      throw new BreakGlassNeeded(clientId, clients.get(clientId).getFullName());
+    }
+    if (!access.opens()) {
+      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner and therapists read clinical records.");
+    }
+  }
+
+  /**
+   * Opens the client's record for the therapist acting now, for the clinic's break-glass time, with
+   * the reason they typed. Refused for clients in their caseload, who need no reason, and for
+   * everyone but therapists.
+   */
+  public BreakGlassGrant breakGlass(long clientId, String typedReason) {
+    Actor me = actor.get();
+    if (roleOf(me) != Role.THERAPIST) {
+      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN,
+          "Only therapists give a reason to open a record outside their caseload; the owner reads every record.");
+    }
+    Client client = clients.get(clientId);
+    BreakGlassReason reason = BreakGlassReason.of(typedReason);
+    if (access(clientId) == ClinicalAccess.CASELOAD) {
+      throw RuleViolation.conflict(client.getFullName() + " is in your caseload; their record opens without a reason.");
+    }
+    Instant now = clock.instant();
+    Instant until = now.plus(settings.breakGlassAccess());
+    AuditEntry entry = audit.record(AuditAction.BREAK_GLASS, Clients.RECORD_TYPE, clientId, Json.createObjectBuilder()
+        .add("reason", reason.text()).add("until", until.toString()).build().toString());
+    // The grant refers to its entry, so the entry is written first.
+    em.flush();
+    BreakGlassGrant grant = new BreakGlassGrant(client, me.name(), reason, now, until, entry.getId());
+    em.persist(grant);
+    em.flush();
+    return grant;
+  }
+
+  /** The therapist's latest grant for the client that still holds, if any. */
+  public Optional<BreakGlassGrant> activeGrant(long clientId, String therapist) {
+    return em.createQuery("select g from BreakGlassGrant g where g.client.id = :c and g.therapist = :t"
+            + " and g.grantedAt <= :now and g.expiresAt > :now order by g.expiresAt desc", BreakGlassGrant.class)
+        .setParameter("c", clientId).setParameter("t", therapist).setParameter("now", clock.instant())
+        .setMaxResults(1).getResultStream().findFirst();
+  }
+
+  /** The acting therapist's grant for the client that still holds, if any. */
+  public Optional<BreakGlassGrant> myActiveGrant(long clientId) {
+    return activeGrant(clientId, actor.get().name());
+  }
+
+  /** Break-glass access given within the period, newest first: the owner's dashboard. */
+  public List<BreakGlassGrant> recent(Duration period) {
+    requireOwner("review break-glass access");
+    return em.createQuery("select g from BreakGlassGrant g join fetch g.client where g.grantedAt >= :from"
+            + " order by g.grantedAt desc, g.id desc", BreakGlassGrant.class)
+        .setParameter("from", clock.instant().minus(period)).getResultList();
+  }
+
+  /** The owner has looked at this access; the review is an audit entry of its own. */
+  public BreakGlassGrant markReviewed(long grantId) {
+    Actor me = requireOwner("mark break-glass access reviewed");
+    BreakGlassGrant grant = em.find(BreakGlassGrant.class, grantId, LockModeType.PESSIMISTIC_WRITE);
+    if (grant == null) {
+      throw RuleViolation.notFound("There is no break-glass access " + grantId + ".");
+    }
+    grant.review(me.name(), clock.instant());
+    em.flush();
+    audit.record(AuditAction.CHANGE, GRANT, grantId, Json.createObjectBuilder().add("reviewed", true)
+        .add("breakGlassEntry", grant.getAuditEntryId()).add("client", grant.getClient().getId())
+        .add("therapist", grant.getTherapist()).build().toString());
+    return grant;
+  }
+
+  private Actor requireOwner(String what) {
+    Actor me = actor.get();
+    if (roleOf(me) != Role.OWNER) {
+      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner may " + what + ".");
+    }
+    return me;
+  }
+
+  private long sessions(long clientId, String therapist) {
+    // Counted by name so that this package needs nothing from treatment, which depends on it.
+    var query = em.createQuery("select count(s) from TreatmentSession s where s.client.id = :c"
+        + (therapist == null ? "" : " and s.therapist = :t"), Long.class).setParameter("c", clientId);
+    if (therapist != null) {
+      query.setParameter("t", therapist);
+    }
+    return query.getSingleResult();
+  }
+
+  private static Role roleOf(Actor actor) {
+    for (Role role : Role.values()) {
+      if (role.name().equals(actor.role())) {
+        return role;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,28 @@
+package org.myochart.export;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The export job's last step: signs the manifest and marks the export completed. */
+@Named("manifestSealer")
+@Dependent
+public class ManifestSealer extends AbstractBatchlet {
+
+  @Inject JobContext job;
+  @Inject AuditExports exports;
+
+  @Override
+  public String process() {
+    AuditExports.Run run = (AuditExports.Run) job.getTransientUserData();
+    try {
+      exports.complete(run);
+    } catch (RuntimeException e) {
+      exports.fail(run.exportId(), run.token(), "Signing the manifest failed: " + e.getMessage());
+      throw e;
+    }
+    return "COMPLETED";
+  }
+}

@@ -1,0 +1,2 @@
+/** The owner's export API: request an audit export, follow it, download its archive. */
+package org.myochart.export.api;

@@ -1,0 +1,2 @@
+/** The owner's exports page and the archive download. */
+package org.myochart.export.web;

@@ -1,0 +1,197 @@
+package org.myochart.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.myochart.testsupport.Http;
+import org.myochart.testsupport.RunningClinic;
+
+/**
+ * The demo clinic's sealed PDFs read by poppler, a PDF implementation that shares no code with
+ * ours: its verdict on the seal, the text a reader sees and the attached JSON source.
+ */
+class PopplerChecksIT {
+
+  private static RunningClinic clinic;
+
+  @BeforeAll
+  static void start() {
+    boolean available = List.of("pdfsig", "pdftotext", "pdfdetach").stream()
+        .allMatch(tool -> new File("/usr/bin/" + tool).canExecute());
+    if (!available) {
+      System.err.println("\n########## POPPLER CHECKS SKIPPED: pdfsig, pdftotext or pdfdetach is missing."
+          + " Install Debian's poppler-utils. ##########\n");
+    }
+    Assumptions.assumeTrue(available, "Debian poppler-utils (pdfsig, pdftotext, pdfdetach) is not installed");
+    clinic = RunningClinic.demo();
+  }
+
+  private static String run(Path folder, String... command) throws IOException, InterruptedException {
+    Path output = Files.createTempFile(folder, "out", ".txt");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+    return Files.readString(output, StandardCharsets.UTF_8);
+  }
+
+  /** pdfsig exits 0 even for a digest mismatch, so its verdict is read from the text. */
+  private static List<String> signatureVerdicts(String pdfsigOutput) {
+    List<String> verdicts = new ArrayList<>();
+    for (String line : pdfsigOutput.split("\n")) {
+      if (line.strip().startsWith("- Signature Validation:")) {
+        verdicts.add(line.strip().substring("- Signature Validation:".length()).strip());
+      }
+    }
+    return verdicts;
+  }
+
+  private static Path save(Path folder, String name, byte[] pdf) throws IOException {
+    Path file = folder.resolve(name);
+    Files.write(file, pdf);
+    return file;
+  }
+
+  @Test
+  void pdfsigFindsEverySealedRecordValid(@TempDir Path folder) throws Exception {
+    for (String type : List.of(Records.NOTE, Records.CONSENT)) {
+      DemoSealedRecords.Stored record = DemoSealedRecords.all(clinic, type).get(0);
+      Path file = save(folder, type + ".pdf", DemoSealedRecords.download(clinic, record));
+
+      String output = run(folder, "pdfsig", file.toString());
+
+      assertEquals(List.of("Signature is Valid."), signatureVerdicts(output), output);
+    }
+  }
+
+  /**
+   * Every record the demo clinic has sealed, read from its database: Bouncy Castle and pdfsig
+   * find the seal valid, it carries a signature timestamp from the clinic's timestamp authority
+   * (PAdES B-T), veraPDF finds PDF/A-3b, pdftotext shows the manifestation and the audit trail,
+   * and pdfdetach lists the JSON source.
+   */
+  @Test
+  void everySealedRecordOfTheDemoClinicPassesEveryCheck(@TempDir Path folder) throws Exception {
+    List<String> problems = new ArrayList<>();
+    int checked = 0;
+    try (java.sql.Connection db = clinic.database(); java.sql.Statement query = db.createStatement();
+        java.sql.ResultSet rows = query.executeQuery("select record_type, record_id, pdf from sealed_record order by id")) {
+      while (rows.next()) {
+        String name = rows.getString(1) + "-" + rows.getLong(2);
+        byte[] pdf = rows.getBytes(3);
+        Path file = save(folder, name + ".pdf", pdf);
+        if (!org.myochart.testsupport.SealedPdfs.signatureValid(pdf)) {
+          problems.add(name + ": Bouncy Castle finds the signature invalid");
+        }
+        var token = org.myochart.testsupport.SealedPdfs.timestampToken(pdf);
+        if (token.isEmpty()) {
+          problems.add(name + ": no RFC 3161 signature timestamp (B-T)");
+        } else if (!token.get().getSID().getSerialNumber()
+            .equals(RunningClinic.timestampAuthority().certificate().getSerialNumber())) {
+          problems.add(name + ": the timestamp is not from the clinic's timestamp authority");
+        }
+        List<String> verdicts = signatureVerdicts(run(folder, "pdfsig", file.toString()));
+        if (!verdicts.equals(List.of("Signature is Valid."))) {
+          problems.add(name + ": pdfsig says " + verdicts);
+        }
+        List<String> pdfA = org.myochart.testsupport.SealedPdfs.pdfA3bFailures(pdf);
+        if (!pdfA.isEmpty()) {
+          problems.add(name + ": not PDF/A-3b: " + pdfA);
+        }
+        String text = run(folder, "pdftotext", "-enc", "UTF-8", file.toString(), "-");
+        for (String expected : List.of("Signed by:", "Signed at:", "Meaning:", "Audit trail up to signing")) {
+          if (!text.contains(expected)) {
+            problems.add(name + ": pdftotext does not show '" + expected + "'");
+          }
+        }
+        if (!run(folder, "pdfdetach", "-list", file.toString()).contains(".json")) {
+          problems.add(name + ": pdfdetach lists no JSON source");
+        }
+        checked++;
+      }
+    }
+    assertEquals(List.of(), problems);
+    assertTrue(checked >= 15, "the demo clinic seals its consents and eleven signed sessions at start: " + checked);
+  }
+
+  @Test
+  void pdftotextShowsTheSignatureManifestationAndTheAuditTrail(@TempDir Path folder) throws Exception {
+    DemoSealedRecords.Stored note = DemoSealedRecords.all(clinic, Records.NOTE).get(0);
+    Path file = save(folder, "note.pdf", DemoSealedRecords.download(clinic, note));
+
+    String text = run(folder, "pdftotext", "-enc", "UTF-8", file.toString(), "-");
+
+    assertTrue(text.contains("Signed SOAP note"), text);
+    assertTrue(text.contains("Signed by:"), text);
+    assertTrue(text.contains("Signed at:"), text);
+    assertTrue(text.contains("Audit trail"), text);
+  }
+
+  @Test
+  void pdfdetachGivesTheJsonSourceWhichParses(@TempDir Path folder) throws Exception {
+    DemoSealedRecords.Stored consent = DemoSealedRecords.all(clinic, Records.CONSENT).get(0);
+    Path file = save(folder, "consent.pdf", DemoSealedRecords.download(clinic, consent));
+    String json = "consent-" + consent.id() + ".json";
+
+    String list = run(folder, "pdfdetach", "-list", file.toString());
+    Path out = Files.createDirectory(folder.resolve("attachments"));
+    run(folder, "pdfdetach", "-saveall", "-o", out.toString(), file.toString());
+
+    assertTrue(list.contains(json), list);
+    JsonObject source = Json.createReader(new StringReader(Files.readString(out.resolve(json), StandardCharsets.UTF_8))).readObject();
+    assertEquals("consent", source.getString("type"));
+    assertEquals(consent.id(), source.getJsonNumber("id").longValue());
+  }
+
+  @Test
+  void aTamperedCopyFailsPdfsigAndOurVerification(@TempDir Path folder) throws Exception {
+    DemoSealedRecords.Stored note = DemoSealedRecords.all(clinic, Records.NOTE).get(0);
+    byte[] tampered = DemoSealedRecords.download(clinic, note);
+    int at = new String(tampered, StandardCharsets.ISO_8859_1).indexOf("/Producer");
+    at = at > 0 ? at + 2 : tampered.length / 3;
+    tampered[at] ^= 0x01;
+    Path file = save(folder, "tampered.pdf", tampered);
+
+    String output = run(folder, "pdfsig", file.toString());
+    JsonObject ours = Http.json(DemoSealedRecords.verify(clinic, "owner", "application/pdf", tampered));
+
+    assertFalse(signatureVerdicts(output).contains("Signature is Valid."), output);
+    assertFalse(ours.getBoolean("signatureValid"), ours.toString());
+    assertFalse(ours.getBoolean("matchesStoredCopy"));
+  }
+
+  @Test
+  void theChartPdfAndEachAttachedOriginalPassPdfsig(@TempDir Path folder) throws Exception {
+    long anna = DemoSealedRecords.clientId(clinic, "Bergström");
+    int records = DemoSealedRecords.ofClient(clinic, anna).size();
+    Path chart = save(folder, "chart.pdf", ChartPdfApiIT.chartFor(clinic, anna));
+
+    assertEquals(List.of("Signature is Valid."), signatureVerdicts(run(folder, "pdfsig", chart.toString())));
+    Path out = Files.createDirectory(folder.resolve("originals"));
+    run(folder, "pdfdetach", "-saveall", "-o", out.toString(), chart.toString());
+    List<Path> originals;
+    try (var files = Files.list(out)) {
+      originals = files.filter(p -> p.toString().endsWith(".pdf")).toList();
+    }
+    assertEquals(records, originals.size());
+    for (Path original : originals) {
+      assertEquals(List.of("Signature is Valid."), signatureVerdicts(run(folder, "pdfsig", original.toString())), original.toString());
+    }
+    String text = run(folder, "pdftotext", "-enc", "UTF-8", "-l", "1", chart.toString(), "-");
+    assertTrue(text.contains("Client chart"), text);
+  }
+}

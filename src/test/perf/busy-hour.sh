@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The clinic's busy hour under load with Gatling (docs/performance.md, "Busy hour under load").
+# Starts MyoChart on loopback against a fresh PostgreSQL database with the production settings
+# (payara-config/, as the Dockerfile does), runs the set-up and the busy hour
+# (org.myochart.load.BusyHourSimulation), samples the server's CPU and RSS, stops the server and
+# prints a summary. Needs Java 17, Maven, psql and PostgreSQL on 127.0.0.1:5432 (trust auth).
+#
+# Usage: bash src/test/perf/busy-hour.sh
+# Smaller:  THERAPISTS=5 KIOSKS=1 OWNERS=1 MINUTES=2 SAVES_PER_NOTE=10 bash src/test/perf/busy-hour.sh
+# MAVEN_ARGS="-o" runs Maven offline; JAVA_OPTS adds JVM options after payara-config/jvm.options
+# (e.g. JAVA_OPTS=-Xmx1g for a larger heap than the production 256 MB); EXTRA_ARGS are passed
+# to the Gatling run, e.g. EXTRA_ARGS="-Dgatling.jvmArgs=-Dlogback.configurationFile=<file>" to log
+# failed requests with Gatling's io.gatling.http.engine.response logger at DEBUG.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+db=${DB:-myochart_load}
+port=${PORT:-8280}
+therapists=${THERAPISTS:-50}
+kiosks=${KIOSKS:-10}
+owners=${OWNERS:-1}
+minutes=${MINUTES:-10}
+saves=${SAVES_PER_NOTE:-30}
+java_opts=${JAVA_OPTS:-}
+# The owner's password is the simulation's default (LoadSettings): a system property with spaces
+# did not reach the JVM the Gatling plugin forks intact.
+owner_password='quiet harbour evening 2026'
+maven_args=${MAVEN_ARGS:-}
+
+[ -f target/myochart.war ] && [ -f target/payara-micro.jar ] || mvn -B -q $maven_args -DskipTests package
+psql -h 127.0.0.1 -U postgres -d postgres -q -c "drop database if exists $db with (force)" -c "create database $db"
+# SLOW_SQL_MS=50 makes PostgreSQL log every statement of this database slower than that (server log).
+[ -z "${SLOW_SQL_MS:-}" ] || psql -h 127.0.0.1 -U postgres -d postgres -q -c "alter database $db set log_min_duration_statement = $SLOW_SQL_MS"
+
+work=target/busy-hour/$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$work/data"
+MYOCHART_DATA_DIR=$PWD/$work/data MYOCHART_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MYOCHART_DB_USER=postgres \
+MYOCHART_OWNER_USERNAME=owner MYOCHART_OWNER_PASSWORD="$owner_password" MYOCHART_CLINIC_NAME="Busy Hour Clinic" \
+MALLOC_ARENA_MAX=2 \
+  java @payara-config/jvm.options $java_opts -jar target/payara-micro.jar --deploy target/myochart.war --contextroot / --nocluster --port $port \
+    --prebootcommandfile payara-config/pre-boot-commands.asadmin \
+    --postbootcommandfile payara-config/post-boot-commands.asadmin \
+    --logproperties payara-config/logging.properties \
+    > "$work/server.log" 2>&1 &
+server=$!
+sampler=
+stop() {
+  [ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
+  kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
+}
+trap stop EXIT
+ready=no
+for _ in $(seq 1 180); do curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && { ready=yes; break; }; sleep 1; done
+[ $ready = yes ] || { echo "server did not start; log:"; tail -20 "$work/server.log"; exit 1; }
+
+# CPU ticks (utime+stime, in 1/100 s) and VmRSS of the server every 5 s, with the load average.
+(
+  echo "epoch_s,cpu_ticks,rss_kb,load1"
+  while kill -0 "$server" 2>/dev/null; do
+    ticks=$(awk '{print $14 + $15}' "/proc/$server/stat" 2>/dev/null || echo "")
+    rss=$(awk '/VmRSS/ {print $2}' "/proc/$server/status" 2>/dev/null || echo "")
+    echo "$(date +%s),$ticks,$rss,$(cut -d' ' -f1 /proc/loadavg)"
+    sleep 5
+  done
+) > "$work/server-usage.csv" &
+sampler=$!
+
+echo "load average at start: $(cat /proc/loadavg)"
+set +e
+mvn -B $maven_args -Pload test-compile gatling:test \
+  -Dload.baseUrl="http://127.0.0.1:$port/" \
+  -Dload.therapists="$therapists" -Dload.kiosks="$kiosks" -Dload.owners="$owners" -Dload.minutes="$minutes" \
+  -Dload.savesPerNote="$saves" -Dgatling.resultsFolder="$PWD/$work/gatling" ${EXTRA_ARGS:-} \
+  > "$work/gatling.log" 2>&1
+gatling=$?
+set -e
+echo "load average at end: $(cat /proc/loadavg)"
+stop
+trap - EXIT
+
+report=$(ls -d "$work"/gatling/*/ 2>/dev/null | head -1 || true)
+python3 src/test/perf/busy-hour-summary.py "$work/server-usage.csv" "${report:-none}" | tee "$work/summary.txt"
+echo "Gatling exit code $gatling; report: ${report:-none}; server log: $work/server.log"
+grep -E "^(---- Global|> |Global:|.*failed)" "$work/gatling.log" | tail -5 || true
+exit $gatling
