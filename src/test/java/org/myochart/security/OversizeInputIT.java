@@ -140,7 +140,7 @@ class OversizeInputIT {
         + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n";
 
     String answer = rawRequest("POST /clinical/clearance.xhtml?client=" + client + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        + "Cookie: JSESSIONID=" + therapist.sessionId() + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+        + "Cookie: " + therapist.cookieHeader() + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
         + "\r\nContent-Length: " + (70L * MB) + "\r\n\r\n" + start, true);
 
     assertTrue(answer.startsWith("HTTP/1.1 413"), answer);

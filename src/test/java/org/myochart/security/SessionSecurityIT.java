@@ -34,6 +34,7 @@ class SessionSecurityIT {
     WebSession person = new WebSession(clinic);
     person.get("/login.xhtml");
     String beforeSignIn = person.sessionId();
+    String cookiesBeforeSignIn = person.cookieHeader();
     assertNotNull(beforeSignIn, "the sign-in page starts a session for its form");
 
     HttpResponse<String> signedIn = person.signIn("frontdesk", PASSWORD);
@@ -42,7 +43,7 @@ class SessionSecurityIT {
     assertNotEquals(beforeSignIn, person.sessionId(), "the session id must change at sign-in");
     assertEquals(200, person.get("/staff/dashboard.xhtml").statusCode());
     WebSession fixated = new WebSession(clinic);
-    fixated.useSessionId(beforeSignIn);
+    fixated.useCookies(cookiesBeforeSignIn);
     HttpResponse<String> withOldId = fixated.get("/staff/dashboard.xhtml");
     assertEquals(302, withOldId.statusCode());
     assertEquals("/login.xhtml", WebSession.redirectPath(withOldId));
@@ -64,7 +65,7 @@ class SessionSecurityIT {
   @Test
   void signingOutEndsTheSessionOnTheServerSoACopiedCookieIsWorthless() {
     WebSession person = WebSession.signedIn(clinic, "therapist2", PASSWORD);
-    String signedInId = person.sessionId();
+    String signedInCookies = person.cookieHeader();
     int before = AuditRows.count(clinic, "LOGOUT", "therapist2", null);
 
     HttpResponse<String> signedOut = person.post("/logout", Map.of());
@@ -73,7 +74,7 @@ class SessionSecurityIT {
     assertEquals("/login.xhtml", WebSession.redirectPath(signedOut));
     assertEquals(before + 1, AuditRows.count(clinic, "LOGOUT", "therapist2", null));
     WebSession copy = new WebSession(clinic);
-    copy.useSessionId(signedInId);
+    copy.useCookies(signedInCookies);
     assertEquals("/login.xhtml", WebSession.redirectPath(copy.get("/staff/dashboard.xhtml")));
     assertEquals("/login.xhtml", WebSession.redirectPath(copy.get("/clinical/notes.xhtml")));
   }

@@ -13,19 +13,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser session without a browser: keeps the session cookie, follows redirects on request and
- * posts Faces forms with the view state the page carried, or with whatever view state a test
- * wants to forge.
+ * A browser session without a browser: keeps the cookies the server sets (the session id and
+ * Payara's session version, which it checks on replicated sessions) and sends them back as a
+ * browser does, follows redirects on request and posts Faces forms with the view state the page
+ * carried, or with whatever view state a test wants to forge.
  */
 public final class WebSession {
 
   public static final String VIEW_STATE = "jakarta.faces.ViewState";
   private static final Pattern VIEW_STATE_INPUT =
       Pattern.compile("<input[^>]*name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
-  private static final Pattern SESSION_COOKIE = Pattern.compile("JSESSIONID=([^;]*)");
+  private static final String SESSION_COOKIE = "JSESSIONID";
+  private static final Pattern SET_COOKIE = Pattern.compile("^([^=;\\s]+)=([^;]*)(.*)$");
 
   private final RunningClinic clinic;
-  private String sessionId;
+  private final Map<String, String> cookies = new LinkedHashMap<>();
 
   public WebSession(RunningClinic clinic) {
     this.clinic = clinic;
@@ -97,35 +99,61 @@ public final class WebSession {
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
-    if (sessionId != null) {
-      request.header("Cookie", "JSESSIONID=" + sessionId);
-    }
+    withCookies(request);
     HttpResponse<String> answer = Http.send(request);
+    keepCookies(answer);
+    return answer;
+  }
+
+  private void withCookies(HttpRequest.Builder request) {
+    if (!cookies.isEmpty()) {
+      request.header("Cookie", cookieHeader());
+    }
+  }
+
+  private void keepCookies(HttpResponse<?> answer) {
     for (String cookie : answer.headers().allValues("Set-Cookie")) {
-      Matcher id = SESSION_COOKIE.matcher(cookie);
-      if (id.lookingAt()) {
-        sessionId = id.group(1).isEmpty() ? null : id.group(1);
+      Matcher set = SET_COOKIE.matcher(cookie);
+      if (set.matches()) {
+        boolean removed = set.group(2).isEmpty() || set.group(3).toLowerCase(java.util.Locale.ROOT).contains("max-age=0");
+        if (removed) {
+          cookies.remove(set.group(1));
+        } else {
+          cookies.put(set.group(1), set.group(2));
+        }
       }
     }
-    return answer;
   }
 
   /** GETs a file (a PDF, an image) with this session's cookie. */
   public HttpResponse<byte[]> download(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-    if (sessionId != null) {
-      request.header("Cookie", "JSESSIONID=" + sessionId);
-    }
+    withCookies(request);
     return Http.sendBytes(request);
   }
 
   public String sessionId() {
-    return sessionId;
+    return cookies.get(SESSION_COOKIE);
   }
 
-  /** Sends another session's cookie from now on, as a stolen or fixed id would be sent. */
+  /** All cookies this session would send now, as a {@code Cookie} header. */
+  public String cookieHeader() {
+    return cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; "));
+  }
+
+  /** Sends only this made-up session id from now on, as an attacker choosing one would. */
   public void useSessionId(String id) {
-    sessionId = id;
+    cookies.clear();
+    cookies.put(SESSION_COOKIE, id);
+  }
+
+  /** Sends exactly these cookies from now on (a {@code Cookie} header), as a copied or fixed session would be sent. */
+  public void useCookies(String cookieHeader) {
+    cookies.clear();
+    for (String cookie : cookieHeader.split(";\\s*")) {
+      int equals = cookie.indexOf('=');
+      cookies.put(cookie.substring(0, equals), cookie.substring(equals + 1));
+    }
   }
 
   public URI uri(String path) {
