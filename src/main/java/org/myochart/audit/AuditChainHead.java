@@ -25,8 +25,11 @@ class AuditChainHead {
 
   AuditEntry append(java.time.Instant now, Actor actor, AuditAction action, String recordType,
       String recordId, String detail) {
-    AuditEntry entry =
-        new AuditEntry(lastEntryId + 1, now, actor, action, recordType, recordId, detail, lastHash);
+    return append(new AuditEntry(now, actor, action, recordType, recordId, detail));
+  }
+
+  AuditEntry append(AuditEntry entry) {
+    entry.chain(lastEntryId + 1, lastHash);
     lastEntryId = entry.getId();
     lastHash = entry.getEntryHash();
     return entry;

@@ -14,8 +14,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
- * One line of the audit trail. It has no setters: an entry is complete when it is made, and its
- * hash covers every field and the previous entry's hash.
+ * One line of the audit trail. It has no setters. An entry is stamped (time, actor, action,
+ * record, detail) when the action happens and chained once, when it is appended: then it gets
+ * its place in the chain and its hash, which covers every field and the previous entry's hash.
  */
 @Entity
 @Table(name = "audit_entry")
@@ -62,7 +63,13 @@ public class AuditEntry {
 
   AuditEntry(long id, Instant occurredAt, Actor actor, AuditAction action, String recordType,
       String recordId, String detail, String previousHash) {
-    this.id = id;
+    this(occurredAt, actor, action, recordType, recordId, detail);
+    chain(id, previousHash);
+  }
+
+  /** A stamped entry, not yet in the chain. */
+  AuditEntry(Instant occurredAt, Actor actor, AuditAction action, String recordType,
+      String recordId, String detail) {
     // Stored timestamps keep microseconds on both databases; hash what will be read back.
     this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
     this.actor = clip(actor.name(), 120);
@@ -73,8 +80,20 @@ public class AuditEntry {
     this.detail = detail;
     this.ipAddress = clip(actor.ipAddress(), 64);
     this.userAgent = clip(actor.userAgent(), 400);
+  }
+
+  /** Gives the entry its place after the chain's last entry; an entry is chained only once. */
+  void chain(long id, String previousHash) {
+    if (isChained()) {
+      throw new IllegalStateException("Audit entry " + this.id + " is already in the chain");
+    }
+    this.id = id;
     this.previousHash = previousHash;
     this.entryHash = computeHash();
+  }
+
+  public boolean isChained() {
+    return id != null;
   }
 
   /** The hash this entry's content and predecessor call for; differs from the stored one if edited. */

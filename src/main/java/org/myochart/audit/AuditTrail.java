@@ -29,15 +29,32 @@ public class AuditTrail {
 
   public AuditEntry recordAs(
       Actor actor, AuditAction action, String recordType, Object recordId, String detail) {
+    return append(stampAs(actor, action, recordType, recordId, detail));
+  }
+
+  /**
+   * An entry by the current actor, stamped now but not yet in the chain: see {@link #append}.
+   * Appending locks the chain until the transaction commits, so a signing stamps its entry, lets
+   * the record package render and seal the PDF that prints it, and only then appends it (ADR-041).
+   */
+  public AuditEntry stamp(AuditAction action, String recordType, Object recordId, String detail) {
+    return stampAs(currentActor.get(), action, recordType, recordId, detail);
+  }
+
+  private AuditEntry stampAs(Actor actor, AuditAction action, String recordType, Object recordId, String detail) {
+    return new AuditEntry(clock.instant(), actor, action, recordType, recordId == null ? null : recordId.toString(), detail);
+  }
+
+  /**
+   * Appends a stamped entry, keeping the time it was stamped with. An entry already in the chain
+   * is left where it is, so whoever appends it first decides its place.
+   */
+  public AuditEntry append(AuditEntry entry) {
+    if (entry.isChained()) {
+      return entry;
+    }
     AuditChainHead head = em.find(AuditChainHead.class, HEAD_ROW, LockModeType.PESSIMISTIC_WRITE);
-    AuditEntry entry =
-        head.append(
-            clock.instant(),
-            actor,
-            action,
-            recordType,
-            recordId == null ? null : recordId.toString(),
-            detail);
+    head.append(entry);
     em.persist(entry);
     return entry;
   }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
 import org.myochart.client.Client;
@@ -383,12 +384,14 @@ public class Consents {
   }
 
   private void auditSigning(Consent consent) {
-    audit.record(AuditAction.SIGN, CONSENT, consent.getId(), Json.createObjectBuilder()
+    AuditEntry signing = audit.stamp(AuditAction.SIGN, CONSENT, consent.getId(), Json.createObjectBuilder()
         .add("client", consent.getClient().getId())
         .add("formVersion", consent.getFormVersion().getId())
         .add("method", consent.getMethod().name())
         .add("signerRole", consent.getSignerRole().name())
         .add("evidenceSha256", consent.getEvidenceSha256()).build().toString());
-    signed.fire(new ConsentSigned(consent));
+    signed.fire(new ConsentSigned(consent, signing));
+    // Sealing appends it first, ahead of the seal's own entry; otherwise it is appended here.
+    audit.append(signing);
   }
 }

@@ -121,6 +121,11 @@ public final class DrawnSignature {
 
   /** minX, minY, maxX, maxY. */
   public double[] boundingBox() {
+    return boundingBox(strokes);
+  }
+
+  /** minX, minY, maxX, maxY of strokes in the pad's format ({@code [x, y]} points). */
+  public static double[] boundingBox(List<List<double[]>> strokes) {
     double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
     for (List<double[]> stroke : strokes) {
       for (double[] p : stroke) {

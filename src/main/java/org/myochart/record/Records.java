@@ -59,41 +59,56 @@ public class Records {
     if (consent.getKioskSessionId() != null) {
       trail.addAll(audit.forRecord("KioskSession", consent.getKioskSessionId()));
     }
-    trail.sort(Comparator.comparing(AuditEntry::getId));
-    RecordPdf pdf = RecordDocuments.consent(settings.clinicName(), consent, trail, settings.zone());
+    RecordPdf pdf = RecordDocuments.consent(settings.clinicName(), consent, upToSigning(trail, event.signing()), settings.zone());
     store(CONSENT, consent.getId(), consent.getClient().getId(), pdf, "consent-" + consent.getId() + ".json",
-        RecordDocuments.consentSource(consent), consent.getFormVersion().getTitle(), "Consent signed");
+        RecordDocuments.consentSource(consent), consent.getFormVersion().getTitle(), "Consent signed", event.signing());
   }
 
   void noteSigned(@Observes NoteSigned event) {
     SoapNote note = event.note();
     List<AuditEntry> trail = new ArrayList<>(audit.forRecord(SoapNotes.NOTE, note.getId()));
     trail.addAll(audit.forRecord(SoapNotes.SESSION, note.getSession().getId()));
-    trail.sort(Comparator.comparing(AuditEntry::getId));
     var entries = catalogue.byCode();
     RecordPdf pdf = RecordDocuments.note(settings.clinicName(), note, k -> {
       CatalogueEntry entry = entries.get(k);
       return entry == null ? k : entry.getName();
-    }, trail, settings.zone());
+    }, upToSigning(trail, event.signing()), settings.zone());
     store(NOTE, note.getId(), note.getClient().getId(), pdf, "note-" + note.getId() + ".json", note.canonical(),
-        "SOAP note " + note.getId(), "SOAP note signed by the therapist");
+        "SOAP note " + note.getId(), "SOAP note signed by the therapist", event.signing());
   }
 
   void addendumSigned(@Observes AddendumSigned event) {
     NoteAddendum addendum = event.addendum();
-    List<AuditEntry> trail = audit.forRecord(ADDENDUM, addendum.getId());
-    RecordPdf pdf = RecordDocuments.addendum(settings.clinicName(), addendum, trail, settings.zone());
+    List<AuditEntry> trail = new ArrayList<>(audit.forRecord(ADDENDUM, addendum.getId()));
+    RecordPdf pdf = RecordDocuments.addendum(settings.clinicName(), addendum, upToSigning(trail, event.signing()),
+        settings.zone());
     store(ADDENDUM, addendum.getId(), addendum.getNote().getClient().getId(), pdf, "addendum-" + addendum.getId() + ".json",
-        RecordDocuments.addendumSource(addendum), "Addendum " + addendum.getId(), "Addendum signed by the therapist");
+        RecordDocuments.addendumSource(addendum), "Addendum " + addendum.getId(), "Addendum signed by the therapist",
+        event.signing());
   }
 
+  /** The stored entries in chain order, then the signature's own entry, stamped but not yet appended. */
+  private static List<AuditEntry> upToSigning(List<AuditEntry> stored, AuditEntry signing) {
+    stored.sort(Comparator.comparing(AuditEntry::getId));
+    if (!signing.isChained()) {
+      stored.add(signing);
+    }
+    return stored;
+  }
+
+  /**
+   * Seals before appending anything: appending locks the audit chain until commit, and sealing is
+   * the slow part of a signing (ADR-041). Then the signature's entry and the seal's follow each
+   * other in the chain.
+   */
   private void store(String type, long id, long clientId, RecordPdf pdf, String attachment, String source, String title,
-      String reason) {
+      String reason, AuditEntry signing) {
     var now = clock.instant();
     byte[] sealed = sealOrRefuse(type + " " + id, pdf, attachment, source, title, reason, now);
     SealedRecord record = new SealedRecord(type, id, clientId, sealed, now);
     em.persist(record);
     em.flush();
+    audit.append(signing);
     audit.record(AuditAction.CREATE, "SealedRecord", record.getId(),
         "{\"recordType\":\"" + type + "\",\"recordId\":" + id + ",\"sha256\":\"" + record.getSha256() + "\"}");
   }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.myochart.consent.DrawnSignature;
 
 /**
  * A drawn signature as the strokes the signature pad reported ({@code {"lines":[[[x,y],…],…]}},
@@ -33,15 +34,7 @@ public final class SignatureInk {
 
   private SignatureInk(List<List<double[]>> strokes) {
     this.strokes = strokes;
-    double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-    for (List<double[]> stroke : strokes) {
-      for (double[] p : stroke) {
-        box[0] = Math.min(box[0], p[0]);
-        box[1] = Math.min(box[1], p[1]);
-        box[2] = Math.max(box[2], p[0]);
-        box[3] = Math.max(box[3], p[1]);
-      }
-    }
+    double[] box = DrawnSignature.boundingBox(strokes);
     minX = box[0];
     minY = box[1];
     spanX = Math.max(1, box[2] - box[0]);

@@ -1,4 +1,11 @@
 package org.myochart.treatment;
 
-/** A SOAP note was signed and locked, inside the signing transaction. */
-public record NoteSigned(SoapNote note) {}
+import org.myochart.audit.AuditEntry;
+
+/**
+ * A SOAP note was signed and locked, inside the signing transaction.
+ *
+ * @param signing the audit entry of the signature, stamped but possibly not yet appended: an
+ *     observer that seals the note prints it and appends it before its own entries
+ */
+public record NoteSigned(SoapNote note, AuditEntry signing) {}

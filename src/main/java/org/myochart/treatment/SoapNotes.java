@@ -21,6 +21,7 @@ import org.myochart.anatomy.Catalogue;
 import org.myochart.anatomy.CautionCondition;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
 import org.myochart.caseload.Caseloads;
@@ -155,9 +156,11 @@ public class SoapNotes {
     }
     note.sign(signer.getUsername(), signer.getDisplayName(), now);
     em.flush();
-    audit.record(AuditAction.SIGN, NOTE, noteId, Json.createObjectBuilder()
+    AuditEntry signing = audit.stamp(AuditAction.SIGN, NOTE, noteId, Json.createObjectBuilder()
         .add("contentSha256", note.getContentSha256()).build().toString());
-    noteSigned.fire(new NoteSigned(note));
+    noteSigned.fire(new NoteSigned(note, signing));
+    // Sealing appends it first, ahead of the seal's own entry; otherwise it is appended here.
+    audit.append(signing);
     return note;
   }
 
@@ -186,9 +189,10 @@ public class SoapNotes {
     NoteAddendum addendum = new NoteAddendum(note, why, text, signer.getUsername(), signer.getDisplayName(), clock.instant());
     em.persist(addendum);
     em.flush();
-    audit.record(AuditAction.SIGN, "NoteAddendum", addendum.getId(), Json.createObjectBuilder()
+    AuditEntry signing = audit.stamp(AuditAction.SIGN, "NoteAddendum", addendum.getId(), Json.createObjectBuilder()
         .add("note", noteId).add("contentSha256", addendum.getContentSha256()).build().toString());
-    addendumSigned.fire(new AddendumSigned(addendum));
+    addendumSigned.fire(new AddendumSigned(addendum, signing));
+    audit.append(signing);
     return addendum;
   }
 

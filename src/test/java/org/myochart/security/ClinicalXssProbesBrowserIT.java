@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.myochart.browser.Browser;
 import org.myochart.browser.LoginScreen;
+import org.myochart.browser.PaperConsentScreen;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.SealedPdfs;
@@ -137,16 +138,7 @@ class ClinicalXssProbesBrowserIT {
     Files.writeString(scan, "%PDF-1.4\n% a scanned page\n");
     try (Browser desk = Browser.open(clinic)) {
       LoginScreen.open(desk).signInAndWait("frontdesk", PASSWORD);
-      desk.visit("/staff/consents/paper.xhtml?client=" + client);
-      desk.type("paper:signedOn", clinicToday());
-      desk.type("paper:typedName", IMAGE + " " + lastName);
-      desk.find(By.id("paper:allAcknowledged")).findElement(By.cssSelector(".ui-chkbox-box")).click();
-      for (WebElement row : desk.driver().findElements(By.cssSelector(".kiosk-question"))) {
-        row.findElement(By.xpath(".//div[contains(@class,'ui-button')][normalize-space(.)='Accepted']")).click();
-      }
-      desk.find(By.id("paper:scan")).sendKeys(scan.toAbsolutePath().toString());
-      desk.submit("paper:save");
-      desk.awaitText("The paper consent was recorded.");
+      PaperConsentScreen.open(desk, client).recordFullyAccepted(clinicToday(), IMAGE + " " + lastName, scan);
     } finally {
       Files.deleteIfExists(scan);
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.myochart.browser.Browser;
 import org.myochart.browser.LoginScreen;
+import org.myochart.browser.PaperConsentScreen;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
@@ -21,7 +22,6 @@ import org.myochart.testsupport.StaffMembers;
 import org.myochart.testsupport.StoredRows;
 import org.myochart.testsupport.WebSession;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * Script, markup, {@code javascript:} links and template or EL expressions typed into free-text
@@ -139,16 +139,7 @@ class XssProbesBrowserIT {
 
     try (Browser desk = Browser.open(clinic)) {
       LoginScreen.open(desk).signInAndWait("frontdesk", PASSWORD);
-      desk.visit("/staff/consents/paper.xhtml?client=" + client);
-      desk.type("paper:signedOn", clinicToday());
-      desk.type("paper:typedName", IMAGE + " " + lastName);
-      desk.find(By.id("paper:allAcknowledged")).findElement(By.cssSelector(".ui-chkbox-box")).click();
-      for (WebElement row : desk.driver().findElements(By.cssSelector(".kiosk-question"))) {
-        row.findElement(By.xpath(".//div[contains(@class,'ui-button')][normalize-space(.)='Accepted']")).click();
-      }
-      desk.find(By.id("paper:scan")).sendKeys(scan.toAbsolutePath().toString());
-      desk.submit("paper:save");
-      desk.awaitText("The paper consent was recorded.");
+      PaperConsentScreen.open(desk, client).recordFullyAccepted(clinicToday(), IMAGE + " " + lastName, scan);
       assertNull(desk.script("return window.__xss"));
       long consent = consentOf(client);
       assertInert(desk, "/staff/consents/consent.xhtml?id=" + consent);

@@ -150,7 +150,17 @@ class SoapNotesIT {
     var sealed = records.find(org.myochart.record.Records.NOTE, signed.getId()).orElseThrow();
     assertEquals(org.myochart.consent.Sha256.of(sealed.pdf()), sealed.getSha256(), "the sealed PDF is stored with its hash");
     assertTrue(new String(sealed.pdf(), 0, 8, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF-"));
-    assertTrue(audit.forRecord(SoapNotes.NOTE, signed.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.SIGN));
+    var signing = audit.forRecord(SoapNotes.NOTE, signed.getId()).stream()
+        .filter(e -> e.getAction() == AuditAction.SIGN).findFirst().orElseThrow();
+    var sealing = audit.forRecord("SealedRecord", sealed.getId()).get(0);
+    assertEquals(signing.getId() + 1, sealing.getId(), "the seal's entry follows the signature's in the chain");
+    try (var pdf = org.apache.pdfbox.Loader.loadPDF(sealed.pdf())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      assertTrue(text.contains(signing.getOccurredAt() + " UTC) · SIGN · " + therapist.name()),
+          "the PDF prints the signature's entry as it is stored: " + text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
