@@ -64,6 +64,11 @@ public class CurrentActor {
     return of(request, "anonymous", null);
   }
 
+  /** The HTTP request being served on this thread, if any. */
+  public java.util.Optional<HttpServletRequest> request() {
+    return java.util.Optional.ofNullable(activeRequest());
+  }
+
   private HttpServletRequest activeRequest() {
     try {
       if (!beanManager.getContext(RequestScoped.class).isActive()) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.myochart.audit.AccessDenials;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditEntry;
@@ -21,6 +22,7 @@ import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
+import org.myochart.security.KioskSession;
 import org.myochart.security.Role;
 
 /**
@@ -40,6 +42,9 @@ public class Caseloads {
   @Inject Clock clock;
   @Inject ClinicSettings settings;
   @Inject Clients clients;
+  @Inject AccessDenials denials;
+
+  private static final String KIOSK_ROLE = "KIOSK";
 
   /** What the person acting now may do with the client's clinical record. */
   public ClinicalAccess access(long clientId) {
@@ -58,15 +63,68 @@ public class Caseloads {
     return access(clientId).opens();
   }
 
-  /** Refuses unless the person may open the record; outside the caseload with {@link BreakGlassNeeded}. */
+  /**
+   * The one check every service makes before it reads or writes a client's clinical data (intake,
+   * clearances, visit checks, sessions, plans, notes, addenda, sealed PDFs, scans): the owner, or a
+   * therapist whose caseload holds the client or whose break-glass reason still holds. Anyone else
+   * is refused with an {@code ACCESS_DENIED} entry naming them, written even though the refused
+   * action is rolled back; a therapist outside their caseload gets {@link BreakGlassNeeded}. Work
+   * outside any request (start-up, batch jobs) runs as the system and is not refused.
+   */
   public void require(long clientId) {
+    Actor me = actor.get();
+    if (Actor.SYSTEM.equals(me)) {
+      return;
+    }
     ClinicalAccess access = access(clientId);
-    if (access == ClinicalAccess.REASON_NEEDED) {
-      throw new BreakGlassNeeded(clientId, clients.get(clientId).getFullName());
+    if (access.opens()) {
+      return;
     }
-    if (!access.opens()) {
-      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner and therapists read clinical records.");
+    RuleViolation refusal = access == ClinicalAccess.REASON_NEEDED
+        ? new BreakGlassNeeded(clientId, clients.get(clientId).getFullName())
+        : new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner and therapists read clinical records.");
+    throw refused(clientId, access, refusal);
+  }
+
+  /**
+   * For what a client enters on the tablet (intake, signatures): only the kiosk handed to this
+   * client may, as the kiosk session on the server names it, never as a request says.
+   */
+  public void requireTabletOf(long clientId) {
+    Actor me = actor.get();
+    if (Actor.SYSTEM.equals(me)) {
+      return;
     }
+    if (!KIOSK_ROLE.equals(me.role()) || KioskSession.clientOfActor(me.name()).orElse(-1) != clientId) {
+      throw refused(clientId, null, new RuleViolation(RuleViolation.Kind.FORBIDDEN,
+          "Only the tablet handed to this client can record what the client enters."));
+    }
+  }
+
+  /** Refuses unless the person acting is the owner (or the system, outside any request). */
+  public void requireOwnerFor(long clientId, String what) {
+    Actor me = actor.get();
+    if (!Actor.SYSTEM.equals(me) && roleOf(me) != Role.OWNER) {
+      throw refused(clientId, null, new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner may " + what + "."));
+    }
+  }
+
+  /** Refuses anyone but staff (owner, therapists, front desk), such as a tablet or an anonymous caller. */
+  public void requireStaffFor(long clientId, String what) {
+    Actor me = actor.get();
+    if (!Actor.SYSTEM.equals(me) && roleOf(me) == null) {
+      throw refused(clientId, null, new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only staff may " + what + "."));
+    }
+  }
+
+  private RuleViolation refused(long clientId, ClinicalAccess access, RuleViolation refusal) {
+    var detail = Json.createObjectBuilder().add("client", clientId);
+    if (access != null) {
+      detail.add("access", access.name());
+    }
+    actor.request().ifPresent(request -> detail.add("address", request.getRequestURI()));
+    denials.record(Clients.RECORD_TYPE, clientId, detail.add("message", refusal.getMessage()).build().toString());
+    return refusal;
   }
 
   /**

@@ -25,6 +25,8 @@ import org.myochart.platform.RuleViolation;
 public class Clients {
 
   public static final String RECORD_TYPE = "Client";
+  /** Searches and lists of clients, audited once per request. */
+  public static final String LIST_RECORD_TYPE = "ClientList";
   public static final int LARGEST_PAGE = 100;
 
   @PersistenceContext EntityManager em;
@@ -143,7 +145,12 @@ public class Clients {
     }
     int pageSize = Math.max(1, Math.min(max, LARGEST_PAGE));
     List<Client> clients = rows.setFirstResult(Math.max(0, first)).setMaxResults(pageSize).getResultList();
-    return new Page(clients, count.getSingleResult());
+    long total = count.getSingleResult();
+    // A list shows clients' details too: one entry per search, with what was asked and how much was shown.
+    audit.record(AuditAction.VIEW, LIST_RECORD_TYPE, null, jakarta.json.Json.createObjectBuilder()
+        .add("query", query == null ? "" : query).add("inactive", includeInactive).add("first", Math.max(0, first))
+        .add("rows", clients.size()).add("total", total).build().toString());
+    return new Page(clients, total);
   }
 
   public LocalDate today() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.myochart.audit.AuditAction;
+import org.myochart.caseload.Caseloads;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
 import org.myochart.platform.ClinicSettings;
@@ -37,9 +38,18 @@ public class Intakes {
   @Inject Clock clock;
   @Inject ClinicSettings settings;
   @Inject Clients clients;
+  @Inject Caseloads caseloads;
 
-  /** Keeps the answers as the client's next intake version. */
+  /**
+   * Keeps the answers as the client's next intake version: typed by staff who may open the
+   * client's clinical record, or by the client on the tablet handed to them.
+   */
   public HealthIntake submit(long clientId, IntakeAnswers answers, IntakeSource source) {
+    if (source == IntakeSource.KIOSK) {
+      caseloads.requireTabletOf(clientId);
+    } else {
+      caseloads.require(clientId);
+    }
     Map<String, String> problems = answers.problems();
     if (!problems.isEmpty()) {
       throw RuleViolation.invalidFields(problems);
@@ -64,17 +74,20 @@ public class Intakes {
 
   /** Every intake of the client, newest first; reading them is audited. */
   public List<HealthIntake> history(long clientId) {
+    caseloads.require(clientId);
     List<HealthIntake> intakes = intakesOf(clientId);
     audit.record(AuditAction.VIEW, INTAKE, "client:" + clientId, null);
     return intakes;
   }
 
   public Optional<HealthIntake> current(long clientId) {
+    caseloads.require(clientId);
     return intakesOf(clientId).stream().findFirst();
   }
 
   public MedicalClearance recordClearance(long clientId, String physicianName, LocalDate clearedOn, String note,
       ScannedDocument letter) {
+    caseloads.require(clientId);
     Client client = clients.get(clientId);
     Map<String, String> problems = new java.util.LinkedHashMap<>();
     String physician = TextRules.clean(physicianName);
@@ -102,6 +115,11 @@ public class Intakes {
   }
 
   public List<MedicalClearance> clearances(long clientId) {
+    caseloads.require(clientId);
+    return clearancesOf(clientId);
+  }
+
+  private List<MedicalClearance> clearancesOf(long clientId) {
     return em.createQuery("select m from MedicalClearance m where m.client.id = :c order by m.recordedAt desc", MedicalClearance.class)
         .setParameter("c", clientId).getResultList();
   }
@@ -111,6 +129,7 @@ public class Intakes {
     if (clearance == null) {
       throw RuleViolation.notFound("There is no clearance " + clearanceId + ".");
     }
+    caseloads.require(clearance.getClient().getId());
     audit.record(AuditAction.VIEW, CLEARANCE, clearanceId, null);
     return clearance;
   }
@@ -123,6 +142,7 @@ public class Intakes {
   }
 
   public VisitCheck recordVisitCheck(long clientId, boolean acuteSevereAttack, boolean changedSinceLast, Set<RedFlag> redFlags) {
+    caseloads.require(clientId);
     Client client = clients.get(clientId);
     VisitCheck check = new VisitCheck(client, clients.today(), acuteSevereAttack, changedSinceLast,
         redFlags == null ? Set.of() : redFlags, actor.get().name(), clock.instant());
@@ -134,15 +154,24 @@ public class Intakes {
   }
 
   public List<VisitCheck> visitChecks(long clientId) {
+    caseloads.require(clientId);
+    return visitChecksOf(clientId);
+  }
+
+  private List<VisitCheck> visitChecksOf(long clientId) {
     return em.createQuery("select v from VisitCheck v where v.client.id = :c order by v.recordedAt desc", VisitCheck.class)
         .setParameter("c", clientId).getResultList();
   }
 
-  /** Why the client may not be treated now, if anything stands in the way. */
+  /**
+   * Why the client may not be treated now, if anything stands in the way. Everyone on staff may ask
+   * (the front desk sees that treatment is on hold); pages show the reasons only to those who may
+   * open the clinical record.
+   */
   public Optional<TreatmentBlock> treatmentBlock(long clientId) {
     clients.get(clientId);
-    Optional<MedicalClearance> latest = clearances(clientId).stream().findFirst();
-    return TreatmentBlock.assess(intakesOf(clientId), visitChecks(clientId), latest, clients.today(), settings.zone());
+    Optional<MedicalClearance> latest = clearancesOf(clientId).stream().findFirst();
+    return TreatmentBlock.assess(intakesOf(clientId), visitChecksOf(clientId), latest, clients.today(), settings.zone());
   }
 
   /** For sessions and SOAP notes: refuses with every reason when the client may not be treated. */

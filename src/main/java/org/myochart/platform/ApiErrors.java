@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.myochart.audit.AccessDenials;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 
@@ -23,13 +24,14 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
 
   @Inject AuditTrail audit;
+  @Inject AccessDenials denials;
   @Context UriInfo uri;
 
   @Override
   public Response toResponse(Throwable failure) {
     if (failure instanceof RuleViolation violation) {
       int status = violation.httpStatus();
-      if (violation.kind() == RuleViolation.Kind.FORBIDDEN) {
+      if (violation.kind() == RuleViolation.Kind.FORBIDDEN && !denials.recordedInThisRequest()) {
         audit.record(AuditAction.ACCESS_DENIED, "Api", uri.getPath(),
             Json.createObjectBuilder().add("message", violation.getMessage()).build().toString());
       }

@@ -31,6 +31,7 @@ public class Charts {
 
   @PersistenceContext EntityManager em;
   @Inject Clients clients;
+  @Inject org.myochart.caseload.Caseloads caseloads;
   @Inject ClinicSettings settings;
   @Inject ClinicSigningKey key;
   @Inject ClinicTimestampAuthority timestamps;
@@ -38,6 +39,7 @@ public class Charts {
   @Inject Clock clock;
 
   public ChartExport export(long clientId) {
+    caseloads.requireOwnerFor(clientId, "export a client's combined chart");
     Client client = clients.get(clientId);
     List<SealedRecord> records = em.createQuery(
             "select r from SealedRecord r where r.clientId = :c order by r.sealedAt, r.id", SealedRecord.class)

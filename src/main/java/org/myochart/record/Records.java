@@ -45,6 +45,7 @@ public class Records {
   public static final String NOTE = "SoapNote";
   public static final String ADDENDUM = "NoteAddendum";
 
+  @Inject org.myochart.caseload.Caseloads caseloads;
   @PersistenceContext EntityManager em;
   @Inject ClinicSigningKey key;
   @Inject ClinicTimestampAuthority timestamps;
@@ -151,6 +152,11 @@ public class Records {
 
   /** A record already found, handed out for download; audited as an export. */
   public SealedRecord export(SealedRecord record) {
+    if (CONSENT.equals(record.getRecordType())) {
+      caseloads.requireStaffFor(record.getClientId(), "download a signed consent");
+    } else {
+      caseloads.require(record.getClientId());
+    }
     audit.record(AuditAction.EXPORT, record.getRecordType(), record.getRecordId(),
         "{\"sha256\":\"" + record.getSha256() + "\"}");
     return record;

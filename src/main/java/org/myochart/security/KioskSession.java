@@ -40,8 +40,21 @@ public record KioskSession(String id, long clientId, Purpose purpose, List<Long>
     return new KioskSession(id, clientId, purpose, formVersionIds, startedBy, startedAt, true);
   }
 
+  private static final java.util.regex.Pattern ACTOR_NAME =
+      java.util.regex.Pattern.compile("kiosk:client-(\\d{1,18}) \\(started by [^)]*\\)");
+
   /** How the audit trail names whoever holds the tablet. */
   public String actorName() {
     return "kiosk:client-" + clientId + " (started by " + startedBy + ")";
+  }
+
+  /**
+   * The client a kiosk actor's name stands for. The name is made by {@link #actorName()} from the
+   * kiosk session kept on the server (KioskGate), never taken from a request.
+   */
+  public static java.util.OptionalLong clientOfActor(String actorName) {
+    var match = actorName == null ? null : ACTOR_NAME.matcher(actorName);
+    return match != null && match.matches() ? java.util.OptionalLong.of(Long.parseLong(match.group(1)))
+        : java.util.OptionalLong.empty();
   }
 }

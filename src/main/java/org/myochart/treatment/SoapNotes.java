@@ -70,6 +70,7 @@ public class SoapNotes {
    * treated now: every required consent valid, no open red flag, no acute attack today.
    */
   public SoapNote startSession(long clientId, SessionKind kind, TodaysCheck today, String therapistName) {
+    requireReader(clientId);
     Actor me = requireTherapist();
     if (kind == null) {
       throw RuleViolation.invalidFields(Map.of("kind", "Choose assessment or follow-up."));
@@ -81,7 +82,7 @@ public class SoapNotes {
     intakes.recordVisitCheck(clientId, today.acuteSevereAttack(), today.changedSinceLast(), today.redFlags());
     gate.require(clientId);
     Instant now = clock.instant();
-    TreatmentSession session = new TreatmentSession(client, currentPlan(clientId).orElse(null), me.name(), therapistName, kind,
+    TreatmentSession session = new TreatmentSession(client, activePlan(clientId).orElse(null), me.name(), therapistName, kind,
         now, now);
     em.persist(session);
     SoapNote note = new SoapNote(session, now);
@@ -97,6 +98,7 @@ public class SoapNotes {
    * the demo clinic's history in. It passes the treatment gate as it stands now.
    */
   public SoapNote recordEarlierSession(long clientId, SessionKind kind, Instant startsAt, Instant endsAt, String therapistName) {
+    requireReader(clientId);
     Actor me = requireTherapist();
     Instant now = clock.instant();
     if (startsAt == null || startsAt.isAfter(now) || startsAt.isBefore(now.minus(Duration.ofDays(120)))) {
@@ -104,7 +106,7 @@ public class SoapNotes {
     }
     Client client = clients.get(clientId);
     gate.require(clientId);
-    TreatmentSession session = new TreatmentSession(client, currentPlan(clientId).orElse(null), me.name(), therapistName, kind,
+    TreatmentSession session = new TreatmentSession(client, activePlan(clientId).orElse(null), me.name(), therapistName, kind,
         startsAt, now);
     session.end(endsAt);
     em.persist(session);
@@ -212,6 +214,7 @@ public class SoapNotes {
   }
 
   public List<NoteAddendum> addenda(long noteId) {
+    requireReader(find(noteId).getClient().getId());
     return em.createQuery("select a from NoteAddendum a where a.note.id = :n order by a.signedAt, a.id", NoteAddendum.class)
         .setParameter("n", noteId).getResultList();
   }
@@ -225,6 +228,10 @@ public class SoapNotes {
 
   /** A therapist's notes that are not signed yet, oldest first. */
   public List<SoapNote> unsignedOf(String therapist) {
+    Actor me = actor.get();
+    if (!Actor.SYSTEM.equals(me) && !me.name().equals(therapist) && !Role.OWNER.name().equals(me.role())) {
+      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner sees another therapist's unsigned notes.");
+    }
     return em.createQuery("select n from SoapNote n where n.therapist = :t and n.status = :s order by n.session.startsAt",
         SoapNote.class).setParameter("t", therapist).setParameter("s", NoteStatus.DRAFT).getResultList();
   }
@@ -237,6 +244,7 @@ public class SoapNotes {
 
   /** The most recent signed note of the client, to copy recurring rows from. */
   public Optional<SoapNote> lastSigned(long clientId) {
+    requireReader(clientId);
     return em.createQuery("select n from SoapNote n where n.client.id = :c and n.status = :s order by n.session.startsAt desc",
         SoapNote.class).setParameter("c", clientId).setParameter("s", NoteStatus.SIGNED).setMaxResults(1)
         .getResultStream().findFirst();
@@ -256,6 +264,7 @@ public class SoapNotes {
 
   /** The intake conditions that make catalogue cautions apply to this client. */
   public Set<CautionCondition> cautionConditions(long clientId) {
+    requireReader(clientId);
     Set<CautionCondition> conditions = EnumSet.noneOf(CautionCondition.class);
     Optional<HealthIntake> intake = intakes.current(clientId);
     intake.ifPresent(i -> {
@@ -275,6 +284,7 @@ public class SoapNotes {
   // Plans
 
   public TreatmentPlan createPlan(long clientId, String goal, Integer sessionsPlanned, Integer sessionsPerWeek, LocalDate startsOn) {
+    requireReader(clientId);
     requireTherapist();
     Client client = clients.get(clientId);
     Map<String, String> problems = new LinkedHashMap<>();
@@ -292,7 +302,7 @@ public class SoapNotes {
     if (!problems.isEmpty()) {
       throw RuleViolation.invalidFields(problems);
     }
-    currentPlan(clientId).ifPresent(TreatmentPlan::close);
+    activePlan(clientId).ifPresent(TreatmentPlan::close);
     TreatmentPlan plan = new TreatmentPlan(client, cleanGoal, sessionsPlanned, sessionsPerWeek, startsOn, actor.get().name(),
         clock.instant());
     em.persist(plan);
@@ -302,12 +312,18 @@ public class SoapNotes {
   }
 
   public Optional<TreatmentPlan> currentPlan(long clientId) {
+    requireReader(clientId);
+    return activePlan(clientId);
+  }
+
+  private Optional<TreatmentPlan> activePlan(long clientId) {
     return em.createQuery("select p from TreatmentPlan p where p.client.id = :c and p.active = true order by p.id desc",
         TreatmentPlan.class).setParameter("c", clientId).setMaxResults(1).getResultStream().findFirst();
   }
 
   /** Sessions with a signed note since the plan started. */
   public long sessionsDone(TreatmentPlan plan) {
+    requireReader(plan.getClient().getId());
     return em.createQuery("select count(n) from SoapNote n where n.session.plan = :p and n.status = :s", Long.class)
         .setParameter("p", plan).setParameter("s", NoteStatus.SIGNED).getSingleResult();
   }

@@ -33,7 +33,13 @@ import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
+import org.myochart.client.IntakeAnswers;
+import org.myochart.client.IntakeSource;
 import org.myochart.client.Intakes;
+import org.myochart.client.VisitCheck;
+import org.myochart.security.KioskSession;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
 import org.myochart.platform.RuleViolation;
@@ -94,6 +100,84 @@ class BreakGlassIT {
 
   private List<AuditEntry> breakGlassEntries(long clientId) {
     return audit.forRecord(Clients.RECORD_TYPE, clientId).stream().filter(e -> e.getAction() == AuditAction.BREAK_GLASS).toList();
+  }
+
+  private long deniedEntries(Actor actor, long clientId) {
+    return audit.forRecord(Clients.RECORD_TYPE, clientId).stream()
+        .filter(e -> e.getAction() == AuditAction.ACCESS_DENIED && e.getActor().equals(actor.name())).count();
+  }
+
+  private static final IntakeAnswers QUIET_INTAKE = new IntakeAnswers(2, 6, 4, false, false, false, false, false, false,
+      null, false, null, List.of(), false, false, false, null, null, null, Set.of());
+
+  @Test
+  void everyClinicalServiceRefusesAColleagueOutsideTheCaseloadAndAuditsEachRefusal() {
+    Actor treating = person(Role.THERAPIST);
+    Actor colleague = person(Role.THERAPIST);
+    Client theirs = treatableClient();
+    SoapNote note = as(treating, () -> notes.startSession(theirs.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    long id = theirs.getId();
+    long intakesBefore = em.createQuery("select count(i) from HealthIntake i where i.client.id = :c", Long.class)
+        .setParameter("c", id).getSingleResult();
+    Map<String, Runnable> calls = new LinkedHashMap<>();
+    calls.put("submit intake", () -> intakes.submit(id, QUIET_INTAKE, IntakeSource.STAFF));
+    calls.put("intake history", () -> intakes.history(id));
+    calls.put("current intake", () -> intakes.current(id));
+    calls.put("record clearance", () -> intakes.recordClearance(id, "Dr. Lind", clients.today(), "Cleared.", null));
+    calls.put("clearances", () -> intakes.clearances(id));
+    calls.put("record today's check", () -> intakes.recordVisitCheck(id, true, false, Set.of()));
+    calls.put("visit checks", () -> intakes.visitChecks(id));
+    calls.put("start session", () -> notes.startSession(id, SessionKind.FOLLOW_UP, QUIET_DAY, "C"));
+    calls.put("create plan", () -> notes.createPlan(id, "Fewer headaches", 6, 1, clients.today()));
+    calls.put("current plan", () -> notes.currentPlan(id));
+    calls.put("last signed note", () -> notes.lastSigned(id));
+    calls.put("caution conditions", () -> notes.cautionConditions(id));
+    calls.put("notes", () -> notes.notesOf(id));
+    calls.put("outcomes", () -> notes.outcomes(id));
+    calls.put("open note", () -> notes.open(note.getId()));
+    calls.put("addenda", () -> notes.addenda(note.getId()));
+
+    calls.forEach((what, call) -> {
+      long deniedBefore = deniedEntries(colleague, id);
+      RuleViolation refused = refusedFor(colleague, call);
+      assertInstanceOf(BreakGlassNeeded.class, refused, what);
+      assertEquals(deniedBefore + 1, deniedEntries(colleague, id), what + " leaves one ACCESS_DENIED entry naming the colleague");
+    });
+
+    assertEquals(intakesBefore, em.createQuery("select count(i) from HealthIntake i where i.client.id = :c", Long.class)
+        .setParameter("c", id).getSingleResult(), "no intake was stored");
+    assertTrue(as(treating, () -> intakes.clearances(id)).isEmpty(), "no clearance was stored");
+    assertTrue(as(treating, () -> intakes.visitChecks(id)).stream().noneMatch(VisitCheck::isAcuteSevereAttack),
+        "no check put treatment on hold");
+    assertEquals(ClinicalAccess.REASON_NEEDED, as(colleague, () -> caseloads.access(id)),
+        "the refused session did not put the client in the colleague's caseload");
+  }
+
+  @Test
+  void frontDeskAndOtherTabletsAreRefusedClinicalWritesWithAnEntry() {
+    Actor desk = person(Role.FRONT_DESK);
+    Client client = treatableClient();
+    Client other = treatableClient();
+    long id = client.getId();
+
+    long before = deniedEntries(desk, id);
+    assertEquals(RuleViolation.Kind.FORBIDDEN,
+        refusedFor(desk, () -> notes.startSession(id, SessionKind.ASSESSMENT, QUIET_DAY, "D")).kind());
+    assertEquals(RuleViolation.Kind.FORBIDDEN, refusedFor(desk, () -> intakes.history(id)).kind());
+    assertEquals(before + 2, deniedEntries(desk, id));
+
+    Actor otherTablet = new Actor(new KioskSession("t", other.getId(), KioskSession.Purpose.INTAKE, List.of(), desk.name(),
+        Instant.now(), false).actorName(), "KIOSK", "10.0.0.9", "tablet");
+    assertEquals(RuleViolation.Kind.FORBIDDEN,
+        refusedFor(otherTablet, () -> intakes.submit(id, QUIET_INTAKE, IntakeSource.KIOSK)).kind(),
+        "a tablet handed to another client cannot write this client's intake");
+    assertEquals(RuleViolation.Kind.FORBIDDEN,
+        refusedFor(desk, () -> intakes.submit(id, QUIET_INTAKE, IntakeSource.KIOSK)).kind(),
+        "staff cannot claim to be the tablet");
+    Actor ownTablet = new Actor(new KioskSession("t", id, KioskSession.Purpose.INTAKE, List.of(), desk.name(),
+        Instant.now(), false).actorName(), "KIOSK", "10.0.0.9", "tablet");
+    assertEquals(2, as(ownTablet, () -> intakes.submit(id, QUIET_INTAKE, IntakeSource.KIOSK)).getVersionNumber(),
+        "the tablet handed to the client keeps the client's answers");
   }
 
   @Test

@@ -20,7 +20,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.myochart.testsupport.Names;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
+import org.myochart.audit.CurrentActor;
+import org.myochart.security.KioskSession;
 import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
 import org.myochart.platform.RuleViolation;
@@ -42,6 +47,19 @@ class ClientsIT {
 
   private static String surname() {
     return Names.uniqueSurname("Zz");
+  }
+
+  private static <T> T asOwner(Supplier<T> work) {
+    AtomicReference<T> result = new AtomicReference<>();
+    CurrentActor.actAs(new Actor("owner", "OWNER", "127.0.0.1", "ClientsIT"), () -> result.set(work.get()));
+    return result.get();
+  }
+
+  /** As the tablet handed to the client: the kiosk session names the client, never the request. */
+  private static void onTabletOf(Client client, Runnable work) {
+    KioskSession kiosk = new KioskSession("tablet", client.getId(), KioskSession.Purpose.INTAKE, List.of(), "frontdesk",
+        java.time.Instant.now(), false);
+    CurrentActor.actAs(new Actor(kiosk.actorName(), "KIOSK", "10.0.0.8", "tablet"), work);
   }
 
   private Client register(String first, String last, LocalDate born) {
@@ -124,10 +142,11 @@ class ClientsIT {
   @Test
   void intakesAreKeptAsIncreasingVersions() {
     Client client = register("Vera", surname(), LocalDate.of(1975, 7, 7));
-    intakes.submit(client.getId(), Fixtures.answers(Set.of(), List.of(new Medication("Warfarin", MedicationKind.BLOOD_THINNER)), false), IntakeSource.STAFF);
-    intakes.submit(client.getId(), Fixtures.answers(Set.of(), List.of(), false), IntakeSource.KIOSK);
+    asOwner(() -> intakes.submit(client.getId(),
+        Fixtures.answers(Set.of(), List.of(new Medication("Warfarin", MedicationKind.BLOOD_THINNER)), false), IntakeSource.STAFF));
+    onTabletOf(client, () -> intakes.submit(client.getId(), Fixtures.answers(Set.of(), List.of(), false), IntakeSource.KIOSK));
 
-    List<HealthIntake> history = intakes.history(client.getId());
+    List<HealthIntake> history = asOwner(() -> intakes.history(client.getId()));
     assertEquals(List.of(2, 1), history.stream().map(HealthIntake::getVersionNumber).toList());
     assertEquals("Warfarin", history.get(1).getMedications().get(0).getName());
     assertEquals(IntakeSource.KIOSK, history.get(0).getSource());
@@ -140,24 +159,25 @@ class ClientsIT {
     IntakeAnswers painEleven = new IntakeAnswers(10, 24, 11, false, false, false, false, false, false, null, false,
         null, List.of(), false, false, false, null, null, null, Set.of());
 
-    assertThrows(RuleViolation.class, () -> intakes.submit(client.getId(), painEleven, IntakeSource.STAFF));
-    assertTrue(intakes.current(client.getId()).isEmpty());
+    assertThrows(RuleViolation.class, () -> asOwner(() -> intakes.submit(client.getId(), painEleven, IntakeSource.STAFF)));
+    assertTrue(asOwner(() -> intakes.current(client.getId())).isEmpty());
   }
 
   @Test
   void redFlagBlocksTreatmentUntilAClearanceWithItsLetterIsRecorded() {
     Client client = register("Rolf", surname(), LocalDate.of(1960, 3, 3));
-    intakes.submit(client.getId(), Fixtures.answers(EnumSet.of(RedFlag.THUNDERCLAP), List.of(), false), IntakeSource.KIOSK);
+    onTabletOf(client, () -> intakes.submit(client.getId(), Fixtures.answers(EnumSet.of(RedFlag.THUNDERCLAP), List.of(), false),
+        IntakeSource.KIOSK));
 
     RuleViolation refused = assertThrows(RuleViolation.class, () -> intakes.requireTreatable(client.getId()));
     assertTrue(refused.getMessage().contains("worst you have ever had"), refused.getMessage());
 
     byte[] letter = "%PDF-1.4 cleared for massage".getBytes(StandardCharsets.US_ASCII);
-    MedicalClearance clearance = intakes.recordClearance(client.getId(), "Dr. Lund", clients.today(), "Seen; fine.",
-        ScannedDocument.of("letter.pdf", letter));
+    MedicalClearance clearance = asOwner(() -> intakes.recordClearance(client.getId(), "Dr. Lund", clients.today(), "Seen; fine.",
+        ScannedDocument.of("letter.pdf", letter)));
 
     intakes.requireTreatable(client.getId());
-    assertArrayEquals(letter, intakes.clearance(clearance.getId()).letter());
+    assertArrayEquals(letter, asOwner(() -> intakes.clearance(clearance.getId())).letter());
     assertEquals(64, clearance.getLetterSha256().length());
   }
 
@@ -166,18 +186,18 @@ class ClientsIT {
     Client client = register("Fia", surname(), LocalDate.of(1960, 3, 3));
 
     RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> intakes.recordClearance(client.getId(), "Dr. X", clients.today().plusDays(2), "note", null));
+        () -> asOwner(() -> intakes.recordClearance(client.getId(), "Dr. X", clients.today().plusDays(2), "note", null)));
     assertEquals("The clearance date cannot be in the future.", refused.fieldProblems().get("clearedOn"));
-    assertTrue(intakes.clearances(client.getId()).isEmpty());
+    assertTrue(asOwner(() -> intakes.clearances(client.getId())).isEmpty());
   }
 
   @Test
   void acuteAttackAtTheVisitBlocksTreatmentToday() {
     Client client = register("Ada", surname(), LocalDate.of(1988, 8, 8));
-    intakes.submit(client.getId(), Fixtures.answers(Set.of(), List.of(), false), IntakeSource.STAFF);
+    asOwner(() -> intakes.submit(client.getId(), Fixtures.answers(Set.of(), List.of(), false), IntakeSource.STAFF));
     intakes.requireTreatable(client.getId());
 
-    intakes.recordVisitCheck(client.getId(), true, false, Set.of());
+    asOwner(() -> intakes.recordVisitCheck(client.getId(), true, false, Set.of()));
 
     assertTrue(intakes.treatmentBlock(client.getId()).orElseThrow().reasons().get(0).startsWith("Acute severe migraine attack today"));
   }
@@ -185,7 +205,7 @@ class ClientsIT {
   @Test
   void intakeForAnUnknownClientIsNotFound() {
     RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> intakes.submit(987654321L, Fixtures.answers(Set.of(), List.of(), false), IntakeSource.STAFF));
+        () -> asOwner(() -> intakes.submit(987654321L, Fixtures.answers(Set.of(), List.of(), false), IntakeSource.STAFF)));
     assertEquals(RuleViolation.Kind.NOT_FOUND, refused.kind());
   }
 

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.logging.Logger;
+import org.myochart.audit.AccessDenials;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 
@@ -18,6 +19,7 @@ public class ErrorPage {
 
   @Inject HttpServletRequest request;
   @Inject AuditTrail audit;
+  @Inject AccessDenials denials;
   private boolean recorded;
 
   public void record() {
@@ -28,7 +30,7 @@ public class ErrorPage {
     Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = uri == null ? null : uri.toString();
-    if (Integer.valueOf(403).equals(status)) {
+    if (Integer.valueOf(403).equals(status) && !denials.recordedInThisRequest()) {
       audit.record(AuditAction.ACCESS_DENIED, "Page", clip(path), null);
     }
     LOG.info(() -> "Error page " + status + " for " + clip(path) + " from " + request.getRemoteAddr());

@@ -67,10 +67,10 @@ public class ClientTreatmentPanel implements Serializable {
   }
 
   private void refresh() {
-    plan = notes.currentPlan(clientId).orElse(null);
-    sessionsDone = plan == null ? 0 : notes.sessionsDone(plan);
     readable = notes.mayRead(clientId);
     if (readable) {
+      plan = notes.currentPlan(clientId).orElse(null);
+      sessionsDone = plan == null ? 0 : notes.sessionsDone(plan);
       sessionNotes = notes.notesOf(clientId);
       outcomes = notes.outcomes(clientId);
       usage = usageTable();
