@@ -11,6 +11,7 @@ import org.myochart.testsupport.Names;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.StoredRows;
 
 /** The clients API over HTTP against the running demo clinic. */
 class ClientApiIT {
@@ -89,5 +90,22 @@ class ClientApiIT {
     JsonObject found = Http.json(Http.get(clinic.uri("/api/v1/clients?q=Bergström"), "owner", PASSWORD));
 
     assertTrue(found.getInt("total") >= 1);
+  }
+
+  @Test
+  void listingClientsLeavesOneEntryWithTheQueryAndTheNumberOfRows() {
+    String last = surname();
+    register("owner", "{\"firstName\":\"Lis\",\"lastName\":\"" + last + "\",\"dateOfBirth\":\"1979-01-02\"}");
+    register("owner", "{\"firstName\":\"Lisa\",\"lastName\":\"" + last + "\",\"dateOfBirth\":\"1979-01-03\"}");
+    String listed = "action = 'VIEW' and record_type = 'ClientList' and actor = 'frontdesk'";
+    long before = StoredRows.count(clinic, "audit_entry", listed);
+
+    HttpResponse<String> page = Http.get(clinic.uri("/api/v1/clients?size=100&q=" + last), "frontdesk", PASSWORD);
+
+    assertEquals(200, page.statusCode(), page.body());
+    assertEquals(before + 1, StoredRows.count(clinic, "audit_entry", listed), "one entry for the whole list, not one per row");
+    String detail = StoredRows.text(clinic, "select detail from audit_entry where " + listed + " order by id desc");
+    assertTrue(detail.contains("\"query\":\"" + last + "\""), detail);
+    assertTrue(detail.contains("\"rows\":2"), detail);
   }
 }

@@ -43,6 +43,23 @@ public final class StoredRows {
     }
   }
 
+  /** The first column of the first row as text, such as an audit entry's detail. */
+  public static String text(RunningClinic clinic, String sql, Object... parameters) {
+    try (Connection db = clinic.database(); PreparedStatement query = db.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        query.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        if (!rows.next()) {
+          throw new IllegalStateException("No row for " + sql);
+        }
+        return rows.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   public static long clientsNamed(RunningClinic clinic, String lastName) {
     return count(clinic, "client", "last_name = ?", lastName);
   }
