@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.TextRules;
 
 /** Guards the clinic's staff accounts: who may sign in, in which role, with which password. */
 @ApplicationScoped
@@ -221,6 +222,7 @@ public class StaffAccounts {
     if (name.chars().anyMatch(Character::isISOControl)) {
       throw RuleViolation.invalid("A name cannot contain control characters.");
     }
+    TextRules.hiddenCharacterProblem("full name", name).ifPresent(problem -> { throw RuleViolation.invalid(problem); });
     return name;
   }
 

@@ -187,6 +187,15 @@ class StaffAccountsIT {
   }
 
   @Test
+  void aDisplayNameWithARightToLeftOverrideIsRefused() {
+    RuleViolation refused = assertThrows(RuleViolation.class,
+        () -> accounts.create(someone(), "Evil\u202Eelif.exe", Role.THERAPIST, PASSWORD, false));
+
+    assertEquals("The full name contains an invisible or text-direction character; type it again without copying"
+        + " it from elsewhere.", refused.getMessage());
+  }
+
+  @Test
   void unknownUsernamesAreLockedTheSameWaySoLockingRevealsNothing() {
     String nobody = someone();
     for (int i = 0; i < 5; i++) {
