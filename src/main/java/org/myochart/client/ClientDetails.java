@@ -40,8 +40,8 @@ public record ClientDetails(
   /** Field name to message for everything that is wrong; empty when the details are acceptable. */
   public Map<String, String> problems(LocalDate today) {
     Map<String, String> problems = new LinkedHashMap<>();
-    TextRules.check(problems, "firstName", "first name", firstName, 100, true, false);
-    TextRules.check(problems, "lastName", "last name", lastName, 100, true, false);
+    TextRules.checkName(problems, "firstName", "first name", firstName, 100, true);
+    TextRules.checkName(problems, "lastName", "last name", lastName, 100, true);
     if (dateOfBirth == null) {
       problems.put("dateOfBirth", "Enter the date of birth.");
     } else if (dateOfBirth.isAfter(today)) {
@@ -57,14 +57,14 @@ public record ClientDetails(
     if (email != null && !problems.containsKey("email") && !EMAIL.matcher(email).matches()) {
       problems.put("email", "This is not an email address (name@example.org).");
     }
-    TextRules.check(problems, "emergencyContactName", "emergency contact", emergencyContactName, 200, false, false);
+    TextRules.checkName(problems, "emergencyContactName", "emergency contact", emergencyContactName, 200, false);
     TextRules.check(problems, "emergencyContactPhone", "emergency contact's phone", emergencyContactPhone, 40, false, false);
     if (emergencyContactPhone != null && !problems.containsKey("emergencyContactPhone")
         && !PHONE.matcher(emergencyContactPhone).matches()) {
       problems.put("emergencyContactPhone", "A phone number has digits, spaces and + ( ) - . / only.");
     }
     TextRules.check(problems, "preferredLanguage", "preferred language", preferredLanguage, 60, false, false);
-    TextRules.check(problems, "physicianName", "physician's name", physicianName, 200, false, false);
+    TextRules.checkName(problems, "physicianName", "physician's name", physicianName, 200, false);
     TextRules.check(problems, "physicianContact", "physician's contact", physicianContact, 200, false, false);
     TextRules.check(problems, "notes", "notes", notes, 4000, false, true);
     return problems;

@@ -354,14 +354,14 @@ public class Consents {
     String name = TextRules.clean(typedName);
     if (minor) {
       String relationship = TextRules.clean(guardianRelationship);
-      TextRules.check(problems, "typedName", "parent's or guardian's full name", name, 200, true, false);
+      TextRules.checkName(problems, "typedName", "parent's or guardian's full name", name, 200, true);
       TextRules.check(problems, "guardianRelationship", "relationship to " + client.getFirstName(), relationship, 100, true, false);
       if (name != null && !problems.containsKey("typedName") && sameName(name, client.getFirstName() + " " + client.getLastName())) {
         problems.put("typedName", client.getFirstName() + " is under 18: a parent or guardian signs with their own name.");
       }
       return SignedBy.guardian(name, relationship);
     }
-    TextRules.check(problems, "typedName", "full name", name, 200, true, false);
+    TextRules.checkName(problems, "typedName", "full name", name, 200, true);
     if (name != null && !problems.containsKey("typedName")
         && !(containsWord(name, client.getFirstName()) && containsWord(name, client.getLastName()))) {
       problems.put("typedName", "Please type your full name as the clinic has it: " + client.getFirstName() + " "

@@ -2,14 +2,12 @@ package org.myochart.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.myochart.audit.AuditLine;
+import org.myochart.audit.AuditLogCsv;
 import org.myochart.consent.Sha256;
 import org.myochart.platform.ClinicSettings;
 
@@ -22,7 +20,6 @@ import org.myochart.platform.ClinicSettings;
 final class ExportArchive {
 
   static final String README_FILE = "README.txt";
-  static final String[] AUDIT_HEADER = org.myochart.audit.AuditLogCsv.HEADER;
 
   private final ExportQueries queries;
   private final ClinicSettings settings;
@@ -81,12 +78,10 @@ final class ExportArchive {
 
   /** Writes the audit log of the export and answers how many entries it holds. */
   int writeAuditLog(AuditExport export, long upTo, OutputStream out) throws IOException {
-    Writer writer = new OutputStreamWriter(Manifest.unclosable(out), StandardCharsets.UTF_8);
     int count = 0;
-    try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(AUDIT_HEADER).get())) {
-      for (ExportQueries.AuditRow row : queries.auditEntries(export.getId(), export.scope(), settings.zone(), upTo)) {
-        csv.printRecord(row.id(), row.occurredAt().toString(), row.actor(), row.role(), row.action(), row.recordType(),
-            row.recordId(), row.detail(), row.ipAddress(), row.userAgent(), row.previousHash(), row.entryHash());
+    try (AuditLogCsv csv = new AuditLogCsv(Manifest.unclosable(out))) {
+      for (AuditLine line : queries.auditEntries(export.getId(), export.scope(), settings.zone(), upTo)) {
+        csv.write(line);
         count++;
       }
     }
@@ -115,6 +110,12 @@ final class ExportArchive {
             + Manifest.JSON_FILE + " -noverify -out /dev/null",
         "  (with a CA-issued clinic certificate, drop -noverify and give -CAfile), then compare each file's",
         "  sha256sum with its line in the manifest. Each PDF carries its own digital signature.",
+        "",
+        "Spreadsheet safety: in " + Manifest.CSV_FILE + " and " + Manifest.AUDIT_LOG_FILE + " a cell that begins with",
+        "  = + - @, a tab or a carriage return was written with one extra ' in front (and in quotes), so that a",
+        "  spreadsheet shows it as text instead of running it as a formula: user names and browser user agents",
+        "  are typed by anyone who tries to sign in. The files were hashed and signed as written, with the '.",
+        "  To get a raw value, strip one leading ' from a cell whose next character is one of those six.",
         "");
   }
 }

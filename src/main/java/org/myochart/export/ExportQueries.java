@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import org.myochart.audit.AuditLine;
 
 /**
  * The reads an export makes, a page at a time and as plain rows rather than managed entities, so
@@ -28,10 +29,6 @@ public class ExportQueries {
 
   /** A sealed record within an export's scope, with its stored bytes for checking. */
   record Candidate(ManifestLine line, byte[] pdf) {}
-
-  /** One audit entry as it goes into the archive's audit log. */
-  record AuditRow(long id, Instant occurredAt, String actor, String role, String action, String recordType,
-      String recordId, String detail, String ipAddress, String userAgent, String previousHash, String entryHash) {}
 
   /** An archived file: its manifest line and stored bytes. */
   record ArchivedFile(ManifestLine line, byte[] pdf) {}
@@ -190,11 +187,11 @@ public class ExportQueries {
    * The audit entries an export carries: every entry of the range for an unfiltered export; for a
    * filtered one, the entries about the exported records and, with a client filter, the client.
    */
-  Iterable<AuditRow> auditEntries(long exportId, ExportScope scope, ZoneId zone, long upTo) {
-    return () -> new Paged<>(after -> auditPage(exportId, scope, zone, upTo, after), AuditRow::id);
+  Iterable<AuditLine> auditEntries(long exportId, ExportScope scope, ZoneId zone, long upTo) {
+    return () -> new Paged<>(after -> auditPage(exportId, scope, zone, upTo, after), AuditLine::id);
   }
 
-  private List<AuditRow> auditPage(long exportId, ExportScope scope, ZoneId zone, long upTo, long afterId) {
+  private List<AuditLine> auditPage(long exportId, ExportScope scope, ZoneId zone, long upTo, long afterId) {
     StringBuilder sql = new StringBuilder(
         "select a.id, a.occurred_at, a.actor, a.actor_role, a.action, a.record_type, a.record_id, a.detail,"
             + " a.ip_address, a.user_agent, a.previous_hash, a.entry_hash from audit_entry a"
@@ -217,10 +214,10 @@ public class ExportQueries {
         query.setParameter(6, scope.clientId().toString());
       }
     }
-    List<AuditRow> page = new ArrayList<>();
+    List<AuditLine> page = new ArrayList<>();
     for (Object row : query.getResultList()) {
       Object[] c = (Object[]) row;
-      page.add(new AuditRow(number(c[0]), instant(c[1]), (String) c[2], (String) c[3], (String) c[4], (String) c[5],
+      page.add(new AuditLine(number(c[0]), instant(c[1]), (String) c[2], (String) c[3], (String) c[4], (String) c[5],
           (String) c[6], text(c[7]), (String) c[8], (String) c[9], trim(c[10]), trim(c[11])));
     }
     return page;

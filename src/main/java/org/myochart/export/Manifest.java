@@ -5,15 +5,11 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.myochart.platform.SpreadsheetCsv;
 
 /**
  * The list of what an export archive holds, as CSV for spreadsheets and as JSON for programs.
@@ -39,8 +35,7 @@ public final class Manifest {
   private Manifest() {}
 
   public static void writeCsv(Iterable<ManifestLine> lines, OutputStream out) throws IOException {
-    Writer writer = new OutputStreamWriter(unclosable(out), StandardCharsets.UTF_8);
-    try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+    try (SpreadsheetCsv csv = new SpreadsheetCsv(unclosable(out), CSV_HEADER)) {
       for (ManifestLine line : lines) {
         csv.printRecord(line.seqNo(), line.file(), line.recordType(), line.recordId(), line.clientId(),
             line.sealedAt().toString(), line.sha256(), line.sizeBytes());

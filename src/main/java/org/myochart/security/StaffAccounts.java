@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.TextRules;
 
 /** Guards the clinic's staff accounts: who may sign in, in which role, with which password. */
 @ApplicationScoped
@@ -83,7 +84,7 @@ public class StaffAccounts {
     Username.problemWith(normalized).ifPresent(problem -> { throw RuleViolation.invalid(problem); });
     String name = checkedName(displayName);
     Objects.requireNonNull(role, "role");
-    PasswordPolicy.problemWith(password, normalized)
+    PasswordPolicy.problemWith(password, normalized, name)
         .ifPresent(problem -> { throw RuleViolation.invalid(problem); });
     if (findByUsername(normalized).isPresent()) {
       throw RuleViolation.conflict(
@@ -152,7 +153,8 @@ public class StaffAccounts {
   /** The owner sets a temporary password; the staff member must replace it at next sign-in. */
   public StaffAccount resetPassword(long id, long seenVersion, String temporaryPassword) {
     StaffAccount account = current(id, seenVersion);
-    PasswordPolicy.problemWith(temporaryPassword, account.getUsername())
+    PasswordPolicy.problemWithReplacement(temporaryPassword, account.getUsername(), account.getDisplayName(),
+            candidate -> passwords.matches(candidate, account.passwordHash()))
         .ifPresent(problem -> { throw RuleViolation.invalid(problem); });
     account.assignPassword(passwords.hash(temporaryPassword), true, clock.instant());
     em.flush();
@@ -169,11 +171,9 @@ public class StaffAccounts {
     if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
       throw RuleViolation.invalid("The current password is not correct.");
     }
-    PasswordPolicy.problemWith(newPassword, account.getUsername())
+    PasswordPolicy.problemWithReplacement(newPassword, account.getUsername(), account.getDisplayName(),
+            candidate -> passwords.matches(candidate, account.passwordHash()))
         .ifPresent(problem -> { throw RuleViolation.invalid(problem); });
-    if (newPassword.equals(currentPassword)) {
-      throw RuleViolation.invalid("Choose a new password that differs from the current one.");
-    }
     account.assignPassword(passwords.hash(newPassword), false, clock.instant());
     audit.record(AuditAction.PASSWORD_CHANGE, RECORD_TYPE, account.getId(), null);
     return account;
@@ -222,6 +222,7 @@ public class StaffAccounts {
     if (name.chars().anyMatch(Character::isISOControl)) {
       throw RuleViolation.invalid("A name cannot contain control characters.");
     }
+    TextRules.hiddenCharacterProblem("full name", name).ifPresent(problem -> { throw RuleViolation.invalid(problem); });
     return name;
   }
 

@@ -74,4 +74,31 @@ class ClientDetailsTest {
     assertTrue(client.isMinorOn(TODAY));
     assertEquals(17, client.ageOn(TODAY));
   }
+
+  @Test
+  void aRightToLeftOverrideInTheFirstNameIsRefusedNamingTheField() {
+    Map<String, String> problems = Fixtures.details("Evil\u202Eelif.exe", "Bergström", LocalDate.of(1986, 4, 12))
+        .problems(TODAY);
+
+    assertEquals("The first name contains an invisible or text-direction character; type it again without copying"
+        + " it from elsewhere.", problems.get("firstName"));
+    assertEquals(1, problems.size());
+  }
+
+  @Test
+  void invisibleCharactersInAnyNameOfTheRecordAreRefused() {
+    Map<String, String> problems = new ClientDetails("Anna", "Berg\u200Bström", LocalDate.of(1986, 4, 12), null, null,
+        "Jonas\uFEFF Lindqvist", null, null, "Dr.\u00ADAlm", null, "Note with \u2066isolate\u2069 is not a name").problems(TODAY);
+
+    assertTrue(problems.get("lastName").startsWith("The last name contains an invisible"));
+    assertTrue(problems.get("emergencyContactName").startsWith("The emergency contact contains an invisible"));
+    assertTrue(problems.get("physicianName").startsWith("The physician's name contains an invisible"));
+    assertEquals(3, problems.size(), problems.toString());
+  }
+
+  @Test
+  void namesInOtherScriptsAndWithAccentsAreAccepted() {
+    assertTrue(new ClientDetails("Zoë", "Nguyễn-O'Brien", LocalDate.of(1990, 1, 1), null, null, "محمد علي", null, null,
+        "Ἀλέξανδρος Παπαδόπουλος", null, null).problems(TODAY).isEmpty());
+  }
 }

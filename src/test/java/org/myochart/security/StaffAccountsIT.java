@@ -170,6 +170,32 @@ class StaffAccountsIT {
   }
 
   @Test
+  void theCurrentPasswordIsRefusedAsTheNewOneInAResetAndInAChange() {
+    StaffAccount account = accounts.create(someone(), "Ines Again", Role.THERAPIST, PASSWORD, false);
+
+    RuleViolation reset = assertThrows(RuleViolation.class,
+        () -> accounts.resetPassword(account.getId(), accounts.get(account.getId()).getVersion(), PASSWORD));
+    RuleViolation change = assertThrows(RuleViolation.class,
+        () -> accounts.changeOwnPassword(account.getUsername(), PASSWORD, PASSWORD));
+    RuleViolation guessable = assertThrows(RuleViolation.class,
+        () -> accounts.changeOwnPassword(account.getUsername(), PASSWORD, "qwertyuiopas"));
+
+    assertEquals("That is the account's current password; choose a different one.", reset.getMessage());
+    assertEquals("That is the account's current password; choose a different one.", change.getMessage());
+    assertTrue(guessable.getMessage().startsWith("The password is too easy to guess."), guessable.getMessage());
+    assertTrue(signIns.attempt(account.getUsername(), PASSWORD, Actor.SYSTEM).account().isPresent());
+  }
+
+  @Test
+  void aDisplayNameWithARightToLeftOverrideIsRefused() {
+    RuleViolation refused = assertThrows(RuleViolation.class,
+        () -> accounts.create(someone(), "Evil\u202Eelif.exe", Role.THERAPIST, PASSWORD, false));
+
+    assertEquals("The full name contains an invisible or text-direction character; type it again without copying"
+        + " it from elsewhere.", refused.getMessage());
+  }
+
+  @Test
   void unknownUsernamesAreLockedTheSameWaySoLockingRevealsNothing() {
     String nobody = someone();
     for (int i = 0; i < 5; i++) {
