@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import org.myochart.platform.web.ClientAddress;
 
 /**
  * Finds who is acting in the current request. The sign-in mechanism (or the kiosk) puts an {@link
@@ -57,7 +58,7 @@ public class CurrentActor {
   }
 
   public static Actor of(HttpServletRequest request, String name, String role) {
-    return new Actor(name, role, request.getRemoteAddr(), request.getHeader("User-Agent"));
+    return new Actor(name, role, ClientAddress.of(request), request.getHeader("User-Agent"));
   }
 
   public static Actor anonymous(HttpServletRequest request) {

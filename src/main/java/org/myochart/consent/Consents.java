@@ -27,7 +27,6 @@ import org.myochart.client.ScannedDocument;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.TextRules;
-import org.myochart.security.SignIns;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
 
@@ -49,7 +48,6 @@ public class Consents {
   @Inject Clients clients;
   @Inject ConsentForms forms;
   @Inject StaffAccounts staff;
-  @Inject SignIns signIns;
   @Inject jakarta.enterprise.event.Event<ConsentSigned> signed;
 
   /** What the client did on the signing screen. */
@@ -142,8 +140,8 @@ public class Consents {
     return consent;
   }
 
-  /** A staff member countersigns as witness, confirming with their own password. */
-  public ConsentWitness witness(long consentId, String username, String password, Actor from) {
+  /** A staff member, whose password the tablet has just confirmed, countersigns as witness. */
+  public ConsentWitness witness(long consentId, StaffAccount witness, Actor from) {
     Consent consent = em.find(Consent.class, consentId, LockModeType.PESSIMISTIC_WRITE);
     if (consent == null) {
       throw RuleViolation.notFound("There is no consent " + consentId + ".");
@@ -154,9 +152,6 @@ public class Consents {
     if (witnessOf(consent).isPresent()) {
       throw RuleViolation.conflict("This consent has already been witnessed.");
     }
-    SignIns.Attempt attempt = signIns.attempt(username, password, from);
-    StaffAccount witness = attempt.account().orElseThrow(() -> RuleViolation.invalidFields(
-        Map.of("witnessPassword", attempt.outcome().message())));
     ConsentWitness countersignature = new ConsentWitness(consent, witness.getUsername(), witness.getDisplayName(),
         clock.instant(), from.ipAddress());
     em.persist(countersignature);

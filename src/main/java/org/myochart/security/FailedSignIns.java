@@ -1,5 +1,6 @@
 package org.myochart.security;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,14 +11,21 @@ import java.time.Instant;
 
 /**
  * Consecutive failed sign-ins for one username, whether or not an account has that name, so that
- * the lock-out itself does not reveal which usernames exist.
+ * the lock-out itself does not reveal which usernames exist. Every password check is counted
+ * before it is made and forgotten when it proves right, so parallel guesses cannot slip past the
+ * count. The lock is short, because strangers can cause it: one minute, doubling with each lock in
+ * a row up to fifteen.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "failed_sign_in")
 public class FailedSignIns {
 
   public static final int ALLOWED_FAILURES = 5;
-  public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+  public static final Duration FIRST_LOCK = Duration.ofMinutes(1);
+  public static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
+  /** A day without failures forgets earlier locks, so the next one is short again. */
+  public static final Duration FORGOTTEN_AFTER = Duration.ofHours(24);
 
   @Id
   @Column(name = "username_key")
@@ -32,6 +40,9 @@ public class FailedSignIns {
   @Column(name = "locked_until")
   private Instant lockedUntil;
 
+  @Column(nullable = false)
+  private int locks;
+
   @Version private long version;
 
   protected FailedSignIns() {}
@@ -40,8 +51,13 @@ public class FailedSignIns {
     this.usernameKey = usernameKey;
   }
 
-  /** Counts a failure; the fifth in a row locks the username for fifteen minutes. */
+  /** Counts a failure; the fifth in a row locks the username, for longer with each lock in a row. */
   public void count(Instant now) {
+    if (lastFailureAt != null && !now.isBefore(lastFailureAt.plus(FORGOTTEN_AFTER))) {
+      failures = 0;
+      locks = 0;
+      lockedUntil = null;
+    }
     if (lockedUntil != null && !now.isBefore(lockedUntil)) {
       failures = 0;
       lockedUntil = null;
@@ -49,8 +65,15 @@ public class FailedSignIns {
     failures++;
     lastFailureAt = now;
     if (failures >= ALLOWED_FAILURES) {
-      lockedUntil = now.plus(LOCK_DURATION);
+      lockedUntil = now.plus(lockAfter(locks));
+      locks++;
     }
+  }
+
+  /** How long the lock lasts that follows this many earlier locks in a row: 1, 2, 4, 8, then 15 minutes. */
+  static Duration lockAfter(int earlierLocks) {
+    Duration lock = FIRST_LOCK.multipliedBy(1L << Math.min(earlierLocks, 4));
+    return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
   }
 
   public boolean isLocked(Instant now) {

@@ -1,5 +1,6 @@
 package org.myochart.security;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +17,7 @@ import org.myochart.platform.web.SecurityHeaders;
 /**
  * Keeps a tablet in kiosk mode: every address outside {@code /kiosk/} (typed, bookmarked or
  * reached with the back button) leads back to the kiosk screen, and what happens is recorded as
- * the kiosk, not as the staff member who started it.
+ * the kiosk, not as the staff member who started it, each attempt to leave included.
  */
 // Error dispatches too: a staff page refused by web.xml must not show its error page on the kiosk.
 @WebFilter(
@@ -25,12 +26,15 @@ import org.myochart.platform.web.SecurityHeaders;
     dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class KioskGate extends HttpFilter {
 
+  @Inject KioskEscapes escapes;
+
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     Optional<KioskSession> kiosk = kioskOf(request);
     if (kiosk.isPresent()) {
       if (!allowedOnKiosk(request, kiosk.get())) {
+        escapes.record(request, kiosk.get());
         response.resetBuffer();
         // An error dispatch may arrive here with its headers reset; the redirect carries them again.
         SecurityHeaders.apply(request, response);
@@ -48,18 +52,12 @@ public class KioskGate extends HttpFilter {
         ? Optional.of(kiosk) : Optional.empty();
   }
 
-  /** Only the kiosk's own page and the scripts and styles it loads. */
+  /**
+   * Only the kiosk's own page and the scripts and styles it loads. The authentication mechanism
+   * asks this too, because it answers API and protected requests before filters run.
+   */
   static boolean allowedOnKiosk(HttpServletRequest request, KioskSession kiosk) {
     String path = request.getServletPath();
     return path.equals(kiosk.purpose().page()) || path.startsWith("/jakarta.faces.resource/");
-  }
-
-  /**
-   * Where a request from a kiosk tablet must go instead, if anywhere. The authentication
-   * mechanism asks this too, because it answers API and protected requests before filters run.
-   */
-  static Optional<String> redirectAwayFrom(HttpServletRequest request) {
-    return kioskOf(request).filter(kiosk -> !allowedOnKiosk(request, kiosk))
-        .map(kiosk -> request.getContextPath() + kiosk.purpose().page());
   }
 }

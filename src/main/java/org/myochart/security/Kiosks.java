@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.json.Json;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.myochart.platform.RuleViolation;
 public class Kiosks {
 
   public static final String RECORD_TYPE = "KioskSession";
+  public static final String NOT_THE_TAKE_BACK_PASSWORD = "That password does not end kiosk mode.";
 
   @Inject AuditTrail audit;
   @Inject SignIns signIns;
@@ -52,22 +54,42 @@ public class Kiosks {
   }
 
   /**
-   * Ends kiosk mode when the staff member who started it gives their password; wrong passwords
-   * count towards the sign-in lock like any other.
+   * Ends kiosk mode when the staff member who started it gives their password. The refusal names
+   * nobody, and wrong passwords slow down this tablet only (see {@link #confirmOnTablet}).
    */
   public KioskSession unlock(HttpServletRequest request, String password) {
     KioskSession kiosk = current(request).orElseThrow(() -> RuleViolation.conflict("This tablet is not in kiosk mode."));
     Actor from = CurrentActor.anonymous(request);
-    SignIns.Attempt attempt = signIns.attempt(kiosk.startedBy(), password, from);
-    if (attempt.account().isEmpty()) {
-      throw RuleViolation.invalid(attempt.outcome().message().startsWith("Too many")
-          ? attempt.outcome().message() : "That is not the password of " + kiosk.startedBy() + ".");
-    }
+    StaffAccount staff = confirmOnTablet(request, kiosk.startedBy(), password, NOT_THE_TAKE_BACK_PASSWORD);
     request.getSession().removeAttribute(KioskSession.SESSION_ATTRIBUTE);
-    StaffAccount staff = attempt.account().get();
+    request.getSession().removeAttribute(TabletPasswordTries.SESSION_ATTRIBUTE);
     audit.recordAs(new Actor(staff.getUsername(), staff.getRole().name(), from.ipAddress(), from.userAgent()),
         AuditAction.KIOSK_END, RECORD_TYPE, kiosk.id(), Json.createObjectBuilder()
             .add("client", kiosk.clientId()).add("purpose", kiosk.purpose().name()).build().toString());
     return kiosk;
+  }
+
+  /**
+   * A staff password typed on the tablet (to take it back, or to witness): right, it gives the
+   * account; wrong, it is audited and counted against this tablet's session, never against the
+   * account's sign-in lock, so that nobody at the tablet can lock out a person who is not there.
+   */
+  public StaffAccount confirmOnTablet(HttpServletRequest request, String username, String password, String wrong) {
+    HttpSession session = request.getSession();
+    TabletPasswordTries tries = session.getAttribute(TabletPasswordTries.SESSION_ATTRIBUTE) instanceof TabletPasswordTries t
+        ? t : TabletPasswordTries.NONE;
+    Instant now = clock.instant();
+    if (tries.refused(now)) {
+      throw RuleViolation.invalid("Too many wrong passwords on this tablet. Try again in "
+          + SignInOutcome.minutesFrom(now, tries.refusedUntil()) + " minutes.");
+    }
+    SignIns.Attempt attempt = signIns.confirmOnTablet(username, password, CurrentActor.anonymous(request));
+    if (attempt.account().isEmpty()) {
+      session.setAttribute(TabletPasswordTries.SESSION_ATTRIBUTE, tries.failed(now));
+      throw RuleViolation.invalid(attempt.outcome().message().equals(SignInOutcome.WRONG_CREDENTIALS)
+          ? wrong : attempt.outcome().message());
+    }
+    session.setAttribute(TabletPasswordTries.SESSION_ATTRIBUTE, TabletPasswordTries.NONE);
+    return attempt.account().get();
   }
 }

@@ -33,6 +33,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
 
   @Inject SignIns signIns;
   @Inject StaffAccounts accounts;
+  @Inject KioskEscapes escapes;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -53,9 +54,10 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus validate(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    Optional<String> backToKiosk = KioskGate.redirectAwayFrom(request);
-    if (backToKiosk.isPresent()) {
-      return context.redirect(backToKiosk.get());
+    Optional<KioskSession> kiosk = KioskGate.kioskOf(request).filter(k -> !KioskGate.allowedOnKiosk(request, k));
+    if (kiosk.isPresent()) {
+      escapes.record(request, kiosk.get());
+      return context.redirect(request.getContextPath() + kiosk.get().purpose().page());
     }
     if (isApi(request)) {
       return basic(request, response, context);
@@ -117,6 +119,10 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     }
     SignIns.Attempt attempt =
         signIns.attempt(decoded.substring(0, colon), decoded.substring(colon + 1), CurrentActor.anonymous(request));
+    if (attempt.account().isEmpty() && attempt.outcome().addressRefused()) {
+      response.setHeader("Retry-After", Long.toString(attempt.outcome().addressRefusedFor().toSeconds()));
+      return refuse(response, 429, attempt.outcome().message());
+    }
     if (attempt.account().isEmpty()) {
       return unauthorized(response, context, attempt.outcome().message());
     }

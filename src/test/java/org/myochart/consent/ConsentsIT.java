@@ -254,11 +254,11 @@ class ConsentsIT {
     assertEquals(ConsentStatus.AWAITING_WITNESS, consents.standing(consent).status());
 
     Actor tablet = new Actor("anonymous", null, "10.0.0.7", "Tablet test");
-    assertThrows(RuleViolation.class, () -> consents.witness(consent.getId(), starter, "not my password", tablet));
-    ConsentWitness witness = consents.witness(consent.getId(), starter, PASSWORD, tablet);
+    StaffAccount countersigner = staff.findByUsername(starter).orElseThrow();
+    ConsentWitness witness = consents.witness(consent.getId(), countersigner, tablet);
     assertEquals(starter, witness.getWitness());
     assertEquals(ConsentStatus.VALID, consents.standing(consents.find(consent.getId())).status());
-    assertThrows(RuleViolation.class, () -> consents.witness(consent.getId(), starter, PASSWORD, tablet));
+    assertThrows(RuleViolation.class, () -> consents.witness(consent.getId(), countersigner, tablet));
   }
 
   @Test

@@ -22,14 +22,74 @@ class FailedSignInsTest {
   }
 
   @Test
-  void fifthFailureLocksForFifteenMinutes() {
+  void fifthFailureLocksForOneMinuteOnly() {
     FailedSignIns failures = new FailedSignIns("tomas");
     for (int i = 0; i < 5; i++) {
       failures.count(NINE);
     }
-    assertTrue(failures.isLocked(NINE.plus(Duration.ofMinutes(14))));
-    assertFalse(failures.isLocked(NINE.plus(Duration.ofMinutes(15))));
-    assertEquals(NINE.plus(Duration.ofMinutes(15)), failures.getLockedUntil());
+    assertTrue(failures.isLocked(NINE.plusSeconds(59)));
+    assertFalse(failures.isLocked(NINE.plus(Duration.ofMinutes(1))));
+    assertEquals(NINE.plus(Duration.ofMinutes(1)), failures.getLockedUntil());
+  }
+
+  @Test
+  void locksInARowGrowFromOneMinuteToAtMostFifteen() {
+    FailedSignIns failures = new FailedSignIns("tomas");
+    Instant now = NINE;
+    for (long expected : new long[] {1, 2, 4, 8, 15, 15}) {
+      for (int i = 0; i < 5; i++) {
+        failures.count(now);
+      }
+      assertEquals(now.plus(Duration.ofMinutes(expected)), failures.getLockedUntil());
+      now = failures.getLockedUntil();
+    }
+  }
+
+  @Test
+  void aDayWithoutFailuresMakesTheNextLockShortAgain() {
+    FailedSignIns failures = new FailedSignIns("tomas");
+    for (int i = 0; i < 10; i++) {
+      failures.count(NINE.plus(Duration.ofMinutes(i < 5 ? 0 : 1)));
+    }
+    Instant nextDay = NINE.plus(Duration.ofHours(25));
+    for (int i = 0; i < 5; i++) {
+      failures.count(nextDay);
+    }
+    assertEquals(nextDay.plus(Duration.ofMinutes(1)), failures.getLockedUntil());
+  }
+
+  @Test
+  void tenFailuresFromOneAddressWithinTenMinutesRefuseItForTenMinutes() {
+    FailedSignInsFromAddress address = new FailedSignInsFromAddress("203.0.113.9");
+    for (int i = 0; i < 9; i++) {
+      address.count(NINE.plus(Duration.ofMinutes(i)));
+    }
+    assertFalse(address.isBlocked(NINE.plus(Duration.ofMinutes(9))));
+    address.count(NINE.plus(Duration.ofMinutes(9)));
+
+    assertTrue(address.isBlocked(NINE.plus(Duration.ofMinutes(18))));
+    assertFalse(address.isBlocked(NINE.plus(Duration.ofMinutes(19))));
+  }
+
+  @Test
+  void failuresFromAnAddressSpreadOverMoreThanTenMinutesDoNotRefuseIt() {
+    FailedSignInsFromAddress address = new FailedSignInsFromAddress("203.0.113.9");
+    for (int i = 0; i < 20; i++) {
+      address.count(NINE.plus(Duration.ofMinutes(2L * i)));
+    }
+    assertFalse(address.isBlocked(NINE.plus(Duration.ofMinutes(40))));
+  }
+
+  @Test
+  void aReservedCheckThatProvedRightIsNoFailureOfTheAddress() {
+    FailedSignInsFromAddress address = new FailedSignInsFromAddress("203.0.113.9");
+    for (int i = 0; i < 10; i++) {
+      address.count(NINE);
+    }
+    address.uncount();
+
+    assertEquals(9, address.getFailures());
+    assertFalse(address.isBlocked(NINE));
   }
 
   @Test

@@ -169,4 +169,61 @@ class KioskConfinementIT {
     }
     assertEquals(200, tablet.get("/kiosk/consent.xhtml").statusCode());
   }
+
+  @Test
+  void wrongTakeBackPasswordsNameNobodyAndSlowTheTabletWithoutLockingTheStarter() {
+    long client = newClient("Frida");
+    WebSession tablet = tabletInKioskMode(client);
+    String viewState = WebSession.viewState(tablet.get(INTAKE).body());
+    int failuresBefore = AuditRows.count(clinic, "LOGIN_FAILED", "frontdesk", null);
+
+    List<String> answers = new ArrayList<>();
+    for (int guess = 0; guess < 6; guess++) {
+      answers.add(tablet.postAjax(INTAKE, "kiosk:unlock", Map.of("kiosk", "kiosk", "kiosk:staffPassword",
+          "take-back guess " + guess, WebSession.VIEW_STATE, viewState)).body());
+    }
+
+    for (String answer : answers.subList(0, 5)) {
+      assertTrue(answer.contains("That password does not end kiosk mode."), answer);
+    }
+    assertTrue(answers.get(5).contains("Too many wrong passwords on this tablet"), answers.get(5));
+    assertTrue(answers.stream().noneMatch(answer -> answer.contains("frontdesk")), "no username is shown");
+    assertEquals(failuresBefore + 5, AuditRows.count(clinic, "LOGIN_FAILED", "frontdesk", null),
+        "each checked failure is audited");
+    assertEquals(200, Http.get(clinic.uri("/api/v1/staff/me"), "frontdesk", PASSWORD).statusCode(),
+        "the starter's account is not locked");
+    assertEquals(INTAKE, WebSession.redirectPath(tablet.get("/staff/dashboard.xhtml")), "still in kiosk mode");
+  }
+
+  @Test
+  void anEscapeAttemptIsAuditedOnceAsTheKioskButItsOwnPageIsNot() {
+    long client = newClient("Greta");
+    WebSession tablet = tabletInKioskMode(client);
+    String kiosk = "kiosk:client-" + client + " (started by frontdesk)";
+
+    tablet.get(INTAKE);
+    tablet.get("/favicon.ico");
+    assertEquals(0, AuditRows.count(clinic, "KIOSK_ESCAPE", kiosk, null), "the kiosk page itself is no escape");
+    tablet.get("/staff/dashboard.xhtml");
+    tablet.send(HttpRequest.newBuilder(tablet.uri("/api/v1/staff/me"))
+        .header("Authorization", Http.basic("owner", PASSWORD)).GET());
+
+    assertEquals(2, AuditRows.count(clinic, "KIOSK_ESCAPE", kiosk, null), "one entry per attempt");
+    assertEquals(1, escapesTo(kiosk, "/staff/dashboard.xhtml"));
+    assertEquals(1, escapesTo(kiosk, "/api/v1/staff/me"));
+  }
+
+  private static int escapesTo(String kiosk, String path) {
+    try (var db = clinic.database(); var query = db.prepareStatement(
+        "select count(*) from audit_entry where action = 'KIOSK_ESCAPE' and actor = ? and detail like ?")) {
+      query.setString(1, kiosk);
+      query.setString(2, "%\"path\":\"" + path + "\"%");
+      try (var rows = query.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

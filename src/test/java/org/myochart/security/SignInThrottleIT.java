@@ -3,7 +3,21 @@ package org.myochart.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.myochart.testsupport.AuditRows;
@@ -14,8 +28,11 @@ import org.myochart.testsupport.WebSession;
 
 /**
  * Brute-force sign-in from outside, through the sign-in page and the API: five failures lock the
- * username for 15 minutes, the lock holds against the right password on both channels, and the
- * two channels count together. Each test uses an account of its own.
+ * username for one minute, the lock holds against the right password on both channels, and the
+ * two channels count together; ten failures from one address refuse that address (429) but not
+ * the person signing in from elsewhere; parallel guesses are counted exactly. Each test uses an
+ * account of its own; other addresses are played with X-Forwarded-For, which the demo clinic
+ * trusts from 127.0.0.1 only.
  */
 class SignInThrottleIT {
 
@@ -30,6 +47,19 @@ class SignInThrottleIT {
   private static HttpResponse<String> api(String username, String password) {
     return Http.get(clinic.uri("/api/v1/staff/me"), username, password);
   }
+
+  private static HttpResponse<String> apiFrom(String address, String username, String password) {
+    return Http.send(HttpRequest.newBuilder(clinic.uri("/api/v1/staff/me"))
+        .header("Authorization", Http.basic(username, password)).header("X-Forwarded-For", address).GET());
+  }
+
+  /** A documentation address (RFC 5737) of this test run's own. */
+  private static String outsider() {
+    return "203.0.113." + (1 + NEXT_ADDRESS.getAndIncrement() % 250);
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_ADDRESS =
+      new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(250));
 
   /** The right temporary password is accepted as a credential and then refused as temporary: 403, not 401. */
   private static boolean credentialsAccepted(String username) {
@@ -104,5 +134,78 @@ class SignInThrottleIT {
 
     assertTrue(Http.json(api(locked, StaffMembers.TEMPORARY_PASSWORD)).getString("message").startsWith(LOCKED));
     assertTrue(credentialsAccepted(other));
+  }
+
+  @Test
+  void tenFailuresFromOneAddressRefuseThatAddressButNotThePersonSigningInFromElsewhere() {
+    String username = StaffMembers.add(clinic, "FRONT_DESK", "Kept In");
+    String stranger = outsider();
+
+    for (int guess = 0; guess < 10; guess++) {
+      // Other usernames each time: only the address is counted up to ten.
+      assertEquals(401, apiFrom(stranger, "nobody" + guess + username, "guess " + guess).statusCode());
+    }
+    HttpResponse<String> eleventh = apiFrom(stranger, username, StaffMembers.TEMPORARY_PASSWORD);
+
+    assertEquals(429, eleventh.statusCode(), eleventh.body());
+    assertEquals(429, Http.json(eleventh).getInt("status"));
+    assertEquals("Too many attempts from this address, try again in 10 minutes.",
+        Http.json(eleventh).getString("message"));
+    assertEquals("600", eleventh.headers().firstValue("Retry-After").orElse(""));
+    assertEquals(403, apiFrom("198.51.100.7", username, StaffMembers.TEMPORARY_PASSWORD).statusCode(),
+        "the right password from another address is accepted (403: temporary password)");
+  }
+
+  @Test
+  void anOutsidersFiveFailuresLockTheUsernameForOneMinuteOnly() throws Exception {
+    String username = StaffMembers.add(clinic, "THERAPIST", "Briefly Locked");
+    String stranger = outsider();
+
+    for (int guess = 0; guess < 5; guess++) {
+      apiFrom(stranger, username, "wrong " + guess);
+    }
+    HttpResponse<String> fromTheClinic = apiFrom("198.51.100.8", username, StaffMembers.TEMPORARY_PASSWORD);
+
+    assertEquals(401, fromTheClinic.statusCode());
+    assertTrue(Http.json(fromTheClinic).getString("message").startsWith(LOCKED));
+    try (Connection db = clinic.database();
+        PreparedStatement query = db.prepareStatement("select locked_until from failed_sign_in where username_key = ?")) {
+      query.setString(1, username);
+      try (ResultSet row = query.executeQuery()) {
+        assertTrue(row.next());
+        Instant lockedUntil = row.getObject(1, OffsetDateTime.class).toInstant();
+        assertTrue(lockedUntil.isBefore(Instant.now().plus(Duration.ofSeconds(61))), "at most a minute: " + lockedUntil);
+      }
+    }
+  }
+
+  @Test
+  void fortyParallelWrongGuessesCheckExactlyFivePasswordsAndNeverFail() throws Exception {
+    String username = StaffMembers.add(clinic, "THERAPIST", "Parallel Target");
+    String stranger = outsider();
+    ExecutorService guessers = Executors.newFixedThreadPool(40);
+    CountDownLatch ready = new CountDownLatch(1);
+    List<Future<Integer>> answers = new ArrayList<>();
+    try {
+      for (int guess = 0; guess < 40; guess++) {
+        String password = "parallel guess " + guess;
+        answers.add(guessers.submit(() -> {
+          ready.await();
+          return apiFrom(stranger, username, password).statusCode();
+        }));
+      }
+      ready.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> answer : answers) {
+        statuses.add(answer.get(120, TimeUnit.SECONDS));
+      }
+
+      assertTrue(statuses.stream().allMatch(status -> status == 401 || status == 429), statuses.toString());
+      assertEquals(FailedSignIns.ALLOWED_FAILURES, AuditRows.count(clinic, "LOGIN_FAILED", username, null),
+          "exactly the allowed number of passwords were checked");
+      assertEquals(40 - FailedSignIns.ALLOWED_FAILURES, AuditRows.count(clinic, "LOGIN_LOCKED", username, null));
+    } finally {
+      guessers.shutdownNow();
+    }
   }
 }

@@ -86,6 +86,8 @@ public final class RunningClinic {
         "MYOCHART_DEMO_PASSWORD", DEMO_PASSWORD,
         "MYOCHART_IDLE_TIMEOUT", IDLE_TIMEOUT.toString(),
         "MYOCHART_CLINIC_NAME", "Harbourside Migraine Massage",
+        // Tests play people at other addresses by sending X-Forwarded-For from here.
+        "MYOCHART_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1,::1",
         "MYOCHART_TSA_URL", timestampAuthority().url().toString()), null));
   }
 

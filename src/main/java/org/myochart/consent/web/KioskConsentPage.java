@@ -27,6 +27,7 @@ import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
 import org.myochart.security.KioskSession;
 import org.myochart.security.Kiosks;
+import org.myochart.security.StaffAccount;
 
 /**
  * The client signs on the tablet: the electronic records disclosure first if they have not
@@ -137,7 +138,9 @@ public class KioskConsentPage implements Serializable {
       return;
     }
     try {
-      consents.witness(awaitingWitness, witnessUsername, witnessPassword, CurrentActor.anonymous(request));
+      StaffAccount witness = kiosks.confirmOnTablet(request, witnessUsername, witnessPassword,
+          "Unknown username or wrong password.");
+      consents.witness(awaitingWitness, witness, CurrentActor.anonymous(request));
       awaitingWitness = null;
       show(position + 1);
     } catch (RuleViolation refused) {
