@@ -1,6 +1,6 @@
 package org.myochart.platform;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -10,10 +10,12 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready means: the schema is migrated and the database answers now. The check is registered while
  * MyoChart is still deploying; it must then answer DOWN with what is missing, never throw (Payara
- * turns a throwing check into an empty 500).
+ * turns a throwing check into an empty 500). Dependent, so that Payara holds this object itself:
+ * a client proxy of an application-scoped bean throws while the deployment is unfinished, before
+ * this code could answer.
  */
 @Readiness
-@ApplicationScoped
+@Dependent
 public class DatabaseReadiness implements HealthCheck {
 
   @Inject SchemaMigration schema;

@@ -34,7 +34,10 @@ public abstract class StrictMethodServlet extends HttpServlet {
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
       return;
     }
-    response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED,
-        "This address answers only " + String.join(" and ", methods) + ".");
+    // Answered here, not by the error page: the Faces servlet that renders it refuses methods it
+    // does not know (PATCH) with its own 400.
+    response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    response.setContentType("text/plain;charset=UTF-8");
+    response.getWriter().write("This address answers only " + String.join(" and ", methods) + ".\n");
   }
 }
