@@ -62,7 +62,7 @@ class HttpEdgeCasesIT {
     for (var address : allowed.entrySet()) {
       for (String method : List.of("PATCH", "PUT", "DELETE")) {
         HttpResponse<byte[]> answer = owner.send(HttpRequest.newBuilder(clinic.uri(address.getKey()))
-            .method(method, HttpRequest.BodyPublishers.ofString("x")));
+            .method(method, method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("x")));
         String what = method + " " + address.getKey() + " → " + answer.statusCode();
         if (answer.statusCode() != 405) {
           problems.add(what);
