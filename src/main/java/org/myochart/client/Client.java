@@ -77,11 +77,20 @@ public class Client implements java.io.Serializable {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** The one-time id of the registration form that created this client, if a form did. */
+  @Column(name = "submission_id", updatable = false)
+  private String submissionId;
+
   @Version private long version;
 
   protected Client() {}
 
   Client(ClientDetails details, boolean possibleDuplicate, Instant now) {
+    this(details, possibleDuplicate, now, null);
+  }
+
+  Client(ClientDetails details, boolean possibleDuplicate, Instant now, String submissionId) {
+    this.submissionId = submissionId;
     describe(details, now);
     this.active = true;
     this.possibleDuplicate = possibleDuplicate;

@@ -6,14 +6,17 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionalException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.platform.ClinicSettings;
@@ -36,16 +39,58 @@ public class Clients {
 
   public record Page(List<Client> clients, long total) {}
 
+  private static final Pattern SUBMISSION_ID = Pattern.compile("[0-9a-f-]{36}");
+
+  // Calls through the container, so that each registration attempt gets its own transaction.
+  @Inject Clients self;
+
   /** Registers a client; one with the same name and date of birth as another is flagged, not refused. */
   public Client register(ClientDetails details) {
+    return register(details, null);
+  }
+
+  /**
+   * Registers a client from a form that carries a one-time submission id: the same form sent again
+   * returns the client it registered instead of registering another. Repeats sent at the same
+   * moment all try to insert; the unique submission id lets one through, the others then find it.
+   * Each attempt is its own transaction, so a refused insert does not spoil the lookup after it.
+   */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public Client registerOnce(ClientDetails details, String submissionId) {
+    if (submissionId == null || !SUBMISSION_ID.matcher(submissionId).matches()) {
+      throw RuleViolation.invalid("The registration form is incomplete; reload it and save again.");
+    }
+    RuntimeException refused = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Optional<Client> earlier = bySubmission(submissionId);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+      try {
+        return self.register(details, submissionId);
+      } catch (PersistenceException | TransactionalException raced) {
+        // Another copy of this form was inserting the same submission id; look again.
+        refused = raced;
+      }
+    }
+    throw refused;
+  }
+
+  /** Registers a client with the submission id of the form it came from (null if none). */
+  public Client register(ClientDetails details, String submissionId) {
     requireValid(details);
     boolean duplicate = !sameNameAndBirth(details, null).isEmpty();
-    Client client = new Client(details, duplicate, clock.instant());
+    Client client = new Client(details, duplicate, clock.instant(), submissionId);
     em.persist(client);
     em.flush();
     audit.record(AuditAction.CREATE, RECORD_TYPE, client.getId(),
         Json.createObjectBuilder().add("after", snapshot(client)).add("possibleDuplicate", duplicate).build().toString());
     return client;
+  }
+
+  private Optional<Client> bySubmission(String submissionId) {
+    return em.createQuery("select c from Client c where c.submissionId = :s", Client.class)
+        .setParameter("s", submissionId).getResultStream().findFirst();
   }
 
   public Client update(long id, long seenVersion, ClientDetails details) {

@@ -1,40 +1,38 @@
 package org.myochart.platform;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready means: the schema is migrated and the database answers now. */
+/**
+ * Ready means: the schema is migrated and the database answers now. The check is registered while
+ * MyoChart is still deploying; it must then answer DOWN with what is missing, never throw (Payara
+ * turns a throwing check into an empty 500). Dependent, so that Payara holds this object itself:
+ * a client proxy of an application-scoped bean throws while the deployment is unfinished, before
+ * this code could answer.
+ */
 @Readiness
-@ApplicationScoped
+@Dependent
 public class DatabaseReadiness implements HealthCheck {
-
-  @Resource(lookup = DataSources.CLINIC)
-  DataSource dataSource;
 
   @Inject SchemaMigration schema;
 
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("database");
-    if (!schema.isDone()) {
-      return response.down().withData("schema", "not migrated yet").build();
-    }
-    try (Connection connection = dataSource.getConnection()) {
-      boolean valid = connection.isValid(2);
-      return response
-          .status(valid)
-          .withData("schema", schema.currentVersion())
-          .withData("product", connection.getMetaData().getDatabaseProductName())
-          .build();
+    try {
+      if (!schema.isDone()) {
+        return response.down().withData("schema", "not migrated yet").build();
+      }
+      String product = schema.answeringDatabase(2);
+      return response.up().withData("schema", schema.currentVersion()).withData("product", product).build();
     } catch (SQLException e) {
-      return response.down().withData("error", e.getClass().getSimpleName()).build();
+      return response.down().withData("database", "not answering").withData("error", e.getClass().getSimpleName()).build();
+    } catch (RuntimeException e) {
+      return response.down().withData("application", "still starting").withData("error", e.getClass().getSimpleName()).build();
     }
   }
 }

@@ -27,6 +27,10 @@ public class RestApplication extends Application {
         "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature",
         // The API is described by OpenAPI at /openapi; no second, unauthenticated description.
         "jersey.config.server.wadl.disableWadl",
+        true,
+        // A Location header keeps the path the resource gives; resolved to an absolute address it
+        // would carry the request's Host header, which anyone can forge.
+        "jersey.config.server.headers.location.relative.resolution.disabled",
         true);
   }
 }

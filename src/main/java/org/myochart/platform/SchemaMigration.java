@@ -2,6 +2,9 @@ package org.myochart.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -51,5 +54,15 @@ public class SchemaMigration {
 
   public String currentVersion() {
     return currentVersion;
+  }
+
+  /** The database's product name, if it answers a validity check within the given seconds. */
+  public String answeringDatabase(int seconds) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!connection.isValid(seconds)) {
+        throw new SQLTimeoutException("The database did not answer within " + seconds + " seconds");
+      }
+      return connection.getMetaData().getDatabaseProductName();
+    }
   }
 }

@@ -113,7 +113,7 @@ class OperationsEndpointsIT {
     assertEquals(302, response.statusCode());
     String location = response.headers().firstValue("Location").orElse("");
     assertTrue(location.endsWith("/errors/expired.xhtml"), location);
-    HttpResponse<String> page = Http.get(java.net.URI.create(location));
+    HttpResponse<String> page = Http.get(response.uri().resolve(location));
     assertTrue(page.body().contains("This page had expired"));
     assertFalse(page.body().contains(".java:"), "no stack trace");
   }

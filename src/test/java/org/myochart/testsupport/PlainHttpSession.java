@@ -74,6 +74,11 @@ public final class PlainHttpSession {
     return cookies.get("JSESSIONID");
   }
 
+  /** The Cookie header this session sends, for requests sent from several threads at once. */
+  public synchronized String cookieHeader() {
+    return cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; "));
+  }
+
   /** Opens the page and returns one form's fields as the page filled them, the view state included. */
   public Map<String, String> openForm(String pagePath, String formId) {
     HttpResponse<byte[]> page = get(pagePath);

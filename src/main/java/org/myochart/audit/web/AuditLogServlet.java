@@ -2,7 +2,6 @@ package org.myochart.audit.web;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import org.myochart.audit.AuditFilter;
 import org.myochart.audit.AuditSearch;
 import org.myochart.client.Clients;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.web.StrictMethodServlet;
 
 /**
  * The owner's CSV of the audit entries that match the audit page's filter (web.xml keeps /owner/*
@@ -17,10 +17,14 @@ import org.myochart.platform.RuleViolation;
  * export with the filter.
  */
 @WebServlet("/owner/audit.csv")
-public class AuditLogServlet extends HttpServlet {
+public class AuditLogServlet extends StrictMethodServlet {
 
   @Inject transient AuditSearch search;
   @Inject transient Clients clients;
+
+  public AuditLogServlet() {
+    super("GET");
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.myochart.client.Client;
@@ -48,6 +50,9 @@ public class ClientResource {
       String emergencyContactName, String emergencyContactPhone, String preferredLanguage, String physicianName,
       String physicianContact, String notes) {}
 
+  /** The last page number asked for; with the largest page it keeps the offset within an int. */
+  static final int LAST_PAGE = 1_000_000;
+
   @Inject Clients clients;
 
   @GET
@@ -55,14 +60,28 @@ public class ClientResource {
   @Operation(summary = "Find clients by name prefix, phone digits or date of birth (YYYY-MM-DD)")
   public ClientPage search(
       @QueryParam("q") @Parameter(description = "name, phone or date of birth") String query,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("25") int size,
+      @QueryParam("page") @DefaultValue("0") String pageParameter,
+      @QueryParam("size") @DefaultValue("25") String sizeParameter,
       @QueryParam("inactive") @DefaultValue("false") boolean inactive) {
-    if (page < 0 || size < 1 || size > Clients.LARGEST_PAGE) {
-      throw RuleViolation.invalid("page must be 0 or more and size from 1 to " + Clients.LARGEST_PAGE + ".");
-    }
+    int page = whole("page", pageParameter, 0, LAST_PAGE);
+    int size = whole("size", sizeParameter, 1, Clients.LARGEST_PAGE);
     Clients.Page found = clients.search(query, inactive, page * size, size);
     return new ClientPage(found.clients().stream().map(ClientView::of).toList(), found.total(), page, size);
+  }
+
+  /**
+   * A paging parameter within its range, or a 400 that names it: JAX-RS would answer a
+   * non-number with 404, and a huge page times the size would wrap around to the first page.
+   */
+  private static int whole(String name, String value, int lowest, int highest) {
+    String digits = value.strip();
+    if (digits.matches("\\d{1,10}")) {
+      long number = Long.parseLong(digits);
+      if (number >= lowest && number <= highest) {
+        return (int) number;
+      }
+    }
+    throw RuleViolation.invalidFields(Map.of(name, name + " must be a whole number from " + lowest + " to " + highest + "."));
   }
 
   @GET
@@ -90,7 +109,7 @@ public class ClientResource {
     Client client = clients.register(new ClientDetails(body.firstName(), body.lastName(), born, body.phone(), body.email(),
         body.emergencyContactName(), body.emergencyContactPhone(), body.preferredLanguage(), body.physicianName(),
         body.physicianContact(), body.notes()));
-    return Response.created(uri.getAbsolutePathBuilder().path(client.getId().toString()).build())
+    return Response.created(URI.create(uri.getAbsolutePath().getRawPath() + "/" + client.getId()))
         .entity(ClientView.of(client)).build();
   }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.myochart.client.Client;
 import org.myochart.client.ClientDetails;
 import org.myochart.client.Clients;
@@ -34,6 +35,9 @@ public class ClientEditPage implements Serializable {
   private String physicianContact;
   private String notes;
   private boolean lookalike;
+  // Kept in the form (a hidden field), not only in this bean: a repeated post of the same form
+  // restores a fresh bean, but sends the same id.
+  private String submissionId;
 
   public void load() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
@@ -55,7 +59,7 @@ public class ClientEditPage implements Serializable {
     try {
       Client saved;
       if (id == null) {
-        saved = clients.register(details);
+        saved = clients.registerOnce(details, getSubmissionId());
         Messages.flash(saved.getFullName() + " was registered."
             + (saved.isPossibleDuplicate() ? " Another client has the same name and date of birth: check that this is not the same person." : ""));
       } else {
@@ -91,6 +95,18 @@ public class ClientEditPage implements Serializable {
     physicianName = c.getPhysicianName();
     physicianContact = c.getPhysicianContact();
     notes = c.getNotes();
+  }
+
+  /** The registration form's one-time id, made when the form is first shown. */
+  public String getSubmissionId() {
+    if (submissionId == null) {
+      submissionId = UUID.randomUUID().toString();
+    }
+    return submissionId;
+  }
+
+  public void setSubmissionId(String submissionId) {
+    this.submissionId = submissionId;
   }
 
   public boolean isNew() { return id == null; }

@@ -2,23 +2,23 @@ package org.myochart.client.web;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.caseload.Caseloads;
-import org.myochart.client.ScannedDocument;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.client.Intakes;
 import org.myochart.client.MedicalClearance;
 import org.myochart.client.ReferralLetter;
+import org.myochart.client.ScannedDocument;
 import org.myochart.client.TreatmentBlock;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.RequestIds;
+import org.myochart.platform.web.StrictMethodServlet;
 import org.myochart.security.web.CurrentStaff;
 
 /**
@@ -27,7 +27,7 @@ import org.myochart.security.web.CurrentStaff;
  * a red-flagged client and an uploaded clearance letter. Both downloads are audited.
  */
 @WebServlet({"/clinical/referral-letter", "/clinical/clearance-letter"})
-public class ClinicalDocumentsServlet extends HttpServlet {
+public class ClinicalDocumentsServlet extends StrictMethodServlet {
 
   private static final String NUMERIC_ID = "The address needs a numeric id.";
 
@@ -37,6 +37,10 @@ public class ClinicalDocumentsServlet extends HttpServlet {
   @Inject transient ClinicSettings settings;
   @Inject transient CurrentStaff staff;
   @Inject transient Caseloads caseloads;
+
+  public ClinicalDocumentsServlet() {
+    super("GET");
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -2,7 +2,6 @@ package org.myochart.consent.web;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,16 +12,21 @@ import org.myochart.consent.Consent;
 import org.myochart.consent.Consents;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.RequestIds;
+import org.myochart.platform.web.StrictMethodServlet;
 
 /**
  * The drawn signature (as the PNG the server drew from the strokes) and the scanned paper form of
  * a consent, for staff (web.xml protects /staff/*). Every download is audited.
  */
 @WebServlet({"/staff/consents/signature", "/staff/consents/scan"})
-public class ConsentDocumentsServlet extends HttpServlet {
+public class ConsentDocumentsServlet extends StrictMethodServlet {
 
   @Inject transient Consents consents;
   @Inject transient AuditTrail audit;
+
+  public ConsentDocumentsServlet() {
+    super("GET");
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

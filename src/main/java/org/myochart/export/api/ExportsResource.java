@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,7 +51,7 @@ public class ExportsResource {
         clientId(body), exports.today());
     AuditExport export = jobs.request(scope);
     return Response.accepted(ExportView.of(export))
-        .location(uri.getBaseUriBuilder().path("exports").path(export.getId().toString()).build())
+        .location(URI.create(uri.getBaseUri().getRawPath() + "exports/" + export.getId()))
         .build();
   }
 

@@ -2,7 +2,6 @@ package org.myochart.export.web;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,12 +9,17 @@ import org.myochart.export.AuditExport;
 import org.myochart.export.AuditExports;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.RequestIds;
+import org.myochart.platform.web.StrictMethodServlet;
 
 /** The owner's download of a completed export's archive (web.xml keeps /owner/* to owners). */
 @WebServlet("/owner/exports/archive")
-public class ExportArchiveServlet extends HttpServlet {
+public class ExportArchiveServlet extends StrictMethodServlet {
 
   @Inject transient AuditExports exports;
+
+  public ExportArchiveServlet() {
+    super("GET");
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -5,10 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.logging.Logger;
 import org.myochart.audit.AccessDenials;
 import org.myochart.audit.AuditAction;
+import org.myochart.audit.Actor;
 import org.myochart.audit.AuditTrail;
+import org.myochart.audit.CurrentActor;
+import org.myochart.security.SignedInStaff;
 
 /** Records what led to an error page: a refused page is an audit entry, every error a log line. */
 @Named
@@ -31,9 +35,25 @@ public class ErrorPage {
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = uri == null ? null : uri.toString();
     if (Integer.valueOf(403).equals(status) && !denials.recordedInThisRequest()) {
+      nameSignedInPerson();
       audit.record(AuditAction.ACCESS_DENIED, "Page", clip(path), null);
     }
     LOG.info(() -> "Error page " + status + " for " + clip(path) + " from " + request.getRemoteAddr());
+  }
+
+  /**
+   * The container refuses some addresses (such as /WEB-INF/...) before the authentication
+   * mechanism has put the actor on the request; the refusal is still that person's, so the actor is
+   * taken from the session they signed in with.
+   */
+  private void nameSignedInPerson() {
+    if (request.getAttribute(CurrentActor.REQUEST_ATTRIBUTE) instanceof Actor actor && !"anonymous".equals(actor.name())) {
+      return;
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
+      request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, staff.username(), staff.role().name()));
+    }
   }
 
   /**

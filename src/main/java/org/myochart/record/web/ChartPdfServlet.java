@@ -2,19 +2,23 @@ package org.myochart.record.web;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.RequestIds;
+import org.myochart.platform.web.StrictMethodServlet;
 import org.myochart.record.Charts;
 
 /** "Download chart PDF" on the client's profile; owner only (web.xml protects /owner/*). */
 @WebServlet("/owner/chart-pdf")
-public class ChartPdfServlet extends HttpServlet {
+public class ChartPdfServlet extends StrictMethodServlet {
 
   @Inject transient Charts charts;
+
+  public ChartPdfServlet() {
+    super("GET");
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

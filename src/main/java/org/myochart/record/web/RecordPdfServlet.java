@@ -2,12 +2,12 @@ package org.myochart.record.web;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.RequestIds;
+import org.myochart.platform.web.StrictMethodServlet;
 import org.myochart.record.Records;
 import org.myochart.record.SealedRecord;
 
@@ -16,9 +16,13 @@ import org.myochart.record.SealedRecord;
  * addenda for those who may read the client's notes (/clinical/* is owner and therapists).
  */
 @WebServlet({"/staff/consents/pdf", "/clinical/notes/pdf", "/clinical/addenda/pdf"})
-public class RecordPdfServlet extends HttpServlet {
+public class RecordPdfServlet extends StrictMethodServlet {
 
   @Inject transient Records records;
+
+  public RecordPdfServlet() {
+    super("GET");
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.myochart.audit.AuditAction;
@@ -73,7 +74,7 @@ public class StaffResource {
     Role role = parseRole(member.role());
     StaffAccount account =
         accounts.create(member.username(), member.displayName(), role, member.temporaryPassword(), true);
-    return Response.created(uri.getAbsolutePathBuilder().path(account.getId().toString()).build())
+    return Response.created(URI.create(uri.getAbsolutePath().getRawPath() + "/" + account.getId()))
         .entity(StaffView.of(account))
         .build();
   }

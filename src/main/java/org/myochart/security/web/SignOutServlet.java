@@ -2,7 +2,6 @@ package org.myochart.security.web;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -10,6 +9,7 @@ import jakarta.servlet.ServletException;
 import java.io.IOException;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
+import org.myochart.platform.web.StrictMethodServlet;
 import org.myochart.security.IdleTimeout;
 import org.myochart.security.SignedInStaff;
 import org.myochart.security.StaffAccounts;
@@ -20,9 +20,13 @@ import org.myochart.security.StaffAuthentication;
  * in the page. Signing someone out is harmless, so the GET needs no form token.
  */
 @WebServlet("/logout")
-public class SignOutServlet extends HttpServlet {
+public class SignOutServlet extends StrictMethodServlet {
 
   @Inject transient AuditTrail audit;
+
+  public SignOutServlet() {
+    super("POST", "GET");
+  }
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
