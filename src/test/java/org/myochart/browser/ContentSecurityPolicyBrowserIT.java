@@ -86,10 +86,10 @@ class ContentSecurityPolicyBrowserIT {
       tablet.tap(By.id("chart-masseter-LEFT"));
       tablet.waitFor().until(d -> d.findElement(By.id("chart-masseter-LEFT")).getAttribute("class").contains("worked"));
       assertEquals(1, tablet.driver().findElements(By.cssSelector(".muscle-row")).size());
-      tablet.click("note:addMuscle");
-      tablet.waitFor().until(d -> d.findElements(By.cssSelector(".muscle-row")).size() == 2);
       tablet.type("note:clientWords", "Headache after screen work.");
       tablet.waitFor(Duration.ofSeconds(30)).until(d -> tablet.text().contains("Saved at"));
+      tablet.click("note:addMuscle");
+      tablet.waitFor().until(d -> d.findElements(By.cssSelector(".muscle-row")).size() == 2);
       tablet.click("note:openSign");
       tablet.waitFor().until(d -> d.findElement(By.id("note:signDialog")).isDisplayed());
       tablet.assertNoCspViolations("in the note editor");
@@ -155,15 +155,15 @@ class ContentSecurityPolicyBrowserIT {
           "/account/password.xhtml", "/clinical/notes.xhtml", "/staff/dashboard.xhtml")) {
         visit(owner, path);
       }
-      // A PrimeFaces ajax answer, and the scripts it carries, are accepted too.
+      // A full-page post and a PrimeFaces ajax answer, with the scripts they carry, are accepted too.
       owner.visit("/owner/verify.xhtml");
       owner.click("verify:check");
       owner.awaitPath("/owner/verify.xhtml");
       checkPage(owner, "the verify page after a check");
-      owner.visit("/account/password.xhtml");
-      owner.script("PrimeFaces.ab({source: document.querySelector('form').id, process: '@none', update: '@form',"
-          + " oncomplete: function () { window.ajaxAnswered = true; }});");
-      owner.waitFor().until(d -> Boolean.TRUE.equals(owner.script("return window.ajaxAnswered === true;")));
+      owner.visit("/owner/consent-form.xhtml?id=1");
+      owner.type("form:body", "Preview under the policy\n\nA *second* paragraph.");
+      owner.click("form:preview");
+      owner.waitFor().until(d -> d.findElement(By.id("form:previewPanel")).getText().contains("Preview under the policy"));
       owner.assertNoCspViolations("after an ajax answer");
     }
   }
