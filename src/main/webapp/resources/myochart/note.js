@@ -29,6 +29,15 @@ var MyoChartNote = (function () {
   document.addEventListener('click', function (e) {
     if (form() && e.target.closest && e.target.closest('#note .ui-selectonebutton')) { changed(); }
   });
+  // A tap on a muscle of the body chart adds it on that side to the treatment rows, or takes it
+  // away; the chart is redrawn by the answer, so the listener sits on the document.
+  document.addEventListener('click', function (e) {
+    var muscle = e.target.closest ? e.target.closest('[data-muscle]') : null;
+    if (muscle && typeof toggleMuscle === 'function') {
+      toggleMuscle([{name: 'code', value: muscle.getAttribute('data-muscle')},
+                    {name: 'side', value: muscle.getAttribute('data-side')}]);
+    }
+  });
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') { save(); } });
   window.addEventListener('pagehide', save);
 

@@ -19,20 +19,32 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.remote.RemoteWebDriver;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import org.myochart.testsupport.RunningClinic;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's headless Chromium driven through chromedriver. When either is missing the browser
  * tests are skipped with a loud message (the test machine script tries to install them first).
+ * Closing the browser fails the test when the console reported a Content-Security-Policy
+ * violation on any page it showed, so every browser test also checks the policy.
  */
 public final class Browser implements AutoCloseable {
 
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+  private static final List<String> CSP_VIOLATIONS = List.of(
+      "Content Security Policy", "Refused to execute", "Refused to apply", "Refused to load",
+      "Refused to evaluate", "Refused to connect", "Refused to frame");
+
   private final WebDriver driver;
   private final RunningClinic clinic;
+  private final List<String> console = new ArrayList<>();
 
   private Browser(WebDriver driver, RunningClinic clinic) {
     this.driver = driver;
@@ -63,6 +75,9 @@ public final class Browser implements AutoCloseable {
           .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
               "--disable-background-networking", "--disable-component-update", "--disable-sync",
               "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+      LoggingPreferences logs = new LoggingPreferences();
+      logs.enable(LogType.BROWSER, Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(new File(CHROMEDRIVER))
           .usingAnyFreePort()
@@ -206,8 +221,38 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /** Every console entry since the browser opened, oldest first. */
+  public List<String> console() {
+    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+      console.add(entry.getLevel() + " " + entry.getMessage());
+    }
+    return List.copyOf(console);
+  }
+
+  /** The console entries that say the Content-Security-Policy blocked something. */
+  public List<String> cspViolations() {
+    return console().stream().filter(line -> CSP_VIOLATIONS.stream().anyMatch(line::contains)).toList();
+  }
+
+  /** Fails when the console reported a Content-Security-Policy violation so far. */
+  public void assertNoCspViolations(String where) {
+    List<String> violations = cspViolations();
+    if (!violations.isEmpty()) {
+      throw new AssertionError("Content-Security-Policy violations " + where + ":\n" + String.join("\n", violations));
+    }
+  }
+
   @Override
   public void close() {
-    driver.quit();
+    List<String> violations;
+    try {
+      violations = cspViolations();
+    } finally {
+      driver.quit();
+    }
+    if (!violations.isEmpty()) {
+      throw new AssertionError("Content-Security-Policy violations in the browser console:\n"
+          + String.join("\n", violations));
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.myochart.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.myochart.testsupport.Http;
@@ -27,11 +30,15 @@ class SecurityHeadersIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;
   private static final Map<String, String> HEADERS = new LinkedHashMap<>();
+  /** Scripts only from MyoChart itself; on pages, also inline scripts that carry the page's nonce. */
+  private static final String POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+      + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+      + "frame-ancestors 'none'; script-src 'self'";
+  private static final Pattern WITH_NONCE = Pattern.compile(Pattern.quote(POLICY) + " 'nonce-([A-Za-z0-9+/=]{16,})';");
+  private static final Pattern SCRIPT_TAG = Pattern.compile("<script\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern INLINE_HANDLER = Pattern.compile("<[a-zA-Z][^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
 
   static {
-    HEADERS.put("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-        + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
-        + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
     HEADERS.put("X-Content-Type-Options", "nosniff");
     HEADERS.put("X-Frame-Options", "DENY");
     HEADERS.put("Referrer-Policy", "no-referrer");
@@ -181,6 +188,7 @@ class SecurityHeadersIT {
         problems.add(where + ": " + name + " is " + sent);
       }
     });
+    checkPolicy(where, answer, problems);
     if (answer.headers().firstValue("Strict-Transport-Security").isPresent()) {
       problems.add(where + ": HSTS over plain HTTP");
     }
@@ -189,5 +197,59 @@ class SecurityHeadersIT {
     if (facesResource ? cache.contains("no-store") : !cache.equals(List.of("no-store"))) {
       problems.add(where + ": Cache-Control is " + cache);
     }
+  }
+
+  /**
+   * Exactly one policy, ours: as it stands, or on a page with the nonce PrimeFaces gave it. A page
+   * with scripts must carry the nonce on every inline script and no inline event handler.
+   */
+  private static void checkPolicy(String where, HttpResponse<String> answer, List<String> problems) {
+    List<String> sent = answer.headers().allValues("Content-Security-Policy");
+    if (sent.size() != 1) {
+      problems.add(where + ": Content-Security-Policy is " + sent);
+      return;
+    }
+    String policy = sent.get(0);
+    Matcher nonced = WITH_NONCE.matcher(policy);
+    boolean hasNonce = nonced.matches();
+    if (!hasNonce && !policy.equals(POLICY)) {
+      problems.add(where + ": Content-Security-Policy is " + policy);
+      return;
+    }
+    String type = answer.headers().firstValue("Content-Type").orElse("");
+    if (answer.statusCode() != 200 || !type.startsWith("text/html")) {
+      return;
+    }
+    String body = answer.body();
+    Matcher scripts = SCRIPT_TAG.matcher(body);
+    while (scripts.find()) {
+      String tag = scripts.group();
+      boolean external = tag.contains(" src=");
+      if (!external && !(hasNonce && tag.contains("nonce=\"" + nonced.group(1) + "\""))) {
+        problems.add(where + ": inline script without the page's nonce: " + tag);
+      }
+    }
+    Matcher handler = INLINE_HANDLER.matcher(body);
+    if (handler.find()) {
+      problems.add(where + ": inline event handler in " + handler.group());
+    }
+  }
+
+  @Test
+  void pagesAllowScriptsOnlyFromHereOrWithTheirNonceNeverInlineOrEval() {
+    WebSession therapist = WebSession.signedIn(clinic, "therapist1", PASSWORD);
+    for (String path : List.of("/login.xhtml", "/staff/dashboard.xhtml", "/staff/clients/clients.xhtml")) {
+      HttpResponse<String> page = path.equals("/login.xhtml") ? new WebSession(clinic).get(path) : therapist.get(path);
+      String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+      String scripts = policy.substring(policy.indexOf("script-src"));
+      assertTrue(scripts.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}';"), path + ": " + policy);
+      assertFalse(policy.contains("'unsafe-eval'"), path + ": " + policy);
+      assertFalse(scripts.contains("unsafe"), path + ": " + policy);
+      assertTrue(page.body().contains("nonce=\"" + scripts.replaceAll(".*'nonce-([^']+)'.*", "$1") + "\""),
+          path + ": the page's scripts carry the nonce of its policy");
+    }
+    String first = Http.get(clinic.uri("/login.xhtml")).headers().firstValue("Content-Security-Policy").orElse("");
+    String second = Http.get(clinic.uri("/login.xhtml")).headers().firstValue("Content-Security-Policy").orElse("");
+    assertFalse(first.equals(second), "every page gets a fresh nonce");
   }
 }
