@@ -33,7 +33,7 @@ psql -h 127.0.0.1 -U postgres -d postgres -q -c "drop database if exists $db wit
 
 work=target/busy-hour/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work/data"
-MYOCHART_DATA_DIR=$PWD/$work/data MYOCHART_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MYOCHART_DB_USER=postgres \
+MYOCHART_DATA_DIR=$PWD/$work/data MYOCHART_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MYOCHART_DB_USER=postgres MYOCHART_SECOND_FACTOR_ROLES=NONE \
 MYOCHART_OWNER_USERNAME=owner MYOCHART_OWNER_PASSWORD="$owner_password" MYOCHART_CLINIC_NAME="Busy Hour Clinic" \
 MALLOC_ARENA_MAX=2 \
   java @payara-config/jvm.options $java_opts -jar target/payara-micro.jar --deploy target/myochart.war --contextroot / --nocluster --port $port \

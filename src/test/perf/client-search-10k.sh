@@ -9,7 +9,7 @@ port=8097
 password='measure search speed'
 psql -h 127.0.0.1 -U postgres -d postgres -q -c "drop database if exists $db with (force)" -c "create database $db"
 work=$(mktemp -d)
-MYOCHART_DATA_DIR=$work MYOCHART_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MYOCHART_DB_USER=postgres \
+MYOCHART_DATA_DIR=$work MYOCHART_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MYOCHART_DB_USER=postgres MYOCHART_SECOND_FACTOR_ROLES=NONE \
 MYOCHART_OWNER_USERNAME=owner MYOCHART_OWNER_PASSWORD="$password" \
   java -jar target/payara-micro.jar --deploy target/myochart.war --contextroot / --nocluster --port $port \
   > "$work/server.log" 2>&1 &

@@ -19,7 +19,7 @@ psql -h 127.0.0.1 -U postgres -d postgres -q -c "drop database if exists $db wit
 start() {
   local log=$work/server.log begin end ticks rss
   begin=$(date +%s%N)
-  MYOCHART_DATA_DIR=$work/data MYOCHART_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MYOCHART_DB_USER=postgres \
+  MYOCHART_DATA_DIR=$work/data MYOCHART_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MYOCHART_DB_USER=postgres MYOCHART_SECOND_FACTOR_ROLES=NONE \
   MYOCHART_OWNER_USERNAME=owner MYOCHART_OWNER_PASSWORD='start-up measuring password' \
     java "$@" --contextroot / --port $port \
       --prebootcommandfile payara-config/pre-boot-commands.asadmin \

@@ -24,7 +24,7 @@ start() {
   mkdir -p "$work/instance-$i"
   # Both instances use one data directory, so that both seal records with the same clinic key.
   (cd "$work/instance-$i" && \
-   MYOCHART_DATA_DIR=$work/clinic MYOCHART_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MYOCHART_DB_USER=postgres \
+   MYOCHART_DATA_DIR=$work/clinic MYOCHART_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MYOCHART_DB_USER=postgres MYOCHART_SECOND_FACTOR_ROLES=NONE \
    MYOCHART_DEMO=true MYOCHART_DEMO_PASSWORD="$password" MYOCHART_CLINIC_NAME='Two Rooms Clinic' \
    exec java -Xmx768m -jar "$root/target/payara-micro.jar" --deploy "$root/target/myochart.war" --contextroot / \
      --port "${ports[$i]}" --name "instance-$i" \

@@ -40,6 +40,9 @@ public class ClinicSettings {
   String breakGlassHours;
 
   @Inject
+  @ConfigProperty(name = "myochart.second-factor.roles", defaultValue = "OWNER")
+  String secondFactorRoles;
+
   @ConfigProperty(name = "myochart.tsa.url")
   Optional<String> timestampAuthorityUrl;
 
@@ -117,6 +120,21 @@ public class ClinicSettings {
     }
     long minutes = timeout.toMinutes();
     return minutes == 1 ? "1 minute" : minutes + " minutes";
+  }
+
+  /**
+   * The roles that must sign in with a second factor (MYOCHART_SECOND_FACTOR_ROLES, comma-separated
+   * role names; {@code NONE} for none). Owners by default.
+   */
+  public java.util.Set<String> secondFactorRoles() {
+    java.util.Set<String> roles = new java.util.TreeSet<>();
+    for (String role : secondFactorRoles.split(",")) {
+      String name = role.strip().toUpperCase(java.util.Locale.ROOT);
+      if (!name.isEmpty() && !name.equals("NONE")) {
+        roles.add(name);
+      }
+    }
+    return roles;
   }
 
   public String getName() {

@@ -98,7 +98,7 @@ public class SignIns {
         AuditAction.LOGIN,
         StaffAccounts.RECORD_TYPE,
         staff.getId(),
-        null);
+        staff.hasSecondFactor() ? "{\"password\":\"accepted\",\"secondFactor\":\"asked next\"}" : null);
     return new Attempt(Optional.of(staff), SignInOutcome.success());
   }
 

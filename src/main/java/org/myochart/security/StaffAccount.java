@@ -51,6 +51,17 @@ public class StaffAccount implements java.io.Serializable {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** The enrolled second factor's secret, Base64; null until the person has enrolled one. */
+  @Column(name = "totp_secret")
+  private String totpSecret;
+
+  @Column(name = "totp_enrolled_at")
+  private Instant totpEnrolledAt;
+
+  /** The last 30-second step a code was accepted for: the same code never counts twice. */
+  @Column(name = "totp_last_step")
+  private Long totpLastStep;
+
   @Version private long version;
 
   protected StaffAccount() {}
@@ -135,6 +146,46 @@ public class StaffAccount implements java.io.Serializable {
 
   public long getVersion() {
     return version;
+  }
+
+  /** Whether signing in also needs a code from the person's authenticator app. */
+  public boolean hasSecondFactor() {
+    return totpSecret != null;
+  }
+
+  public Instant getSecondFactorEnrolledAt() {
+    return totpEnrolledAt;
+  }
+
+  byte[] secondFactorSecret() {
+    return totpSecret == null ? null : java.util.Base64.getDecoder().decode(totpSecret);
+  }
+
+  void enrolSecondFactor(byte[] secret, long acceptedStep, Instant now) {
+    if (hasSecondFactor()) {
+      throw RuleViolation.conflict("A second factor is already set up for " + username + ".");
+    }
+    totpSecret = java.util.Base64.getEncoder().encodeToString(secret);
+    totpEnrolledAt = now;
+    totpLastStep = acceptedStep;
+    updatedAt = now;
+  }
+
+  /** Accepts a code's time step once; an earlier or the same step again is a replayed code. */
+  boolean acceptStep(long step) {
+    if (totpLastStep != null && step <= totpLastStep) {
+      return false;
+    }
+    totpLastStep = step;
+    return true;
+  }
+
+  /** The owner removes a lost second factor; the person enrols a new one at their next sign-in. */
+  void removeSecondFactor(Instant now) {
+    totpSecret = null;
+    totpEnrolledAt = null;
+    totpLastStep = null;
+    updatedAt = now;
   }
 
   public boolean isOwner() {

@@ -34,6 +34,13 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
   @Inject SignIns signIns;
   @Inject StaffAccounts accounts;
   @Inject KioskEscapes escapes;
+  @Inject SecondFactors secondFactors;
+  @Inject java.time.Clock clock;
+
+  /** Set on the request when a password was accepted and the account's second factor is asked next. */
+  public static final String SECOND_FACTOR_NEXT = "org.myochart.security.secondFactorNext";
+  /** The header that carries an authenticator code with HTTP Basic for accounts that have one. */
+  public static final String CODE_HEADER = "X-MyoChart-Code";
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -66,6 +73,9 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
         && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
       return formSignIn(credential, request, context);
     }
+    if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential() instanceof SecondFactorCode code) {
+      return secondStep(code, request, context);
+    }
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
       Optional<StaffAccount> account = accounts.find(staff.accountId()).filter(StaffAccount::isActive);
@@ -97,8 +107,44 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       // A new session id at sign-in defeats session fixation.
       request.changeSessionId();
     }
-    request.getSession(true).setAttribute(SignedInStaff.SESSION_ATTRIBUTE, SignedInStaff.of(account));
+    HttpSession session = request.getSession(true);
+    if (account.hasSecondFactor()) {
+      session.removeAttribute(SignedInStaff.SESSION_ATTRIBUTE);
+      session.setAttribute(PendingSignIn.SESSION_ATTRIBUTE,
+          new PendingSignIn(account.getId(), account.getUsername(), clock.instant(), 0));
+      request.setAttribute(SECOND_FACTOR_NEXT, Boolean.TRUE);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    session.setAttribute(SignedInStaff.SESSION_ATTRIBUTE, SignedInStaff.of(account));
     return signedIn(account, request, context);
+  }
+
+  /** The second sign-in step: the code for the account whose password this session just gave. */
+  private AuthenticationStatus secondStep(SecondFactorCode code, HttpServletRequest request, HttpMessageContext context) {
+    HttpSession session = request.getSession(false);
+    if (session == null || !(session.getAttribute(PendingSignIn.SESSION_ATTRIBUTE) instanceof PendingSignIn pending)
+        || !pending.isValidAt(clock.instant())) {
+      if (session != null) {
+        session.removeAttribute(PendingSignIn.SESSION_ATTRIBUTE);
+      }
+      request.setAttribute(SignInOutcome.REQUEST_ATTRIBUTE, SignInOutcome.malformed(
+          "Sign in with your username and password again; the code must follow within five minutes."));
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    Optional<StaffAccount> account = accounts.find(pending.accountId()).filter(StaffAccount::isActive);
+    request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, pending.username(), null));
+    if (account.isEmpty() || !secondFactors.verify(pending.accountId(), code.code())) {
+      session.setAttribute(PendingSignIn.SESSION_ATTRIBUTE, pending.withWrongCode());
+      request.setAttribute(SECOND_FACTOR_NEXT, Boolean.TRUE);
+      request.setAttribute(SignInOutcome.REQUEST_ATTRIBUTE, SignInOutcome.malformed(
+          "That code does not match. Type the six digits your authenticator app shows now, or one of your recovery codes."));
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    session.removeAttribute(PendingSignIn.SESSION_ATTRIBUTE);
+    request.changeSessionId();
+    session = request.getSession(true);
+    session.setAttribute(SignedInStaff.SESSION_ATTRIBUTE, SignedInStaff.of(account.get()));
+    return signedIn(account.get(), request, context);
   }
 
   private AuthenticationStatus basic(
@@ -129,6 +175,15 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     if (attempt.account().get().isPasswordChangeRequired()) {
       return refuse(response, HttpServletResponse.SC_FORBIDDEN,
           "This account still has the temporary password the owner set. Sign in on the web page and choose your own first.");
+    }
+    StaffAccount caller = attempt.account().get();
+    if (caller.hasSecondFactor() && !secondFactors.matchesForApi(caller.getId(), request.getHeader(CODE_HEADER))) {
+      return unauthorized(response, context, "This account signs in with a second factor: send the six digits your"
+          + " authenticator app shows now in the " + CODE_HEADER + " header with the HTTP Basic credentials.");
+    }
+    if (!caller.hasSecondFactor() && secondFactors.requiredFor(caller.getRole())) {
+      return refuse(response, HttpServletResponse.SC_FORBIDDEN,
+          "This account must set up a second factor first: sign in on the web page, which shows how.");
     }
     return signedIn(attempt.account().get(), request, context);
   }

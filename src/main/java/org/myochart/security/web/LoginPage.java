@@ -50,6 +50,9 @@ public class LoginPage {
       faces.responseComplete();
     } else if (status == AuthenticationStatus.SEND_CONTINUE) {
       faces.responseComplete();
+    } else if (request.getAttribute(StaffAuthentication.SECOND_FACTOR_NEXT) != null) {
+      external.redirect(external.getRequestContextPath() + LoginCodePage.PAGE);
+      faces.responseComplete();
     } else {
       SignInOutcome outcome = (SignInOutcome) request.getAttribute(SignInOutcome.REQUEST_ATTRIBUTE);
       faces.addMessage(
@@ -62,7 +65,7 @@ public class LoginPage {
   }
 
   /** Where the person was going before being asked to sign in; only ever a path we saved ourselves. */
-  private static String returnTo(HttpServletRequest request) {
+  static String returnTo(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     Object saved = session == null ? null : session.getAttribute(StaffAuthentication.RETURN_TO);
     if (session != null) {

@@ -28,6 +28,9 @@ public class StaffEditPage implements Serializable {
   private String temporaryPassword;
   private boolean active = true;
 
+  @jakarta.inject.Inject org.myochart.security.SecondFactors secondFactors;
+  private boolean secondFactor;
+
   public void load() throws IOException {
     if (id == null || FacesContext.getCurrentInstance().isPostback()) {
       return;
@@ -67,7 +70,23 @@ public class StaffEditPage implements Serializable {
     }
   }
 
+  /** For a person who lost their phone and their recovery codes: they enrol again at next sign-in. */
+  public void removeSecondFactor() {
+    try {
+      secondFactors.remove(id);
+      secondFactor = false;
+      Messages.info("The second factor was removed. " + displayName + " sets up a new one at next sign-in.");
+    } catch (RuleViolation refused) {
+      Messages.error(refused.getMessage());
+    }
+  }
+
+  public boolean isSecondFactor() {
+    return secondFactor;
+  }
+
   private void show(StaffAccount account) {
+    secondFactor = account.hasSecondFactor();
     id = account.getId();
     version = account.getVersion();
     username = account.getUsername();
