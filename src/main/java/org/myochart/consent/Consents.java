@@ -196,8 +196,12 @@ public class Consents {
 
   /** Every consent of the client with where it stands, newest first. */
   public List<ConsentStanding> standings(long clientId) {
-    return em.createQuery("select c from Consent c where c.client.id = :c order by c.signedAt desc, c.id desc", Consent.class)
+    List<ConsentStanding> found = em.createQuery(
+            "select c from Consent c where c.client.id = :c order by c.signedAt desc, c.id desc", Consent.class)
         .setParameter("c", clientId).getResultList().stream().map(this::standing).toList();
+    // One entry for the list, whichever page or API asked for it.
+    audit.record(AuditAction.VIEW, CONSENT, "client:" + clientId, "{\"rows\":" + found.size() + "}");
+    return found;
   }
 
   /** One consent, for reading; the reading is audited. */

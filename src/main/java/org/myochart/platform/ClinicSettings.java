@@ -43,6 +43,7 @@ public class ClinicSettings {
   @ConfigProperty(name = "myochart.second-factor.roles", defaultValue = "OWNER")
   String secondFactorRoles;
 
+  @Inject
   @ConfigProperty(name = "myochart.tsa.url")
   Optional<String> timestampAuthorityUrl;
 

@@ -222,8 +222,11 @@ public class SoapNotes {
   /** The client's notes, newest session first, for those who may read them. */
   public List<SoapNote> notesOf(long clientId) {
     requireReader(clientId);
-    return em.createQuery("select n from SoapNote n where n.client.id = :c order by n.session.startsAt desc", SoapNote.class)
-        .setParameter("c", clientId).getResultList();
+    List<SoapNote> found = em.createQuery("select n from SoapNote n where n.client.id = :c order by n.session.startsAt desc",
+        SoapNote.class).setParameter("c", clientId).getResultList();
+    // One entry for the list, whichever page or API asked for it.
+    audit.record(AuditAction.VIEW, NOTE, "client:" + clientId, "{\"rows\":" + found.size() + "}");
+    return found;
   }
 
   /** A therapist's notes that are not signed yet, oldest first. */

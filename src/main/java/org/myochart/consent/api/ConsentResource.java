@@ -10,8 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.myochart.audit.AuditAction;
-import org.myochart.audit.AuditTrail;
 import org.myochart.client.Clients;
 import org.myochart.consent.ConsentStanding;
 import org.myochart.consent.Consents;
@@ -36,7 +34,6 @@ public class ConsentResource {
 
   @Inject Consents consents;
   @Inject Clients clients;
-  @Inject AuditTrail audit;
 
   @GET
   @RolesAllowed({Role.OWNER_ROLE, Role.THERAPIST_ROLE})
@@ -44,7 +41,6 @@ public class ConsentResource {
   public List<ConsentView> list(@PathParam("id") long clientId) {
     clients.get(clientId);
     List<ConsentView> views = consents.standings(clientId).stream().map(ConsentView::of).toList();
-    audit.record(AuditAction.VIEW, Consents.CONSENT, "client:" + clientId, "{\"via\":\"api\"}");
     return views;
   }
 }

@@ -10,8 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.myochart.audit.AuditAction;
-import org.myochart.audit.AuditTrail;
 import org.myochart.caseload.BreakGlassNeeded;
 import org.myochart.client.Clients;
 import org.myochart.platform.RuleViolation;
@@ -35,7 +33,6 @@ public class ClientNotesResource {
 
   @Inject SoapNotes notes;
   @Inject Clients clients;
-  @Inject AuditTrail audit;
 
   @GET
   @RolesAllowed({Role.OWNER_ROLE, Role.THERAPIST_ROLE})
@@ -48,7 +45,6 @@ public class ClientNotesResource {
     } catch (BreakGlassNeeded outsideCaseload) {
       throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, outsideCaseload.forApi());
     }
-    audit.record(AuditAction.VIEW, SoapNotes.NOTE, "client:" + clientId, "{\"via\":\"api\"}");
     return summaries;
   }
 }
