@@ -96,7 +96,8 @@ class KioskIntakeBrowserIT {
       tablet.click(By.cssSelector(".kiosk-staff summary"));
       tablet.type("kiosk:staffPassword", "not the password");
       tablet.tap(By.id("kiosk:unlock"));
-      tablet.awaitText("That is not the password of frontdesk.");
+      tablet.awaitText("That password does not end kiosk mode.");
+      assertFalse(tablet.text().contains("frontdesk"), "the tablet names nobody's username");
       tablet.type("kiosk:staffPassword", PASSWORD);
       tablet.tap(By.id("kiosk:unlock"));
       tablet.awaitPath("/staff/clients/client.xhtml");
