@@ -59,6 +59,7 @@ public class BusyHourSimulation extends Simulation {
 
   private static final LoadSettings SETTINGS = LoadSettings.fromSystemProperties();
   private static final String VIEW_STATE = "jakarta.faces.ViewState";
+  private static final String NONCE = "primefaces.nonce";
   /** The clients the set-up prepared, by therapist number. */
   private static final Map<Integer, Long> CLIENTS = new ConcurrentHashMap<>();
   private static final AtomicInteger SETUP_THERAPISTS = new AtomicInteger();
@@ -80,6 +81,14 @@ public class BusyHourSimulation extends Simulation {
   /** The view state of a full page. */
   private static CheckBuilder pageViewState() {
     return css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState");
+  }
+
+  /**
+   * The page's CSP nonce, which PrimeFaces' script adds to every form a browser posts back
+   * ({@code primefaces.nonce}); a postback without it is refused when its answer is rendered.
+   */
+  private static CheckBuilder pageNonce() {
+    return regex("nonce=\"([^\"]+)\"").saveAs("nonce");
   }
 
   /** An Ajax answer that is no error, no redirect to sign-in or an error page, no refusal message. */
@@ -120,6 +129,7 @@ public class BusyHourSimulation extends Simulation {
           Map<String, Object> all = new HashMap<>(fields.apply(session));
           all.put(form, form);
           all.put(VIEW_STATE, session.getString("viewState"));
+          all.put(NONCE, session.getString("nonce"));
           all.put("jakarta.faces.partial.ajax", "true");
           all.put("jakarta.faces.source", source);
           all.put("jakarta.faces.partial.execute", form);
@@ -143,13 +153,14 @@ public class BusyHourSimulation extends Simulation {
   // --- Signing in ---
 
   private static ChainBuilder signIn(String name, String expectedLocation) {
-    return exec(http(name + " page").get("/login.xhtml").check(status().is(200), pageViewState()))
+    return exec(http(name + " page").get("/login.xhtml").check(status().is(200), pageViewState(), pageNonce()))
         .exec(http(name).post("/login.xhtml")
             .formParam("login", "login")
             .formParam("login:username", "#{username}")
             .formParam("login:password", "#{password}")
             .formParam("login:signIn", "")
             .formParam(VIEW_STATE, "#{viewState}")
+            .formParam(NONCE, "#{nonce}")
             .check(status().is(302), header("Location").transform(l -> l.contains(expectedLocation)).is(true)));
   }
 
@@ -158,7 +169,7 @@ public class BusyHourSimulation extends Simulation {
     return exec(session -> session.set("password", LoadSettings.TEMPORARY_PASSWORD))
         // The answer leads to the dashboard, which sends a person with a temporary password on to the password page.
         .exec(signIn("setup: sign in with temporary password", "/staff/dashboard.xhtml"))
-        .exec(http("setup: password page").get("/account/password.xhtml").check(status().is(200), pageViewState()))
+        .exec(http("setup: password page").get("/account/password.xhtml").check(status().is(200), pageViewState(), pageNonce()))
         .exec(http("setup: choose own password").post("/account/password.xhtml")
             .formParam("password", "password")
             .formParam("password:current", LoadSettings.TEMPORARY_PASSWORD)
@@ -166,6 +177,7 @@ public class BusyHourSimulation extends Simulation {
             .formParam("password:confirmation", SETTINGS.staffPassword())
             .formParam("password:change", "")
             .formParam(VIEW_STATE, "#{viewState}")
+            .formParam(NONCE, "#{nonce}")
             .check(status().is(302), header("Location").transform(l -> !l.contains("password.xhtml")).is(true)))
         .exec(session -> session.set("password", SETTINGS.staffPassword()));
   }
@@ -202,7 +214,7 @@ public class BusyHourSimulation extends Simulation {
             .formParam("client", "#{clientId}")
             .check(status().is(302), header("Location").transform(l -> l.endsWith(page)).is(true)))
         .exec(http(prefix + "intake page").get(page)
-            .check(status().is(200), pageViewState(), substring("Step 1 of 6"),
+            .check(status().is(200), pageViewState(), pageNonce(), substring("Step 1 of 6"),
                 css("input[type='radio'][value='no']", "name").findAll().saveAs("flagNames")))
         .exec(ajax(prefix + "intake next", page, "kiosk", "kiosk:next", session -> {
           Map<String, Object> fields = new HashMap<>();
@@ -234,6 +246,7 @@ public class BusyHourSimulation extends Simulation {
         .formParam(form, form)
         .formParam(form + ":staffPassword", "#{password}")
         .formParam(VIEW_STATE, "#{viewState}")
+            .formParam(NONCE, "#{nonce}")
         .formParam("jakarta.faces.partial.ajax", "true")
         .formParam("jakarta.faces.source", form + ":unlock")
         .formParam("jakarta.faces.partial.execute", form + ":unlock " + form + ":staffPassword")
@@ -251,7 +264,7 @@ public class BusyHourSimulation extends Simulation {
             .formParam("client", "#{clientId}")
             .check(status().is(302), header("Location").transform(l -> l.endsWith(page)).is(true)))
         .exec(http(prefix + "consent page").get(page)
-            .check(status().is(200), pageViewState(), bodyString().saveAs("consentScreen")))
+            .check(status().is(200), pageViewState(), pageNonce(), bodyString().saveAs("consentScreen")))
         .exec(session -> session.set("formsSigned", 0))
         .asLongAs(session -> !session.getString("consentScreen").contains("Your consent has been signed and saved")
                 && session.getInt("formsSigned") < 6)
@@ -303,7 +316,7 @@ public class BusyHourSimulation extends Simulation {
 
   private static ChainBuilder openNote(String name) {
     return exec(http(name).get(NOTE)
-        .check(status().is(200), pageViewState(), substring("Save draft"), bodyString().saveAs("noteScreen")))
+        .check(status().is(200), pageViewState(), pageNonce(), substring("Save draft"), bodyString().saveAs("noteScreen")))
         .exec(session -> session.set("noteForm", FormFields.read(session.getString("noteScreen"))).remove("noteScreen"));
   }
 
@@ -339,7 +352,7 @@ public class BusyHourSimulation extends Simulation {
     return exec(http("open client").get("/staff/clients/client.xhtml?id=#{clientId}&tab=sessions")
             .check(status().is(200), substring("Start session")))
         .exec(http("start session page").get("/clinical/session-start.xhtml?client=#{clientId}")
-            .check(status().is(200), pageViewState(), substring("Start a session"),
+            .check(status().is(200), pageViewState(), pageNonce(), substring("Start a session"),
                 substring("Treatment cannot start yet").notExists()))
         .exec(http("start session").post("/clinical/session-start.xhtml?client=#{clientId}")
             .formParam("start", "start")
@@ -348,6 +361,7 @@ public class BusyHourSimulation extends Simulation {
             .formParam("start:changed", "no")
             .formParam("start:startSession", "")
             .formParam(VIEW_STATE, "#{viewState}")
+            .formParam(NONCE, "#{nonce}")
             .check(status().is(302), header("Location").transform(l -> l.replaceAll(".*note\\.xhtml\\?id=(\\d+).*", "$1"))
                 .transform(id -> id.matches("\\d+") ? id : null).notNull().saveAs("noteId")))
         .exec(openNote("open note"))

@@ -32,6 +32,8 @@ public final class PlainHttpSession {
       .build();
   private static final Pattern COOKIE = Pattern.compile("^([^=;\\s]+)=([^;]*)");
   private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NONCE = Pattern.compile("\\snonce=\"([^\"]+)\"");
+  static final String NONCE_FIELD = "primefaces.nonce";
 
   private final RunningClinic clinic;
   // Every cookie the server set, as a browser keeps them: with session replication Payara also
@@ -196,6 +198,11 @@ public final class PlainHttpSession {
     }
     int end = page.indexOf("</form>", start);
     Map<String, String> fields = new LinkedHashMap<>();
+    // PrimeFaces' script adds the page's CSP nonce to every form a browser posts back.
+    Matcher nonce = NONCE.matcher(page);
+    if (nonce.find()) {
+      fields.put(NONCE_FIELD, nonce.group(1));
+    }
     Matcher inputs = INPUT.matcher(page.substring(start, end));
     while (inputs.find()) {
       String tag = inputs.group();

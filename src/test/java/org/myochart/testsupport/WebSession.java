@@ -28,6 +28,9 @@ public final class WebSession {
 
   private final RunningClinic clinic;
   private final Map<String, String> cookies = new LinkedHashMap<>();
+  // Each page's CSP nonce by its view state: PrimeFaces' script posts it back with the form.
+  private final Map<String, String> nonces = new java.util.HashMap<>();
+  private static final Pattern NONCE = Pattern.compile("\\snonce=\"([^\"]+)\"");
 
   public WebSession(RunningClinic clinic) {
     this.clinic = clinic;
@@ -73,7 +76,18 @@ public final class WebSession {
   public HttpResponse<String> post(String path, Map<String, String> form) {
     return send(HttpRequest.newBuilder(uri(path))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+        .POST(HttpRequest.BodyPublishers.ofString(encode(withNonce(form)))));
+  }
+
+  /** The form as a browser sends it: with its page's CSP nonce, unless the caller set one. */
+  private Map<String, String> withNonce(Map<String, String> form) {
+    String nonce = nonces.get(form.get(VIEW_STATE));
+    if (nonce == null || form.containsKey(PlainHttpSession.NONCE_FIELD)) {
+      return form;
+    }
+    Map<String, String> sent = new LinkedHashMap<>(form);
+    sent.put(PlainHttpSession.NONCE_FIELD, nonce);
+    return sent;
   }
 
   /** A PrimeFaces Ajax post: runs {@code source} with the given fields, as a button with {@code process} would. */
@@ -95,13 +109,17 @@ public final class WebSession {
     return send(HttpRequest.newBuilder(uri(path))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Faces-Request", "partial/ajax")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+        .POST(HttpRequest.BodyPublishers.ofString(encode(withNonce(form)))));
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
     withCookies(request);
     HttpResponse<String> answer = Http.send(request);
     keepCookies(answer);
+    Matcher nonce = NONCE.matcher(answer.body() == null ? "" : answer.body());
+    if (nonce.find()) {
+      viewStateIn(answer.body()).ifPresent(state -> nonces.put(state, nonce.group(1)));
+    }
     return answer;
   }
 
