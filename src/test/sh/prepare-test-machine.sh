@@ -17,6 +17,7 @@ banner() {
   printf '%s\n\n' "################################################################################"
 }
 
+missing=""
 rm -rf "$target_dir/it-data"
 mkdir -p "$target_dir/it-data"
 
@@ -26,11 +27,12 @@ elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Browser tests: installing Debian's chromium and chromium-driver with apt-get ..."
   export DEBIAN_FRONTEND=noninteractive
   if ! { apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }; then
-    banner "BROWSER TESTS WILL BE SKIPPED: apt-get could not install chromium and chromium-driver."
+    banner "BROWSER TESTS WILL BE SKIPPED: apt-get could not install chromium and chromium-driver."; missing="chromium"
   fi
 else
   banner "BROWSER TESTS WILL BE SKIPPED: chromium and chromedriver are missing and cannot be" \
          "installed here (needs root and apt-get). Install Debian's chromium and chromium-driver."
+  missing="chromium"
 fi
 
 if command -v pdfsig >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 && command -v pdfdetach >/dev/null 2>&1; then
@@ -39,11 +41,12 @@ elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "PDF checks: installing Debian's poppler-utils (pdfsig, pdftotext, pdfdetach) with apt-get ..."
   export DEBIAN_FRONTEND=noninteractive
   if ! { apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }; then
-    banner "POPPLER CHECKS WILL BE SKIPPED: apt-get could not install poppler-utils."
+    banner "POPPLER CHECKS WILL BE SKIPPED: apt-get could not install poppler-utils."; missing="$missing poppler-utils"
   fi
 else
   banner "POPPLER CHECKS WILL BE SKIPPED: pdfsig, pdftotext and pdfdetach are missing and cannot be" \
          "installed here (needs root and apt-get). Install Debian's poppler-utils."
+  missing="$missing poppler-utils"
 fi
 
 if [[ "$db_url" == jdbc:postgresql://* ]]; then
@@ -76,5 +79,11 @@ if [[ "$db_url" == jdbc:postgresql://* ]]; then
       -c "create database $database" || { banner "Could not create the test database $database"; exit 1; }
   done
   echo "PostgreSQL on $host:$port: fresh test databases created."
+fi
+# On a developer's machine a missing tool skips its tests (loudly, above); CI must not pass
+# with tests that never ran.
+if [ -n "$missing" ] && [ "${CI:-}" = "true" ]; then
+  banner "CI=true and the tests need what is missing here:$missing. Failing instead of skipping."
+  exit 1
 fi
 exit 0

@@ -38,6 +38,10 @@ class PopplerChecksIT {
       System.err.println("\n########## POPPLER CHECKS SKIPPED: pdfsig, pdftotext or pdfdetach is missing."
           + " Install Debian's poppler-utils. ##########\n");
     }
+    // Skipped on a developer's machine without it; under CI=true a missing tool fails the run.
+    if ("true".equals(System.getenv("CI"))) {
+      org.junit.jupiter.api.Assertions.assertTrue(available, "Debian poppler-utils (pdfsig, pdftotext, pdfdetach) is not installed");
+    }
     Assumptions.assumeTrue(available, "Debian poppler-utils (pdfsig, pdftotext, pdfdetach) is not installed");
     clinic = RunningClinic.demo();
   }

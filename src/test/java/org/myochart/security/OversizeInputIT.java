@@ -180,6 +180,7 @@ class OversizeInputIT {
     fields.put("clearance:note", "Cleared.");
     fields.put("clearance:save", "");
     fields.put(WebSession.VIEW_STATE, viewState);
+    therapist.nonceFor(viewState).ifPresent(nonce -> fields.put("primefaces.nonce", nonce));
     fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
         + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
     body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"clearance:letter\"; "

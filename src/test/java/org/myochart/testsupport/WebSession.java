@@ -79,6 +79,11 @@ public final class WebSession {
         .POST(HttpRequest.BodyPublishers.ofString(encode(withNonce(form)))));
   }
 
+  /** The CSP nonce of the page this session received with that view state, for forms built by hand. */
+  public Optional<String> nonceFor(String viewState) {
+    return Optional.ofNullable(nonces.get(viewState));
+  }
+
   /** The form as a browser sends it: with its page's CSP nonce, unless the caller set one. */
   private Map<String, String> withNonce(Map<String, String> form) {
     String nonce = nonces.get(form.get(VIEW_STATE));

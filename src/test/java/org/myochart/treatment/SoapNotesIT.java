@@ -1,6 +1,7 @@
 package org.myochart.treatment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,8 @@ import org.myochart.anatomy.Side;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
+import org.myochart.caseload.BreakGlassNeeded;
+import org.myochart.caseload.Caseloads;
 import org.myochart.audit.CurrentActor;
 import org.myochart.client.Client;
 import org.myochart.client.ClientDetails;
@@ -51,6 +54,7 @@ class SoapNotesIT {
 
   @Inject TreatableClients treatable;
   @Inject SoapNotes notes;
+  @Inject Caseloads caseloads;
   @Inject Clients clients;
   @Inject Intakes intakes;
   @Inject Consents consents;
@@ -256,7 +260,7 @@ class SoapNotesIT {
     as(therapist, () -> notes.addAddendum(signed.getId(), "Pressure was firm", "Firm on the right side.", PASSWORD));
     as(therapist, () -> notes.addAddendum(signed.getId(), "Home care", "Added chin tucks.", PASSWORD));
 
-    List<NoteAddendum> addenda = notes.addenda(signed.getId());
+    List<NoteAddendum> addenda = as(therapist, () -> notes.addenda(signed.getId()));
     assertTrue(records.find(org.myochart.record.Records.ADDENDUM, addenda.get(0).getId()).isPresent());
     assertEquals(List.of("Pressure was firm", "Home care"), addenda.stream().map(NoteAddendum::getReason).toList());
     assertTrue(addenda.get(0).contentIntact());
@@ -282,6 +286,10 @@ class SoapNotesIT {
     assertEquals(note.getId(), as(owner, () -> notes.open(note.getId())).getId());
     assertTrue(audit.forRecord(SoapNotes.NOTE, note.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.VIEW));
 
+    assertInstanceOf(BreakGlassNeeded.class, assertThrows(RuleViolation.class,
+        () -> run(colleague, () -> notes.startSession(client.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "C"))),
+        "a session with a client outside the caseload needs a reason first");
+    as(colleague, () -> caseloads.breakGlass(client.getId(), "Covering for the author, who is away today"));
     as(colleague, () -> notes.startSession(client.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "C"));
     assertEquals(2, as(colleague, () -> notes.notesOf(client.getId())).size(), "treating the client opens their notes");
     assertEquals(List.of(note.getId()), as(author, () -> notes.unsignedOf(author.name())).stream().map(SoapNote::getId).toList());
