@@ -28,23 +28,19 @@ public final class StoredRows {
 
   /** The first column of the first row of a query, such as {@code select min(id) from client}. */
   public static long number(RunningClinic clinic, String sql, Object... parameters) {
-    try (Connection db = clinic.database(); PreparedStatement query = db.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        query.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet rows = query.executeQuery()) {
-        if (!rows.next()) {
-          throw new IllegalStateException("No row for " + sql);
-        }
-        return rows.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
+    return firstColumn(clinic, sql, parameters, rows -> rows.getLong(1));
   }
 
   /** The first column of the first row as text, such as an audit entry's detail. */
   public static String text(RunningClinic clinic, String sql, Object... parameters) {
+    return firstColumn(clinic, sql, parameters, rows -> rows.getString(1));
+  }
+
+  private interface Column<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  private static <T> T firstColumn(RunningClinic clinic, String sql, Object[] parameters, Column<T> column) {
     try (Connection db = clinic.database(); PreparedStatement query = db.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         query.setObject(i + 1, parameters[i]);
@@ -53,7 +49,7 @@ public final class StoredRows {
         if (!rows.next()) {
           throw new IllegalStateException("No row for " + sql);
         }
-        return rows.getString(1);
+        return column.read(rows);
       }
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
