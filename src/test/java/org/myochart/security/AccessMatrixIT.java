@@ -162,6 +162,7 @@ class AccessMatrixIT {
     // Public pages and the way in.
     rows.add(Row.get("/login.xhtml", anyone).everyone(Expect.page("Sign in")));
     rows.add(Row.get("/setup.xhtml", "an owner exists").everyone(Expect.redirect("/login.xhtml")));
+    rows.add(Row.get("/login-code.xhtml", "no password accepted in this session").everyone(Expect.redirect("/login.xhtml")));
     rows.add(Row.get("/", anyone).anonymous(Expect.redirect("/login.xhtml")).staff(Expect.redirect("/staff/dashboard.xhtml")));
     rows.add(Row.get("/logout", "ends the session").ownSessions().anonymous(Expect.redirect("/login.xhtml"))
         .staff(Expect.redirect("/login.xhtml?signedOut=true")));
@@ -172,6 +173,8 @@ class AccessMatrixIT {
     rows.add(Row.get("/staff/dashboard.xhtml", anyone).staff(Expect.page("Dashboard").without("auditTile"))
         .owner(Expect.page("Dashboard", "auditTile", "Check now")));
     rows.add(Row.get("/account/password.xhtml", anyone).staff(Expect.page("Change password")));
+    rows.add(Row.get("/account/second-factor.xhtml", "not yet set up").staff(Expect.page("Second factor", "Sign-in with a second factor",
+        "Turn on")));
     rows.add(Row.get("/staff/clients/clients.xhtml", anyone).staff(Expect.page("Clients")));
     rows.add(Row.get("/staff/clients/client-edit.xhtml", "register").staff(Expect.page("Register client")));
     rows.add(Row.get("/staff/clients/client-edit.xhtml?id=" + anna, "edit").staff(Expect.page("Client details", "Bergström")));
