@@ -59,7 +59,7 @@ public class SecondFactors {
   @Inject org.myochart.audit.CurrentActor actor;
 
   /** A secret offered for enrolment, not stored until a code from it is confirmed. */
-  public record Offer(byte[] secret, String key, String otpauthUri, String qrPng) {}
+  public record Offer(byte[] secret, String key, String otpauthUri, String qrPng) implements java.io.Serializable {}
 
   /** Whether the clinic requires a second factor of this role. */
   public boolean requiredFor(Role role) {
