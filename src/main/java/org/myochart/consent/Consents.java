@@ -196,12 +196,16 @@ public class Consents {
 
   /** Every consent of the client with where it stands, newest first. */
   public List<ConsentStanding> standings(long clientId) {
-    List<ConsentStanding> found = em.createQuery(
-            "select c from Consent c where c.client.id = :c order by c.signedAt desc, c.id desc", Consent.class)
-        .setParameter("c", clientId).getResultList().stream().map(this::standing).toList();
+    List<ConsentStanding> found = standingsOf(clientId);
     // One entry for the list, whichever page or API asked for it.
     audit.record(AuditAction.VIEW, CONSENT, "client:" + clientId, "{\"rows\":" + found.size() + "}");
     return found;
+  }
+
+  /** The consents as they stand, for this service's own answers (what is missing); not a read by a person. */
+  private List<ConsentStanding> standingsOf(long clientId) {
+    return em.createQuery("select c from Consent c where c.client.id = :c order by c.signedAt desc, c.id desc", Consent.class)
+        .setParameter("c", clientId).getResultList().stream().map(this::standing).toList();
   }
 
   /** One consent, for reading; the reading is audited. */
@@ -226,7 +230,7 @@ public class Consents {
 
   /** Whether the client has a valid acceptance of the electronic records disclosure. */
   public boolean electronicRecordsAccepted(long clientId) {
-    return standings(clientId).stream()
+    return standingsOf(clientId).stream()
         .anyMatch(s -> s.isValid() && s.consent().getFormVersion().isDisclosure());
   }
 
@@ -241,7 +245,7 @@ public class Consents {
   /** The required form versions the client still has to sign, with why. */
   public Map<ConsentFormVersion, String> missingVersions(long clientId) {
     clients.get(clientId);
-    List<ConsentStanding> standings = standings(clientId);
+    List<ConsentStanding> standings = standingsOf(clientId);
     Map<ConsentFormVersion, String> missing = new LinkedHashMap<>();
     for (ConsentFormVersion required : forms.requiredForTreatment()) {
       List<ConsentStanding> ofForm = standings.stream()

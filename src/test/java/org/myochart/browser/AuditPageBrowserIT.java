@@ -157,10 +157,12 @@ class AuditPageBrowserIT {
       browser.awaitText("Entries about Anna Bergström");
       List<String> records = column(browser, "audit-record");
       List<String> actions = column(browser, "audit-action");
-      // The profile's view of the client and of its intake history were the last things done.
+      // The profile's reads were the last things done: the client, then its intake history, consents
+      // and notes, each list once.
       int clientView = records.indexOf("Client " + anna);
-      assertTrue(clientView >= 0 && clientView < 3 && actions.get(clientView).equals("VIEW"), records.toString());
-      assertEquals("HealthIntake client:" + anna, records.get(0));
+      assertTrue(clientView >= 0 && clientView < 4 && actions.get(clientView).equals("VIEW"), records.toString());
+      assertEquals(java.util.Set.of("HealthIntake client:" + anna, "Consent client:" + anna, "SoapNote client:" + anna),
+          java.util.Set.copyOf(records.subList(0, clientView)), records.toString());
       assertTrue(records.stream().anyMatch(r -> r.equals("SoapNote " + note)), records.toString());
 
       browser.visit("/clinical/note.xhtml?id=" + note);
