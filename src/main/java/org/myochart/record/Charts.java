@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
+import org.myochart.caseload.Caseloads;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.consent.Sha256;
@@ -31,7 +32,7 @@ public class Charts {
 
   @PersistenceContext EntityManager em;
   @Inject Clients clients;
-  @Inject org.myochart.caseload.Caseloads caseloads;
+  @Inject Caseloads caseloads;
   @Inject ClinicSettings settings;
   @Inject ClinicSigningKey key;
   @Inject ClinicTimestampAuthority timestamps;

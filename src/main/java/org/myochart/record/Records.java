@@ -19,6 +19,7 @@ import org.myochart.anatomy.CatalogueEntry;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
+import org.myochart.caseload.Caseloads;
 import org.myochart.consent.Consent;
 import org.myochart.consent.ConsentSigned;
 import org.myochart.consent.Consents;
@@ -45,7 +46,7 @@ public class Records {
   public static final String NOTE = "SoapNote";
   public static final String ADDENDUM = "NoteAddendum";
 
-  @Inject org.myochart.caseload.Caseloads caseloads;
+  @Inject Caseloads caseloads;
   @PersistenceContext EntityManager em;
   @Inject ClinicSigningKey key;
   @Inject ClinicTimestampAuthority timestamps;

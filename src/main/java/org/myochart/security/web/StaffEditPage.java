@@ -9,6 +9,7 @@ import java.io.Serializable;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
 import org.myochart.security.Role;
+import org.myochart.security.SecondFactors;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
 
@@ -28,7 +29,7 @@ public class StaffEditPage implements Serializable {
   private String temporaryPassword;
   private boolean active = true;
 
-  @jakarta.inject.Inject org.myochart.security.SecondFactors secondFactors;
+  @Inject SecondFactors secondFactors;
   private boolean secondFactor;
 
   public void load() throws IOException {
