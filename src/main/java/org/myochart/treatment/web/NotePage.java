@@ -297,18 +297,6 @@ public class NotePage implements Serializable {
     return entry == null ? kindAndCode : entry.getName();
   }
 
-  public String muscleName(String code) {
-    return entryName(CatalogueKind.MUSCLE + ":" + code);
-  }
-
-  public String pointName(String code) {
-    return entryName(CatalogueKind.POINT + ":" + code);
-  }
-
-  public String techniqueName(String code) {
-    return entryName(CatalogueKind.TECHNIQUE + ":" + code);
-  }
-
   /** The cautions for one treatment row, from the catalogue and the client's intake. */
   public String muscleRowCaution(TreatedMuscle row) {
     List<String> cautions = new ArrayList<>();
