@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Consecutive failed sign-ins for one username, whether or not an account has that name, so that
+ * Consecutive failed sign-ins for one username from one address (key {@code username@address}),
+ * or from all addresses together (key {@code username}), whether or not an account has that name, so that
  * the lock-out itself does not reveal which usernames exist. Every password check is counted
  * before it is made and forgotten when it proves right, so parallel guesses cannot slip past the
  * count. The lock is short, because strangers can cause it: one minute, doubling with each lock in
@@ -22,6 +23,11 @@ import java.time.Instant;
 public class FailedSignIns {
 
   public static final int ALLOWED_FAILURES = 5;
+  /**
+   * Failures in a row for one username from all addresses together before it is locked for
+   * everyone: many addresses guessing at once cannot keep on, but one stranger cannot lock it alone.
+   */
+  public static final int ALLOWED_FAILURES_FROM_ALL_ADDRESSES = 20;
   public static final Duration FIRST_LOCK = Duration.ofMinutes(1);
   public static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
   /** A day without failures forgets earlier locks, so the next one is short again. */
@@ -53,6 +59,11 @@ public class FailedSignIns {
 
   /** Counts a failure; the fifth in a row locks the username, for longer with each lock in a row. */
   public void count(Instant now) {
+    count(now, ALLOWED_FAILURES);
+  }
+
+  /** Counts a failure; the {@code allowed}-th in a row locks, for longer with each lock in a row. */
+  public void count(Instant now, int allowed) {
     if (lastFailureAt != null && !now.isBefore(lastFailureAt.plus(FORGOTTEN_AFTER))) {
       failures = 0;
       locks = 0;
@@ -64,7 +75,7 @@ public class FailedSignIns {
     }
     failures++;
     lastFailureAt = now;
-    if (failures >= ALLOWED_FAILURES) {
+    if (failures >= allowed) {
       lockedUntil = now.plus(lockAfter(locks));
       locks++;
     }

@@ -25,15 +25,24 @@ class SignInCounts {
     if (fromAddress != null && fromAddress.isBlocked(now)) {
       return SignInThrottle.Verdict.addressRefused(fromAddress.getBlockedUntil());
     }
-    FailedSignIns forUsername = locked(FailedSignIns.class, usernameKey, () -> new FailedSignIns(usernameKey));
+    // A stranger's failures lock the username for their own address; only failures from many
+    // addresses together lock it for everyone. Without a counted address both are one row.
+    String hereKey = address == null ? usernameKey : atAddress(usernameKey, address);
+    FailedSignIns here = locked(FailedSignIns.class, hereKey, () -> new FailedSignIns(hereKey));
+    FailedSignIns everywhere = address == null ? here
+        : locked(FailedSignIns.class, usernameKey, () -> new FailedSignIns(usernameKey));
     if (fromAddress != null) {
       fromAddress.count(now);
     }
-    if (forUsername.isLocked(now)) {
-      return SignInThrottle.Verdict.usernameLocked(forUsername.getLockedUntil());
+    Instant lockedUntil = later(lockEnd(here, now), lockEnd(everywhere, now));
+    if (lockedUntil != null) {
+      return SignInThrottle.Verdict.usernameLocked(lockedUntil);
     }
-    forUsername.count(now);
-    return SignInThrottle.Verdict.reserved(forUsername.isLocked(now) ? forUsername.getLockedUntil() : null);
+    here.count(now);
+    if (everywhere != here) {
+      everywhere.count(now, FailedSignIns.ALLOWED_FAILURES_FROM_ALL_ADDRESSES);
+    }
+    return SignInThrottle.Verdict.reserved(later(lockEnd(here, now), lockEnd(everywhere, now)));
   }
 
   void release(String usernameKey, String address) {
@@ -43,11 +52,37 @@ class SignInCounts {
       if (fromAddress != null) {
         fromAddress.uncount();
       }
+      removeLocked(atAddress(usernameKey, address));
+      removeLocked(usernameKey);
+    } else {
+      // A right password from no counted address, or the owner's reset: every count for the name goes.
+      em.createQuery("select f from FailedSignIns f where f.usernameKey = :name"
+              + " or f.usernameKey like :atAny escape '!'", FailedSignIns.class)
+          .setParameter("name", usernameKey)
+          .setParameter("atAny", usernameKey.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "@%")
+          .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(em::remove);
     }
-    FailedSignIns forUsername = em.find(FailedSignIns.class, usernameKey, LockModeType.PESSIMISTIC_WRITE);
-    if (forUsername != null) {
-      em.remove(forUsername);
+  }
+
+  /** The key of one username's failures from one address; both parts clipped to fit the column. */
+  static String atAddress(String usernameKey, String address) {
+    String name = usernameKey.length() > 63 ? usernameKey.substring(0, 63) : usernameKey;
+    return name + "@" + address;
+  }
+
+  private void removeLocked(String key) {
+    FailedSignIns row = em.find(FailedSignIns.class, key, LockModeType.PESSIMISTIC_WRITE);
+    if (row != null) {
+      em.remove(row);
     }
+  }
+
+  private static Instant lockEnd(FailedSignIns row, Instant now) {
+    return row.isLocked(now) ? row.getLockedUntil() : null;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isAfter(b) ? a : b;
   }
 
   private <T> T locked(Class<T> type, String key, Supplier<T> created) {

@@ -92,7 +92,8 @@ public class SignInThrottle {
   }
 
   static String key(String username) {
-    String normalized = Username.normalize(username);
+    // "@" separates a username from an address in the per-address keys; a typed name never has one.
+    String normalized = Username.normalize(username).replace('@', '_');
     return normalized.length() > 128 ? normalized.substring(0, 128) : normalized;
   }
 

@@ -104,4 +104,17 @@ class FailedSignInsTest {
     assertEquals(1, failures.getFailures());
     assertFalse(failures.isLocked(later));
   }
+
+  @Test
+  void theRowForAllAddressesLocksOnlyAfterItsOwnLargerNumber() {
+    FailedSignIns everywhere = new FailedSignIns("owner");
+    Instant now = Instant.parse("2026-12-06T10:00:00Z");
+    for (int failure = 1; failure < FailedSignIns.ALLOWED_FAILURES_FROM_ALL_ADDRESSES; failure++) {
+      everywhere.count(now, FailedSignIns.ALLOWED_FAILURES_FROM_ALL_ADDRESSES);
+      assertFalse(everywhere.isLocked(now), "failure " + failure);
+    }
+    everywhere.count(now, FailedSignIns.ALLOWED_FAILURES_FROM_ALL_ADDRESSES);
+    assertTrue(everywhere.isLocked(now));
+    assertEquals(now.plus(FailedSignIns.FIRST_LOCK), everywhere.getLockedUntil());
+  }
 }

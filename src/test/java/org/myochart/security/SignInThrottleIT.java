@@ -157,26 +157,47 @@ class SignInThrottleIT {
   }
 
   @Test
-  void anOutsidersFiveFailuresLockTheUsernameForOneMinuteOnly() throws Exception {
-    String username = StaffMembers.add(clinic, "THERAPIST", "Briefly Locked");
+  void anOutsidersFiveFailuresLockTheUsernameOnlyForTheirAddressAndForOneMinute() throws Exception {
+    String username = StaffMembers.add(clinic, "THERAPIST", "Kept Working");
     String stranger = outsider();
 
     for (int guess = 0; guess < 5; guess++) {
       apiFrom(stranger, username, "wrong " + guess);
     }
+    HttpResponse<String> fromTheStranger = apiFrom(stranger, username, StaffMembers.TEMPORARY_PASSWORD);
     HttpResponse<String> fromTheClinic = apiFrom("198.51.100.8", username, StaffMembers.TEMPORARY_PASSWORD);
 
-    assertEquals(401, fromTheClinic.statusCode());
-    assertTrue(Http.json(fromTheClinic).getString("message").startsWith(LOCKED));
+    assertEquals(401, fromTheStranger.statusCode());
+    assertTrue(Http.json(fromTheStranger).getString("message").startsWith(LOCKED), fromTheStranger.body());
+    assertEquals(403, fromTheClinic.statusCode(),
+        "the right password from the clinic's own address is accepted (403: temporary password)");
     try (Connection db = clinic.database();
         PreparedStatement query = db.prepareStatement("select locked_until from failed_sign_in where username_key = ?")) {
-      query.setString(1, username);
+      query.setString(1, username + "@" + stranger);
       try (ResultSet row = query.executeQuery()) {
         assertTrue(row.next());
         Instant lockedUntil = row.getObject(1, OffsetDateTime.class).toInstant();
         assertTrue(lockedUntil.isBefore(Instant.now().plus(Duration.ofSeconds(61))), "at most a minute: " + lockedUntil);
       }
     }
+  }
+
+  @Test
+  void failuresFromManyAddressesTogetherLockTheUsernameEverywhereForAMinute() {
+    String username = StaffMembers.add(clinic, "THERAPIST", "Widely Guessed");
+    int perAddress = FailedSignIns.ALLOWED_FAILURES - 1;
+    int addresses = FailedSignIns.ALLOWED_FAILURES_FROM_ALL_ADDRESSES / perAddress;
+    for (int a = 0; a < addresses; a++) {
+      String stranger = outsider();
+      for (int guess = 0; guess < perAddress; guess++) {
+        assertEquals(401, apiFrom(stranger, username, "spread guess " + a + "." + guess).statusCode());
+      }
+    }
+
+    HttpResponse<String> fromTheClinic = apiFrom("198.51.100.9", username, StaffMembers.TEMPORARY_PASSWORD);
+
+    assertEquals(401, fromTheClinic.statusCode(), fromTheClinic.body());
+    assertTrue(Http.json(fromTheClinic).getString("message").startsWith(LOCKED), fromTheClinic.body());
   }
 
   @Test
