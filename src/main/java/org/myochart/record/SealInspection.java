@@ -1,12 +1,10 @@
 package org.myochart.record;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,21 +16,6 @@ import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.bouncycastle.asn1.ASN1InputStream;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.cms.Time;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.tsp.TimeStampToken;
 
 /**
  * Reads what the bytes of an uploaded PDF say about their seal. The signatures are found in the
@@ -121,7 +104,7 @@ final class SealInspection {
     }
     List<SignatureCheck> checks = new ArrayList<>();
     for (int[] range : ranges) {
-      checks.add(check(pdf, range, parsedSignatures.get(Arrays.toString(range))));
+      checks.add(SealSignature.check(pdf, range, parsedSignatures.get(Arrays.toString(range))));
     }
     return new Findings(List.copyOf(checks), type, id, readable);
   }
@@ -173,247 +156,6 @@ final class SealInspection {
       }
     }
     return ranges;
-  }
-
-  private static SignatureCheck check(byte[] pdf, int[] range, PDSignature parsed) {
-    String nameInFile = parsed == null ? null : parsed.getName();
-    Instant dateInFile = parsed == null ? null : instant(parsed.getSignDate());
-    if (range.length != 4 || range[0] != 0 || range[1] <= 0 || range[2] <= range[1] + 1 || range[3] < 0
-        || (long) range[2] + range[3] > pdf.length) {
-      return new SignatureCheck(false, false, false, nameInFile, dateInFile, "its byte range does not fit this file");
-    }
-    boolean coversWholeFile = (long) range[2] + range[3] == pdf.length;
-    byte[] value = hexValue(pdf, range[1], range[2]);
-    if (value == null) {
-      return new SignatureCheck(false, coversWholeFile, false, nameInFile, dateInFile, "the signature value is damaged");
-    }
-    byte[] der;
-    boolean clean;
-    try {
-      ByteArrayInputStream bytes = new ByteArrayInputStream(value);
-      ASN1Primitive object;
-      try (ASN1InputStream in = new ASN1InputStream(bytes, value.length)) {
-        object = in.readObject();
-      }
-      int used = value.length - bytes.available();
-      der = Arrays.copyOf(value, used);
-      clean = object != null && allZero(value, used);
-    } catch (IOException | RuntimeException e) {
-      return new SignatureCheck(false, coversWholeFile, false, nameInFile, dateInFile, "the signature value is damaged");
-    }
-    byte[] signed = new byte[range[1] + range[3]];
-    System.arraycopy(pdf, 0, signed, 0, range[1]);
-    System.arraycopy(pdf, range[2], signed, range[1], range[3]);
-    try {
-      CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), der);
-      var signers = cms.getSignerInfos().getSigners();
-      if (signers.size() != 1) {
-        return new SignatureCheck(false, coversWholeFile, clean, nameInFile, dateInFile, "it does not hold exactly one signer");
-      }
-      SignerInformation signer = signers.iterator().next();
-      @SuppressWarnings("unchecked")
-      var matches = cms.getCertificates().getMatches(signer.getSID());
-      if (matches.isEmpty()) {
-        return new SignatureCheck(false, coversWholeFile, clean, nameInFile, dateInFile, "it does not carry its certificate");
-      }
-      X509CertificateHolder certificate = (X509CertificateHolder) matches.iterator().next();
-      String name = commonName(certificate).orElse(nameInFile);
-      Instant when = timestamp(signer).or(() -> signingTime(signer)).orElse(dateInFile);
-      boolean valid;
-      String problem = null;
-      try {
-        valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
-        if (!valid) {
-          problem = "the signature does not match the signed bytes";
-        }
-      } catch (org.bouncycastle.cms.CMSSignerDigestMismatchException changed) {
-        valid = false;
-        problem = "the signed bytes were changed after sealing";
-      }
-      String unsignedPartProblem = valid ? unsignedPartsProblem(cms, signer, certificate, der) : null;
-      if (unsignedPartProblem != null) {
-        // The signed bytes check out, but a part of the signature value that the signature
-        // cannot cover itself was altered: the file is not as sealed.
-        return new SignatureCheck(true, coversWholeFile, false, name, when, unsignedPartProblem);
-      }
-      return new SignatureCheck(valid, coversWholeFile, clean, name, when, problem);
-    } catch (Exception e) {
-      return new SignatureCheck(false, coversWholeFile, clean, nameInFile, dateInFile, "the signature cannot be read");
-    }
-  }
-
-  /**
-   * The parts of a CMS structure its own signature does not cover: the outer content type, the
-   * version numbers, the digest algorithm list, the encapsulated content type, the certificate
-   * (bound by the signing-certificate-v2 attribute and its own signature) and a timestamp token.
-   * Returns what is wrong, or null.
-   */
-  private static String unsignedPartsProblem(CMSSignedData cms, SignerInformation signer,
-      X509CertificateHolder certificate, byte[] der) {
-    try {
-      org.bouncycastle.asn1.cms.ContentInfo info = cms.toASN1Structure();
-      if (!org.bouncycastle.asn1.cms.CMSObjectIdentifiers.signedData.equals(info.getContentType())) {
-        return "the signature value's content type was changed";
-      }
-      org.bouncycastle.asn1.cms.SignedData signedData = org.bouncycastle.asn1.cms.SignedData.getInstance(info.getContent());
-      // Rebuilt from typed parts, so that every tag and version number is written the one
-      // correct way; a parser that tolerated a changed tag on reading is caught here.
-      var signerInfos = new org.bouncycastle.asn1.ASN1EncodableVector();
-      for (var element : signedData.getSignerInfos()) {
-        signerInfos.add(org.bouncycastle.asn1.cms.SignerInfo.getInstance(element));
-      }
-      var rebuilt = new org.bouncycastle.asn1.cms.SignedData(signedData.getDigestAlgorithms(), signedData.getEncapContentInfo(),
-          signedData.getCertificates(), signedData.getCRLs(), new org.bouncycastle.asn1.DERSet(signerInfos));
-      byte[] canonical = new org.bouncycastle.asn1.cms.ContentInfo(org.bouncycastle.asn1.cms.CMSObjectIdentifiers.signedData, rebuilt)
-          .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
-      if (!Arrays.equals(canonical, der)) {
-        return "the signature value's structure was changed";
-      }
-      int expectedVersion = signer.getSID().getSubjectKeyIdentifier() == null ? 1 : 3;
-      if (signedData.getVersion().intValueExact() != expectedVersion || signer.getVersion() != expectedVersion) {
-        return "the signature value's version was changed";
-      }
-      if (!org.bouncycastle.asn1.cms.CMSObjectIdentifiers.data.equals(signedData.getEncapContentInfo().getContentType())
-          || signedData.getEncapContentInfo().getContent() != null) {
-        return "the signature value's content description was changed";
-      }
-      var digests = signedData.getDigestAlgorithms();
-      boolean listed = false;
-      for (int i = 0; i < digests.size(); i++) {
-        var algorithm = org.bouncycastle.asn1.x509.AlgorithmIdentifier.getInstance(digests.getObjectAt(i));
-        listed |= algorithm.getAlgorithm().equals(signer.getDigestAlgorithmID().getAlgorithm());
-      }
-      if (digests.size() != 1 || !listed) {
-        return "the signature value's digest algorithm list was changed";
-      }
-      String certificateProblem = certificateProblem(cms, signer, certificate);
-      if (certificateProblem != null) {
-        return certificateProblem;
-      }
-      AttributeTable unsigned = signer.getUnsignedAttributes();
-      if (unsigned != null && unsigned.size() > 0) {
-        var token = unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
-        if (token == null || unsigned.size() != 1) {
-          return "unsigned data was added to the signature";
-        }
-        TimeStampToken stamp = new TimeStampToken(new CMSSignedData(token.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
-        @SuppressWarnings("unchecked")
-        var tsa = stamp.getCertificates().getMatches(stamp.getSID());
-        if (tsa.isEmpty()) {
-          return "the timestamp does not carry its certificate";
-        }
-        stamp.validate(new JcaSimpleSignerInfoVerifierBuilder().build((X509CertificateHolder) tsa.iterator().next()));
-        byte[] imprint = java.security.MessageDigest.getInstance(
-            new org.bouncycastle.operator.DefaultAlgorithmNameFinder().getAlgorithmName(
-                stamp.getTimeStampInfo().getMessageImprintAlgOID())).digest(signer.getSignature());
-        if (!Arrays.equals(imprint, stamp.getTimeStampInfo().getMessageImprintDigest())) {
-          return "the timestamp is not over this signature";
-        }
-      }
-      return null;
-    } catch (Exception e) {
-      return "the signature value's unsigned parts cannot be read";
-    }
-  }
-
-  /** The certificate must be the one the signed attributes name, and must check out itself. */
-  private static String certificateProblem(CMSSignedData cms, SignerInformation signer, X509CertificateHolder certificate)
-      throws Exception {
-    AttributeTable signedAttributes = signer.getSignedAttributes();
-    var v2 = signedAttributes == null ? null : signedAttributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
-    if (v2 != null) {
-      var ids = org.bouncycastle.asn1.ess.SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)).getCerts();
-      var id = ids[0];
-      String algorithm = new org.bouncycastle.operator.DefaultAlgorithmNameFinder().getAlgorithmName(id.getHashAlgorithm());
-      byte[] hash = java.security.MessageDigest.getInstance(algorithm).digest(certificate.getEncoded());
-      if (!Arrays.equals(hash, id.getCertHash())) {
-        return "the certificate is not the one the signature names";
-      }
-    }
-    X509CertificateHolder issuer = certificate;
-    if (!certificate.getIssuer().equals(certificate.getSubject())) {
-      @SuppressWarnings("unchecked")
-      var found = cms.getCertificates().getMatches(null);
-      issuer = null;
-      for (Object candidate : found) {
-        X509CertificateHolder holder = (X509CertificateHolder) candidate;
-        if (holder.getSubject().equals(certificate.getIssuer())) {
-          issuer = holder;
-        }
-      }
-    }
-    if (issuer != null && !certificate.isSignatureValid(
-        new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder().build(issuer))) {
-      return "the certificate was altered";
-    }
-    return null;
-  }
-
-  /** The bytes of the hex string that fills the gap of the byte range, or null if it is not one. */
-  private static byte[] hexValue(byte[] pdf, int start, int end) {
-    if (pdf[start] != '<' || pdf[end - 1] != '>') {
-      return null;
-    }
-    int digits = end - start - 2;
-    if (digits <= 0 || digits % 2 != 0) {
-      return null;
-    }
-    byte[] value = new byte[digits / 2];
-    for (int i = 0; i < value.length; i++) {
-      int high = Character.digit(pdf[start + 1 + 2 * i], 16);
-      int low = Character.digit(pdf[start + 2 + 2 * i], 16);
-      if (high < 0 || low < 0) {
-        return null;
-      }
-      value[i] = (byte) (high << 4 | low);
-    }
-    return value;
-  }
-
-  private static boolean allZero(byte[] value, int from) {
-    for (int i = from; i < value.length; i++) {
-      if (value[i] != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Optional<String> commonName(X509CertificateHolder certificate) {
-    RDN[] names = certificate.getSubject().getRDNs(BCStyle.CN);
-    return names.length == 0 ? Optional.empty() : Optional.of(IETFUtils.valueToString(names[0].getFirst().getValue()));
-  }
-
-  /** The time of an RFC 3161 timestamp on the signature, the strongest time a seal can have. */
-  private static Optional<Instant> timestamp(SignerInformation signer) {
-    AttributeTable unsigned = signer.getUnsignedAttributes();
-    var attribute = unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
-    if (attribute == null) {
-      return Optional.empty();
-    }
-    try {
-      byte[] token = attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded();
-      return Optional.of(new TimeStampToken(new CMSSignedData(token)).getTimeStampInfo().getGenTime().toInstant());
-    } catch (Exception e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<Instant> signingTime(SignerInformation signer) {
-    AttributeTable signedAttributes = signer.getSignedAttributes();
-    var attribute = signedAttributes == null ? null : signedAttributes.get(CMSAttributes.signingTime);
-    if (attribute == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Time.getInstance(attribute.getAttrValues().getObjectAt(0)).getDate().toInstant());
-    } catch (Exception e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Instant instant(Calendar calendar) {
-    return calendar == null ? null : calendar.toInstant();
   }
 
   /** The attached JSON source names the record: consent-12.json, note-5.json, addendum-3.json, chart-7.json. */
