@@ -20,6 +20,7 @@ import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
+import org.myochart.client.ClinicalRecordAccess;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.security.KioskSession;
@@ -32,7 +33,7 @@ import org.myochart.security.Role;
  */
 @ApplicationScoped
 @Transactional
-public class Caseloads {
+public class Caseloads implements ClinicalRecordAccess {
 
   public static final String GRANT = "BreakGlassGrant";
 
@@ -71,6 +72,7 @@ public class Caseloads {
    * action is rolled back; a therapist outside their caseload gets {@link BreakGlassNeeded}. Work
    * outside any request (start-up, batch jobs) runs as the system and is not refused.
    */
+  @Override
   public void require(long clientId) {
     Actor me = actor.get();
     if (Actor.SYSTEM.equals(me)) {
@@ -90,6 +92,7 @@ public class Caseloads {
    * For what a client enters on the tablet (intake, signatures): only the kiosk handed to this
    * client may, as the kiosk session on the server names it, never as a request says.
    */
+  @Override
   public void requireTabletOf(long clientId) {
     Actor me = actor.get();
     if (Actor.SYSTEM.equals(me)) {
