@@ -24,7 +24,7 @@ import org.myochart.client.ClinicalRecordAccess;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.security.KioskSession;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 
 /**
  * Who may open which clinical record (the {@link Caseload} rule against the stored sessions), and
@@ -45,12 +45,10 @@ public class Caseloads implements ClinicalRecordAccess {
   @Inject Clients clients;
   @Inject AccessDenials denials;
 
-  private static final String KIOSK_ROLE = "KIOSK";
-
   /** What the person acting now may do with the client's clinical record. */
   public ClinicalAccess access(long clientId) {
     Actor me = actor.get();
-    Role role = roleOf(me);
+    Role role = me.role();
     if (role != Role.THERAPIST) {
       return new Caseload(role, false, false, false).access();
     }
@@ -98,7 +96,7 @@ public class Caseloads implements ClinicalRecordAccess {
     if (Actor.SYSTEM.equals(me)) {
       return;
     }
-    if (!KIOSK_ROLE.equals(me.role()) || KioskSession.clientOfActor(me.name()).orElse(-1) != clientId) {
+    if (!me.actsAs(Role.KIOSK) || KioskSession.clientOfActor(me.name()).orElse(-1) != clientId) {
       throw refused(clientId, null, new RuleViolation(RuleViolation.Kind.FORBIDDEN,
           "Only the tablet handed to this client can record what the client enters."));
     }
@@ -107,7 +105,7 @@ public class Caseloads implements ClinicalRecordAccess {
   /** Refuses unless the person acting is the owner (or the system, outside any request). */
   public void requireOwnerFor(long clientId, String what) {
     Actor me = actor.get();
-    if (!Actor.SYSTEM.equals(me) && roleOf(me) != Role.OWNER) {
+    if (!Actor.SYSTEM.equals(me) && !me.actsAs(Role.OWNER)) {
       throw refused(clientId, null, new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner may " + what + "."));
     }
   }
@@ -115,7 +113,7 @@ public class Caseloads implements ClinicalRecordAccess {
   /** Refuses anyone but staff (owner, therapists, front desk), such as a tablet or an anonymous caller. */
   public void requireStaffFor(long clientId, String what) {
     Actor me = actor.get();
-    if (!Actor.SYSTEM.equals(me) && roleOf(me) == null) {
+    if (!Actor.SYSTEM.equals(me) && (me.role() == null || !me.role().isStaff())) {
       throw refused(clientId, null, new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only staff may " + what + "."));
     }
   }
@@ -137,7 +135,7 @@ public class Caseloads implements ClinicalRecordAccess {
    */
   public BreakGlassGrant breakGlass(long clientId, String typedReason) {
     Actor me = actor.get();
-    if (roleOf(me) != Role.THERAPIST) {
+    if (!me.actsAs(Role.THERAPIST)) {
       throw new RuleViolation(RuleViolation.Kind.FORBIDDEN,
           "Only therapists give a reason to open a record outside their caseload; the owner reads every record.");
     }
@@ -196,7 +194,7 @@ public class Caseloads implements ClinicalRecordAccess {
 
   private Actor requireOwner(String what) {
     Actor me = actor.get();
-    if (roleOf(me) != Role.OWNER) {
+    if (!me.actsAs(Role.OWNER)) {
       throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner may " + what + ".");
     }
     return me;
@@ -210,14 +208,5 @@ public class Caseloads implements ClinicalRecordAccess {
       query.setParameter("t", therapist);
     }
     return query.getSingleResult();
-  }
-
-  private static Role roleOf(Actor actor) {
-    for (Role role : Role.values()) {
-      if (role.name().equals(actor.role())) {
-        return role;
-      }
-    }
-    return null;
   }
 }

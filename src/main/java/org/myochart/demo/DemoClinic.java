@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.myochart.platform.SchemaMigrated;
 import org.myochart.platform.StartupOrder;
 import org.myochart.security.PasswordPolicy;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.security.StaffAccounts;
 
 /**

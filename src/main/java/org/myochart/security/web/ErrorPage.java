@@ -53,7 +53,7 @@ public class ErrorPage {
     }
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
-      request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, staff.username(), staff.role().name()));
+      request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, staff.username(), staff.role()));
     }
   }
 
