@@ -1,8 +1,10 @@
 package org.myochart.audit;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.myochart.platform.SchemaMigrated;
+import org.myochart.platform.StartupOrder;
 
 /**
  * Checks the whole audit trail against its hash chain, a page at a time, every
@@ -36,8 +40,9 @@ public class AuditChain {
 
   private volatile ChainCheck.Result latest;
 
-  /** Starts the regular check; called once at deployment. */
-  public void scheduleChecks() {
+  /** Starts the regular check, once at deployment. */
+  public void scheduleChecks(
+      @Observes @Priority(StartupOrder.BACKGROUND_WORK) SchemaMigrated migrated) {
     long minutes = Math.max(1, checkMinutes);
     scheduler.scheduleWithFixedDelay(() -> {
       try {

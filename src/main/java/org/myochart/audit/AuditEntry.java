@@ -73,7 +73,7 @@ public class AuditEntry {
     // Stored timestamps keep microseconds on both databases; hash what will be read back.
     this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
     this.actor = clip(actor.name(), 120);
-    this.actorRole = actor.role();
+    this.actorRole = actor.role() == null ? null : actor.role().name();
     this.action = action;
     this.recordType = recordType;
     this.recordId = recordId;

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.myochart.platform.web.ClientAddress;
+import org.myochart.staff.Role;
 
 /**
  * Finds who is acting in the current request. The sign-in mechanism (or the kiosk) puts an {@link
@@ -57,7 +58,7 @@ public class CurrentActor {
     return anonymous(request);
   }
 
-  public static Actor of(HttpServletRequest request, String name, String role) {
+  public static Actor of(HttpServletRequest request, String name, Role role) {
     return new Actor(name, role, ClientAddress.of(request), request.getHeader("User-Agent"));
   }
 

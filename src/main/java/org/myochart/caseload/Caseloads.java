@@ -20,10 +20,11 @@ import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
+import org.myochart.client.ClinicalRecordAccess;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.security.KioskSession;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 
 /**
  * Who may open which clinical record (the {@link Caseload} rule against the stored sessions), and
@@ -32,7 +33,7 @@ import org.myochart.security.Role;
  */
 @ApplicationScoped
 @Transactional
-public class Caseloads {
+public class Caseloads implements ClinicalRecordAccess {
 
   public static final String GRANT = "BreakGlassGrant";
 
@@ -44,12 +45,10 @@ public class Caseloads {
   @Inject Clients clients;
   @Inject AccessDenials denials;
 
-  private static final String KIOSK_ROLE = "KIOSK";
-
   /** What the person acting now may do with the client's clinical record. */
   public ClinicalAccess access(long clientId) {
     Actor me = actor.get();
-    Role role = roleOf(me);
+    Role role = me.role();
     if (role != Role.THERAPIST) {
       return new Caseload(role, false, false, false).access();
     }
@@ -71,6 +70,7 @@ public class Caseloads {
    * action is rolled back; a therapist outside their caseload gets {@link BreakGlassNeeded}. Work
    * outside any request (start-up, batch jobs) runs as the system and is not refused.
    */
+  @Override
   public void require(long clientId) {
     Actor me = actor.get();
     if (Actor.SYSTEM.equals(me)) {
@@ -90,12 +90,13 @@ public class Caseloads {
    * For what a client enters on the tablet (intake, signatures): only the kiosk handed to this
    * client may, as the kiosk session on the server names it, never as a request says.
    */
+  @Override
   public void requireTabletOf(long clientId) {
     Actor me = actor.get();
     if (Actor.SYSTEM.equals(me)) {
       return;
     }
-    if (!KIOSK_ROLE.equals(me.role()) || KioskSession.clientOfActor(me.name()).orElse(-1) != clientId) {
+    if (!me.actsAs(Role.KIOSK) || KioskSession.clientOfActor(me.name()).orElse(-1) != clientId) {
       throw refused(clientId, null, new RuleViolation(RuleViolation.Kind.FORBIDDEN,
           "Only the tablet handed to this client can record what the client enters."));
     }
@@ -104,7 +105,7 @@ public class Caseloads {
   /** Refuses unless the person acting is the owner (or the system, outside any request). */
   public void requireOwnerFor(long clientId, String what) {
     Actor me = actor.get();
-    if (!Actor.SYSTEM.equals(me) && roleOf(me) != Role.OWNER) {
+    if (!Actor.SYSTEM.equals(me) && !me.actsAs(Role.OWNER)) {
       throw refused(clientId, null, new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner may " + what + "."));
     }
   }
@@ -112,7 +113,7 @@ public class Caseloads {
   /** Refuses anyone but staff (owner, therapists, front desk), such as a tablet or an anonymous caller. */
   public void requireStaffFor(long clientId, String what) {
     Actor me = actor.get();
-    if (!Actor.SYSTEM.equals(me) && roleOf(me) == null) {
+    if (!Actor.SYSTEM.equals(me) && (me.role() == null || !me.role().isStaff())) {
       throw refused(clientId, null, new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only staff may " + what + "."));
     }
   }
@@ -134,7 +135,7 @@ public class Caseloads {
    */
   public BreakGlassGrant breakGlass(long clientId, String typedReason) {
     Actor me = actor.get();
-    if (roleOf(me) != Role.THERAPIST) {
+    if (!me.actsAs(Role.THERAPIST)) {
       throw new RuleViolation(RuleViolation.Kind.FORBIDDEN,
           "Only therapists give a reason to open a record outside their caseload; the owner reads every record.");
     }
@@ -193,7 +194,7 @@ public class Caseloads {
 
   private Actor requireOwner(String what) {
     Actor me = actor.get();
-    if (roleOf(me) != Role.OWNER) {
+    if (!me.actsAs(Role.OWNER)) {
       throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner may " + what + ".");
     }
     return me;
@@ -207,14 +208,5 @@ public class Caseloads {
       query.setParameter("t", therapist);
     }
     return query.getSingleResult();
-  }
-
-  private static Role roleOf(Actor actor) {
-    for (Role role : Role.values()) {
-      if (role.name().equals(actor.role())) {
-        return role;
-      }
-    }
-    return null;
   }
 }

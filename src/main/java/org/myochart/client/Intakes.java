@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.myochart.audit.AuditAction;
-import org.myochart.caseload.Caseloads;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
 import org.myochart.platform.ClinicSettings;
@@ -38,7 +37,7 @@ public class Intakes {
   @Inject Clock clock;
   @Inject ClinicSettings settings;
   @Inject Clients clients;
-  @Inject Caseloads caseloads;
+  @Inject ClinicalRecordAccess caseloads;
 
   /**
    * Keeps the answers as the client's next intake version: typed by staff who may open the

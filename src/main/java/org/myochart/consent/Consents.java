@@ -156,7 +156,7 @@ public class Consents {
         clock.instant(), from.ipAddress());
     em.persist(countersignature);
     em.flush();
-    audit.recordAs(new Actor(witness.getUsername(), witness.getRole().name(), from.ipAddress(), from.userAgent()),
+    audit.recordAs(new Actor(witness.getUsername(), witness.getRole(), from.ipAddress(), from.userAgent()),
         AuditAction.WITNESS, CONSENT, consentId,
         Json.createObjectBuilder().add("evidenceSha256", countersignature.getEvidenceSha256()).build().toString());
     return countersignature;

@@ -1,6 +1,8 @@
 package org.myochart.consent;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +12,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.myochart.platform.SchemaMigrated;
+import org.myochart.platform.StartupOrder;
 
 /**
  * The two forms every new clinic starts with, written by the MyoChart team: consent to migraine
@@ -26,7 +30,7 @@ public class DefaultConsentForms {
   @Inject ConsentForms forms;
 
   @Transactional
-  public void installIfMissing() {
+  public void installIfMissing(@Observes @Priority(StartupOrder.REFERENCE_DATA) SchemaMigrated migrated) {
     long existing = em.createQuery("select count(f) from ConsentForm f", Long.class).getSingleResult();
     if (existing > 0) {
       return;

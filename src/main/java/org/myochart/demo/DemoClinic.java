@@ -1,12 +1,16 @@
 package org.myochart.demo;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.myochart.platform.SchemaMigrated;
+import org.myochart.platform.StartupOrder;
 import org.myochart.security.PasswordPolicy;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.security.StaffAccounts;
 
 /**
@@ -32,7 +36,7 @@ public class DemoClinic {
   @ConfigProperty(name = "myochart.demo.password")
   Optional<String> password;
 
-  public void createIfRequested() {
+  public void createIfRequested(@Observes @Priority(StartupOrder.SAMPLE_DATA) SchemaMigrated migrated) {
     if (!enabled) {
       return;
     }

@@ -22,6 +22,7 @@ import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
 import org.myochart.treatment.Tolerance;
 import org.myochart.treatment.TriggerPoint;
+import org.myochart.staff.Role;
 
 /**
  * Six weeks of Anna's plan written by therapist1, so the outcome charts show a trend; a few of
@@ -30,8 +31,8 @@ import org.myochart.treatment.TriggerPoint;
 @ApplicationScoped
 class DemoSessions {
 
-  private static final Actor THERAPIST1 = new Actor("therapist1", "THERAPIST", null, "MyoChart demo data");
-  private static final Actor THERAPIST2 = new Actor("therapist2", "THERAPIST", null, "MyoChart demo data");
+  private static final Actor THERAPIST1 = new Actor("therapist1", Role.THERAPIST, null, "MyoChart demo data");
+  private static final Actor THERAPIST2 = new Actor("therapist2", Role.THERAPIST, null, "MyoChart demo data");
 
   @Inject SoapNotes notes;
   @Inject Clients clients;

@@ -1,14 +1,18 @@
 package org.myochart.export;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.myochart.platform.SchemaMigrated;
+import org.myochart.platform.StartupOrder;
 
 /**
  * Starts the Jakarta Batch job {@value #JOB} for exports: once a request is committed, and at
@@ -39,8 +43,9 @@ public class ExportJobs {
     return requested.export();
   }
 
-  /** Restarts what a stopped server left unfinished; called once at deployment. */
-  public void resumeUnfinished() {
+  /** Restarts what a stopped server left unfinished, once at deployment. */
+  public void resumeUnfinished(
+      @Observes @Priority(StartupOrder.BACKGROUND_WORK) SchemaMigrated migrated) {
     for (AuditExport export : exports.unfinished()) {
       LOG.info(() -> "Resuming export " + export.getId() + " at " + export.getDone() + " of " + export.getTotal()
           + " records.");

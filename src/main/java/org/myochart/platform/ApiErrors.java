@@ -1,5 +1,6 @@
 package org.myochart.platform;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.ForbiddenException;
@@ -13,27 +14,27 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.myochart.audit.AccessDenials;
-import org.myochart.audit.AuditAction;
-import org.myochart.audit.AuditTrail;
 
-/** Every API failure is answered as {@code {"status":n,"message":"..."}}, never a stack trace. */
+/**
+ * Every API failure is answered as {@code {"status":n,"message":"..."}}, never a stack trace. A
+ * refusal is raised as {@link AccessRefused}, which the audit trail records.
+ */
 @Provider
 public class ApiErrors implements ExceptionMapper<Throwable> {
 
+  private static final String API = "Api";
   private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
 
-  @Inject AuditTrail audit;
-  @Inject AccessDenials denials;
+  @Inject Event<AccessRefused> refusals;
   @Context UriInfo uri;
 
   @Override
   public Response toResponse(Throwable failure) {
     if (failure instanceof RuleViolation violation) {
       int status = violation.httpStatus();
-      if (violation.kind() == RuleViolation.Kind.FORBIDDEN && !denials.recordedInThisRequest()) {
-        audit.record(AuditAction.ACCESS_DENIED, "Api", uri.getPath(),
-            Json.createObjectBuilder().add("message", violation.getMessage()).build().toString());
+      if (violation.kind() == RuleViolation.Kind.FORBIDDEN) {
+        refusals.fire(new AccessRefused(API, uri.getPath(),
+            Json.createObjectBuilder().add("message", violation.getMessage()).build().toString()));
       }
       if (violation.fieldProblems().isEmpty()) {
         return answer(status, violation.getMessage());
@@ -49,7 +50,7 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
       return answer(400, "The request body is not valid JSON for this call.");
     }
     if (failure instanceof ForbiddenException) {
-      audit.record(AuditAction.ACCESS_DENIED, "Api", uri.getPath(), null);
+      refusals.fire(new AccessRefused(API, uri.getPath(), null));
       return answer(403, "Your role may not use this part of the API.");
     }
     if (failure instanceof NotFoundException) {

@@ -2,6 +2,8 @@ package org.myochart.record;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditTrail;
+import org.myochart.audit.CurrentActor;
 import org.myochart.platform.ClinicOptions;
 
 /**
@@ -28,6 +33,8 @@ public class PublicVerification {
   public static final int CHECKS_PER_WINDOW_IN_ALL = 200;
 
   @Inject ClinicOptions options;
+  @Inject AuditTrail audit;
+  @Inject CurrentActor actor;
   @Inject Clock clock;
 
   private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
@@ -37,8 +44,12 @@ public class PublicVerification {
     return options.isOn(OPTION);
   }
 
+  /** Switches the page on or off, with an audit entry in the same transaction. */
+  @Transactional
   public void switchTo(boolean on) {
-    options.switchTo(OPTION, on);
+    options.switchTo(OPTION, on, actor.get().name());
+    audit.record(AuditAction.CHANGE, ClinicOptions.AUDIT_TYPE, OPTION,
+        Json.createObjectBuilder().add("on", on).build().toString());
   }
 
   /** Counts one check from the address, or refuses it when the address or everyone has had enough. */

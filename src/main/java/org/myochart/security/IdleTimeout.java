@@ -36,7 +36,7 @@ public class IdleTimeout implements HttpSessionListener {
       // A replicated session can be reported as ended more than once (seen on one instance, and
       // each instance holding a copy ends it). The sign-in id in the detail keeps one entry.
       audit.recordOnceAs(
-          new Actor(staff.username(), staff.role().name(), null, null),
+          new Actor(staff.username(), staff.role(), null, null),
           AuditAction.IDLE_LOGOUT,
           StaffAccounts.RECORD_TYPE,
           staff.accountId(),

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
+import org.myochart.staff.Role;
 
 /**
  * Records a tablet in kiosk mode asking for an address outside its kiosk page, as the kiosk, once
@@ -35,7 +36,7 @@ public class KioskEscapes {
       return;
     }
     String clipped = path.length() > LONGEST_PATH ? path.substring(0, LONGEST_PATH) + "…" : path;
-    audit.recordAs(CurrentActor.of(request, kiosk.actorName(), "KIOSK"), AuditAction.KIOSK_ESCAPE, Kiosks.RECORD_TYPE,
+    audit.recordAs(CurrentActor.of(request, kiosk.actorName(), Role.KIOSK), AuditAction.KIOSK_ESCAPE, Kiosks.RECORD_TYPE,
         kiosk.id(), Json.createObjectBuilder().add("method", request.getMethod()).add("path", clipped).build().toString());
   }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.myochart.audit.CurrentActor;
 import org.myochart.platform.web.SecurityHeaders;
+import org.myochart.staff.Role;
 
 /**
  * Keeps a tablet in kiosk mode: every address outside {@code /kiosk/} (typed, bookmarked or
@@ -41,7 +42,7 @@ public class KioskGate extends HttpFilter {
         response.sendRedirect(request.getContextPath() + kiosk.get().purpose().page());
         return;
       }
-      request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, kiosk.get().actorName(), "KIOSK"));
+      request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, kiosk.get().actorName(), Role.KIOSK));
     }
     chain.doFilter(request, response);
   }

@@ -63,7 +63,7 @@ public class Kiosks {
     StaffAccount staff = confirmOnTablet(request, kiosk.startedBy(), password, NOT_THE_TAKE_BACK_PASSWORD);
     request.getSession().removeAttribute(KioskSession.SESSION_ATTRIBUTE);
     request.getSession().removeAttribute(TabletPasswordTries.SESSION_ATTRIBUTE);
-    audit.recordAs(new Actor(staff.getUsername(), staff.getRole().name(), from.ipAddress(), from.userAgent()),
+    audit.recordAs(new Actor(staff.getUsername(), staff.getRole(), from.ipAddress(), from.userAgent()),
         AuditAction.KIOSK_END, RECORD_TYPE, kiosk.id(), Json.createObjectBuilder()
             .add("client", kiosk.clientId()).add("purpose", kiosk.purpose().name()).build().toString());
     return kiosk;

@@ -1,11 +1,15 @@
 package org.myochart.security;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.SchemaMigrated;
+import org.myochart.platform.StartupOrder;
 
 /**
  * Creates the first owner from MYOCHART_OWNER_USERNAME and MYOCHART_OWNER_PASSWORD when both are
@@ -30,7 +34,7 @@ public class OwnerFromEnvironment {
   @ConfigProperty(name = "myochart.owner.name", defaultValue = "Clinic owner")
   String displayName;
 
-  public void createIfConfigured() {
+  public void createIfConfigured(@Observes @Priority(StartupOrder.ACCOUNTS) SchemaMigrated migrated) {
     if (username.isEmpty() || password.isEmpty() || accounts.ownerExists()) {
       if (username.isPresent() != password.isPresent()) {
         LOG.warning("Set both MYOCHART_OWNER_USERNAME and MYOCHART_OWNER_PASSWORD, or neither.");

@@ -34,6 +34,7 @@ import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
+import org.myochart.staff.Role;
 
 /**
  * Staff's second factor: a time-based one-time password (TOTP, RFC 6238: HMAC-SHA1, six digits,
@@ -148,7 +149,7 @@ public class SecondFactors {
 
   /** The owner removes a person's lost second factor (and their codes); they enrol again. */
   public void remove(long accountId) {
-    if (!Role.OWNER.name().equals(actor.get().role())) {
+    if (!actor.get().actsAs(Role.OWNER)) {
       throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner removes a person's second factor.");
     }
     StaffAccount account = lockedAccount(accountId);

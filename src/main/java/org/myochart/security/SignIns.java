@@ -94,7 +94,7 @@ public class SignIns {
 
   private Attempt signedIn(StaffAccount staff, Actor from) {
     audit.recordAs(
-        new Actor(staff.getUsername(), staff.getRole().name(), from.ipAddress(), from.userAgent()),
+        new Actor(staff.getUsername(), staff.getRole(), from.ipAddress(), from.userAgent()),
         AuditAction.LOGIN,
         StaffAccounts.RECORD_TYPE,
         staff.getId(),

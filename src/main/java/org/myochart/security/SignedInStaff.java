@@ -2,6 +2,7 @@ package org.myochart.security;
 
 import java.io.Serializable;
 import java.util.UUID;
+import org.myochart.staff.Role;
 
 /**
  * What the HTTP session remembers about who signed in; serializable for session replication.

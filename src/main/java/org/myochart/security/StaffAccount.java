@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.RuleViolation;
+import org.myochart.staff.Role;
 
 /**
  * A person who works at the clinic and signs in to MyoChart. Accounts are never deleted, only
@@ -71,7 +73,7 @@ public class StaffAccount implements java.io.Serializable {
       Instant now) {
     this.username = username;
     this.displayName = displayName;
-    this.role = role;
+    this.role = heldRole(role);
     this.passwordHash = passwordHash;
     this.passwordChangeRequired = temporaryPassword;
     this.active = true;
@@ -81,8 +83,16 @@ public class StaffAccount implements java.io.Serializable {
 
   void describe(String newDisplayName, Role newRole, Instant now) {
     this.displayName = newDisplayName;
-    this.role = newRole;
+    this.role = heldRole(newRole);
     this.updatedAt = now;
+  }
+
+  /** A tablet handed to a client acts as {@code KIOSK}, but no account holds that role. */
+  private static Role heldRole(Role role) {
+    if (role == null || !role.isStaff()) {
+      throw RuleViolation.invalid("Give a role: owner, therapist or front desk.");
+    }
+    return role;
   }
 
   void deactivate(Instant now) {

@@ -17,6 +17,7 @@ import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.TextRules;
+import org.myochart.staff.Role;
 
 /** Guards the clinic's staff accounts: who may sign in, in which role, with which password. */
 @ApplicationScoped

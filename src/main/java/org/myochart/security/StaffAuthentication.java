@@ -193,7 +193,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     request.setAttribute(CURRENT_ACCOUNT, account);
     request.setAttribute(
         CurrentActor.REQUEST_ATTRIBUTE,
-        CurrentActor.of(request, account.getUsername(), account.getRole().name()));
+        CurrentActor.of(request, account.getUsername(), account.getRole()));
     return context.notifyContainerAboutLogin(account.getUsername(), Set.of(account.getRole().name()));
   }
 

@@ -35,7 +35,7 @@ import org.myochart.consent.TreatmentGate;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.TextRules;
 import org.myochart.security.PasswordConfirmation;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.security.StaffAccount;
 
 /**
@@ -173,7 +173,7 @@ public class SoapNotes {
       throw RuleViolation.notFound("There is no note " + noteId + ".");
     }
     Actor me = requireTherapist();
-    if (!note.getTherapist().equals(me.name()) && !Role.OWNER.name().equals(me.role())) {
+    if (!note.getTherapist().equals(me.name()) && !me.actsAs(Role.OWNER)) {
       throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the note's therapist or the owner may add an addendum.");
     }
     if (!note.isSigned()) {
@@ -232,7 +232,7 @@ public class SoapNotes {
   /** A therapist's notes that are not signed yet, oldest first. */
   public List<SoapNote> unsignedOf(String therapist) {
     Actor me = actor.get();
-    if (!Actor.SYSTEM.equals(me) && !me.name().equals(therapist) && !Role.OWNER.name().equals(me.role())) {
+    if (!Actor.SYSTEM.equals(me) && !me.name().equals(therapist) && !me.actsAs(Role.OWNER)) {
       throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner sees another therapist's unsigned notes.");
     }
     return em.createQuery("select n from SoapNote n where n.therapist = :t and n.status = :s order by n.session.startsAt",
@@ -370,7 +370,7 @@ public class SoapNotes {
 
   private Actor requireTherapist() {
     Actor me = actor.get();
-    if (!Role.THERAPIST.name().equals(me.role()) && !Role.OWNER.name().equals(me.role())) {
+    if (!me.actsAs(Role.THERAPIST) && !me.actsAs(Role.OWNER)) {
       throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only therapists and the owner treat clients.");
     }
     return me;

@@ -2,15 +2,17 @@ package org.myochart.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.lang.reflect.Field;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.myochart.staff.Role;
 
 class AuditEntryTest {
 
   private static final Instant WHEN = Instant.parse("2026-11-21T09:15:30.123456789Z");
-  private static final Actor TOMAS = new Actor("therapist1", "THERAPIST", "10.0.0.7", "Tablet");
+  private static final Actor TOMAS = new Actor("therapist1", Role.THERAPIST, "10.0.0.7", "Tablet");
 
   private static AuditEntry entry(long id, String detail, String previous) {
     return new AuditEntry(id, WHEN, TOMAS, AuditAction.VIEW, "Client", "42", detail, previous);
@@ -53,5 +55,14 @@ class AuditEntryTest {
   @Test
   void timeIsKeptToTheMicrosecondTheDatabasesStore() {
     assertEquals(Instant.parse("2026-11-21T09:15:30.123456Z"), entry(1, null, AuditEntry.GENESIS_HASH).getOccurredAt());
+  }
+
+  @Test
+  void keepsTheActorsRoleByNameAndNoRoleForTheSystem() {
+    assertEquals("THERAPIST", entry(1, "opened chart", AuditEntry.GENESIS_HASH).getActorRole());
+    assertEquals("KIOSK", new AuditEntry(2, WHEN, new Actor("kiosk:client-42", Role.KIOSK, null, null),
+        AuditAction.VIEW, "Client", "42", null, AuditEntry.GENESIS_HASH).getActorRole());
+    assertNull(new AuditEntry(3, WHEN, Actor.SYSTEM, AuditAction.VIEW, "Client", "42", null,
+        AuditEntry.GENESIS_HASH).getActorRole());
   }
 }

@@ -27,7 +27,7 @@ import org.myochart.client.Intakes;
 import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
 import org.myochart.platform.ClinicSettings;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.security.StaffAccounts;
 import org.myochart.treatment.SessionKind;
 import org.myochart.treatment.SoapNote;
@@ -64,7 +64,7 @@ class AuditSearchIT {
   }
 
   private static Actor actor(String name) {
-    return new Actor(name, "OWNER", "10.0.0.5", "AuditSearchIT");
+    return new Actor(name, Role.OWNER, "10.0.0.5", "AuditSearchIT");
   }
 
   private static List<AuditLine> all(AuditSearch.Results results) {
@@ -91,14 +91,14 @@ class AuditSearchIT {
     Client client = treatableClient(therapist);
     Client other = treatableClient(therapist);
     AtomicReference<SoapNote> started = new AtomicReference<>();
-    CurrentActor.actAs(new Actor(therapist, "THERAPIST", null, null), () -> started.set(notes.startSession(client.getId(),
+    CurrentActor.actAs(new Actor(therapist, Role.THERAPIST, null, null), () -> started.set(notes.startSession(client.getId(),
         SessionKind.ASSESSMENT, new SoapNotes.TodaysCheck(false, false, Set.of()), therapist)));
     SoapNote note = started.get();
     CurrentActor.actAs(actor("owner"), () -> notes.open(note.getId()));
     String kiosk = UUID.randomUUID().toString();
     audit.recordAs(actor(therapist), AuditAction.KIOSK_START, "KioskSession", kiosk,
         "{\"client\":" + client.getId() + ",\"purpose\":\"INTAKE\"}");
-    audit.recordAs(new Actor("kiosk:client-" + client.getId() + " (started by " + therapist + ")", "KIOSK", null, null),
+    audit.recordAs(new Actor("kiosk:client-" + client.getId() + " (started by " + therapist + ")", Role.KIOSK, null, null),
         AuditAction.ACCESS_DENIED, "Page", "/staff/dashboard.xhtml", null);
     audit.recordAs(actor("owner"), AuditAction.VIEW, "HealthIntake", "client:" + client.getId(), null);
 
@@ -130,10 +130,10 @@ class AuditSearchIT {
     String type = probeType();
     audit.recordAs(actor(username), AuditAction.CREATE, type, 1, null);
     audit.recordAs(actor(username), AuditAction.CHANGE, type, 1, null);
-    audit.recordAs(new Actor("kiosk:client-4 (started by " + username + ")", "KIOSK", null, null), AuditAction.SIGN, type, 2,
+    audit.recordAs(new Actor("kiosk:client-4 (started by " + username + ")", Role.KIOSK, null, null), AuditAction.SIGN, type, 2,
         null);
     audit.recordAs(actor(username + "x"), AuditAction.CHANGE, type, 1, null);
-    audit.recordAs(new Actor("kiosk:client-4 (started by " + username + "x)", "KIOSK", null, null), AuditAction.SIGN, type,
+    audit.recordAs(new Actor("kiosk:client-4 (started by " + username + "x)", Role.KIOSK, null, null), AuditAction.SIGN, type,
         3, null);
 
     List<AuditLine> found = find(filter(username, null, null, null, null, type, null));

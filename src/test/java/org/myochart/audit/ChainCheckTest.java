@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.myochart.staff.Role;
 
 class ChainCheckTest {
 
   private static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
-  private static final Actor OWNER = new Actor("owner", "OWNER", "10.0.0.5", "Firefox");
+  private static final Actor OWNER = new Actor("owner", Role.OWNER, "10.0.0.5", "Firefox");
 
   private static List<AuditEntry> trail(int length) {
     List<AuditEntry> entries = new ArrayList<>();

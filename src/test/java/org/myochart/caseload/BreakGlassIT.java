@@ -43,7 +43,7 @@ import java.util.Map;
 import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
 import org.myochart.platform.RuleViolation;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.security.StaffAccounts;
 import org.myochart.testsupport.Deployments;
 import org.myochart.testsupport.Names;
@@ -80,7 +80,7 @@ class BreakGlassIT {
   private Actor person(Role role) {
     String username = "b" + UUID.randomUUID().toString().substring(0, 8);
     staff.create(username, "Staff " + username, role, PASSWORD, false);
-    return new Actor(username, role.name(), "10.0.0.7", "test");
+    return new Actor(username, role, "10.0.0.7", "test");
   }
 
   private static <T> T as(Actor actor, Supplier<T> work) {
@@ -167,7 +167,7 @@ class BreakGlassIT {
     assertEquals(before + 2, deniedEntries(desk, id));
 
     Actor otherTablet = new Actor(new KioskSession("t", other.getId(), KioskSession.Purpose.INTAKE, List.of(), desk.name(),
-        Instant.now(), false).actorName(), "KIOSK", "10.0.0.9", "tablet");
+        Instant.now(), false).actorName(), Role.KIOSK, "10.0.0.9", "tablet");
     assertEquals(RuleViolation.Kind.FORBIDDEN,
         refusedFor(otherTablet, () -> intakes.submit(id, QUIET_INTAKE, IntakeSource.KIOSK)).kind(),
         "a tablet handed to another client cannot write this client's intake");
@@ -175,7 +175,7 @@ class BreakGlassIT {
         refusedFor(desk, () -> intakes.submit(id, QUIET_INTAKE, IntakeSource.KIOSK)).kind(),
         "staff cannot claim to be the tablet");
     Actor ownTablet = new Actor(new KioskSession("t", id, KioskSession.Purpose.INTAKE, List.of(), desk.name(),
-        Instant.now(), false).actorName(), "KIOSK", "10.0.0.9", "tablet");
+        Instant.now(), false).actorName(), Role.KIOSK, "10.0.0.9", "tablet");
     assertEquals(2, as(ownTablet, () -> intakes.submit(id, QUIET_INTAKE, IntakeSource.KIOSK)).getVersionNumber(),
         "the tablet handed to the client keeps the client's answers");
   }

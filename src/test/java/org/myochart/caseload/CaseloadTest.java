@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 
 class CaseloadTest {
 
@@ -43,6 +43,7 @@ class CaseloadTest {
   void frontDeskAndEveryoneWithoutAStaffRoleReadNoClinicalRecordEvenWithAReason() {
     assertEquals(ClinicalAccess.REFUSED, new Caseload(Role.FRONT_DESK, false, false, true).access());
     assertEquals(ClinicalAccess.REFUSED, new Caseload(null, false, false, false).access());
+    assertEquals(ClinicalAccess.REFUSED, new Caseload(Role.KIOSK, true, true, true).access());
     assertFalse(ClinicalAccess.REFUSED.opens());
   }
 }

@@ -30,6 +30,7 @@ import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
 import org.myochart.platform.RuleViolation;
 import org.myochart.testsupport.Deployments;
+import org.myochart.staff.Role;
 
 /** Clients, intakes, red flags and clearances inside Payara Micro on the real database. */
 @ExtendWith(ArquillianExtension.class)
@@ -51,7 +52,7 @@ class ClientsIT {
 
   private static <T> T asOwner(Supplier<T> work) {
     AtomicReference<T> result = new AtomicReference<>();
-    CurrentActor.actAs(new Actor("owner", "OWNER", "127.0.0.1", "ClientsIT"), () -> result.set(work.get()));
+    CurrentActor.actAs(new Actor("owner", Role.OWNER, "127.0.0.1", "ClientsIT"), () -> result.set(work.get()));
     return result.get();
   }
 
@@ -59,7 +60,7 @@ class ClientsIT {
   private static void onTabletOf(Client client, Runnable work) {
     KioskSession kiosk = new KioskSession("tablet", client.getId(), KioskSession.Purpose.INTAKE, List.of(), "frontdesk",
         java.time.Instant.now(), false);
-    CurrentActor.actAs(new Actor(kiosk.actorName(), "KIOSK", "10.0.0.8", "tablet"), work);
+    CurrentActor.actAs(new Actor(kiosk.actorName(), Role.KIOSK, "10.0.0.8", "tablet"), work);
   }
 
   private Client register(String first, String last, LocalDate born) {

@@ -32,7 +32,7 @@ import org.myochart.client.ClientDetails;
 import org.myochart.client.Clients;
 import org.myochart.client.ScannedDocument;
 import org.myochart.platform.RuleViolation;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
 import org.myochart.testsupport.Deployments;

@@ -31,7 +31,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.myochart.security.KioskSession;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.security.SignedInStaff;
 
 /**

@@ -23,6 +23,7 @@ import org.myochart.audit.AuditTrail;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.SchemaMigration;
 import org.myochart.testsupport.Deployments;
+import org.myochart.staff.Role;
 
 /** Staff accounts, sign-in and the audit chain, inside Payara Micro on the real database. */
 @ExtendWith(ArquillianExtension.class)

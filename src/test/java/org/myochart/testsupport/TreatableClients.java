@@ -21,6 +21,7 @@ import org.myochart.consent.ConsentFormVersion;
 import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
 import org.myochart.consent.KioskEvidence;
+import org.myochart.staff.Role;
 
 /**
  * For Arquillian tests (add it to the deployment): registers a client who may be treated at once,
@@ -43,7 +44,7 @@ public class TreatableClients {
     Client client = clients.register(new ClientDetails(firstName, Names.uniqueSurname(surnamePrefix),
         LocalDate.of(1980, 5, 5), null, null, null, null, null, null, null, null));
     // The intake is clinical: typed here as the owner, who may open every record.
-    CurrentActor.actAs(new Actor("owner", "OWNER", "127.0.0.1", "test set-up"), () -> intakes.submit(client.getId(),
+    CurrentActor.actAs(new Actor("owner", Role.OWNER, "127.0.0.1", "test set-up"), () -> intakes.submit(client.getId(),
         new IntakeAnswers(8, 12, 6, true, true, false, true, true, false, "stress", true, "2019",
             List.of(), false, false, false, null, null, null, Set.of()), IntakeSource.STAFF));
     List<ConsentFormVersion> versions = new ArrayList<>();

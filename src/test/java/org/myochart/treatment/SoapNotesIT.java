@@ -34,7 +34,7 @@ import org.myochart.client.Intakes;
 import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
 import org.myochart.platform.RuleViolation;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.security.StaffAccounts;
 import org.myochart.testsupport.Deployments;
 import org.myochart.testsupport.Names;
@@ -67,7 +67,7 @@ class SoapNotesIT {
   private Actor therapist(Role role) {
     String username = "t" + UUID.randomUUID().toString().substring(0, 8);
     staff.create(username, "Therapist " + username, role, PASSWORD, false);
-    return new Actor(username, role.name(), "10.0.0.9", "test");
+    return new Actor(username, role, "10.0.0.9", "test");
   }
 
   private static <T> T as(Actor actor, Supplier<T> work) {
@@ -117,7 +117,7 @@ class SoapNotesIT {
     SoapNote note = as(therapist, () -> notes.startSession(another.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
     assertEquals(NoteStatus.DRAFT, note.getStatus());
     assertEquals(therapist.name(), note.getTherapist());
-    RuleViolation frontDesk = assertThrows(RuleViolation.class, () -> run(new Actor("desk", "FRONT_DESK", null, null),
+    RuleViolation frontDesk = assertThrows(RuleViolation.class, () -> run(new Actor("desk", Role.FRONT_DESK, null, null),
         () -> notes.startSession(another.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "D")));
     assertEquals(RuleViolation.Kind.FORBIDDEN, frontDesk.kind());
   }
@@ -282,7 +282,7 @@ class SoapNotesIT {
     assertEquals(RuleViolation.Kind.FORBIDDEN, assertThrows(RuleViolation.class,
         () -> run(colleague, () -> notes.saveDraft(note.getId(), note.getVersion(), complete()))).kind());
     assertEquals(RuleViolation.Kind.FORBIDDEN, assertThrows(RuleViolation.class,
-        () -> run(new Actor("desk", "FRONT_DESK", null, null), () -> notes.open(note.getId()))).kind());
+        () -> run(new Actor("desk", Role.FRONT_DESK, null, null), () -> notes.open(note.getId()))).kind());
     assertEquals(note.getId(), as(owner, () -> notes.open(note.getId())).getId());
     assertTrue(audit.forRecord(SoapNotes.NOTE, note.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.VIEW));
 

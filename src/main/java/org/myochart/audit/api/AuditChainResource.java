@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.myochart.audit.AuditChain;
 import org.myochart.audit.ChainCheck;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 
 /** Checks the whole audit trail against its hash chain now. */
 @Path("/audit/verify")

@@ -26,7 +26,7 @@ import org.myochart.client.Client;
 import org.myochart.client.ClientDetails;
 import org.myochart.client.Clients;
 import org.myochart.platform.RuleViolation;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 
 /** Client details over the API. Health answers are not part of it. */
 @Path("/clients")

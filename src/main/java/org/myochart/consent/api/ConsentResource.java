@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.myochart.client.Clients;
 import org.myochart.consent.ConsentStanding;
 import org.myochart.consent.Consents;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 
 /** A client's consents over the API, for owners and therapists. */
 @Path("/clients/{id}/consents")

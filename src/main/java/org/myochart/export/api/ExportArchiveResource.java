@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.myochart.export.AuditExport;
 import org.myochart.export.AuditExports;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 
 /** The archive of a completed export, streamed. */
 @Path("/exports/{id}/archive")

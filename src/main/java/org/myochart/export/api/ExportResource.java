@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.myochart.export.AuditExports;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 
 /** How far an export has come. */
 @Path("/exports/{id}")

@@ -24,7 +24,7 @@ import org.myochart.export.AuditExports;
 import org.myochart.export.ExportJobs;
 import org.myochart.export.ExportScope;
 import org.myochart.platform.RuleViolation;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 
 /** Requests a bulk audit export; the job runs in the background. */
 @Path("/exports")

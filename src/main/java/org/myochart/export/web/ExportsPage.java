@@ -15,7 +15,7 @@ import org.myochart.export.ExportJobs;
 import org.myochart.export.ExportScope;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
 

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.myochart.record.Charts;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 
 /** A client's combined, sealed chart PDF; for the owner. */
 @Path("/clients/{id}/chart.pdf")

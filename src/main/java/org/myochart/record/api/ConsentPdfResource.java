@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.myochart.record.Records;
 import org.myochart.record.SealedRecord;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 
 /** The sealed PDF of one consent, exactly as stored at signing; for the owner. */
 @Path("/consents/{id}/pdf")

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.myochart.record.Records;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 
 /** The sealed PDF of one SOAP note, exactly as stored at signing; for the owner. */
 @Path("/notes/{id}/pdf")

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.myochart.record.UploadRefused;
 import org.myochart.record.Verification;
 import org.myochart.record.Verifications;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 
 /** Checks a PDF someone holds against its seal and the clinic's stored copy; for the owner. */
 @Path("/verifications")

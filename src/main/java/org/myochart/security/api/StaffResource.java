@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.platform.RuleViolation;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
 
@@ -83,11 +83,8 @@ public class StaffResource {
     if (role == null || role.isBlank()) {
       throw RuleViolation.invalid("Give a role: OWNER, THERAPIST or FRONT_DESK.");
     }
-    try {
-      return Role.valueOf(role.strip());
-    } catch (IllegalArgumentException e) {
-      throw RuleViolation.invalid("Unknown role. Use OWNER, THERAPIST or FRONT_DESK.");
-    }
+    return Role.STAFF.stream().filter(staff -> staff.name().equals(role.strip())).findFirst()
+        .orElseThrow(() -> RuleViolation.invalid("Unknown role. Use OWNER, THERAPIST or FRONT_DESK."));
   }
 
   @GET

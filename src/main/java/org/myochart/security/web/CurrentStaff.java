@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.security.SignedInStaff;
 
 /** Who is signed in, for templates and page beans. */
@@ -34,7 +34,7 @@ public class CurrentStaff {
   }
 
   public Role getRole() {
-    for (Role role : Role.values()) {
+    for (Role role : Role.STAFF) {
       if (security.isCallerInRole(role.name())) {
         return role;
       }

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.security.SecondFactors;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
@@ -101,7 +101,7 @@ public class StaffEditPage implements Serializable {
   }
 
   public Role[] getRoles() {
-    return Role.values();
+    return Role.STAFF.toArray(Role[]::new);
   }
 
   public Long getId() {

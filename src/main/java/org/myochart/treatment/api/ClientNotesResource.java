@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.myochart.caseload.BreakGlassNeeded;
 import org.myochart.client.Clients;
 import org.myochart.platform.RuleViolation;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
 

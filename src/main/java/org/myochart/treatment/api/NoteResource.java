@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.myochart.caseload.BreakGlassNeeded;
 import org.myochart.platform.RuleViolation;
-import org.myochart.security.Role;
+import org.myochart.staff.Role;
 import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
 

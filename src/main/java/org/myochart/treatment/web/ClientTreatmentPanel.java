@@ -59,7 +59,7 @@ public class ClientTreatmentPanel implements Serializable {
     } catch (NumberFormatException e) {
       return;
     }
-    if (staff.getRole() == null || staff.getRole() == org.myochart.security.Role.FRONT_DESK) {
+    if (staff.getRole() == null || staff.getRole() == org.myochart.staff.Role.FRONT_DESK) {
       return;
     }
     startsOn = clients.today();

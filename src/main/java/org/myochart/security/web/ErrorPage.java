@@ -1,20 +1,22 @@
-package org.myochart.platform.web;
+package org.myochart.security.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.logging.Logger;
-import org.myochart.audit.AccessDenials;
-import org.myochart.audit.AuditAction;
 import org.myochart.audit.Actor;
-import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
+import org.myochart.platform.AccessRefused;
 import org.myochart.security.SignedInStaff;
 
-/** Records what led to an error page: a refused page is an audit entry, every error a log line. */
+/**
+ * Records what led to an error page: a refused page is raised as {@link AccessRefused} (an audit
+ * entry, in the name of whoever is signed in), every error a log line.
+ */
 @Named
 @RequestScoped
 public class ErrorPage {
@@ -22,8 +24,7 @@ public class ErrorPage {
   private static final Logger LOG = Logger.getLogger(ErrorPage.class.getName());
 
   @Inject HttpServletRequest request;
-  @Inject AuditTrail audit;
-  @Inject AccessDenials denials;
+  @Inject Event<AccessRefused> refusals;
   private boolean recorded;
 
   public void record() {
@@ -34,9 +35,9 @@ public class ErrorPage {
     Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = uri == null ? null : uri.toString();
-    if (Integer.valueOf(403).equals(status) && !denials.recordedInThisRequest()) {
+    if (Integer.valueOf(403).equals(status)) {
       nameSignedInPerson();
-      audit.record(AuditAction.ACCESS_DENIED, "Page", clip(path), null);
+      refusals.fire(new AccessRefused("Page", clip(path), null));
     }
     LOG.info(() -> "Error page " + status + " for " + clip(path) + " from " + request.getRemoteAddr());
   }
@@ -52,7 +53,7 @@ public class ErrorPage {
     }
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
-      request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, staff.username(), staff.role().name()));
+      request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, staff.username(), staff.role()));
     }
   }
 

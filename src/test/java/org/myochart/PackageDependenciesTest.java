@@ -1,0 +1,54 @@
+package org.myochart;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package layout of docs/architecture.md, checked on the compiled classes: every package
+ * (each domain, its {@code web} and its {@code api}) is a node of one graph without cycles;
+ * platform is wiring and names no domain; domain code never reaches up into pages or resources.
+ */
+class PackageDependenciesTest {
+
+  private static JavaClasses myochart;
+
+  @BeforeAll
+  static void importCompiledClasses() {
+    myochart = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.myochart");
+  }
+
+  @Test
+  void packagesDependOnEachOtherWithoutCycles() {
+    slices().matching("org.myochart.(**)").namingSlices("$1")
+        .should().beFreeOfCycles()
+        .check(myochart);
+  }
+
+  @Test
+  void platformNamesNoDomainPackage() {
+    noClasses().that().resideInAPackage("org.myochart.platform..")
+        .should().dependOnClassesThat(
+            resideInAPackage("org.myochart..").and(not(resideInAPackage("org.myochart.platform.."))))
+        .check(myochart);
+  }
+
+  @Test
+  void domainCodeUsesNoPageBeanOrResource() {
+    noClasses().that().resideOutsideOfPackages("..web..", "..api..")
+        .should().dependOnClassesThat(
+            resideInAnyPackage("org.myochart.*.web..", "org.myochart.*.api..")
+                .and(not(resideInAPackage("org.myochart.platform.."))))
+        .check(myochart);
+  }
+}
