@@ -3,7 +3,6 @@ package org.myochart.record;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTransient;
 import org.myochart.audit.AuditDetail;
-import org.myochart.audit.RecordKind;
 
 /** The detail of sealing a signed record: which record, and the SHA-256 of its sealed PDF. */
 @JsonbPropertyOrder({"recordType", "recordId", "sha256"})

@@ -8,7 +8,6 @@ import org.myochart.audit.RecordKind;
 import org.myochart.platform.web.Formats;
 import org.myochart.platform.web.Messages;
 import org.myochart.record.PublicVerification;
-import org.myochart.record.Records;
 import org.myochart.record.UploadRefused;
 import org.myochart.record.Verification;
 import org.myochart.record.Verifications;
