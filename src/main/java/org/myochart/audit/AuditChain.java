@@ -82,8 +82,8 @@ public class AuditChain {
   @Transactional
   public ChainCheck.Result verifyOnRequest() {
     ChainCheck.Result result = verify();
-    audit.record(AuditAction.VERIFY, "AuditTrail", null, "{\"entries\":" + result.entries() + ",\"intact\":"
-        + result.intact() + ",\"firstBrokenEntry\":" + result.firstBrokenEntry() + "}");
+    audit.recordDetail(AuditAction.VERIFY, "AuditTrail", null,
+        new ChainVerified(result.entries(), result.intact(), result.firstBrokenEntry()));
     return result;
   }
 

@@ -16,7 +16,8 @@ import java.util.HexFormat;
 /**
  * One line of the audit trail. It has no setters. An entry is stamped (time, actor, action,
  * record, detail) when the action happens and chained once, when it is appended: then it gets
- * its place in the chain and its hash, which covers every field and the previous entry's hash.
+ * its place in the chain and its hash, which covers every field but the searchable client column
+ * (ADR-047) and the previous entry's hash.
  */
 @Entity
 @Table(name = "audit_entry")
@@ -53,6 +54,13 @@ public class AuditEntry {
   @Column(name = "user_agent")
   private String userAgent;
 
+  /**
+   * The client this entry concerns, for searching; not part of the hashed content, so entries
+   * chained before the column existed still verify (ADR-047).
+   */
+  @Column(name = "client_id")
+  private Long clientId;
+
   @Column(name = "previous_hash", nullable = false)
   private String previousHash;
 
@@ -80,6 +88,15 @@ public class AuditEntry {
     this.detail = detail;
     this.ipAddress = clip(actor.ipAddress(), 64);
     this.userAgent = clip(actor.userAgent(), 400);
+  }
+
+  /** Names the client the entry concerns; only before it is chained, as it is stored once. */
+  AuditEntry concerning(Long clientId) {
+    if (isChained()) {
+      throw new IllegalStateException("Audit entry " + id + " is already in the chain");
+    }
+    this.clientId = clientId;
+    return this;
   }
 
   /** Gives the entry its place after the chain's last entry; an entry is chained only once. */
@@ -158,6 +175,10 @@ public class AuditEntry {
 
   public String getUserAgent() {
     return userAgent;
+  }
+
+  public Long getClientId() {
+    return clientId;
   }
 
   public String getPreviousHash() {

@@ -4,35 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.Clob;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.myochart.platform.ClinicSettings;
 
 /**
  * The owner's searches of the audit trail. Results come newest first, a page at a time after or
  * before a known entry id, so no search reads more than a page however long the trail is. The
- * WHERE clause holds only the filters that are set, with every value bound as a parameter
- * (PostgreSQL cannot type a bare {@code ? is null}).
+ * JPQL WHERE clause holds only the filters that are set, with every value bound as a parameter
+ * (PostgreSQL cannot type a bare {@code ? is null}), and rows are read as {@link AuditLine}s.
  *
- * <p>A client's entries are those about the client ({@code Client}, {@code ClientChart},
- * {@code ReferralLetter} with the client's id, and record ids {@code client:<id>}), about its
- * records (intakes, clearances, visit checks, consents, treatment plans, sessions, notes,
- * addenda and sealed records, whose ids are looked up first), its kiosk hand-overs, and whatever
- * the tablet did while it was handed to that client.
+ * <p>A client's entries are those whose client column names it (about the client, its lists and
+ * its records, its kiosk hand-overs: see {@code ConcernedClients} and ADR-047), and whatever the
+ * tablet did while it was handed to that client.
  */
 @ApplicationScoped
 public class AuditSearch {
@@ -41,27 +29,6 @@ public class AuditSearch {
   public static final String RECORD_TYPE = "AuditLog";
 
   private static final int EXPORT_PAGE = 500;
-  private static final String COLUMNS = "a.id, a.occurred_at, a.actor, a.actor_role, a.action, a.record_type,"
-      + " a.record_id, a.detail, a.ip_address, a.user_agent, a.previous_hash, a.entry_hash";
-
-  /** Record types written with the client's own id. */
-  private static final List<String> ABOUT_THE_CLIENT = List.of("Client", "ClientChart", "ReferralLetter");
-
-  /** Record types written with the record id {@code client:<id>} when a client's list is read or asked for. */
-  private static final List<String> LISTS_OF_THE_CLIENT = List.of("HealthIntake", "Consent", "SoapNote");
-
-  /** Each kind of record that belongs to one client, with the query for its ids. */
-  private static final String CLIENT_RECORDS =
-      "select 'HealthIntake', id from health_intake where client_id = ?1"
-          + " union all select 'MedicalClearance', id from medical_clearance where client_id = ?2"
-          + " union all select 'VisitCheck', id from visit_check where client_id = ?3"
-          + " union all select 'Consent', id from consent where client_id = ?4"
-          + " union all select 'TreatmentPlan', id from treatment_plan where client_id = ?5"
-          + " union all select 'TreatmentSession', id from treatment_session where client_id = ?6"
-          + " union all select 'SoapNote', id from soap_note where client_id = ?7"
-          + " union all select 'NoteAddendum', d.id from note_addendum d join soap_note n on n.id = d.note_id"
-          + " where n.client_id = ?8"
-          + " union all select 'SealedRecord', id from sealed_record where client_id = ?9";
 
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
@@ -133,16 +100,10 @@ public class AuditSearch {
   }
 
   private List<AuditLine> lines(Where where, String order, int limit) {
-    Query query = em.createNativeQuery("select " + COLUMNS + " from audit_entry a" + where.sql() + " " + order
-        + " fetch first " + limit + " rows only");
+    TypedQuery<AuditLine> query = em.createQuery(AuditLine.SELECT + where.jpql() + " " + order, AuditLine.class)
+        .setMaxResults(limit);
     where.bind(query);
-    List<AuditLine> lines = new ArrayList<>();
-    for (Object row : query.getResultList()) {
-      Object[] c = (Object[]) row;
-      lines.add(new AuditLine(((Number) c[0]).longValue(), instant(c[1]), (String) c[2], (String) c[3], (String) c[4],
-          (String) c[5], (String) c[6], text(c[7]), (String) c[8], (String) c[9], trim(c[10]), trim(c[11])));
-    }
-    return lines;
+    return query.getResultList();
   }
 
   private Where where(AuditFilter filter) {
@@ -155,102 +116,41 @@ public class AuditSearch {
       clientCondition(where, filter.clientId());
     }
     if (filter.action() != null) {
-      where.add("a.action = ?", filter.action().name());
+      where.add("a.action = ?", filter.action());
     }
     if (filter.from() != null) {
-      where.add("a.occurred_at >= ?", filter.start(settings.zone()).atOffset(ZoneOffset.UTC));
+      where.add("a.occurredAt >= ?", filter.start(settings.zone()));
     }
     if (filter.to() != null) {
-      where.add("a.occurred_at < ?", filter.end(settings.zone()).atOffset(ZoneOffset.UTC));
+      where.add("a.occurredAt < ?", filter.end(settings.zone()));
     }
     if (filter.recordType() != null) {
-      where.add("a.record_type = ?", filter.recordType());
+      where.add("a.recordType = ?", filter.recordType());
     }
     if (filter.recordId() != null) {
-      where.add("a.record_id = ?", filter.recordId());
+      where.add("a.recordId = ?", filter.recordId());
     }
     return where;
   }
 
+  /**
+   * The client's entries carry its id in their own column (ADR-047); what the tablet did while it
+   * was handed to the client is found by the actor it acted as, {@code kiosk:client-<id> (started
+   * by <username>)}, naming each account so that it stays an equality.
+   */
   private void clientCondition(Where where, long clientId) {
-    String id = Long.toString(clientId);
-    List<Object> values = new ArrayList<>();
-    // Every branch is an index lookup, on (record_type, record_id) or on actor.
-    StringBuilder any = new StringBuilder("((a.record_type in (").append(quoted(ABOUT_THE_CLIENT))
-        .append(") and a.record_id = ?)");
-    values.add(id);
-    any.append(" or (a.record_type in (").append(quoted(LISTS_OF_THE_CLIENT)).append(") and a.record_id = ?)");
-    values.add("client:" + id);
-    // Ids come from the database as numbers, so they are written into the statement as literals.
-    for (Map.Entry<String, TreeSet<Long>> records : recordsOf(clientId).entrySet()) {
-      any.append(" or (a.record_type = '").append(records.getKey()).append("' and a.record_id in (");
-      StringBuilder list = new StringBuilder();
-      for (Long recordId : records.getValue()) {
-        list.append(list.isEmpty() ? "" : ", ").append('\'').append(recordId).append('\'');
-      }
-      any.append(list).append("))");
+    List<String> kioskActors = em.createQuery("select s.username from StaffAccount s", String.class).getResultList()
+        .stream().map(username -> "kiosk:client-" + clientId + " (started by " + username + ")").toList();
+    if (kioskActors.isEmpty()) {
+      where.add("a.clientId = ?", clientId);
+    } else {
+      where.add("(a.clientId = ? or a.actor in ?)", clientId, kioskActors);
     }
-    any.append(" or (a.record_type = 'KioskSession' and a.detail like ?)");
-    values.add("{\"client\":" + id + ",%");
-    // The tablet acts as "kiosk:client-<id> (started by <username>)"; naming each account keeps it an equality.
-    List<?> usernames = em.createNativeQuery("select username from staff_account").getResultList();
-    if (!usernames.isEmpty()) {
-      any.append(" or a.actor in (").append("?, ".repeat(usernames.size() - 1)).append("?)");
-      usernames.forEach(username -> values.add("kiosk:client-" + clientId + " (started by " + username + ")"));
-    }
-    where.add(any.append(")").toString(), values.toArray());
-  }
-
-  private static String quoted(List<String> types) {
-    return "'" + String.join("', '", types) + "'";
-  }
-
-  /** The ids of the client's records, by record type. */
-  private Map<String, TreeSet<Long>> recordsOf(long clientId) {
-    Query query = em.createNativeQuery(CLIENT_RECORDS);
-    for (int i = 1; i <= 9; i++) {
-      query.setParameter(i, clientId);
-    }
-    Map<String, TreeSet<Long>> records = new TreeMap<>();
-    for (Object row : query.getResultList()) {
-      Object[] c = (Object[]) row;
-      records.computeIfAbsent(c[0].toString().strip(), k -> new TreeSet<>()).add(((Number) c[1]).longValue());
-    }
-    return records;
   }
 
   /** A username inside a LIKE pattern, with {@code !} as the escape character. */
   private static String likeLiteral(String text) {
     return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-  }
-
-  /** Timestamps come back as OffsetDateTime from H2 and as Timestamp from PostgreSQL. */
-  private static Instant instant(Object value) {
-    if (value instanceof OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof ZonedDateTime zoned) {
-      return zoned.toInstant();
-    }
-    throw new IllegalStateException("Unexpected timestamp type " + (value == null ? "null" : value.getClass()));
-  }
-
-  private static String trim(Object value) {
-    return value == null ? null : value.toString().strip();
-  }
-
-  private static String text(Object value) {
-    if (value instanceof Clob clob) {
-      try {
-        return clob.getSubString(1, (int) clob.length());
-      } catch (SQLException e) {
-        throw new IllegalStateException("Could not read an audit entry's detail", e);
-      }
-    }
-    return value == null ? null : value.toString();
   }
 
   /** The conditions that are set, joined by {@code and}, with their values numbered in order. */
@@ -272,11 +172,11 @@ public class AuditSearch {
       sql.append(sql.isEmpty() ? " where " : " and ").append(numbered);
     }
 
-    String sql() {
+    String jpql() {
       return sql.toString();
     }
 
-    void bind(Query query) {
+    void bind(TypedQuery<?> query) {
       for (int i = 0; i < values.size(); i++) {
         query.setParameter(i + 1, values.get(i));
       }

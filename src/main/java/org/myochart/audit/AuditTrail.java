@@ -22,6 +22,7 @@ public class AuditTrail {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject CurrentActor currentActor;
+  @Inject ConcernedClients concernedClients;
 
   public AuditEntry record(AuditAction action, String recordType, Object recordId, String detail) {
     return recordAs(currentActor.get(), action, recordType, recordId, detail);
@@ -41,8 +42,49 @@ public class AuditTrail {
     return stampAs(currentActor.get(), action, recordType, recordId, detail);
   }
 
+  public AuditEntry recordAs(Actor actor, AuditAction action, RecordKind kind, Object recordId, String detail) {
+    return recordAs(actor, action, kind.typeName(), recordId, detail);
+  }
+
+  public AuditEntry stamp(AuditAction action, RecordKind kind, Object recordId, String detail) {
+    return stamp(action, kind.typeName(), recordId, detail);
+  }
+
+  public AuditEntry record(AuditAction action, RecordKind kind, Object recordId, String detail) {
+    return record(action, kind.typeName(), recordId, detail);
+  }
+
+  /**
+   * Records an entry whose detail is a typed record, serialised with JSON-B; the client it
+   * concerns, if any, goes into the entry's client column.
+   */
+  public AuditEntry recordDetail(AuditAction action, String recordType, Object recordId, AuditDetail detail) {
+    return recordDetailAs(currentActor.get(), action, recordType, recordId, detail);
+  }
+
+  public AuditEntry recordDetail(AuditAction action, RecordKind kind, Object recordId, AuditDetail detail) {
+    return recordDetail(action, kind.typeName(), recordId, detail);
+  }
+
+  public AuditEntry recordDetailAs(Actor actor, AuditAction action, String recordType, Object recordId,
+      AuditDetail detail) {
+    return append(withClientOf(stampAs(actor, action, recordType, recordId, AuditDetail.json(detail)), detail));
+  }
+
+  /** Like {@link #recordDetail}, stamped now and appended later (see {@link #stamp}). */
+  public AuditEntry stampDetail(AuditAction action, RecordKind kind, Object recordId, AuditDetail detail) {
+    return withClientOf(stamp(action, kind, recordId, AuditDetail.json(detail)), detail);
+  }
+
+  private static AuditEntry withClientOf(AuditEntry entry, AuditDetail detail) {
+    return detail == null || detail.concernedClient() == null ? entry : entry.concerning(detail.concernedClient());
+  }
+
+  /** A stamped entry, with the client its record belongs to when the record type and id tell. */
   private AuditEntry stampAs(Actor actor, AuditAction action, String recordType, Object recordId, String detail) {
-    return new AuditEntry(clock.instant(), actor, action, recordType, recordId == null ? null : recordId.toString(), detail);
+    String id = recordId == null ? null : recordId.toString();
+    return new AuditEntry(clock.instant(), actor, action, recordType, id, detail)
+        .concerning(concernedClients.of(recordType, id));
   }
 
   /**
@@ -83,6 +125,10 @@ public class AuditTrail {
     return em.createQuery("select e from AuditEntry e order by e.id desc", AuditEntry.class)
         .setMaxResults(count)
         .getResultList();
+  }
+
+  public List<AuditEntry> forRecord(RecordKind kind, Object recordId) {
+    return forRecord(kind.typeName(), recordId);
   }
 
   public List<AuditEntry> forRecord(String recordType, Object recordId) {

@@ -124,7 +124,7 @@ public class Clients {
     Client client = current(id, seenVersion);
     client.confirmNotDuplicate(clock.instant());
     em.flush();
-    audit.record(AuditAction.CHANGE, RECORD_TYPE, id, "{\"possibleDuplicate\":false}");
+    audit.recordDetail(AuditAction.CHANGE, RECORD_TYPE, id, DuplicateCleared.NOT_A_DUPLICATE);
     return client;
   }
 

@@ -66,8 +66,8 @@ public class Intakes {
     HealthIntake intake = new HealthIntake(client, next, answers, source, actor.get().name(), clock.instant());
     em.persist(intake);
     em.flush();
-    audit.record(AuditAction.CREATE, INTAKE, intake.getId(),
-        "{\"client\":" + clientId + ",\"version\":" + next + ",\"source\":\"" + source + "\",\"redFlags\":\"" + answers.redFlags() + "\"}");
+    audit.recordDetail(AuditAction.CREATE, INTAKE, intake.getId(),
+        new IntakeRecorded(clientId, next, source, answers.redFlags()));
     return intake;
   }
 
@@ -108,8 +108,8 @@ public class Intakes {
         new MedicalClearance(client, physician, clearedOn, text, letter, actor.get().name(), clock.instant());
     em.persist(clearance);
     em.flush();
-    audit.record(AuditAction.CREATE, CLEARANCE, clearance.getId(),
-        "{\"client\":" + clientId + ",\"letterSha256\":" + (letter == null ? "null" : "\"" + letter.sha256() + "\"") + "}");
+    audit.recordDetail(AuditAction.CREATE, CLEARANCE, clearance.getId(),
+        new ClearanceRecorded(clientId, letter == null ? null : letter.sha256()));
     return clearance;
   }
 
@@ -147,8 +147,8 @@ public class Intakes {
         redFlags == null ? Set.of() : redFlags, actor.get().name(), clock.instant());
     em.persist(check);
     em.flush();
-    audit.record(AuditAction.CREATE, VISIT_CHECK, check.getId(),
-        "{\"client\":" + clientId + ",\"acute\":" + acuteSevereAttack + ",\"changed\":" + changedSinceLast + ",\"redFlags\":\"" + check.getRedFlags() + "\"}");
+    audit.recordDetail(AuditAction.CREATE, VISIT_CHECK, check.getId(),
+        new VisitChecked(clientId, acuteSevereAttack, changedSinceLast, check.getRedFlags()));
     return check;
   }
 

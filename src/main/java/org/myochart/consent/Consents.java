@@ -1,5 +1,6 @@
 package org.myochart.consent;
 
+import org.myochart.audit.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -21,6 +22,7 @@ import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
+import org.myochart.audit.RowsRead;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.client.ScannedDocument;
@@ -38,7 +40,6 @@ import org.myochart.security.StaffAccounts;
 @Transactional
 public class Consents {
 
-  public static final String CONSENT = "Consent";
 
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
@@ -157,7 +158,7 @@ public class Consents {
     em.persist(countersignature);
     em.flush();
     audit.recordAs(new Actor(witness.getUsername(), witness.getRole(), from.ipAddress(), from.userAgent()),
-        AuditAction.WITNESS, CONSENT, consentId,
+        AuditAction.WITNESS, RecordKind.CONSENT, consentId,
         Json.createObjectBuilder().add("evidenceSha256", countersignature.getEvidenceSha256()).build().toString());
     return countersignature;
   }
@@ -183,7 +184,7 @@ public class Consents {
     ConsentWithdrawal withdrawal = new ConsentWithdrawal(consent, clock.instant(), requestedBy, why, actor.get().name());
     em.persist(withdrawal);
     em.flush();
-    audit.record(AuditAction.WITHDRAW, CONSENT, consentId, Json.createObjectBuilder()
+    audit.record(AuditAction.WITHDRAW, RecordKind.CONSENT, consentId, Json.createObjectBuilder()
         .add("client", consent.getClient().getId()).add("requestedBy", requestedBy.name()).build().toString());
     return withdrawal;
   }
@@ -191,14 +192,14 @@ public class Consents {
   /** The client asked for paper instead of signing on the tablet. */
   public void recordPaperRequest(long clientId) {
     clients.get(clientId);
-    audit.record(AuditAction.PAPER_REQUEST, CONSENT, "client:" + clientId, null);
+    audit.record(AuditAction.PAPER_REQUEST, RecordKind.CONSENT, "client:" + clientId, null);
   }
 
   /** Every consent of the client with where it stands, newest first. */
   public List<ConsentStanding> standings(long clientId) {
     List<ConsentStanding> found = standingsOf(clientId);
     // One entry for the list, whichever page or API asked for it.
-    audit.record(AuditAction.VIEW, CONSENT, "client:" + clientId, "{\"rows\":" + found.size() + "}");
+    audit.recordDetail(AuditAction.VIEW, RecordKind.CONSENT, "client:" + clientId, new RowsRead(clientId, found.size()));
     return found;
   }
 
@@ -211,7 +212,7 @@ public class Consents {
   /** One consent, for reading; the reading is audited. */
   public ConsentStanding open(long consentId) {
     Consent consent = find(consentId);
-    audit.record(AuditAction.VIEW, CONSENT, consentId, null);
+    audit.record(AuditAction.VIEW, RecordKind.CONSENT, consentId, null);
     return standing(consent);
   }
 
@@ -387,7 +388,7 @@ public class Consents {
   }
 
   private void auditSigning(Consent consent) {
-    AuditEntry signing = audit.stamp(AuditAction.SIGN, CONSENT, consent.getId(), Json.createObjectBuilder()
+    AuditEntry signing = audit.stamp(AuditAction.SIGN, RecordKind.CONSENT, consent.getId(), Json.createObjectBuilder()
         .add("client", consent.getClient().getId())
         .add("formVersion", consent.getFormVersion().getId())
         .add("method", consent.getMethod().name())

@@ -7,6 +7,13 @@ public record ManifestLine(
     int seqNo, long sealedRecordId, String recordType, long recordId, long clientId, Instant sealedAt, String sha256,
     long sizeBytes) {
 
+  /** The constructor the JPQL constructor queries call, with the entities' attribute types. */
+  public ManifestLine(Integer seqNo, Long sealedRecordId, String recordType, Long recordId, Long clientId,
+      Instant sealedAt, String sha256, Long sizeBytes) {
+    this(seqNo.intValue(), sealedRecordId.longValue(), recordType, recordId.longValue(), clientId.longValue(), sealedAt,
+        sha256, sizeBytes.longValue());
+  }
+
   /** The file's path inside the archive, e.g. {@code records/SoapNote-42.pdf}. */
   public String file() {
     return "records/" + recordType + "-" + recordId + ".pdf";

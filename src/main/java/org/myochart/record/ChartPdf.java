@@ -27,6 +27,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.myochart.audit.RecordKind;
 
 /**
  * One client's chart as a single PDF: a cover page listing every sealed record, then the pages of
@@ -42,20 +43,18 @@ final class ChartPdf {
   private ChartPdf() {}
 
   static String label(String type) {
-    return switch (type) {
-      case Records.CONSENT -> "Consent";
-      case Records.NOTE -> "SOAP note";
-      case Records.ADDENDUM -> "Addendum";
-      default -> type;
-    };
+    return RecordKind.of(type).map(kind -> switch (kind) {
+      case CONSENT -> "Consent";
+      case SOAP_NOTE -> "SOAP note";
+      case NOTE_ADDENDUM -> "Addendum";
+    }).orElse(type);
   }
 
   static String attachmentName(SealedRecord record) {
-    String prefix = switch (record.getRecordType()) {
-      case Records.CONSENT -> "consent";
-      case Records.NOTE -> "note";
-      case Records.ADDENDUM -> "addendum";
-      default -> record.getRecordType().toLowerCase();
+    String prefix = switch (record.kind()) {
+      case CONSENT -> "consent";
+      case SOAP_NOTE -> "note";
+      case NOTE_ADDENDUM -> "addendum";
     };
     return prefix + "-" + record.getRecordId() + ".pdf";
   }

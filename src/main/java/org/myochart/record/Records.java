@@ -19,10 +19,10 @@ import org.myochart.anatomy.CatalogueEntry;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
+import org.myochart.audit.RecordKind;
 import org.myochart.caseload.Caseloads;
 import org.myochart.consent.Consent;
 import org.myochart.consent.ConsentSigned;
-import org.myochart.consent.Consents;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.treatment.AddendumSigned;
@@ -42,10 +42,6 @@ public class Records {
 
   private static final Logger LOG = Logger.getLogger(Records.class.getName());
 
-  public static final String CONSENT = "Consent";
-  public static final String NOTE = "SoapNote";
-  public static final String ADDENDUM = "NoteAddendum";
-
   @Inject Caseloads caseloads;
   @PersistenceContext EntityManager em;
   @Inject ClinicSigningKey key;
@@ -57,34 +53,34 @@ public class Records {
 
   void consentSigned(@Observes ConsentSigned event) {
     Consent consent = event.consent();
-    List<AuditEntry> trail = new ArrayList<>(audit.forRecord(Consents.CONSENT, consent.getId()));
+    List<AuditEntry> trail = new ArrayList<>(audit.forRecord(RecordKind.CONSENT, consent.getId()));
     if (consent.getKioskSessionId() != null) {
       trail.addAll(audit.forRecord("KioskSession", consent.getKioskSessionId()));
     }
     RecordPdf pdf = RecordDocuments.consent(settings.clinicName(), consent, upToSigning(trail, event.signing()), settings.zone());
-    store(CONSENT, consent.getId(), consent.getClient().getId(), pdf, "consent-" + consent.getId() + ".json",
+    store(RecordKind.CONSENT, consent.getId(), consent.getClient().getId(), pdf, "consent-" + consent.getId() + ".json",
         RecordDocuments.consentSource(consent), consent.getFormVersion().getTitle(), "Consent signed", event.signing());
   }
 
   void noteSigned(@Observes NoteSigned event) {
     SoapNote note = event.note();
-    List<AuditEntry> trail = new ArrayList<>(audit.forRecord(SoapNotes.NOTE, note.getId()));
+    List<AuditEntry> trail = new ArrayList<>(audit.forRecord(RecordKind.SOAP_NOTE, note.getId()));
     trail.addAll(audit.forRecord(SoapNotes.SESSION, note.getSession().getId()));
     var entries = catalogue.byCode();
     RecordPdf pdf = RecordDocuments.note(settings.clinicName(), note, k -> {
       CatalogueEntry entry = entries.get(k);
       return entry == null ? k : entry.getName();
     }, upToSigning(trail, event.signing()), settings.zone());
-    store(NOTE, note.getId(), note.getClient().getId(), pdf, "note-" + note.getId() + ".json", note.canonical(),
+    store(RecordKind.SOAP_NOTE, note.getId(), note.getClient().getId(), pdf, "note-" + note.getId() + ".json", note.canonical(),
         "SOAP note " + note.getId(), "SOAP note signed by the therapist", event.signing());
   }
 
   void addendumSigned(@Observes AddendumSigned event) {
     NoteAddendum addendum = event.addendum();
-    List<AuditEntry> trail = new ArrayList<>(audit.forRecord(ADDENDUM, addendum.getId()));
+    List<AuditEntry> trail = new ArrayList<>(audit.forRecord(RecordKind.NOTE_ADDENDUM, addendum.getId()));
     RecordPdf pdf = RecordDocuments.addendum(settings.clinicName(), addendum, upToSigning(trail, event.signing()),
         settings.zone());
-    store(ADDENDUM, addendum.getId(), addendum.getNote().getClient().getId(), pdf, "addendum-" + addendum.getId() + ".json",
+    store(RecordKind.NOTE_ADDENDUM, addendum.getId(), addendum.getNote().getClient().getId(), pdf, "addendum-" + addendum.getId() + ".json",
         RecordDocuments.addendumSource(addendum), "Addendum " + addendum.getId(), "Addendum signed by the therapist",
         event.signing());
   }
@@ -103,16 +99,15 @@ public class Records {
    * the slow part of a signing (ADR-041). Then the signature's entry and the seal's follow each
    * other in the chain.
    */
-  private void store(String type, long id, long clientId, RecordPdf pdf, String attachment, String source, String title,
+  private void store(RecordKind kind, long id, long clientId, RecordPdf pdf, String attachment, String source, String title,
       String reason, AuditEntry signing) {
     var now = clock.instant();
-    byte[] sealed = sealOrRefuse(type + " " + id, pdf, attachment, source, title, reason, now);
-    SealedRecord record = new SealedRecord(type, id, clientId, sealed, now);
+    byte[] sealed = sealOrRefuse(kind + " " + id, pdf, attachment, source, title, reason, now);
+    SealedRecord record = new SealedRecord(kind, id, clientId, sealed, now);
     em.persist(record);
     em.flush();
     audit.append(signing);
-    audit.record(AuditAction.CREATE, "SealedRecord", record.getId(),
-        "{\"recordType\":\"" + type + "\",\"recordId\":" + id + ",\"sha256\":\"" + record.getSha256() + "\"}");
+    audit.recordDetail(AuditAction.CREATE, "SealedRecord", record.getId(), new RecordSealed(record));
   }
 
   /**
@@ -141,25 +136,25 @@ public class Records {
     return PadesSeal.seal(unsigned, identity, clinic, reason, now, timestamps);
   }
 
-  public Optional<SealedRecord> find(String type, long id) {
+  public Optional<SealedRecord> find(RecordKind kind, long id) {
     return em.createQuery("select r from SealedRecord r where r.recordType = :t and r.recordId = :i", SealedRecord.class)
-        .setParameter("t", type).setParameter("i", id).getResultStream().findFirst();
+        .setParameter("t", kind.typeName()).setParameter("i", id).getResultStream().findFirst();
   }
 
   /** The stored PDF for download; the download is audited as an export. */
-  public SealedRecord export(String type, long id) {
-    return export(find(type, id).orElseThrow(() -> RuleViolation.notFound("There is no sealed PDF for " + type + " " + id + ".")));
+  public SealedRecord export(RecordKind kind, long id) {
+    return export(find(kind, id).orElseThrow(() -> RuleViolation.notFound("There is no sealed PDF for " + kind + " " + id + ".")));
   }
 
   /** A record already found, handed out for download; audited as an export. */
   public SealedRecord export(SealedRecord record) {
-    if (CONSENT.equals(record.getRecordType())) {
+    if (record.kind() == RecordKind.CONSENT) {
       caseloads.requireStaffFor(record.getClientId(), "download a signed consent");
     } else {
       caseloads.require(record.getClientId());
     }
-    audit.record(AuditAction.EXPORT, record.getRecordType(), record.getRecordId(),
-        "{\"sha256\":\"" + record.getSha256() + "\"}");
+    audit.recordDetail(AuditAction.EXPORT, record.kind(), record.getRecordId(),
+        new RecordHandedOut(record.getSha256(), record.getClientId()));
     return record;
   }
 }

@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.myochart.audit.RecordKind;
 
 /**
  * Reads what the bytes of an uploaded PDF say about their seal. The signatures are found in the
@@ -80,9 +81,9 @@ final class SealInspection {
       Optional<Matcher> source = sourceName(doc);
       if (source.isPresent()) {
         type = switch (source.get().group(1)) {
-          case "consent" -> Records.CONSENT;
-          case "note" -> Records.NOTE;
-          case "addendum" -> Records.ADDENDUM;
+          case "consent" -> RecordKind.CONSENT.typeName();
+          case "note" -> RecordKind.SOAP_NOTE.typeName();
+          case "addendum" -> RecordKind.NOTE_ADDENDUM.typeName();
           default -> CHART;
         };
         id = Long.parseLong(source.get().group(2));

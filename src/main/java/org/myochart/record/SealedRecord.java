@@ -11,6 +11,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import org.myochart.audit.RecordKind;
 import org.myochart.consent.Sha256;
 
 /** The sealed PDF of one signed record, rendered once at signing and never rendered again. */
@@ -47,8 +48,8 @@ public class SealedRecord implements Serializable {
 
   protected SealedRecord() {}
 
-  SealedRecord(String recordType, long recordId, long clientId, byte[] pdf, Instant sealedAt) {
-    this.recordType = recordType;
+  SealedRecord(RecordKind kind, long recordId, long clientId, byte[] pdf, Instant sealedAt) {
+    this.recordType = kind.typeName();
     this.recordId = recordId;
     this.clientId = clientId;
     this.pdf = pdf.clone();
@@ -59,6 +60,13 @@ public class SealedRecord implements Serializable {
 
   public Long getId() { return id; }
   public String getRecordType() { return recordType; }
+
+  /** What kind of signed record this is; every stored record type is one of the kinds. */
+  public RecordKind kind() {
+    return RecordKind.of(recordType)
+        .orElseThrow(() -> new IllegalStateException("Sealed record " + id + " has an unknown type " + recordType));
+  }
+
   public long getRecordId() { return recordId; }
   public long getClientId() { return clientId; }
   public Instant getSealedAt() { return sealedAt; }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import jakarta.json.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,8 +37,7 @@ public class Kiosks {
     KioskSession kiosk = new KioskSession(UUID.randomUUID().toString(), clientId, purpose, formVersionIds, staff.username(),
         clock.instant(), false);
     session.setAttribute(KioskSession.SESSION_ATTRIBUTE, kiosk);
-    audit.record(AuditAction.KIOSK_START, RECORD_TYPE, kiosk.id(), Json.createObjectBuilder()
-        .add("client", clientId).add("purpose", purpose.name()).build().toString());
+    audit.recordDetail(AuditAction.KIOSK_START, RECORD_TYPE, kiosk.id(), new KioskHandOver(kiosk));
     return kiosk;
   }
 
@@ -63,9 +61,8 @@ public class Kiosks {
     StaffAccount staff = confirmOnTablet(request, kiosk.startedBy(), password, NOT_THE_TAKE_BACK_PASSWORD);
     request.getSession().removeAttribute(KioskSession.SESSION_ATTRIBUTE);
     request.getSession().removeAttribute(TabletPasswordTries.SESSION_ATTRIBUTE);
-    audit.recordAs(new Actor(staff.getUsername(), staff.getRole(), from.ipAddress(), from.userAgent()),
-        AuditAction.KIOSK_END, RECORD_TYPE, kiosk.id(), Json.createObjectBuilder()
-            .add("client", kiosk.clientId()).add("purpose", kiosk.purpose().name()).build().toString());
+    audit.recordDetailAs(new Actor(staff.getUsername(), staff.getRole(), from.ipAddress(), from.userAgent()),
+        AuditAction.KIOSK_END, RECORD_TYPE, kiosk.id(), new KioskHandOver(kiosk));
     return kiosk;
   }
 

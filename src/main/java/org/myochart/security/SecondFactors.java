@@ -100,7 +100,7 @@ public class SecondFactors {
       em.persist(new RecoveryCode(accountId, sha256(normalised(recovery)), now));
     }
     em.flush();
-    audit.record(AuditAction.CHANGE, StaffAccounts.RECORD_TYPE, accountId, "{\"secondFactor\":\"enrolled\"}");
+    audit.recordDetail(AuditAction.CHANGE, StaffAccounts.RECORD_TYPE, accountId, SecondFactorStep.ENROLLED);
     return codes;
   }
 
@@ -125,8 +125,8 @@ public class SecondFactors {
       accepted = useRecoveryCode(accountId, code, now);
       how = "recovery code";
     }
-    audit.record(accepted ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED, StaffAccounts.RECORD_TYPE, accountId,
-        "{\"secondFactor\":\"" + (accepted ? "accepted" : "refused") + "\",\"with\":\"" + how + "\"}");
+    audit.recordDetail(accepted ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED, StaffAccounts.RECORD_TYPE, accountId,
+        SecondFactorStep.signIn(accepted, how));
     return accepted;
   }
 
@@ -156,7 +156,7 @@ public class SecondFactors {
     account.removeSecondFactor(clock.instant());
     em.createQuery("select r from RecoveryCode r where r.accountId = :a and r.usedAt is null", RecoveryCode.class)
         .setParameter("a", accountId).getResultList().forEach(r -> r.use(clock.instant()));
-    audit.record(AuditAction.CHANGE, StaffAccounts.RECORD_TYPE, accountId, "{\"secondFactor\":\"removed\"}");
+    audit.recordDetail(AuditAction.CHANGE, StaffAccounts.RECORD_TYPE, accountId, SecondFactorStep.REMOVED);
   }
 
   private boolean useRecoveryCode(long accountId, String typed, Instant now) {

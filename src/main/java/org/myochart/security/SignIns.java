@@ -93,12 +93,12 @@ public class SignIns {
   }
 
   private Attempt signedIn(StaffAccount staff, Actor from) {
-    audit.recordAs(
+    audit.recordDetailAs(
         new Actor(staff.getUsername(), staff.getRole(), from.ipAddress(), from.userAgent()),
         AuditAction.LOGIN,
         StaffAccounts.RECORD_TYPE,
         staff.getId(),
-        staff.hasSecondFactor() ? "{\"password\":\"accepted\",\"secondFactor\":\"asked next\"}" : null);
+        staff.hasSecondFactor() ? PasswordStep.SECOND_FACTOR_NEXT : null);
     return new Attempt(Optional.of(staff), SignInOutcome.success());
   }
 

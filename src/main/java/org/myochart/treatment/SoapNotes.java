@@ -1,5 +1,6 @@
 package org.myochart.treatment;
 
+import org.myochart.audit.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,6 +25,7 @@ import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
+import org.myochart.audit.RowsRead;
 import org.myochart.caseload.Caseloads;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
@@ -46,7 +48,6 @@ import org.myochart.security.StaffAccount;
 @Transactional
 public class SoapNotes {
 
-  public static final String NOTE = "SoapNote";
   public static final String SESSION = "TreatmentSession";
 
   @PersistenceContext EntityManager em;
@@ -132,7 +133,7 @@ public class SoapNotes {
     NoteDraft before = note.content();
     note.revise(draft, clock.instant());
     em.flush();
-    audit.record(AuditAction.CHANGE, NOTE, noteId, Json.createObjectBuilder().add("version", note.getVersion())
+    audit.record(AuditAction.CHANGE, RecordKind.SOAP_NOTE, noteId, Json.createObjectBuilder().add("version", note.getVersion())
         .add("changes", NoteComparison.changes(before, note.content(), catalogue.names())).build().toString());
     return note;
   }
@@ -158,7 +159,7 @@ public class SoapNotes {
     }
     note.sign(signer.getUsername(), signer.getDisplayName(), now);
     em.flush();
-    AuditEntry signing = audit.stamp(AuditAction.SIGN, NOTE, noteId, Json.createObjectBuilder()
+    AuditEntry signing = audit.stamp(AuditAction.SIGN, RecordKind.SOAP_NOTE, noteId, Json.createObjectBuilder()
         .add("contentSha256", note.getContentSha256()).build().toString());
     noteSigned.fire(new NoteSigned(note, signing));
     // Sealing appends it first, ahead of the seal's own entry; otherwise it is appended here.
@@ -191,7 +192,7 @@ public class SoapNotes {
     NoteAddendum addendum = new NoteAddendum(note, why, text, signer.getUsername(), signer.getDisplayName(), clock.instant());
     em.persist(addendum);
     em.flush();
-    AuditEntry signing = audit.stamp(AuditAction.SIGN, "NoteAddendum", addendum.getId(), Json.createObjectBuilder()
+    AuditEntry signing = audit.stamp(AuditAction.SIGN, RecordKind.NOTE_ADDENDUM, addendum.getId(), Json.createObjectBuilder()
         .add("note", noteId).add("contentSha256", addendum.getContentSha256()).build().toString());
     addendumSigned.fire(new AddendumSigned(addendum, signing));
     audit.append(signing);
@@ -202,14 +203,14 @@ public class SoapNotes {
   public SoapNote open(long noteId) {
     SoapNote note = find(noteId);
     requireReader(note.getClient().getId());
-    audit.record(AuditAction.VIEW, NOTE, noteId, null);
+    audit.record(AuditAction.VIEW, RecordKind.SOAP_NOTE, noteId, null);
     return note;
   }
 
   /** One note for its therapist to edit. */
   public SoapNote openForEditing(long noteId) {
     SoapNote note = writable(noteId);
-    audit.record(AuditAction.VIEW, NOTE, noteId, null);
+    audit.record(AuditAction.VIEW, RecordKind.SOAP_NOTE, noteId, null);
     return note;
   }
 
@@ -225,7 +226,7 @@ public class SoapNotes {
     List<SoapNote> found = em.createQuery("select n from SoapNote n where n.client.id = :c order by n.session.startsAt desc",
         SoapNote.class).setParameter("c", clientId).getResultList();
     // One entry for the list, whichever page or API asked for it.
-    audit.record(AuditAction.VIEW, NOTE, "client:" + clientId, "{\"rows\":" + found.size() + "}");
+    audit.recordDetail(AuditAction.VIEW, RecordKind.SOAP_NOTE, "client:" + clientId, new RowsRead(clientId, found.size()));
     return found;
   }
 
@@ -310,7 +311,7 @@ public class SoapNotes {
         clock.instant());
     em.persist(plan);
     em.flush();
-    audit.record(AuditAction.CREATE, "TreatmentPlan", plan.getId(), "{\"client\":" + clientId + "}");
+    audit.recordDetail(AuditAction.CREATE, "TreatmentPlan", plan.getId(), new PlanCreated(clientId));
     return plan;
   }
 

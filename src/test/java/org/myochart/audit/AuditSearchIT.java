@@ -96,8 +96,8 @@ class AuditSearchIT {
     SoapNote note = started.get();
     CurrentActor.actAs(actor("owner"), () -> notes.open(note.getId()));
     String kiosk = UUID.randomUUID().toString();
-    audit.recordAs(actor(therapist), AuditAction.KIOSK_START, "KioskSession", kiosk,
-        "{\"client\":" + client.getId() + ",\"purpose\":\"INTAKE\"}");
+    audit.recordDetailAs(actor(therapist), AuditAction.KIOSK_START, "KioskSession", kiosk,
+        new org.myochart.security.KioskHandOver(client.getId(), "INTAKE"));
     audit.recordAs(new Actor("kiosk:client-" + client.getId() + " (started by " + therapist + ")", Role.KIOSK, null, null),
         AuditAction.ACCESS_DENIED, "Page", "/staff/dashboard.xhtml", null);
     audit.recordAs(actor("owner"), AuditAction.VIEW, "HealthIntake", "client:" + client.getId(), null);

@@ -31,6 +31,7 @@ import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
+import org.myochart.audit.RecordKind;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.client.IntakeAnswers;
@@ -223,7 +224,7 @@ class BreakGlassIT {
     assertEquals(ClinicalAccess.BREAK_GLASS, as(colleague, () -> caseloads.access(theirs.getId())));
     assertEquals(1, as(colleague, () -> notes.notesOf(theirs.getId())).size());
     assertEquals(note.getId(), as(colleague, () -> notes.open(note.getId())).getId());
-    assertTrue(audit.forRecord(SoapNotes.NOTE, note.getId()).stream()
+    assertTrue(audit.forRecord(RecordKind.SOAP_NOTE, note.getId()).stream()
         .anyMatch(e -> e.getAction() == AuditAction.VIEW && e.getActor().equals(colleague.name())), "reads are audited as usual");
     Actor another = person(Role.THERAPIST);
     assertEquals(ClinicalAccess.REASON_NEEDED, as(another, () -> caseloads.access(theirs.getId())),

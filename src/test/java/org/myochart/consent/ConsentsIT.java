@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
+import org.myochart.audit.RecordKind;
 import org.myochart.client.Client;
 import org.myochart.client.ClientDetails;
 import org.myochart.client.Clients;
@@ -220,7 +221,7 @@ class ConsentsIT {
     assertTrue(blocked.getMessage().contains("\"" + form.getTitle() + "\" was withdrawn on"), blocked.getMessage());
     assertThrows(RuleViolation.class, () -> consents.withdraw(consent.getId(), WithdrawalRequester.STAFF, "Again"));
     assertEquals(2, consentCount(client), "nothing was deleted");
-    assertTrue(audit.forRecord(Consents.CONSENT, consent.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.WITHDRAW));
+    assertTrue(audit.forRecord(RecordKind.CONSENT, consent.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.WITHDRAW));
   }
 
   @Test
@@ -281,7 +282,7 @@ class ConsentsIT {
     assertEquals(client.getFirstName() + " " + client.getLastName(), reread.getSignerName());
     assertEquals(evidence, reread.getEvidenceSha256());
     assertTrue(reread.evidenceIntact());
-    assertTrue(audit.forRecord(Consents.CONSENT, consent.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.SIGN));
+    assertTrue(audit.forRecord(RecordKind.CONSENT, consent.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.SIGN));
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.myochart.audit.RecordKind;
 import org.myochart.consent.Sha256;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
@@ -58,7 +59,7 @@ class ChartPdfApiIT {
       Map<String, PDComplexFileSpecification> files = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
       assertEquals(stored.size() + 1, files.size(), files.keySet().toString());
       for (DemoSealedRecords.Stored record : stored) {
-        String name = (record.type().equals(Records.CONSENT) ? "consent-" : record.type().equals(Records.NOTE) ? "note-" : "addendum-")
+        String name = (record.type().equals(RecordKind.CONSENT.typeName()) ? "consent-" : record.type().equals(RecordKind.SOAP_NOTE.typeName()) ? "note-" : "addendum-")
             + record.id() + ".pdf";
         byte[] original = files.get(name).getEmbeddedFile().toByteArray();
         assertEquals(record.sha256(), Sha256.of(original), name);

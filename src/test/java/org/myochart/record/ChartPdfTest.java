@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.myochart.audit.RecordKind;
 import org.myochart.consent.Sha256;
 import org.myochart.testsupport.SealedPdfs;
 
@@ -29,9 +30,9 @@ class ChartPdfTest {
     byte[] consent = SealInspectionTest.sealedRecord("consent-12.json", "{\"type\":\"consent\",\"id\":12}");
     byte[] note = SealInspectionTest.sealedRecord("note-5.json", "{\"type\":\"note\",\"id\":5}");
     byte[] addendum = SealInspectionTest.sealedRecord("addendum-3.json", "{\"type\":\"addendum\",\"id\":3}");
-    records = List.of(new SealedRecord(Records.CONSENT, 12, 7, consent, Instant.parse("2026-10-01T09:00:00Z")),
-        new SealedRecord(Records.NOTE, 5, 7, note, Instant.parse("2026-10-02T11:00:00Z")),
-        new SealedRecord(Records.ADDENDUM, 3, 7, addendum, Instant.parse("2026-10-03T08:30:00Z")));
+    records = List.of(new SealedRecord(RecordKind.CONSENT, 12, 7, consent, Instant.parse("2026-10-01T09:00:00Z")),
+        new SealedRecord(RecordKind.SOAP_NOTE, 5, 7, note, Instant.parse("2026-10-02T11:00:00Z")),
+        new SealedRecord(RecordKind.NOTE_ADDENDUM, 3, 7, addendum, Instant.parse("2026-10-03T08:30:00Z")));
     byte[] combined = ChartPdf.combine("Harbourside Migraine Massage", new ChartPdf.ChartClient(7, "Anna Bergström", "1988-04-02"),
         records, ZoneId.of("Europe/Oslo"), NOW);
     chart = PadesSeal.seal(combined, SealInspectionTest.identity, "Harbourside Migraine Massage", "Chart exported", NOW);

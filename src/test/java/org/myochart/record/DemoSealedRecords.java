@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.myochart.audit.RecordKind;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
 
@@ -58,7 +59,7 @@ final class DemoSealedRecords {
 
   /** A stored note or consent PDF, downloaded by the owner. */
   static byte[] download(RunningClinic clinic, Stored record) {
-    String path = record.type().equals(Records.CONSENT) ? "/api/v1/consents/" + record.id() + "/pdf" : "/api/v1/notes/" + record.id() + "/pdf";
+    String path = record.type().equals(RecordKind.CONSENT.typeName()) ? "/api/v1/consents/" + record.id() + "/pdf" : "/api/v1/notes/" + record.id() + "/pdf";
     HttpResponse<byte[]> response = Http.sendBytes(HttpRequest.newBuilder(clinic.uri(path))
         .header("Authorization", Http.basic("owner", RunningClinic.DEMO_PASSWORD)).GET());
     if (response.statusCode() != 200) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.myochart.audit.RecordKind;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
 
@@ -72,7 +73,7 @@ class PopplerChecksIT {
 
   @Test
   void pdfsigFindsEverySealedRecordValid(@TempDir Path folder) throws Exception {
-    for (String type : List.of(Records.NOTE, Records.CONSENT)) {
+    for (String type : List.of(RecordKind.SOAP_NOTE.typeName(), RecordKind.CONSENT.typeName())) {
       DemoSealedRecords.Stored record = DemoSealedRecords.all(clinic, type).get(0);
       Path file = save(folder, type + ".pdf", DemoSealedRecords.download(clinic, record));
 
@@ -134,7 +135,7 @@ class PopplerChecksIT {
 
   @Test
   void pdftotextShowsTheSignatureManifestationAndTheAuditTrail(@TempDir Path folder) throws Exception {
-    DemoSealedRecords.Stored note = DemoSealedRecords.all(clinic, Records.NOTE).get(0);
+    DemoSealedRecords.Stored note = DemoSealedRecords.all(clinic, RecordKind.SOAP_NOTE.typeName()).get(0);
     Path file = save(folder, "note.pdf", DemoSealedRecords.download(clinic, note));
 
     String text = run(folder, "pdftotext", "-enc", "UTF-8", file.toString(), "-");
@@ -147,7 +148,7 @@ class PopplerChecksIT {
 
   @Test
   void pdfdetachGivesTheJsonSourceWhichParses(@TempDir Path folder) throws Exception {
-    DemoSealedRecords.Stored consent = DemoSealedRecords.all(clinic, Records.CONSENT).get(0);
+    DemoSealedRecords.Stored consent = DemoSealedRecords.all(clinic, RecordKind.CONSENT.typeName()).get(0);
     Path file = save(folder, "consent.pdf", DemoSealedRecords.download(clinic, consent));
     String json = "consent-" + consent.id() + ".json";
 
@@ -163,7 +164,7 @@ class PopplerChecksIT {
 
   @Test
   void aTamperedCopyFailsPdfsigAndOurVerification(@TempDir Path folder) throws Exception {
-    DemoSealedRecords.Stored note = DemoSealedRecords.all(clinic, Records.NOTE).get(0);
+    DemoSealedRecords.Stored note = DemoSealedRecords.all(clinic, RecordKind.SOAP_NOTE.typeName()).get(0);
     byte[] tampered = DemoSealedRecords.download(clinic, note);
     int at = new String(tampered, StandardCharsets.ISO_8859_1).indexOf("/Producer");
     at = at > 0 ? at + 2 : tampered.length / 3;

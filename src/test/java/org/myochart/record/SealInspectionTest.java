@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.myochart.audit.RecordKind;
 import org.myochart.consent.Sha256;
 
 class SealInspectionTest {
@@ -56,7 +57,7 @@ class SealInspectionTest {
     assertTrue(answer.signatureValid());
     assertTrue(answer.intact());
     assertTrue(answer.matchesStoredCopy());
-    assertEquals(Records.NOTE, answer.recordType());
+    assertEquals(RecordKind.SOAP_NOTE.typeName(), answer.recordType());
     assertEquals(5L, answer.recordId());
     assertEquals("Harbourside Migraine Massage records seal", answer.signer());
     assertEquals("2026-11-20T10:15:30Z", answer.signedAt());

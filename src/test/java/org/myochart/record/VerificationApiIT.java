@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.myochart.audit.RecordKind;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
@@ -33,7 +34,7 @@ class VerificationApiIT {
   @BeforeAll
   static void start() {
     clinic = RunningClinic.demo();
-    note = DemoSealedRecords.all(clinic, Records.NOTE).get(0);
+    note = DemoSealedRecords.all(clinic, RecordKind.SOAP_NOTE.typeName()).get(0);
     notePdf = DemoSealedRecords.download(clinic, note);
   }
 
@@ -50,7 +51,7 @@ class VerificationApiIT {
 
   @Test
   void aStoredNoteIsValidUnchangedAndMatchesOurCopyByteForByte() {
-    int audited = AuditRows.count(clinic, "VERIFY", "owner", Records.NOTE + ":" + note.id());
+    int audited = AuditRows.count(clinic, "VERIFY", "owner", RecordKind.SOAP_NOTE.typeName() + ":" + note.id());
 
     HttpResponse<String> response = verify(notePdf);
 
@@ -61,13 +62,13 @@ class VerificationApiIT {
     assertTrue(answer.getBoolean("signatureValid"));
     assertTrue(answer.getBoolean("intact"));
     assertTrue(answer.getBoolean("matchesStoredCopy"));
-    assertEquals(Records.NOTE, answer.getString("recordType"));
+    assertEquals(RecordKind.SOAP_NOTE.typeName(), answer.getString("recordType"));
     assertEquals(note.id(), answer.getJsonNumber("recordId").longValue());
     assertEquals("Harbourside Migraine Massage records seal", answer.getString("signer"));
     Instant.parse(answer.getString("signedAt"));
     assertEquals(note.sha256(), answer.getString("sha256"));
     assertTrue(answer.getString("message").contains("byte for byte"), answer.getString("message"));
-    assertEquals(audited + 1, AuditRows.count(clinic, "VERIFY", "owner", Records.NOTE + ":" + note.id()));
+    assertEquals(audited + 1, AuditRows.count(clinic, "VERIFY", "owner", RecordKind.SOAP_NOTE.typeName() + ":" + note.id()));
   }
 
   @Test

@@ -24,6 +24,7 @@ import org.myochart.anatomy.Side;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
+import org.myochart.audit.RecordKind;
 import org.myochart.caseload.BreakGlassNeeded;
 import org.myochart.caseload.Caseloads;
 import org.myochart.audit.CurrentActor;
@@ -151,10 +152,10 @@ class SoapNotesIT {
     assertEquals(signed.getContentSha256(), reread.getContentSha256());
     assertEquals(signedText, reread.canonical());
     assertTrue(reread.contentIntact());
-    var sealed = records.find(org.myochart.record.Records.NOTE, signed.getId()).orElseThrow();
+    var sealed = records.find(org.myochart.audit.RecordKind.SOAP_NOTE, signed.getId()).orElseThrow();
     assertEquals(org.myochart.consent.Sha256.of(sealed.pdf()), sealed.getSha256(), "the sealed PDF is stored with its hash");
     assertTrue(new String(sealed.pdf(), 0, 8, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF-"));
-    var signing = audit.forRecord(SoapNotes.NOTE, signed.getId()).stream()
+    var signing = audit.forRecord(RecordKind.SOAP_NOTE, signed.getId()).stream()
         .filter(e -> e.getAction() == AuditAction.SIGN).findFirst().orElseThrow();
     var sealing = audit.forRecord("SealedRecord", sealed.getId()).get(0);
     assertEquals(signing.getId() + 1, sealing.getId(), "the seal's entry follows the signature's in the chain");
@@ -182,7 +183,7 @@ class SoapNotesIT {
         () -> run(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), second)));
     assertEquals("first screen", conflict.theirs().content().getClientWords());
     assertEquals("first screen", notes.find(started.getId()).content().getClientWords());
-    assertEquals(1, audit.forRecord(SoapNotes.NOTE, started.getId()).stream()
+    assertEquals(1, audit.forRecord(RecordKind.SOAP_NOTE, started.getId()).stream()
         .filter(e -> e.getAction() == AuditAction.CHANGE).count(), "the refused save leaves no change entry");
   }
 
@@ -198,7 +199,7 @@ class SoapNotesIT {
     second.setClientWords("Pressure behind both eyes");
     as(therapist, () -> notes.saveDraft(saved.getId(), saved.getVersion(), second));
 
-    List<org.myochart.audit.AuditEntry> changes = audit.forRecord(SoapNotes.NOTE, started.getId()).stream()
+    List<org.myochart.audit.AuditEntry> changes = audit.forRecord(RecordKind.SOAP_NOTE, started.getId()).stream()
         .filter(e -> e.getAction() == AuditAction.CHANGE).toList();
     assertEquals(2, changes.size());
     jakarta.json.JsonObject last = jakarta.json.Json.createReader(new java.io.StringReader(
@@ -261,7 +262,7 @@ class SoapNotesIT {
     as(therapist, () -> notes.addAddendum(signed.getId(), "Home care", "Added chin tucks.", PASSWORD));
 
     List<NoteAddendum> addenda = as(therapist, () -> notes.addenda(signed.getId()));
-    assertTrue(records.find(org.myochart.record.Records.ADDENDUM, addenda.get(0).getId()).isPresent());
+    assertTrue(records.find(org.myochart.audit.RecordKind.NOTE_ADDENDUM, addenda.get(0).getId()).isPresent());
     assertEquals(List.of("Pressure was firm", "Home care"), addenda.stream().map(NoteAddendum::getReason).toList());
     assertTrue(addenda.get(0).contentIntact());
     assertEquals(signed.getContentSha256(), notes.find(signed.getId()).getContentSha256());
@@ -284,7 +285,7 @@ class SoapNotesIT {
     assertEquals(RuleViolation.Kind.FORBIDDEN, assertThrows(RuleViolation.class,
         () -> run(new Actor("desk", Role.FRONT_DESK, null, null), () -> notes.open(note.getId()))).kind());
     assertEquals(note.getId(), as(owner, () -> notes.open(note.getId())).getId());
-    assertTrue(audit.forRecord(SoapNotes.NOTE, note.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.VIEW));
+    assertTrue(audit.forRecord(RecordKind.SOAP_NOTE, note.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.VIEW));
 
     assertInstanceOf(BreakGlassNeeded.class, assertThrows(RuleViolation.class,
         () -> run(colleague, () -> notes.startSession(client.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "C"))),

@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
+import org.myochart.audit.RecordKind;
 import org.myochart.client.ScannedDocument;
 import org.myochart.consent.Consent;
+import org.myochart.consent.ConsentFileViewed;
 import org.myochart.consent.Consents;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.RequestIds;
@@ -39,7 +41,8 @@ public class ConsentDocumentsServlet extends StrictMethodServlet {
         throw RuleViolation.notFound(signature ? "This consent has no drawn signature." : "This consent has no scanned form.");
       }
       String type = signature ? "image/png" : consent.getScanContentType();
-      audit.record(AuditAction.VIEW, Consents.CONSENT, consentId, signature ? "{\"file\":\"signature\"}" : "{\"file\":\"scan\"}");
+      audit.recordDetail(AuditAction.VIEW, RecordKind.CONSENT, consentId,
+          signature ? ConsentFileViewed.SIGNATURE : ConsentFileViewed.SCAN);
       response.setContentType(type);
       response.setContentLength(content.length);
       response.setHeader("Cache-Control", "no-store");

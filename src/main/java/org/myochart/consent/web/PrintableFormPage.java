@@ -12,6 +12,7 @@ import org.myochart.client.Clients;
 import org.myochart.client.web.ClientLookup;
 import org.myochart.consent.ConsentFormVersion;
 import org.myochart.consent.ConsentForms;
+import org.myochart.consent.FormPrinted;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Responses;
 
@@ -48,8 +49,7 @@ public class PrintableFormPage {
       Responses.sendError(404, refused.getMessage());
       return;
     }
-    audit.record(AuditAction.EXPORT, ConsentForms.FORM, formId,
-        "{\"printedFor\":" + clientId + ",\"version\":" + version.getVersionNumber() + "}");
+    audit.recordDetail(AuditAction.EXPORT, ConsentForms.FORM, formId, new FormPrinted(clientId, version.getVersionNumber()));
   }
 
   public boolean isMinor() {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.myochart.audit.RecordKind;
 import org.myochart.record.Records;
 import org.myochart.record.SealedRecord;
 import org.myochart.staff.Role;
@@ -25,7 +26,7 @@ public class ConsentPdfResource {
   @RolesAllowed(Role.OWNER_ROLE)
   @Operation(summary = "The sealed PDF/A-3b of a signed consent")
   public Response consent(@PathParam("id") long id) {
-    return pdf(records.export(Records.CONSENT, id), "consent-" + id + ".pdf");
+    return pdf(records.export(RecordKind.CONSENT, id), "consent-" + id + ".pdf");
   }
 
   static Response pdf(SealedRecord record, String name) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.myochart.audit.RecordKind;
 import org.myochart.record.Records;
 import org.myochart.staff.Role;
 
@@ -24,6 +25,6 @@ public class NotePdfResource {
   @RolesAllowed(Role.OWNER_ROLE)
   @Operation(summary = "The sealed PDF/A-3b of a signed SOAP note")
   public Response note(@PathParam("id") long id) {
-    return ConsentPdfResource.pdf(records.export(Records.NOTE, id), "note-" + id + ".pdf");
+    return ConsentPdfResource.pdf(records.export(RecordKind.SOAP_NOTE, id), "note-" + id + ".pdf");
   }
 }

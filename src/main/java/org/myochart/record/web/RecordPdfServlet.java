@@ -5,6 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.myochart.audit.RecordKind;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.RequestIds;
 import org.myochart.platform.web.StrictMethodServlet;
@@ -27,16 +28,17 @@ public class RecordPdfServlet extends StrictMethodServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String path = request.getServletPath();
-    String type = path.startsWith("/staff/consents") ? Records.CONSENT : path.contains("addenda") ? Records.ADDENDUM : Records.NOTE;
+    RecordKind kind = path.startsWith("/staff/consents") ? RecordKind.CONSENT
+        : path.contains("addenda") ? RecordKind.NOTE_ADDENDUM : RecordKind.SOAP_NOTE;
     try {
       long id = RequestIds.required(request, "id", "The address needs a numeric record id.");
-      SealedRecord record = records.find(type, id)
+      SealedRecord record = records.find(kind, id)
           .orElseThrow(() -> RuleViolation.notFound("There is no sealed PDF for this record."));
       byte[] pdf = records.export(record).pdf();
       response.setContentType("application/pdf");
       response.setContentLength(pdf.length);
       response.setHeader("Cache-Control", "no-store");
-      response.setHeader("Content-Disposition", "inline; filename=\"" + type.toLowerCase() + "-" + id + ".pdf\"");
+      response.setHeader("Content-Disposition", "inline; filename=\"" + kind.typeName().toLowerCase() + "-" + id + ".pdf\"");
       response.getOutputStream().write(pdf);
     } catch (RuleViolation refused) {
       response.sendError(refused.httpStatus(), refused.getMessage());

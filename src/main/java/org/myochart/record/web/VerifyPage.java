@@ -4,10 +4,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import org.myochart.audit.RecordKind;
 import org.myochart.platform.web.Formats;
 import org.myochart.platform.web.Messages;
 import org.myochart.record.PublicVerification;
-import org.myochart.record.Records;
 import org.myochart.record.UploadRefused;
 import org.myochart.record.Verification;
 import org.myochart.record.Verifications;
@@ -69,19 +69,19 @@ public class VerifyPage implements Serializable {
     if (answer == null || answer.getRecordType() == null) {
       return null;
     }
-    return switch (answer.getRecordType()) {
-      case Records.CONSENT -> "/staff/consents/consent";
-      case Records.NOTE -> "/clinical/note";
-      default -> "/staff/clients/client";
-    };
+    return RecordKind.of(answer.getRecordType()).map(kind -> switch (kind) {
+      case CONSENT -> "/staff/consents/consent";
+      case SOAP_NOTE -> "/clinical/note";
+      case NOTE_ADDENDUM -> "/staff/clients/client";
+    }).orElse("/staff/clients/client");
   }
 
   public Long getRecordPageId() {
     if (answer == null) {
       return null;
     }
-    return Records.CONSENT.equals(answer.getRecordType()) || Records.NOTE.equals(answer.getRecordType())
-        ? answer.getRecordId() : clientId;
+    RecordKind kind = RecordKind.of(answer.getRecordType()).orElse(null);
+    return kind == RecordKind.CONSENT || kind == RecordKind.SOAP_NOTE ? answer.getRecordId() : clientId;
   }
 
   public boolean isRecordLinked() {
