@@ -1,5 +1,6 @@
 package org.myochart.security;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -94,10 +95,8 @@ class SessionSecurityIT {
     assertEquals("/login.xhtml", WebSession.redirectPath(afterIdle));
     assertTrue(afterIdle.headers().firstValue("Location").orElse("").contains("idle=true"),
         "the sign-in page is told the session ran out: " + afterIdle.headers().firstValue("Location"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (AuditRows.count(clinic, "IDLE_LOGOUT", username, null) == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(1000);
-    }
+    await("the idle log-off of " + username).atMost(Duration.ofSeconds(90))
+        .until(() -> AuditRows.count(clinic, "IDLE_LOGOUT", username, null) > 0);
     assertEquals(1, AuditRows.count(clinic, "IDLE_LOGOUT", username, null));
   }
 

@@ -1,5 +1,7 @@
 package org.myochart.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.net.ServerSocket;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A MyoChart server started the way production starts it ({@code java -jar payara-micro.jar
@@ -285,33 +288,28 @@ public final class RunningClinic {
 
   private void awaitReady(Path log, long logStart) {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("The " + name + " clinic server exited:\n" + logTail(log, logStart));
-      }
-      if (logSince(log, logStart).contains("Failed to start, exiting")) {
-        stop();
-        throw new IllegalStateException("The " + name + " clinic server failed to start:\n" + logTail(log, logStart));
-      }
-      try {
-        HttpResponse<String> ready = http.send(
-            HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      sleep(500);
+    try {
+      await("the " + name + " clinic to be ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+          .until(() -> {
+            if (!process.isAlive()) {
+              throw new IllegalStateException("The " + name + " clinic server exited:\n" + logTail(log, logStart));
+            }
+            if (logSince(log, logStart).contains("Failed to start, exiting")) {
+              stop();
+              throw new IllegalStateException("The " + name + " clinic server failed to start:\n" + logTail(log, logStart));
+            }
+            try {
+              return http.send(HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                  HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (IOException notListeningYet) {
+              return false;
+            }
+          });
+    } catch (ConditionTimeoutException e) {
+      stop();
+      throw new IllegalStateException(
+          "The " + name + " clinic was not ready within 4 minutes:\n" + logTail(log, logStart), e);
     }
-    stop();
-    throw new IllegalStateException(
-        "The " + name + " clinic was not ready within 4 minutes:\n" + logTail(log, logStart));
   }
 
   private static String logSince(Path log, long start) {
@@ -357,14 +355,6 @@ public final class RunningClinic {
 
   private static String javaExecutable() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   static File targetDirectory() {
