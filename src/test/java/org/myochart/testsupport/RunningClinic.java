@@ -27,7 +27,8 @@ import org.awaitility.core.ConditionTimeoutException;
  * browser tests share it instead of paying for a server each.
  *
  * <p>The "demo" clinic has the demo staff (owner, therapist1, therapist2, frontdesk) with {@link
- * #DEMO_PASSWORD} and a 20-second idle timeout; the "fresh" clinic has no owner yet.
+ * #DEMO_PASSWORD} and a 20-second idle timeout; the "fresh" clinic has no owner yet; the "idle"
+ * clinic ends sessions after a few seconds.
  */
 public final class RunningClinic {
 
@@ -102,6 +103,25 @@ public final class RunningClinic {
       timestampAuthority = TestTimestampAuthority.start();
     }
     return timestampAuthority;
+  }
+
+  /**
+   * The idle timeout of the {@link #idle()} clinic: long enough for a sign-in and a page between
+   * two clicks on a busy build machine, short enough that a test waits it out in seconds.
+   */
+  public static final Duration SHORT_IDLE_TIMEOUT = Duration.ofSeconds(6);
+
+  /**
+   * A clinic whose sessions end after {@link #SHORT_IDLE_TIMEOUT}, for the tests of idle log-off;
+   * the demo clinic's 20 seconds would make them wait, and a shorter timeout there would sign
+   * out the other tests' browsers while they wait for a page. It has only its owner ("owner",
+   * {@link #DEMO_PASSWORD}), made from the environment, so it starts without the demo's records.
+   */
+  public static RunningClinic idle() {
+    return SERVERS.computeIfAbsent("idle", n -> start(n, "myochart_it_" + n, "512m", Map.of(
+        "MYOCHART_OWNER_USERNAME", "owner",
+        "MYOCHART_OWNER_PASSWORD", DEMO_PASSWORD,
+        "MYOCHART_IDLE_TIMEOUT", SHORT_IDLE_TIMEOUT.toString()), null));
   }
 
   /** A clinic on an empty database, as after a first download. */
@@ -237,7 +257,8 @@ public final class RunningClinic {
               // AUTO_SERVER lets the test JVM read the same file database while the server runs.
               : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/myochart") + ";AUTO_SERVER=TRUE";
       List<String> command = new ArrayList<>(List.of(
-          javaExecutable(), "-Xmx" + heap,
+          // The shipped JVM settings (serial collector: less CPU at start-up on two cores), then this clinic's heap.
+          javaExecutable(), "@" + Path.of("payara-config/jvm.options").toAbsolutePath(), "-Xmx" + heap,
           "-jar", target.resolve("payara-micro.jar").toString(),
           "--deploy", target.resolve("myochart.war").toString(),
           "--contextroot", "/",
