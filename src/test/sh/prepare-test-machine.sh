@@ -73,7 +73,7 @@ if [[ "$db_url" == jdbc:postgresql://* ]]; then
     banner "POSTGRESQL VARIANT CANNOT RUN: no server answers on $host:$port."
     exit 1
   fi
-  for database in myochart_it_demo myochart_it_fresh myochart_it_container myochart_it_export myochart_it_faults myochart_it_dbrestart myochart_it_cluster myochart_load_smoke; do
+  for database in myochart_it_demo myochart_it_fresh myochart_it_idle myochart_it_container myochart_it_export myochart_it_faults myochart_it_dbrestart myochart_it_cluster myochart_load_smoke; do
     psql -h "$host" -p "$port" -U "$user" -d postgres -q -v ON_ERROR_STOP=1 \
       -c "drop database if exists $database with (force)" \
       -c "create database $database" || { banner "Could not create the test database $database"; exit 1; }

@@ -44,7 +44,7 @@ class AuditSearchIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.clinic(AuditSearchIT.class).addClasses(Names.class, TreatableClients.class);
+    return Deployments.clinic(AuditSearchIT.class);
   }
 
   @Inject TreatableClients treatable;

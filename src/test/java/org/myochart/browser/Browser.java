@@ -11,6 +11,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -20,7 +21,10 @@ import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.logging.Level;
 import org.myochart.testsupport.RunningClinic;
 import org.openqa.selenium.logging.LogEntry;
@@ -32,6 +36,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * tests are skipped with a loud message (the test machine script tries to install them first).
  * Closing the browser fails the test when the console reported a Content-Security-Policy
  * violation on any page it showed, so every browser test also checks the policy.
+ *
+ * <p>Starting Chromium and chromedriver costs seconds on two cores, so a closed browser is not
+ * ended but emptied (its windows, cookies, storage and console) and handed to the next test.
  */
 public final class Browser implements AutoCloseable {
 
@@ -42,11 +49,23 @@ public final class Browser implements AutoCloseable {
       "Content Security Policy", "Refused to execute", "Refused to apply", "Refused to load",
       "Refused to evaluate", "Refused to connect", "Refused to frame");
 
-  private final WebDriver driver;
+  /** Emptied browsers waiting for the next test, at most {@link #KEPT}; ended when the test JVM ends. */
+  private static final Deque<ChromeDriver> IDLE = new ConcurrentLinkedDeque<>();
+  private static final int KEPT = 3;
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      for (ChromeDriver idle = IDLE.poll(); idle != null; idle = IDLE.poll()) {
+        quit(idle);
+      }
+    }));
+  }
+
+  private final ChromeDriver driver;
   private final RunningClinic clinic;
   private final List<String> console = new ArrayList<>();
 
-  private Browser(WebDriver driver, RunningClinic clinic) {
+  private Browser(ChromeDriver driver, RunningClinic clinic) {
     this.driver = driver;
     this.clinic = clinic;
   }
@@ -72,6 +91,18 @@ public final class Browser implements AutoCloseable {
       org.junit.jupiter.api.Assertions.assertTrue(available, "Debian chromium and chromium-driver are not installed");
     }
     Assumptions.assumeTrue(available, "Debian chromium and chromium-driver are not installed");
+    ChromeDriver driver = IDLE.poll();
+    if (driver == null) {
+      driver = start();
+    }
+    driver.manage().window().setSize(size);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    return new Browser(driver, clinic);
+  }
+
+  private static ChromeDriver start() {
     try {
       Path profile = Files.createTempDirectory("myochart-chromium");
       ChromeOptions options = new ChromeOptions()
@@ -86,10 +117,7 @@ public final class Browser implements AutoCloseable {
           .usingDriverExecutable(new File(CHROMEDRIVER))
           .usingAnyFreePort()
           .build();
-      ChromeDriver driver = new ChromeDriver(service, options);
-      driver.manage().window().setSize(size);
-      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-      return new Browser(driver, clinic);
+      return new ChromeDriver(service, options);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
@@ -252,11 +280,44 @@ public final class Browser implements AutoCloseable {
     try {
       violations = cspViolations();
     } finally {
-      driver.quit();
+      release();
     }
     if (!violations.isEmpty()) {
       throw new AssertionError("Content-Security-Policy violations in the browser console:\n"
           + String.join("\n", violations));
+    }
+  }
+
+  /** Empties this browser for the next test, or ends it when it cannot be emptied or enough wait. */
+  private void release() {
+    try {
+      // A new tab has no history and no session storage; the test's tabs go.
+      List<String> used = new ArrayList<>(driver.getWindowHandles());
+      driver.switchTo().newWindow(WindowType.TAB);
+      String fresh = driver.getWindowHandle();
+      for (String window : used) {
+        driver.switchTo().window(window).close();
+      }
+      driver.switchTo().window(fresh);
+      driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+      String origin = clinic.baseUrl().replaceAll("/+$", "");
+      driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+      driver.manage().logs().get(LogType.BROWSER);
+      if (IDLE.size() < KEPT) {
+        IDLE.push(driver);
+        return;
+      }
+    } catch (RuntimeException cannotBeEmptied) {
+      // an open alert, a crashed tab: start afresh next time
+    }
+    quit(driver);
+  }
+
+  private static void quit(ChromeDriver driver) {
+    try {
+      driver.quit();
+    } catch (RuntimeException alreadyGone) {
+      // nothing left to end
     }
   }
 }

@@ -63,7 +63,7 @@ class BreakGlassIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.clinic(BreakGlassIT.class).addClasses(Names.class, TreatableClients.class);
+    return Deployments.clinic(BreakGlassIT.class);
   }
 
   @Inject TreatableClients treatable;

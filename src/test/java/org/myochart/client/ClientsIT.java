@@ -38,7 +38,7 @@ class ClientsIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.clinic(ClientsIT.class).addClasses(Fixtures.class, Names.class);
+    return Deployments.clinic(ClientsIT.class);
   }
 
   @Inject Clients clients;

@@ -47,7 +47,7 @@ class ConsentsIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.clinic(ConsentsIT.class).addClasses(Names.class);
+    return Deployments.clinic(ConsentsIT.class);
   }
 
   @Inject Consents consents;

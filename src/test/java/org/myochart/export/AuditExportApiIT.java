@@ -1,5 +1,6 @@
 package org.myochart.export;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,16 +43,10 @@ class AuditExportApiIT {
     return Http.postJson(clinic.uri("/api/v1/exports"), user, PASSWORD, json);
   }
 
-  static JsonObject awaitFinished(RunningClinic clinic, String password, long id) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonObject status = Http.json(Http.get(clinic.uri("/api/v1/exports/" + id), "owner", password));
-      if (!status.getString("status").equals("RUNNING")) {
-        return status;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("Export " + id + " did not finish within 3 minutes");
+  static JsonObject awaitFinished(RunningClinic clinic, String password, long id) {
+    return await("export " + id + " to finish").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+        .until(() -> Http.json(Http.get(clinic.uri("/api/v1/exports/" + id), "owner", password)),
+            status -> !status.getString("status").equals("RUNNING"));
   }
 
   private static ExportArchives.Contents download(long id) throws Exception {

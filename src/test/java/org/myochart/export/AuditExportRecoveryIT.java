@@ -1,5 +1,6 @@
 package org.myochart.export;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -163,16 +164,9 @@ class AuditExportRecoveryIT {
   }
 
   /** Waits until the job has committed some but not all chunks, and answers how far it got. */
-  private static int awaitProgress(long id) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonObject status = status(id);
-      int done = status.getInt("done");
-      if (done >= RECORDS / 10) {
-        return done;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("Export " + id + " made no progress within 2 minutes");
+  private static int awaitProgress(long id) {
+    return await("export " + id + " to commit a tenth of its records").atMost(Duration.ofMinutes(2))
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+        .until(() -> status(id).getInt("done"), done -> done >= RECORDS / 10);
   }
 }

@@ -1,5 +1,6 @@
 package org.myochart.platform;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,19 +193,7 @@ class DatabaseRestartIT {
   }
 
   private static void awaitPostgres(boolean up) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      boolean ready = run(List.of("pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q")) == null;
-      if (ready == up) {
-        return;
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    fail("PostgreSQL did not " + (up ? "come back" : "stop") + " within 60 seconds");
+    await("PostgreSQL " + (up ? "to come back" : "to stop")).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> (run(List.of("pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q")) == null) == up);
   }
 }

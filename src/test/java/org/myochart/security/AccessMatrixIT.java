@@ -1,5 +1,6 @@
 package org.myochart.security;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -735,14 +736,8 @@ class AccessMatrixIT {
             "addendum:password", PASSWORD));
     assertEquals(200, added.statusCode(), PlainHttpSession.text(added));
     String sealed = "select min(record_id) from sealed_record where record_type = 'NoteAddendum' and client_id = " + anna;
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (number(sealed) > 0) {
-        return number(sealed);
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("The addendum was not sealed: " + PlainHttpSession.text(added));
+    return await("the addendum to be sealed: " + PlainHttpSession.text(added)).atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250)).until(() -> number(sealed), id -> id > 0);
   }
 
   /** therapist1 records a physician's clearance for the test's client, with a scanned letter. */
@@ -773,16 +768,11 @@ class AccessMatrixIT {
         "{\"from\":\"" + today.minusYears(1) + "\",\"to\":\"" + today + "\",\"client\":" + anna + "}");
     assertEquals(202, started.statusCode(), started.body());
     long id = Http.json(started).getJsonNumber("id").longValue();
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline) {
-      String status = Http.json(Http.get(clinic.uri("/api/v1/exports/" + id), "owner", PASSWORD)).getString("status");
-      if (status.equals("COMPLETED")) {
-        return id;
-      }
-      assertEquals("RUNNING", status);
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("Export " + id + " did not finish");
+    String finished = await("export " + id + " to finish").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+        .until(() -> Http.json(Http.get(clinic.uri("/api/v1/exports/" + id), "owner", PASSWORD)).getString("status"),
+            status -> !status.equals("RUNNING"));
+    assertEquals("COMPLETED", finished);
+    return id;
   }
 
   private static boolean publicVerificationOn() {

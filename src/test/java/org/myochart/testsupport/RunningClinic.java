@@ -1,5 +1,7 @@
 package org.myochart.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.net.ServerSocket;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A MyoChart server started the way production starts it ({@code java -jar payara-micro.jar
@@ -24,7 +27,8 @@ import java.net.ServerSocket;
  * browser tests share it instead of paying for a server each.
  *
  * <p>The "demo" clinic has the demo staff (owner, therapist1, therapist2, frontdesk) with {@link
- * #DEMO_PASSWORD} and a 20-second idle timeout; the "fresh" clinic has no owner yet.
+ * #DEMO_PASSWORD} and a 20-second idle timeout; the "fresh" clinic has no owner yet; the "idle"
+ * clinic ends sessions after a few seconds.
  */
 public final class RunningClinic {
 
@@ -99,6 +103,25 @@ public final class RunningClinic {
       timestampAuthority = TestTimestampAuthority.start();
     }
     return timestampAuthority;
+  }
+
+  /**
+   * The idle timeout of the {@link #idle()} clinic: long enough for a sign-in and a page between
+   * two clicks on a busy build machine, short enough that a test waits it out in seconds.
+   */
+  public static final Duration SHORT_IDLE_TIMEOUT = Duration.ofSeconds(6);
+
+  /**
+   * A clinic whose sessions end after {@link #SHORT_IDLE_TIMEOUT}, for the tests of idle log-off;
+   * the demo clinic's 20 seconds would make them wait, and a shorter timeout there would sign
+   * out the other tests' browsers while they wait for a page. It has only its owner ("owner",
+   * {@link #DEMO_PASSWORD}), made from the environment, so it starts without the demo's records.
+   */
+  public static RunningClinic idle() {
+    return SERVERS.computeIfAbsent("idle", n -> start(n, "myochart_it_" + n, "512m", Map.of(
+        "MYOCHART_OWNER_USERNAME", "owner",
+        "MYOCHART_OWNER_PASSWORD", DEMO_PASSWORD,
+        "MYOCHART_IDLE_TIMEOUT", SHORT_IDLE_TIMEOUT.toString()), null));
   }
 
   /** A clinic on an empty database, as after a first download. */
@@ -234,7 +257,8 @@ public final class RunningClinic {
               // AUTO_SERVER lets the test JVM read the same file database while the server runs.
               : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/myochart") + ";AUTO_SERVER=TRUE";
       List<String> command = new ArrayList<>(List.of(
-          javaExecutable(), "-Xmx" + heap,
+          // The shipped JVM settings (serial collector: less CPU at start-up on two cores), then this clinic's heap.
+          javaExecutable(), "@" + Path.of("payara-config/jvm.options").toAbsolutePath(), "-Xmx" + heap,
           "-jar", target.resolve("payara-micro.jar").toString(),
           "--deploy", target.resolve("myochart.war").toString(),
           "--contextroot", "/",
@@ -285,33 +309,28 @@ public final class RunningClinic {
 
   private void awaitReady(Path log, long logStart) {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("The " + name + " clinic server exited:\n" + logTail(log, logStart));
-      }
-      if (logSince(log, logStart).contains("Failed to start, exiting")) {
-        stop();
-        throw new IllegalStateException("The " + name + " clinic server failed to start:\n" + logTail(log, logStart));
-      }
-      try {
-        HttpResponse<String> ready = http.send(
-            HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      sleep(500);
+    try {
+      await("the " + name + " clinic to be ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+          .until(() -> {
+            if (!process.isAlive()) {
+              throw new IllegalStateException("The " + name + " clinic server exited:\n" + logTail(log, logStart));
+            }
+            if (logSince(log, logStart).contains("Failed to start, exiting")) {
+              stop();
+              throw new IllegalStateException("The " + name + " clinic server failed to start:\n" + logTail(log, logStart));
+            }
+            try {
+              return http.send(HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                  HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (IOException notListeningYet) {
+              return false;
+            }
+          });
+    } catch (ConditionTimeoutException e) {
+      stop();
+      throw new IllegalStateException(
+          "The " + name + " clinic was not ready within 4 minutes:\n" + logTail(log, logStart), e);
     }
-    stop();
-    throw new IllegalStateException(
-        "The " + name + " clinic was not ready within 4 minutes:\n" + logTail(log, logStart));
   }
 
   private static String logSince(Path log, long start) {
@@ -357,14 +376,6 @@ public final class RunningClinic {
 
   private static String javaExecutable() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   static File targetDirectory() {

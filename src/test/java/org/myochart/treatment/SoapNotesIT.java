@@ -50,7 +50,7 @@ class SoapNotesIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.clinic(SoapNotesIT.class).addClasses(TreatableClients.class).addClasses(Names.class);
+    return Deployments.clinic(SoapNotesIT.class);
   }
 
   @Inject TreatableClients treatable;
