@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Transient;
+import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,11 +23,12 @@ import org.myochart.platform.TextRules;
  * {@link #missingForSignature} what a signed note must have.
  */
 @Embeddable
-public class NoteDraft implements Serializable {
+@NoteFieldsWithinLimits
+public class NoteDraft implements Serializable, Cloneable {
 
   public static final int MOST_ROWS = 40;
   public static final int MOST_MINUTES = 120;
-  public static final int LONGEST_TEXT = 4000;
+  public static final int LONGEST_TEXT = NoteField.LONGEST_TEXT;
 
   // Subjective
   @Column(name = "headache_days_since_last")
@@ -93,32 +95,21 @@ public class NoteDraft implements Serializable {
   @Column(name = "referral_reason")
   private String referralReason;
 
-  /** Field name to message for every value that cannot be stored. */
-  public Map<String, String> problems(Map<String, CatalogueEntry> catalogue) {
+  /**
+   * Field name to message for every value that cannot be stored: the answers checked by Bean
+   * Validation against their {@link NoteField}, in the fields' order, then the rows against the
+   * catalogue.
+   */
+  public Map<String, String> problems(Validator validator, Map<String, CatalogueEntry> catalogue) {
+    Map<String, String> found = new LinkedHashMap<>();
+    validator.validate(this).forEach(violation -> found.put(violation.getPropertyPath().toString(), violation.getMessage()));
     Map<String, String> problems = new LinkedHashMap<>();
-    range(problems, "headacheDaysSinceLast", "Headache days since the last visit", headacheDaysSinceLast, 0, 366);
-    range(problems, "currentPain", "Current pain", currentPain, 0, 10);
-    range(problems, "sleepQuality", "Sleep quality", sleepQuality, 1, 5);
-    range(problems, "stressLevel", "Stress", stressLevel, 1, 5);
-    range(problems, "painBefore", "Pain before the session", painBefore, 0, 10);
-    range(problems, "painAfter", "Pain after the session", painAfter, 0, 10);
-    range(problems, "romFlexion", "Flexion", romFlexion, 0, 120);
-    range(problems, "romExtension", "Extension", romExtension, 0, 120);
-    range(problems, "romRotationLeft", "Rotation to the left", romRotationLeft, 0, 120);
-    range(problems, "romRotationRight", "Rotation to the right", romRotationRight, 0, 120);
-    range(problems, "romSideBendLeft", "Side-bend to the left", romSideBendLeft, 0, 90);
-    range(problems, "romSideBendRight", "Side-bend to the right", romSideBendRight, 0, 90);
-    text(problems, "triggers", "triggers", triggers);
-    text(problems, "medicationSinceLast", "medication since the last visit", medicationSinceLast);
-    text(problems, "clientGoal", "client's goal", clientGoal);
-    text(problems, "clientWords", "client's own words", clientWords);
-    text(problems, "posture", "posture", posture);
-    text(problems, "palpationNotes", "palpation notes", palpationNotes);
-    text(problems, "romChange", "range-of-motion change", romChange);
-    text(problems, "progress", "progress toward the goal", progress);
-    text(problems, "nextSession", "next session", nextSession);
-    text(problems, "homeCare", "home care", homeCare);
-    text(problems, "referralReason", "referral reason", referralReason);
+    for (NoteField field : NoteField.answers()) {
+      if (found.containsKey(field.key())) {
+        problems.put(field.key(), found.remove(field.key()));
+      }
+    }
+    problems.putAll(found);
     treatmentRows(problems, catalogue);
     return problems;
   }
@@ -219,48 +210,23 @@ public class NoteDraft implements Serializable {
     return missing;
   }
 
-  private static void range(Map<String, String> problems, String field, String label, Integer value, int low, int high) {
-    if (value != null && (value < low || value > high)) {
-      problems.put(field, label + " must be from " + low + " to " + high + ".");
-    }
-  }
-
-  private static void text(Map<String, String> problems, String field, String label, String value) {
-    TextRules.check(problems, field, label, value, LONGEST_TEXT, false, true);
-  }
-
   /** A deep copy, so that neither side can change the other's rows. */
   public NoteDraft copy() {
-    NoteDraft copy = new NoteDraft();
-    copy.headacheDaysSinceLast = headacheDaysSinceLast;
-    copy.currentPain = currentPain;
-    copy.sleepQuality = sleepQuality;
-    copy.stressLevel = stressLevel;
-    copy.triggers = triggers;
-    copy.medicationSinceLast = medicationSinceLast;
-    copy.clientGoal = clientGoal;
-    copy.clientWords = clientWords;
-    copy.posture = posture;
-    copy.romFlexion = romFlexion;
-    copy.romExtension = romExtension;
-    copy.romRotationLeft = romRotationLeft;
-    copy.romRotationRight = romRotationRight;
-    copy.romSideBendLeft = romSideBendLeft;
-    copy.romSideBendRight = romSideBendRight;
-    copy.palpationNotes = palpationNotes;
-    copy.triggerPoints = new ArrayList<>(triggerPoints.stream().map(TriggerPoint::copy).toList());
-    copy.treatedMuscles = new ArrayList<>(treatedMuscles.stream().map(TreatedMuscle::copy).toList());
-    copy.pointUses = new ArrayList<>(pointUses.stream().map(PointUse::copy).toList());
-    copy.avoidedAreas = new ArrayList<>(avoidedAreas.stream().map(AvoidedArea::copy).toList());
-    copy.painBefore = painBefore;
-    copy.painAfter = painAfter;
-    copy.romChange = romChange;
-    copy.tolerance = tolerance;
-    copy.adverseResponses = new ArrayList<>(adverseResponses.stream().map(AdverseResponse::copy).toList());
-    copy.progress = progress;
-    copy.nextSession = nextSession;
-    copy.homeCare = homeCare;
-    copy.referralReason = referralReason;
+    NoteDraft copy;
+    try {
+      // Every answer as stored, whatever fields there are; the lists are replaced below.
+      copy = (NoteDraft) super.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException(e);
+    }
+    copy.triggerPoints = new ArrayList<>();
+    copy.treatedMuscles = new ArrayList<>();
+    copy.pointUses = new ArrayList<>();
+    copy.avoidedAreas = new ArrayList<>();
+    copy.adverseResponses = new ArrayList<>();
+    for (NoteField field : NoteField.rowFields()) {
+      field.rowsIn(this).forEach(row -> field.rowsIn(copy).add(row.copy()));
+    }
     return copy;
   }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,8 @@ import org.myochart.client.HealthIntake;
 import org.myochart.client.Intakes;
 import org.myochart.client.MedicationKind;
 import org.myochart.client.RedFlag;
+import org.myochart.consent.ConsentStanding;
+import org.myochart.consent.Consents;
 import org.myochart.consent.TreatmentGate;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.TextRules;
@@ -56,9 +59,11 @@ public class SoapNotes {
   @Inject Clients clients;
   @Inject Intakes intakes;
   @Inject TreatmentGate gate;
+  @Inject Consents consents;
   @Inject Catalogue catalogue;
   @Inject PasswordConfirmation passwords;
   @Inject Caseloads caseloads;
+  @Inject Validator validator;
   @Inject jakarta.enterprise.event.Event<NoteSigned> noteSigned;
   @Inject jakarta.enterprise.event.Event<AddendumSigned> addendumSigned;
 
@@ -122,7 +127,7 @@ public class SoapNotes {
   /** Saves the draft; refuses if it was saved elsewhere since {@code seenVersion}. */
   public SoapNote saveDraft(long noteId, long seenVersion, NoteDraft draft) {
     SoapNote note = writable(noteId);
-    Map<String, String> problems = draft.problems(catalogue.byCode());
+    Map<String, String> problems = draft.problems(validator, catalogue.byCode());
     if (!problems.isEmpty()) {
       throw RuleViolation.invalidFields(problems);
     }
@@ -140,7 +145,7 @@ public class SoapNotes {
   /** Saves and signs the note with the therapist's password; from then on it never changes. */
   public SoapNote sign(long noteId, long seenVersion, NoteDraft draft, String password) {
     SoapNote note = writable(noteId);
-    Map<String, String> problems = new LinkedHashMap<>(draft.problems(catalogue.byCode()));
+    Map<String, String> problems = new LinkedHashMap<>(draft.problems(validator, catalogue.byCode()));
     draft.missingForSignature().forEach(problems::putIfAbsent);
     if (!problems.isEmpty()) {
       throw RuleViolation.invalidFields(problems);
@@ -179,16 +184,17 @@ public class SoapNotes {
     if (!note.isSigned()) {
       throw RuleViolation.conflict("The note is still a draft: change it directly and sign it.");
     }
+    AddendumText text = AddendumText.of(reason, body);
     Map<String, String> problems = new LinkedHashMap<>();
-    String why = TextRules.clean(reason);
-    String text = TextRules.clean(body);
-    TextRules.check(problems, "reason", "reason for the addendum", why, 1000, true, true);
-    TextRules.check(problems, "body", "text of the addendum", text, NoteDraft.LONGEST_TEXT, true, true);
+    validator.validate(text).stream()
+        .sorted(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+        .forEach(violation -> problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
     if (!problems.isEmpty()) {
       throw RuleViolation.invalidFields(problems);
     }
     StaffAccount signer = passwords.confirm(me.name(), password);
-    NoteAddendum addendum = new NoteAddendum(note, why, text, signer.getUsername(), signer.getDisplayName(), clock.instant());
+    NoteAddendum addendum = new NoteAddendum(note, text.reason(), text.body(), signer.getUsername(), signer.getDisplayName(),
+        clock.instant());
     em.persist(addendum);
     em.flush();
     AuditEntry signing = audit.stamp(AuditAction.SIGN, "NoteAddendum", addendum.getId(), Json.createObjectBuilder()
@@ -282,6 +288,21 @@ public class SoapNotes {
       }
     });
     return conditions;
+  }
+
+  /** The techniques the client declined in the consents in force, in their consents' words. */
+  public List<String> declinedInConsent(long clientId) {
+    requireReader(clientId);
+    return consents.standings(clientId).stream().filter(ConsentStanding::isValid)
+        .flatMap(standing -> standing.consent().getTechniqueChoices().stream()).filter(choice -> !choice.isAccepted())
+        .map(choice -> choice.getText()).distinct().toList();
+  }
+
+  /** Whether the client declined acupressure in a consent that is in force. */
+  public boolean acupressureDeclined(long clientId) {
+    requireReader(clientId);
+    return consents.standings(clientId).stream().filter(ConsentStanding::isValid)
+        .anyMatch(standing -> standing.consent().declined(PointUse.ACUPRESSURE));
   }
 
   // Plans
