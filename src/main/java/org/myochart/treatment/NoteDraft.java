@@ -24,46 +24,47 @@ import org.myochart.platform.TextRules;
  */
 @Embeddable
 @NoteFieldsWithinLimits
-public class NoteDraft implements Serializable, Cloneable {
+public class NoteDraft implements Serializable {
 
   public static final int MOST_ROWS = 40;
   public static final int MOST_MINUTES = 120;
   public static final int LONGEST_TEXT = NoteField.LONGEST_TEXT;
 
+  // The answers are package-private so that NoteField copies them as stored.
   // Subjective
   @Column(name = "headache_days_since_last")
-  private Integer headacheDaysSinceLast;
+  Integer headacheDaysSinceLast;
   @Column(name = "current_pain")
-  private Integer currentPain;
+  Integer currentPain;
   @Column(name = "sleep_quality")
-  private Integer sleepQuality;
+  Integer sleepQuality;
   @Column(name = "stress_level")
-  private Integer stressLevel;
+  Integer stressLevel;
   @Column(name = "triggers")
-  private String triggers;
+  String triggers;
   @Column(name = "medication_since_last")
-  private String medicationSinceLast;
+  String medicationSinceLast;
   @Column(name = "client_goal")
-  private String clientGoal;
+  String clientGoal;
   @Column(name = "client_words")
-  private String clientWords;
+  String clientWords;
   // Objective
   @Column(name = "posture")
-  private String posture;
+  String posture;
   @Column(name = "rom_flexion")
-  private Integer romFlexion;
+  Integer romFlexion;
   @Column(name = "rom_extension")
-  private Integer romExtension;
+  Integer romExtension;
   @Column(name = "rom_rotation_left")
-  private Integer romRotationLeft;
+  Integer romRotationLeft;
   @Column(name = "rom_rotation_right")
-  private Integer romRotationRight;
+  Integer romRotationRight;
   @Column(name = "rom_side_bend_left")
-  private Integer romSideBendLeft;
+  Integer romSideBendLeft;
   @Column(name = "rom_side_bend_right")
-  private Integer romSideBendRight;
+  Integer romSideBendRight;
   @Column(name = "palpation_notes")
-  private String palpationNotes;
+  String palpationNotes;
   @Transient
   private List<TriggerPoint> triggerPoints = new ArrayList<>();
   // Treatment
@@ -75,25 +76,25 @@ public class NoteDraft implements Serializable, Cloneable {
   private List<AvoidedArea> avoidedAreas = new ArrayList<>();
   // Assessment
   @Column(name = "pain_before")
-  private Integer painBefore;
+  Integer painBefore;
   @Column(name = "pain_after")
-  private Integer painAfter;
+  Integer painAfter;
   @Column(name = "rom_change")
-  private String romChange;
+  String romChange;
   @Enumerated(EnumType.STRING)
   @Column(name = "tolerance")
-  private Tolerance tolerance;
+  Tolerance tolerance;
   @Transient
   private List<AdverseResponse> adverseResponses = new ArrayList<>();
   @Column(name = "progress")
-  private String progress;
+  String progress;
   // Plan
   @Column(name = "next_session")
-  private String nextSession;
+  String nextSession;
   @Column(name = "home_care")
-  private String homeCare;
+  String homeCare;
   @Column(name = "referral_reason")
-  private String referralReason;
+  String referralReason;
 
   /**
    * Field name to message for every value that cannot be stored: the answers checked by Bean
@@ -212,23 +213,17 @@ public class NoteDraft implements Serializable, Cloneable {
 
   /** A deep copy, so that neither side can change the other's rows. */
   public NoteDraft copy() {
-    NoteDraft copy;
-    try {
-      // Every answer as stored, whatever fields there are; the lists are replaced below.
-      copy = (NoteDraft) super.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException(e);
-    }
-    copy.triggerPoints = new ArrayList<>();
-    copy.treatedMuscles = new ArrayList<>();
-    copy.pointUses = new ArrayList<>();
-    copy.avoidedAreas = new ArrayList<>();
-    copy.adverseResponses = new ArrayList<>();
-    for (NoteField field : NoteField.rowFields()) {
-      field.rowsIn(this).forEach(row -> field.rowsIn(copy).add(row.copy()));
+    NoteDraft copy = new NoteDraft();
+    for (NoteField field : NoteField.values()) {
+      if (field.kind() == NoteField.Kind.ROWS) {
+        field.rowsIn(this).forEach(row -> field.rowsIn(copy).add(row.copy()));
+      } else {
+        field.copyAnswer(this, copy);
+      }
     }
     return copy;
   }
+
 
   public Integer getHeadacheDaysSinceLast() { return headacheDaysSinceLast; }
   public void setHeadacheDaysSinceLast(Integer v) { headacheDaysSinceLast = v; }

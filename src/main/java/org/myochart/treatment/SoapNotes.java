@@ -36,7 +36,6 @@ import org.myochart.consent.ConsentStanding;
 import org.myochart.consent.Consents;
 import org.myochart.consent.TreatmentGate;
 import org.myochart.platform.RuleViolation;
-import org.myochart.platform.TextRules;
 import org.myochart.security.PasswordConfirmation;
 import org.myochart.security.Role;
 import org.myochart.security.StaffAccount;
@@ -185,13 +184,7 @@ public class SoapNotes {
       throw RuleViolation.conflict("The note is still a draft: change it directly and sign it.");
     }
     AddendumText text = AddendumText.of(reason, body);
-    Map<String, String> problems = new LinkedHashMap<>();
-    validator.validate(text).stream()
-        .sorted(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-        .forEach(violation -> problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
-    if (!problems.isEmpty()) {
-      throw RuleViolation.invalidFields(problems);
-    }
+    refuseViolations(text);
     StaffAccount signer = passwords.confirm(me.name(), password);
     NoteAddendum addendum = new NoteAddendum(note, text.reason(), text.body(), signer.getUsername(), signer.getDisplayName(),
         clock.instant());
@@ -311,24 +304,11 @@ public class SoapNotes {
     requireReader(clientId);
     requireTherapist();
     Client client = clients.get(clientId);
-    Map<String, String> problems = new LinkedHashMap<>();
-    String cleanGoal = TextRules.clean(goal);
-    TextRules.check(problems, "goal", "goal", cleanGoal, 1000, true, true);
-    if (sessionsPlanned == null || sessionsPlanned < 1 || sessionsPlanned > 100) {
-      problems.put("sessionsPlanned", "Plan 1 to 100 sessions.");
-    }
-    if (sessionsPerWeek == null || sessionsPerWeek < 1 || sessionsPerWeek > 7) {
-      problems.put("sessionsPerWeek", "Plan 1 to 7 sessions a week.");
-    }
-    if (startsOn == null) {
-      problems.put("startsOn", "Enter the day the plan starts.");
-    }
-    if (!problems.isEmpty()) {
-      throw RuleViolation.invalidFields(problems);
-    }
+    PlanTerms terms = PlanTerms.of(goal, sessionsPlanned, sessionsPerWeek, startsOn);
+    refuseViolations(terms);
     activePlan(clientId).ifPresent(TreatmentPlan::close);
-    TreatmentPlan plan = new TreatmentPlan(client, cleanGoal, sessionsPlanned, sessionsPerWeek, startsOn, actor.get().name(),
-        clock.instant());
+    TreatmentPlan plan = new TreatmentPlan(client, terms.goal(), terms.sessionsPlanned(), terms.sessionsPerWeek(),
+        terms.startsOn(), actor.get().name(), clock.instant());
     em.persist(plan);
     em.flush();
     audit.record(AuditAction.CREATE, "TreatmentPlan", plan.getId(), "{\"client\":" + clientId + "}");
@@ -350,6 +330,16 @@ public class SoapNotes {
     requireReader(plan.getClient().getId());
     return em.createQuery("select count(n) from SoapNote n where n.session.plan = :p and n.status = :s", Long.class)
         .setParameter("p", plan).setParameter("s", NoteStatus.SIGNED).getSingleResult();
+  }
+
+  /** Refuses with one message per field when the value breaks its constraints. */
+  private void refuseViolations(Object value) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    validator.validate(value).forEach(
+        violation -> problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
+    if (!problems.isEmpty()) {
+      throw RuleViolation.invalidFields(problems);
+    }
   }
 
   // Access

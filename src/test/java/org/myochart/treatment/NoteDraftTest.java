@@ -468,6 +468,21 @@ class NoteDraftTest {
   }
 
   @Test
+  void aCopyKeepsEachAnswerExactlyAsStored() {
+    NoteDraft stored = validDraft();
+    TreatmentFixtures.set(stored, "homeCare", "  Chin tucks, written before text was trimmed  ");
+    TreatmentFixtures.set(stored, "posture", "");
+
+    NoteDraft copy = stored.copy();
+
+    assertEquals("  Chin tucks, written before text was trimmed  ", copy.getHomeCare());
+    assertEquals("", copy.getPosture());
+    for (NoteField field : NoteField.answers()) {
+      assertEquals(field.valueIn(stored), field.valueIn(copy), field.key());
+    }
+  }
+
+  @Test
   void changingTheRowsOfACopyLeavesTheOriginalAlone() {
     NoteDraft original = validDraft();
     NoteDraft copy = original.copy();

@@ -78,9 +78,6 @@ public class NotePage implements Serializable {
   private String addendumPassword;
 
   public void load() throws IOException {
-    if (FacesContext.getCurrentInstance().isPostback()) {
-      return;
-    }
     if (id == null) {
       Responses.sendError(404, "Say which note to open.");
       return;
