@@ -19,10 +19,10 @@ import java.util.stream.IntStream;
  * and the labels on the note page all come from here.
  *
  * <p>To add a field: a column with its getter and setter on {@link NoteDraft}, a constant here
- * (naming the getter and the column's field)
- * with {@code since} set to the next {@link CanonicalForm} version (so notes signed before keep
- * their hash), a migration for the column, and the input on the page. The order of the constants
- * is the order of the canonical JSON within each section and must not change.
+ * naming the getter and the column's field, with {@code since} set to the next
+ * {@link CanonicalForm} version (so notes signed before keep their hash), a migration for the
+ * column, and the input on the page. The order of the constants is the order of the canonical
+ * JSON within each section and must not change.
  */
 public enum NoteField {
   HEADACHE_DAYS_SINCE_LAST(number(SUBJECTIVE, "headacheDaysSinceLast", "Headache days since the last visit", null, null,
