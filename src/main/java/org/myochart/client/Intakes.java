@@ -173,13 +173,6 @@ public class Intakes {
     return TreatmentBlock.assess(intakesOf(clientId), visitChecksOf(clientId), latest, clients.today(), settings.zone());
   }
 
-  /** For sessions and SOAP notes: refuses with every reason when the client may not be treated. */
-  public void requireTreatable(long clientId) {
-    treatmentBlock(clientId).ifPresent(block -> {
-      throw RuleViolation.conflict("Treatment cannot start: " + String.join(" ", block.reasons()));
-    });
-  }
-
   private List<HealthIntake> intakesOf(long clientId) {
     return em.createQuery("select i from HealthIntake i where i.client.id = :c order by i.versionNumber desc", HealthIntake.class)
         .setParameter("c", clientId).getResultList();

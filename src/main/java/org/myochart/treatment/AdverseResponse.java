@@ -1,5 +1,8 @@
 package org.myochart.treatment;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.function.Function;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -8,7 +11,7 @@ import java.io.Serializable;
 
 /** Something that went badly during or after treatment, such as soreness or a headache. */
 @Embeddable
-public class AdverseResponse implements Serializable {
+public class AdverseResponse implements NoteRow, Serializable {
 
   @Column(nullable = false)
   private String description;
@@ -24,8 +27,19 @@ public class AdverseResponse implements Serializable {
     this.severity = severity;
   }
 
-  AdverseResponse copy() {
+  @Override
+  public AdverseResponse copy() {
     return new AdverseResponse(description, severity);
+  }
+
+  @Override
+  public JsonObject canonical(int form) {
+    return Json.createObjectBuilder().add("description", description).add("severity", severity.name()).build();
+  }
+
+  @Override
+  public String readable(Function<String, String> names) {
+    return description + " (" + (severity == null ? "?" : severity.label().toLowerCase()) + ")";
   }
 
   public String getDescription() { return description; }

@@ -1,12 +1,15 @@
 package org.myochart.treatment;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.function.Function;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.io.Serializable;
 
 /** An area left out of the treatment, and why. */
 @Embeddable
-public class AvoidedArea implements Serializable {
+public class AvoidedArea implements NoteRow, Serializable {
 
   @Column(nullable = false)
   private String area;
@@ -21,8 +24,19 @@ public class AvoidedArea implements Serializable {
     this.reason = reason;
   }
 
-  AvoidedArea copy() {
+  @Override
+  public AvoidedArea copy() {
     return new AvoidedArea(area, reason);
+  }
+
+  @Override
+  public JsonObject canonical(int form) {
+    return Json.createObjectBuilder().add("area", area).add("reason", reason).build();
+  }
+
+  @Override
+  public String readable(Function<String, String> names) {
+    return area + ": " + reason;
   }
 
   public String getArea() { return area; }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.myochart.anatomy.CatalogueKind;
 
 /** A note as label and text pairs: for reading a signed note and comparing two drafts. */
 public final class NoteComparison {
@@ -15,41 +14,23 @@ public final class NoteComparison {
   private NoteComparison() {}
 
   /**
+   * Each answered field under its {@link NoteField#heading()}, in the fields' order.
+   *
    * @param names turns "MUSCLE:upper-trapezius" into "Upper trapezius"
    */
   public static Map<String, String> readable(NoteDraft note, Function<String, String> names) {
     Map<String, String> text = new LinkedHashMap<>();
-    put(text, "Headache days since last visit", note.getHeadacheDaysSinceLast());
-    put(text, "Current pain (0–10)", note.getCurrentPain());
-    put(text, "Sleep quality (1–5)", note.getSleepQuality());
-    put(text, "Stress (1–5)", note.getStressLevel());
-    put(text, "Triggers", note.getTriggers());
-    put(text, "Medication since last visit", note.getMedicationSinceLast());
-    put(text, "Client's goal", note.getClientGoal());
-    put(text, "Client's words", note.getClientWords());
-    put(text, "Posture", note.getPosture());
-    String rom = rom(note);
-    put(text, "Cervical range of motion (degrees)", rom.isEmpty() ? null : rom);
-    put(text, "Palpation", note.getPalpationNotes());
-    put(text, "Trigger points", lines(note.getTriggerPoints().stream().map(t -> names.apply(CatalogueKind.MUSCLE + ":" + t.getMuscle())
-        + " " + side(t.getSide()) + ", tenderness " + t.getTenderness() + "/3"
-        + (t.getRefersTo() == null ? "" : ", refers to " + t.getRefersTo())).toList()));
-    put(text, "Treated muscles", lines(note.getTreatedMuscles().stream().map(m -> names.apply(CatalogueKind.MUSCLE + ":" + m.getMuscle())
-        + " " + side(m.getSide()) + " · " + names.apply(CatalogueKind.TECHNIQUE + ":" + m.getTechnique()) + " · "
-        + (m.getPressure() == null ? "?" : m.getPressure().label().toLowerCase()) + " · " + m.getMinutes() + " min").toList()));
-    put(text, "Pressure points", lines(note.getPointUses().stream().map(p -> names.apply(CatalogueKind.POINT + ":" + p.getPoint())
-        + " " + side(p.getSide()) + " · applied by " + p.getAppliedBy()).toList()));
-    put(text, "Areas avoided", lines(note.getAvoidedAreas().stream().map(a -> a.getArea() + ": " + a.getReason()).toList()));
-    put(text, "Pain before / after", note.getPainBefore() == null && note.getPainAfter() == null ? null
-        : note.getPainBefore() + " → " + note.getPainAfter());
-    put(text, "Range-of-motion change", note.getRomChange());
-    put(text, "Tolerance", note.getTolerance() == null ? null : note.getTolerance().label());
-    put(text, "Adverse responses", lines(note.getAdverseResponses().stream()
-        .map(a -> a.getDescription() + " (" + (a.getSeverity() == null ? "?" : a.getSeverity().label().toLowerCase()) + ")").toList()));
-    put(text, "Progress toward the goal", note.getProgress());
-    put(text, "Next session", note.getNextSession());
-    put(text, "Home care", note.getHomeCare());
-    put(text, "Referral to a physician", note.getReferralReason());
+    for (NoteField field : NoteField.values()) {
+      Object answer = field.kind() == NoteField.Kind.ROWS ? null : field.valueIn(note);
+      String value = switch (field.kind()) {
+        case ROWS -> lines(field.rowsIn(note).stream().map(row -> row.readable(names)).toList());
+        case CHOICE -> answer instanceof Tolerance tolerance ? tolerance.label() : answer == null ? null : answer.toString();
+        default -> answer == null ? null : answer.toString();
+      };
+      if (value != null) {
+        text.put(field.heading(), value);
+      }
+    }
     return text;
   }
 
@@ -97,28 +78,7 @@ public final class NoteComparison {
     }
   }
 
-  private static String rom(NoteDraft n) {
-    List<String> parts = new ArrayList<>();
-    if (n.getRomFlexion() != null) parts.add("flexion " + n.getRomFlexion());
-    if (n.getRomExtension() != null) parts.add("extension " + n.getRomExtension());
-    if (n.getRomRotationLeft() != null) parts.add("rotation L " + n.getRomRotationLeft());
-    if (n.getRomRotationRight() != null) parts.add("rotation R " + n.getRomRotationRight());
-    if (n.getRomSideBendLeft() != null) parts.add("side-bend L " + n.getRomSideBendLeft());
-    if (n.getRomSideBendRight() != null) parts.add("side-bend R " + n.getRomSideBendRight());
-    return String.join(", ", parts);
-  }
-
-  private static String side(org.myochart.anatomy.Side side) {
-    return side == null ? "(side?)" : "(" + side.label().toLowerCase() + ")";
-  }
-
   private static String lines(List<String> lines) {
     return lines.isEmpty() ? null : lines.stream().collect(Collectors.joining("\n"));
-  }
-
-  private static void put(Map<String, String> text, String label, Object value) {
-    if (value != null) {
-      text.put(label, value.toString());
-    }
   }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Transient;
+import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,46 +23,48 @@ import org.myochart.platform.TextRules;
  * {@link #missingForSignature} what a signed note must have.
  */
 @Embeddable
+@NoteFieldsWithinLimits
 public class NoteDraft implements Serializable {
 
   public static final int MOST_ROWS = 40;
   public static final int MOST_MINUTES = 120;
-  public static final int LONGEST_TEXT = 4000;
+  public static final int LONGEST_TEXT = NoteField.LONGEST_TEXT;
 
+  // The answers are package-private so that NoteField copies them as stored.
   // Subjective
   @Column(name = "headache_days_since_last")
-  private Integer headacheDaysSinceLast;
+  Integer headacheDaysSinceLast;
   @Column(name = "current_pain")
-  private Integer currentPain;
+  Integer currentPain;
   @Column(name = "sleep_quality")
-  private Integer sleepQuality;
+  Integer sleepQuality;
   @Column(name = "stress_level")
-  private Integer stressLevel;
+  Integer stressLevel;
   @Column(name = "triggers")
-  private String triggers;
+  String triggers;
   @Column(name = "medication_since_last")
-  private String medicationSinceLast;
+  String medicationSinceLast;
   @Column(name = "client_goal")
-  private String clientGoal;
+  String clientGoal;
   @Column(name = "client_words")
-  private String clientWords;
+  String clientWords;
   // Objective
   @Column(name = "posture")
-  private String posture;
+  String posture;
   @Column(name = "rom_flexion")
-  private Integer romFlexion;
+  Integer romFlexion;
   @Column(name = "rom_extension")
-  private Integer romExtension;
+  Integer romExtension;
   @Column(name = "rom_rotation_left")
-  private Integer romRotationLeft;
+  Integer romRotationLeft;
   @Column(name = "rom_rotation_right")
-  private Integer romRotationRight;
+  Integer romRotationRight;
   @Column(name = "rom_side_bend_left")
-  private Integer romSideBendLeft;
+  Integer romSideBendLeft;
   @Column(name = "rom_side_bend_right")
-  private Integer romSideBendRight;
+  Integer romSideBendRight;
   @Column(name = "palpation_notes")
-  private String palpationNotes;
+  String palpationNotes;
   @Transient
   private List<TriggerPoint> triggerPoints = new ArrayList<>();
   // Treatment
@@ -73,52 +76,41 @@ public class NoteDraft implements Serializable {
   private List<AvoidedArea> avoidedAreas = new ArrayList<>();
   // Assessment
   @Column(name = "pain_before")
-  private Integer painBefore;
+  Integer painBefore;
   @Column(name = "pain_after")
-  private Integer painAfter;
+  Integer painAfter;
   @Column(name = "rom_change")
-  private String romChange;
+  String romChange;
   @Enumerated(EnumType.STRING)
   @Column(name = "tolerance")
-  private Tolerance tolerance;
+  Tolerance tolerance;
   @Transient
   private List<AdverseResponse> adverseResponses = new ArrayList<>();
   @Column(name = "progress")
-  private String progress;
+  String progress;
   // Plan
   @Column(name = "next_session")
-  private String nextSession;
+  String nextSession;
   @Column(name = "home_care")
-  private String homeCare;
+  String homeCare;
   @Column(name = "referral_reason")
-  private String referralReason;
+  String referralReason;
 
-  /** Field name to message for every value that cannot be stored. */
-  public Map<String, String> problems(Map<String, CatalogueEntry> catalogue) {
+  /**
+   * Field name to message for every value that cannot be stored: the answers checked by Bean
+   * Validation against their {@link NoteField}, in the fields' order, then the rows against the
+   * catalogue.
+   */
+  public Map<String, String> problems(Validator validator, Map<String, CatalogueEntry> catalogue) {
+    Map<String, String> found = new LinkedHashMap<>();
+    validator.validate(this).forEach(violation -> found.put(violation.getPropertyPath().toString(), violation.getMessage()));
     Map<String, String> problems = new LinkedHashMap<>();
-    range(problems, "headacheDaysSinceLast", "Headache days since the last visit", headacheDaysSinceLast, 0, 366);
-    range(problems, "currentPain", "Current pain", currentPain, 0, 10);
-    range(problems, "sleepQuality", "Sleep quality", sleepQuality, 1, 5);
-    range(problems, "stressLevel", "Stress", stressLevel, 1, 5);
-    range(problems, "painBefore", "Pain before the session", painBefore, 0, 10);
-    range(problems, "painAfter", "Pain after the session", painAfter, 0, 10);
-    range(problems, "romFlexion", "Flexion", romFlexion, 0, 120);
-    range(problems, "romExtension", "Extension", romExtension, 0, 120);
-    range(problems, "romRotationLeft", "Rotation to the left", romRotationLeft, 0, 120);
-    range(problems, "romRotationRight", "Rotation to the right", romRotationRight, 0, 120);
-    range(problems, "romSideBendLeft", "Side-bend to the left", romSideBendLeft, 0, 90);
-    range(problems, "romSideBendRight", "Side-bend to the right", romSideBendRight, 0, 90);
-    text(problems, "triggers", "triggers", triggers);
-    text(problems, "medicationSinceLast", "medication since the last visit", medicationSinceLast);
-    text(problems, "clientGoal", "client's goal", clientGoal);
-    text(problems, "clientWords", "client's own words", clientWords);
-    text(problems, "posture", "posture", posture);
-    text(problems, "palpationNotes", "palpation notes", palpationNotes);
-    text(problems, "romChange", "range-of-motion change", romChange);
-    text(problems, "progress", "progress toward the goal", progress);
-    text(problems, "nextSession", "next session", nextSession);
-    text(problems, "homeCare", "home care", homeCare);
-    text(problems, "referralReason", "referral reason", referralReason);
+    for (NoteField field : NoteField.answers()) {
+      if (found.containsKey(field.key())) {
+        problems.put(field.key(), found.remove(field.key()));
+      }
+    }
+    problems.putAll(found);
     treatmentRows(problems, catalogue);
     return problems;
   }
@@ -219,50 +211,19 @@ public class NoteDraft implements Serializable {
     return missing;
   }
 
-  private static void range(Map<String, String> problems, String field, String label, Integer value, int low, int high) {
-    if (value != null && (value < low || value > high)) {
-      problems.put(field, label + " must be from " + low + " to " + high + ".");
-    }
-  }
-
-  private static void text(Map<String, String> problems, String field, String label, String value) {
-    TextRules.check(problems, field, label, value, LONGEST_TEXT, false, true);
-  }
-
   /** A deep copy, so that neither side can change the other's rows. */
   public NoteDraft copy() {
     NoteDraft copy = new NoteDraft();
-    copy.headacheDaysSinceLast = headacheDaysSinceLast;
-    copy.currentPain = currentPain;
-    copy.sleepQuality = sleepQuality;
-    copy.stressLevel = stressLevel;
-    copy.triggers = triggers;
-    copy.medicationSinceLast = medicationSinceLast;
-    copy.clientGoal = clientGoal;
-    copy.clientWords = clientWords;
-    copy.posture = posture;
-    copy.romFlexion = romFlexion;
-    copy.romExtension = romExtension;
-    copy.romRotationLeft = romRotationLeft;
-    copy.romRotationRight = romRotationRight;
-    copy.romSideBendLeft = romSideBendLeft;
-    copy.romSideBendRight = romSideBendRight;
-    copy.palpationNotes = palpationNotes;
-    copy.triggerPoints = new ArrayList<>(triggerPoints.stream().map(TriggerPoint::copy).toList());
-    copy.treatedMuscles = new ArrayList<>(treatedMuscles.stream().map(TreatedMuscle::copy).toList());
-    copy.pointUses = new ArrayList<>(pointUses.stream().map(PointUse::copy).toList());
-    copy.avoidedAreas = new ArrayList<>(avoidedAreas.stream().map(AvoidedArea::copy).toList());
-    copy.painBefore = painBefore;
-    copy.painAfter = painAfter;
-    copy.romChange = romChange;
-    copy.tolerance = tolerance;
-    copy.adverseResponses = new ArrayList<>(adverseResponses.stream().map(AdverseResponse::copy).toList());
-    copy.progress = progress;
-    copy.nextSession = nextSession;
-    copy.homeCare = homeCare;
-    copy.referralReason = referralReason;
+    for (NoteField field : NoteField.values()) {
+      if (field.kind() == NoteField.Kind.ROWS) {
+        field.rowsIn(this).forEach(row -> field.rowsIn(copy).add(row.copy()));
+      } else {
+        field.copyAnswer(this, copy);
+      }
+    }
     return copy;
   }
+
 
   public Integer getHeadacheDaysSinceLast() { return headacheDaysSinceLast; }
   public void setHeadacheDaysSinceLast(Integer v) { headacheDaysSinceLast = v; }

@@ -1,8 +1,5 @@
 package org.myochart.treatment;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -104,6 +101,10 @@ public class SoapNote implements Serializable {
   @Column(name = "content_sha256")
   private String contentSha256;
 
+  /** The {@link CanonicalForm} version the hash was taken over; notes signed before versions were stored have 1. */
+  @Column(name = "canonical_form", nullable = false)
+  private int canonicalForm = CanonicalForm.CURRENT;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -128,19 +129,29 @@ public class SoapNote implements Serializable {
   void revise(NoteDraft draft, Instant now) {
     requireDraft();
     NoteDraft copy = draft.copy();
-    this.treatedMuscles = new ArrayList<>(copy.getTreatedMuscles());
-    this.triggerPoints = new ArrayList<>(copy.getTriggerPoints());
-    this.pointUses = new ArrayList<>(copy.getPointUses());
-    this.avoidedAreas = new ArrayList<>(copy.getAvoidedAreas());
-    this.adverseResponses = new ArrayList<>(copy.getAdverseResponses());
     // The embedded part keeps only the single answers; the rows live in the note's own tables.
-    copy.getTreatedMuscles().clear();
-    copy.getTriggerPoints().clear();
-    copy.getPointUses().clear();
-    copy.getAvoidedAreas().clear();
-    copy.getAdverseResponses().clear();
+    for (NoteField field : NoteField.rowFields()) {
+      List<NoteRow> stored = storedRows(field);
+      stored.clear();
+      stored.addAll(field.rowsIn(copy));
+      field.rowsIn(copy).clear();
+    }
     this.content = copy;
     this.updatedAt = now;
+  }
+
+  /** The note's own table for a list of rows. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private List<NoteRow> storedRows(NoteField field) {
+    List rows = switch (field) {
+      case TRIGGER_POINTS -> triggerPoints;
+      case TREATED_MUSCLES -> treatedMuscles;
+      case POINT_USES -> pointUses;
+      case AVOIDED_AREAS -> avoidedAreas;
+      case ADVERSE_RESPONSES -> adverseResponses;
+      default -> throw new IllegalArgumentException(field + " holds one answer");
+    };
+    return rows;
   }
 
   /** Locks the note under the signer's name. A second signature is refused. */
@@ -152,6 +163,7 @@ public class SoapNote implements Serializable {
     this.signedAt = now;
     this.signatureMeaning = SIGNATURE_MEANING;
     this.updatedAt = now;
+    this.canonicalForm = CanonicalForm.CURRENT;
     this.contentSha256 = Sha256.of(canonical());
   }
 
@@ -164,11 +176,9 @@ public class SoapNote implements Serializable {
   /** The content as the therapist wrote it, rows included; a copy. */
   public NoteDraft content() {
     NoteDraft draft = content == null ? new NoteDraft() : content.copy();
-    treatedMuscles.forEach(row -> draft.getTreatedMuscles().add(row.copy()));
-    triggerPoints.forEach(row -> draft.getTriggerPoints().add(row.copy()));
-    pointUses.forEach(row -> draft.getPointUses().add(row.copy()));
-    avoidedAreas.forEach(row -> draft.getAvoidedAreas().add(row.copy()));
-    adverseResponses.forEach(row -> draft.getAdverseResponses().add(row.copy()));
+    for (NoteField field : NoteField.rowFields()) {
+      storedRows(field).forEach(row -> field.rowsIn(draft).add(row.copy()));
+    }
     return draft;
   }
 
@@ -177,85 +187,12 @@ public class SoapNote implements Serializable {
     return status != NoteStatus.SIGNED || Sha256.of(canonical()).equals(contentSha256);
   }
 
-  /** The signed content as JSON in a fixed order: what the hash covers and the PDF embeds. */
+  /**
+   * The signed content as JSON in a fixed order: what the hash covers and the PDF embeds. A signed
+   * note is written in the {@link CanonicalForm} version it was signed with.
+   */
   public String canonical() {
-    NoteDraft c = content();
-    JsonObjectBuilder json = Json.createObjectBuilder()
-        .add("note", String.valueOf(id))
-        .add("session", String.valueOf(session.getId()))
-        .add("client", String.valueOf(client.getId()))
-        .add("therapist", therapist)
-        .add("sessionKind", session.getKind().name())
-        .add("startsAt", session.getStartsAt().toString())
-        .add("endsAt", String.valueOf(session.getEndsAt()));
-    JsonObjectBuilder subjective = Json.createObjectBuilder();
-    put(subjective, "headacheDaysSinceLast", c.getHeadacheDaysSinceLast());
-    put(subjective, "currentPain", c.getCurrentPain());
-    put(subjective, "sleepQuality", c.getSleepQuality());
-    put(subjective, "stressLevel", c.getStressLevel());
-    put(subjective, "triggers", c.getTriggers());
-    put(subjective, "medicationSinceLast", c.getMedicationSinceLast());
-    put(subjective, "clientGoal", c.getClientGoal());
-    put(subjective, "clientWords", c.getClientWords());
-    JsonObjectBuilder objective = Json.createObjectBuilder();
-    put(objective, "posture", c.getPosture());
-    put(objective, "romFlexion", c.getRomFlexion());
-    put(objective, "romExtension", c.getRomExtension());
-    put(objective, "romRotationLeft", c.getRomRotationLeft());
-    put(objective, "romRotationRight", c.getRomRotationRight());
-    put(objective, "romSideBendLeft", c.getRomSideBendLeft());
-    put(objective, "romSideBendRight", c.getRomSideBendRight());
-    put(objective, "palpationNotes", c.getPalpationNotes());
-    JsonArrayBuilder triggers = Json.createArrayBuilder();
-    c.getTriggerPoints().forEach(t -> triggers.add(Json.createObjectBuilder().add("muscle", t.getMuscle())
-        .add("side", t.getSide().name()).add("tenderness", t.getTenderness()).add("refersTo", String.valueOf(t.getRefersTo()))));
-    objective.add("triggerPoints", triggers);
-    JsonObjectBuilder treatment = Json.createObjectBuilder();
-    JsonArrayBuilder muscles = Json.createArrayBuilder();
-    c.getTreatedMuscles().forEach(m -> muscles.add(Json.createObjectBuilder().add("muscle", m.getMuscle())
-        .add("side", m.getSide().name()).add("technique", m.getTechnique()).add("pressure", m.getPressure().name())
-        .add("minutes", m.getMinutes())));
-    treatment.add("muscles", muscles);
-    JsonArrayBuilder points = Json.createArrayBuilder();
-    c.getPointUses().forEach(p -> points.add(Json.createObjectBuilder().add("point", p.getPoint())
-        .add("side", p.getSide().name()).add("appliedBy", p.getAppliedBy())));
-    treatment.add("points", points);
-    JsonArrayBuilder avoided = Json.createArrayBuilder();
-    c.getAvoidedAreas().forEach(a -> avoided.add(Json.createObjectBuilder().add("area", a.getArea()).add("reason", a.getReason())));
-    treatment.add("avoided", avoided);
-    JsonObjectBuilder assessment = Json.createObjectBuilder();
-    put(assessment, "painBefore", c.getPainBefore());
-    put(assessment, "painAfter", c.getPainAfter());
-    put(assessment, "romChange", c.getRomChange());
-    put(assessment, "tolerance", c.getTolerance() == null ? null : c.getTolerance().name());
-    JsonArrayBuilder adverse = Json.createArrayBuilder();
-    c.getAdverseResponses().forEach(a -> adverse.add(Json.createObjectBuilder().add("description", a.getDescription())
-        .add("severity", a.getSeverity().name())));
-    assessment.add("adverseResponses", adverse);
-    put(assessment, "progress", c.getProgress());
-    JsonObjectBuilder plan = Json.createObjectBuilder();
-    put(plan, "nextSession", c.getNextSession());
-    put(plan, "homeCare", c.getHomeCare());
-    put(plan, "referralReason", c.getReferralReason());
-    json.add("subjective", subjective).add("objective", objective).add("treatment", treatment)
-        .add("assessment", assessment).add("plan", plan);
-    JsonObjectBuilder signature = Json.createObjectBuilder();
-    put(signature, "signedBy", signedBy);
-    put(signature, "signedName", signedName);
-    put(signature, "signedAt", signedAt == null ? null : signedAt.toString());
-    put(signature, "meaning", signatureMeaning);
-    json.add("signature", signature);
-    return json.build().toString();
-  }
-
-  private static void put(JsonObjectBuilder json, String name, Object value) {
-    if (value == null) {
-      json.addNull(name);
-    } else if (value instanceof Integer number) {
-      json.add(name, number);
-    } else {
-      json.add(name, value.toString());
-    }
+    return CanonicalForm.of(this, content(), canonicalForm);
   }
 
   public boolean isSigned() {
@@ -272,6 +209,7 @@ public class SoapNote implements Serializable {
   public Instant getSignedAt() { return signedAt; }
   public String getSignatureMeaning() { return signatureMeaning; }
   public String getContentSha256() { return contentSha256; }
+  public int getCanonicalForm() { return canonicalForm; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getUpdatedAt() { return updatedAt; }
   public long getVersion() { return version; }

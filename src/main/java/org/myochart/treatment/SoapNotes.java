@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +34,10 @@ import org.myochart.client.HealthIntake;
 import org.myochart.client.Intakes;
 import org.myochart.client.MedicationKind;
 import org.myochart.client.RedFlag;
+import org.myochart.consent.ConsentStanding;
+import org.myochart.consent.Consents;
 import org.myochart.consent.TreatmentGate;
 import org.myochart.platform.RuleViolation;
-import org.myochart.platform.TextRules;
 import org.myochart.security.PasswordConfirmation;
 import org.myochart.staff.Role;
 import org.myochart.security.StaffAccount;
@@ -57,9 +59,11 @@ public class SoapNotes {
   @Inject Clients clients;
   @Inject Intakes intakes;
   @Inject TreatmentGate gate;
+  @Inject Consents consents;
   @Inject Catalogue catalogue;
   @Inject PasswordConfirmation passwords;
   @Inject Caseloads caseloads;
+  @Inject Validator validator;
   @Inject jakarta.enterprise.event.Event<NoteSigned> noteSigned;
   @Inject jakarta.enterprise.event.Event<AddendumSigned> addendumSigned;
 
@@ -123,7 +127,7 @@ public class SoapNotes {
   /** Saves the draft; refuses if it was saved elsewhere since {@code seenVersion}. */
   public SoapNote saveDraft(long noteId, long seenVersion, NoteDraft draft) {
     SoapNote note = writable(noteId);
-    Map<String, String> problems = draft.problems(catalogue.byCode());
+    Map<String, String> problems = draft.problems(validator, catalogue.byCode());
     if (!problems.isEmpty()) {
       throw RuleViolation.invalidFields(problems);
     }
@@ -141,7 +145,7 @@ public class SoapNotes {
   /** Saves and signs the note with the therapist's password; from then on it never changes. */
   public SoapNote sign(long noteId, long seenVersion, NoteDraft draft, String password) {
     SoapNote note = writable(noteId);
-    Map<String, String> problems = new LinkedHashMap<>(draft.problems(catalogue.byCode()));
+    Map<String, String> problems = new LinkedHashMap<>(draft.problems(validator, catalogue.byCode()));
     draft.missingForSignature().forEach(problems::putIfAbsent);
     if (!problems.isEmpty()) {
       throw RuleViolation.invalidFields(problems);
@@ -180,16 +184,11 @@ public class SoapNotes {
     if (!note.isSigned()) {
       throw RuleViolation.conflict("The note is still a draft: change it directly and sign it.");
     }
-    Map<String, String> problems = new LinkedHashMap<>();
-    String why = TextRules.clean(reason);
-    String text = TextRules.clean(body);
-    TextRules.check(problems, "reason", "reason for the addendum", why, 1000, true, true);
-    TextRules.check(problems, "body", "text of the addendum", text, NoteDraft.LONGEST_TEXT, true, true);
-    if (!problems.isEmpty()) {
-      throw RuleViolation.invalidFields(problems);
-    }
+    AddendumText text = AddendumText.of(reason, body);
+    refuseViolations(text);
     StaffAccount signer = passwords.confirm(me.name(), password);
-    NoteAddendum addendum = new NoteAddendum(note, why, text, signer.getUsername(), signer.getDisplayName(), clock.instant());
+    NoteAddendum addendum = new NoteAddendum(note, text.reason(), text.body(), signer.getUsername(), signer.getDisplayName(),
+        clock.instant());
     em.persist(addendum);
     em.flush();
     AuditEntry signing = audit.stamp(AuditAction.SIGN, RecordKind.NOTE_ADDENDUM, addendum.getId(), Json.createObjectBuilder()
@@ -285,30 +284,32 @@ public class SoapNotes {
     return conditions;
   }
 
+  /** The techniques the client declined in the consents in force, in their consents' words. */
+  public List<String> declinedInConsent(long clientId) {
+    requireReader(clientId);
+    return consents.standings(clientId).stream().filter(ConsentStanding::isValid)
+        .flatMap(standing -> standing.consent().getTechniqueChoices().stream()).filter(choice -> !choice.isAccepted())
+        .map(choice -> choice.getText()).distinct().toList();
+  }
+
+  /** Whether the client declined acupressure in a consent that is in force. */
+  public boolean acupressureDeclined(long clientId) {
+    requireReader(clientId);
+    return consents.standings(clientId).stream().filter(ConsentStanding::isValid)
+        .anyMatch(standing -> standing.consent().declined(PointUse.ACUPRESSURE));
+  }
+
   // Plans
 
   public TreatmentPlan createPlan(long clientId, String goal, Integer sessionsPlanned, Integer sessionsPerWeek, LocalDate startsOn) {
     requireReader(clientId);
     requireTherapist();
     Client client = clients.get(clientId);
-    Map<String, String> problems = new LinkedHashMap<>();
-    String cleanGoal = TextRules.clean(goal);
-    TextRules.check(problems, "goal", "goal", cleanGoal, 1000, true, true);
-    if (sessionsPlanned == null || sessionsPlanned < 1 || sessionsPlanned > 100) {
-      problems.put("sessionsPlanned", "Plan 1 to 100 sessions.");
-    }
-    if (sessionsPerWeek == null || sessionsPerWeek < 1 || sessionsPerWeek > 7) {
-      problems.put("sessionsPerWeek", "Plan 1 to 7 sessions a week.");
-    }
-    if (startsOn == null) {
-      problems.put("startsOn", "Enter the day the plan starts.");
-    }
-    if (!problems.isEmpty()) {
-      throw RuleViolation.invalidFields(problems);
-    }
+    PlanTerms terms = PlanTerms.of(goal, sessionsPlanned, sessionsPerWeek, startsOn);
+    refuseViolations(terms);
     activePlan(clientId).ifPresent(TreatmentPlan::close);
-    TreatmentPlan plan = new TreatmentPlan(client, cleanGoal, sessionsPlanned, sessionsPerWeek, startsOn, actor.get().name(),
-        clock.instant());
+    TreatmentPlan plan = new TreatmentPlan(client, terms.goal(), terms.sessionsPlanned(), terms.sessionsPerWeek(),
+        terms.startsOn(), actor.get().name(), clock.instant());
     em.persist(plan);
     em.flush();
     audit.recordDetail(AuditAction.CREATE, "TreatmentPlan", plan.getId(), new PlanCreated(clientId));
@@ -330,6 +331,16 @@ public class SoapNotes {
     requireReader(plan.getClient().getId());
     return em.createQuery("select count(n) from SoapNote n where n.session.plan = :p and n.status = :s", Long.class)
         .setParameter("p", plan).setParameter("s", NoteStatus.SIGNED).getSingleResult();
+  }
+
+  /** Refuses with one message per field when the value breaks its constraints. */
+  private void refuseViolations(Object value) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    validator.validate(value).forEach(
+        violation -> problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
+    if (!problems.isEmpty()) {
+      throw RuleViolation.invalidFields(problems);
+    }
   }
 
   // Access

@@ -1,5 +1,10 @@
 package org.myochart.treatment;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.function.Function;
+import org.myochart.anatomy.CatalogueKind;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -9,7 +14,7 @@ import org.myochart.anatomy.Side;
 
 /** A palpation finding: a trigger point in a muscle on a side, how tender (0–3) and where it refers. */
 @Embeddable
-public class TriggerPoint implements Serializable {
+public class TriggerPoint implements NoteRow, Serializable {
 
   @Column(name = "muscle", nullable = false)
   private String muscle;
@@ -33,8 +38,26 @@ public class TriggerPoint implements Serializable {
     this.refersTo = refersTo;
   }
 
-  TriggerPoint copy() {
+  @Override
+  public TriggerPoint copy() {
     return new TriggerPoint(muscle, side, tenderness, refersTo);
+  }
+
+  @Override
+  public JsonObject canonical(int form) {
+    JsonObjectBuilder json = Json.createObjectBuilder().add("muscle", muscle).add("side", side.name())
+        .add("tenderness", tenderness);
+    if (form == 1) {
+      // Version 1 wrote a missing referral as the word "null"; notes signed so keep it.
+      return json.add("refersTo", String.valueOf(refersTo)).build();
+    }
+    return (refersTo == null ? json.addNull("refersTo") : json.add("refersTo", refersTo)).build();
+  }
+
+  @Override
+  public String readable(Function<String, String> names) {
+    return names.apply(CatalogueKind.MUSCLE + ":" + muscle) + " " + NoteRow.side(side) + ", tenderness " + tenderness + "/3"
+        + (refersTo == null ? "" : ", refers to " + refersTo);
   }
 
   public String getMuscle() { return muscle; }

@@ -28,6 +28,7 @@ import org.myochart.audit.CurrentActor;
 import org.myochart.security.KioskSession;
 import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
+import org.myochart.consent.TreatmentGate;
 import org.myochart.platform.RuleViolation;
 import org.myochart.testsupport.Deployments;
 import org.myochart.staff.Role;
@@ -43,6 +44,7 @@ class ClientsIT {
 
   @Inject Clients clients;
   @Inject Intakes intakes;
+  @Inject TreatmentGate gate;
   @Inject AuditTrail audit;
   @PersistenceContext EntityManager em;
 
@@ -170,14 +172,14 @@ class ClientsIT {
     onTabletOf(client, () -> intakes.submit(client.getId(), Fixtures.answers(EnumSet.of(RedFlag.THUNDERCLAP), List.of(), false),
         IntakeSource.KIOSK));
 
-    RuleViolation refused = assertThrows(RuleViolation.class, () -> intakes.requireTreatable(client.getId()));
+    RuleViolation refused = assertThrows(RuleViolation.class, () -> gate.require(client.getId()));
     assertTrue(refused.getMessage().contains("worst you have ever had"), refused.getMessage());
 
     byte[] letter = "%PDF-1.4 cleared for massage".getBytes(StandardCharsets.US_ASCII);
     MedicalClearance clearance = asOwner(() -> intakes.recordClearance(client.getId(), "Dr. Lund", clients.today(), "Seen; fine.",
         ScannedDocument.of("letter.pdf", letter)));
 
-    intakes.requireTreatable(client.getId());
+    assertEquals(List.of(), gate.check(client.getId()).safetyProblems(), "only the consent is missing");
     assertArrayEquals(letter, asOwner(() -> intakes.clearance(clearance.getId())).letter());
     assertEquals(64, clearance.getLetterSha256().length());
   }
@@ -196,7 +198,7 @@ class ClientsIT {
   void acuteAttackAtTheVisitBlocksTreatmentToday() {
     Client client = register("Ada", surname(), LocalDate.of(1988, 8, 8));
     asOwner(() -> intakes.submit(client.getId(), Fixtures.answers(Set.of(), List.of(), false), IntakeSource.STAFF));
-    intakes.requireTreatable(client.getId());
+    assertEquals(List.of(), gate.check(client.getId()).safetyProblems(), "only the consent is missing");
 
     asOwner(() -> intakes.recordVisitCheck(client.getId(), true, false, Set.of()));
 

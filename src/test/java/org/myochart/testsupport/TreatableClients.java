@@ -41,6 +41,11 @@ public class TreatableClients {
    * @param handedOverBy an active staff member's username: who handed the tablet to the client
    */
   public Client register(String firstName, String surnamePrefix, String handedOverBy) {
+    return register(firstName, surnamePrefix, handedOverBy, Set.of());
+  }
+
+  /** As {@link #register(String, String, String)}, declining the optional techniques with these codes. */
+  public Client register(String firstName, String surnamePrefix, String handedOverBy, Set<String> declined) {
     Client client = clients.register(new ClientDetails(firstName, Names.uniqueSurname(surnamePrefix),
         LocalDate.of(1980, 5, 5), null, null, null, null, null, null, null, null));
     // The intake is clinical: typed here as the owner, who may open every record.
@@ -52,7 +57,7 @@ public class TreatableClients {
     versions.addAll(forms.requiredForTreatment());
     for (ConsentFormVersion version : versions) {
       Map<String, Boolean> answers = new HashMap<>();
-      version.getItems().forEach(item -> answers.put(item.getCode(), true));
+      version.getItems().forEach(item -> answers.put(item.getCode(), !declined.contains(item.getCode())));
       consents.signOnKiosk(new Consents.KioskSigning(client.getId(), version.getId(), answers,
           client.getFirstName() + " " + client.getLastName(), null, zigzagSignature(),
           new KioskEvidence(UUID.randomUUID().toString(), handedOverBy, "10.0.0.9", "test", UUID.randomUUID().toString())));

@@ -59,7 +59,7 @@ class MigraineProtocolTest {
         Set.of(CautionCondition.PREGNANCY), Set.of(CautionCondition.CERVICAL_SPONDYLOSIS))) {
       NoteDraft draft = new NoteDraft();
       MigraineProtocol.applyTo(draft, NAME, conditions);
-      assertEquals(Map.of(), draft.problems(TreatmentFixtures.catalogue()), conditions.toString());
+      assertEquals(Map.of(), TreatmentFixtures.problems(draft), conditions.toString());
     }
   }
 

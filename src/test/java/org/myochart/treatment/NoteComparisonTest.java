@@ -125,12 +125,24 @@ class NoteComparisonTest {
 
     Map<String, String> text = NoteComparison.readable(draft, CatalogueFixtures::name);
 
-    assertEquals("6 → 3", text.get("Pain before / after"));
-    assertEquals("rotation L 70, side-bend R 35", text.get("Cervical range of motion (degrees)"));
+    assertEquals("6", text.get("Pain before the session (0–10)"));
+    assertEquals("3", text.get("Pain after the session (0–10)"));
+    assertEquals("70", text.get("Cervical rotation to the left (degrees)"));
+    assertEquals("35", text.get("Cervical side-bend to the right (degrees)"));
     assertEquals("Headache that evening (moderate)", text.get("Adverse responses"));
     assertFalse(text.containsKey("Current pain (0–10)"));
     assertFalse(text.containsKey("Treated muscles"));
-    assertEquals(3, text.size());
+    assertEquals(List.of("Cervical rotation to the left (degrees)", "Cervical side-bend to the right (degrees)",
+        "Pain before the session (0–10)", "Pain after the session (0–10)", "Adverse responses"), List.copyOf(text.keySet()));
+  }
+
+  @Test
+  void theReadableLabelsAreTheFieldsOwn() {
+    Map<String, String> text = NoteComparison.readable(validDraft(), CatalogueFixtures::name);
+
+    assertEquals("4", text.get("Headache days since the last visit"));
+    assertEquals("Sumatriptan 50 mg twice", text.get("Medication since the last visit"));
+    assertEquals(NoteField.values().length - 1, text.size(), "every answered field once; the referral is empty");
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.myochart.treatment.TreatmentFixtures.catalogue;
 import static org.myochart.treatment.TreatmentFixtures.validDraft;
 
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.myochart.anatomy.Side;
 class NoteDraftTest {
 
   private static Map<String, String> problems(NoteDraft draft) {
-    return draft.problems(catalogue());
+    return TreatmentFixtures.problems(draft);
   }
 
   private static Map<String, String> withMuscleRow(TreatedMuscle row) {
@@ -118,8 +117,8 @@ class NoteDraftTest {
       assertEquals(Set.of(field), withValue(setter, 91).keySet(), field + " 91");
       assertEquals(Map.of(), withValue(setter, 90), field + " 90");
     });
-    assertEquals("Flexion must be from 0 to 120.", withValue(NoteDraft::setRomFlexion, 121).get("romFlexion"));
-    assertEquals("Side-bend to the left must be from 0 to 90.",
+    assertEquals("Cervical flexion must be from 0 to 120.", withValue(NoteDraft::setRomFlexion, 121).get("romFlexion"));
+    assertEquals("Cervical side-bend to the left must be from 0 to 90.",
         withValue(NoteDraft::setRomSideBendLeft, 95).get("romSideBendLeft"));
   }
 
@@ -358,8 +357,8 @@ class NoteDraftTest {
     draft.setHomeCare("b".repeat(4001));
 
     Map<String, String> problems = problems(draft);
-    assertEquals("The triggers may have at most 4000 characters; it has 4001.", problems.get("triggers"));
-    assertEquals("The home care may have at most 4000 characters; it has 4001.", problems.get("homeCare"));
+    assertEquals("Triggers may have at most 4000 characters; it has 4001.", problems.get("triggers"));
+    assertEquals("Home care may have at most 4000 characters; it has 4001.", problems.get("homeCare"));
     assertEquals(Set.of("triggers", "homeCare"), problems.keySet());
 
     draft.setTriggers("a".repeat(4000));
@@ -375,6 +374,7 @@ class NoteDraftTest {
 
     draft.setPalpationNotes("Left side \u0007 taut");
     assertEquals(Set.of("palpationNotes"), problems(draft).keySet());
+    assertEquals("Palpation contains characters that cannot be stored.", problems(draft).get("palpationNotes"));
   }
 
   @Test
@@ -465,6 +465,21 @@ class NoteDraftTest {
     assertEquals(NoteComparison.readable(original, key -> key), NoteComparison.readable(copy, key -> key));
     assertEquals(original.getRomSideBendRight(), copy.getRomSideBendRight());
     assertEquals(original.getClientWords(), copy.getClientWords());
+  }
+
+  @Test
+  void aCopyKeepsEachAnswerExactlyAsStored() {
+    NoteDraft stored = validDraft();
+    TreatmentFixtures.set(stored, "homeCare", "  Chin tucks, written before text was trimmed  ");
+    TreatmentFixtures.set(stored, "posture", "");
+
+    NoteDraft copy = stored.copy();
+
+    assertEquals("  Chin tucks, written before text was trimmed  ", copy.getHomeCare());
+    assertEquals("", copy.getPosture());
+    for (NoteField field : NoteField.answers()) {
+      assertEquals(field.valueIn(stored), field.valueIn(copy), field.key());
+    }
   }
 
   @Test

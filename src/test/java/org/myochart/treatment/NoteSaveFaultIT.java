@@ -347,7 +347,7 @@ class NoteSaveFaultIT {
         while (rows.next()) {
           JsonObject detail = jakarta.json.Json.createReader(new java.io.StringReader(rows.getString(1))).readObject();
           String words = detail.getJsonArray("changes").getValuesAs(JsonObject.class).stream()
-              .filter(change -> change.getString("field").equals("Client's words"))
+              .filter(change -> change.getString("field").equals(NoteField.CLIENT_WORDS.heading()))
               .map(change -> change.getString("after")).findFirst().orElse("(client's words unchanged)");
           details.add(detail.getJsonNumber("version").longValue() + " " + words);
         }

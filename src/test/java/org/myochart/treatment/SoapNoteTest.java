@@ -289,4 +289,100 @@ class SoapNoteTest {
     assertEquals(1, json.getJsonObject("assessment").getJsonArray("adverseResponses").size());
     assertTrue(json.getJsonObject("plan").isNull("referralReason"));
   }
+
+  // ---- versions of the canonical form
+
+  private static final String SIGNED_UNDER_VERSION_1_SHA256 = "e61a2ede973bfeef2acd2fe033d46bd050def978cfca31f5a137321edb818464";
+
+  private static String resource(String name) {
+    try (var in = SoapNoteTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The note whose canonical JSON was captured from the code before canonical forms were versioned. */
+  private static SoapNote noteOfTheCapture() {
+    SoapNote note = TreatmentFixtures.note();
+    TreatmentFixtures.set(note, "id", 41L);
+    TreatmentFixtures.set(note.getSession(), "id", 42L);
+    TreatmentFixtures.set(note.getClient(), "id", 43L);
+    NoteDraft draft = validDraft();
+    draft.getTriggerPoints().add(new TriggerPoint("suboccipitals", Side.LEFT, 0, null));
+    note.getSession().end(T0.plusSeconds(3_500));
+    note.revise(draft, SAVED);
+    note.sign(THERAPIST, THERAPIST_NAME, SIGNED);
+    return note;
+  }
+
+  /** As a note signed before this version comes back from the database: form 1 and the hash taken then. */
+  private static SoapNote signedUnderVersionOne() {
+    SoapNote note = noteOfTheCapture();
+    TreatmentFixtures.set(note, "canonicalForm", 1);
+    TreatmentFixtures.set(note, "contentSha256", SIGNED_UNDER_VERSION_1_SHA256);
+    readBackFromDatabase(note);
+    return note;
+  }
+
+  @Test
+  void aNoteSignedUnderVersionOneIsRebuiltByteForByte() {
+    SoapNote note = signedUnderVersionOne();
+
+    assertEquals(resource("signed-note-canonical-v1.json"), note.canonical());
+    assertEquals(SIGNED_UNDER_VERSION_1_SHA256, Sha256.of(note.canonical()));
+    assertTrue(note.contentIntact());
+  }
+
+  @Test
+  void anEmptyNoteUnderVersionOneIsRebuiltByteForByte() {
+    SoapNote note = TreatmentFixtures.note();
+    TreatmentFixtures.set(note, "id", 51L);
+    TreatmentFixtures.set(note.getSession(), "id", 52L);
+    TreatmentFixtures.set(note.getClient(), "id", 53L);
+    TreatmentFixtures.set(note, "canonicalForm", 1);
+
+    assertEquals(resource("draft-note-canonical-v1.json"), note.canonical());
+  }
+
+  @Test
+  void versionOneKeepsAMissingReferralAsTheWordNull() {
+    JsonObject trigger = Json.createReader(new StringReader(signedUnderVersionOne().canonical())).readObject()
+        .getJsonObject("objective").getJsonArray("triggerPoints").getJsonObject(1);
+
+    assertEquals("null", trigger.getString("refersTo"));
+  }
+
+  @Test
+  void aNewSignatureUsesTheCurrentFormWhichNamesItself() {
+    SoapNote note = noteOfTheCapture();
+    JsonObject json = json(note);
+
+    assertEquals(CanonicalForm.CURRENT, note.getCanonicalForm());
+    assertEquals(CanonicalForm.CURRENT, json.getInt("form"));
+    assertTrue(json.getJsonObject("objective").getJsonArray("triggerPoints").getJsonObject(1).isNull("refersTo"));
+    assertNotEquals(resource("signed-note-canonical-v1.json"), note.canonical());
+    assertEquals(Sha256.of(note.canonical()), note.getContentSha256());
+    assertTrue(note.contentIntact());
+  }
+
+  @Test
+  void changingTheFormOfASignedNoteBreaksTheHash() {
+    SoapNote current = noteOfTheCapture();
+    SoapNote old = signedUnderVersionOne();
+
+    TreatmentFixtures.set(current, "canonicalForm", 1);
+    TreatmentFixtures.set(old, "canonicalForm", CanonicalForm.CURRENT);
+
+    assertFalse(current.contentIntact());
+    assertFalse(old.contentIntact());
+  }
+
+  @Test
+  void anUnknownFormIsRefusedRatherThanGuessed() {
+    SoapNote note = signed();
+    TreatmentFixtures.set(note, "canonicalForm", CanonicalForm.CURRENT + 1);
+
+    assertThrows(IllegalStateException.class, note::canonical);
+  }
 }

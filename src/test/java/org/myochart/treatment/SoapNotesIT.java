@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -151,6 +152,7 @@ class SoapNotesIT {
     assertEquals(2, reread.content().getPainAfter());
     assertEquals(signed.getContentSha256(), reread.getContentSha256());
     assertEquals(signedText, reread.canonical());
+    assertEquals(CanonicalForm.CURRENT, reread.getCanonicalForm(), "the form is stored with the note");
     assertTrue(reread.contentIntact());
     var sealed = records.find(org.myochart.audit.RecordKind.SOAP_NOTE, signed.getId()).orElseThrow();
     assertEquals(org.myochart.consent.Sha256.of(sealed.pdf()), sealed.getSha256(), "the sealed PDF is stored with its hash");
@@ -207,7 +209,7 @@ class SoapNotesIT {
         .readObject();
     jakarta.json.JsonArray fields = last.getJsonArray("changes");
     assertEquals(1, fields.size(), last.toString());
-    assertEquals("Client's words", fields.getJsonObject(0).getString("field"));
+    assertEquals(NoteField.CLIENT_WORDS.heading(), fields.getJsonObject(0).getString("field"));
     assertEquals("Pressure behind the left eye", fields.getJsonObject(0).getString("before"));
     assertEquals("Pressure behind both eyes", fields.getJsonObject(0).getString("after"));
   }
@@ -295,6 +297,25 @@ class SoapNotesIT {
     assertEquals(2, as(colleague, () -> notes.notesOf(client.getId())).size(), "treating the client opens their notes");
     assertEquals(List.of(note.getId()), as(author, () -> notes.unsignedOf(author.name())).stream().map(SoapNote::getId).toList());
     assertFalse(notes.unsignedLongerThan(java.time.Duration.ofHours(1)).stream().anyMatch(n -> n.getId().equals(note.getId())));
+  }
+
+  @Test
+  void aDeclineOfAcupressureInTheConsentIsAPointRowCaution() {
+    Actor therapist = therapist(Role.THERAPIST);
+    String desk = "d" + UUID.randomUUID().toString().substring(0, 8);
+    staff.create(desk, "Desk", Role.FRONT_DESK, PASSWORD, false);
+    Client declining = treatable.register("Dag", "Ac", desk, Set.of(PointUse.ACUPRESSURE));
+    Client accepting = treatableClient();
+    as(therapist, () -> notes.startSession(declining.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    as(therapist, () -> notes.startSession(accepting.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+
+    assertTrue(as(therapist, () -> notes.acupressureDeclined(declining.getId())));
+    assertFalse(as(therapist, () -> notes.acupressureDeclined(accepting.getId())));
+    assertTrue(as(therapist, () -> notes.declinedInConsent(declining.getId())).stream()
+        .anyMatch(text -> text.startsWith("Acupressure")));
+    PointUse row = new PointUse("GB20", Side.BOTH, "T");
+    assertEquals(List.of("The client declined acupressure in their consent."),
+        row.cautions(Map.of(), Set.of(), as(therapist, () -> notes.acupressureDeclined(declining.getId()))));
   }
 
   @Test

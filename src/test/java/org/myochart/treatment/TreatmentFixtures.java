@@ -1,5 +1,7 @@
 package org.myochart.treatment;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.time.Instant;
@@ -18,12 +20,20 @@ final class TreatmentFixtures {
   static final String THERAPIST = "ingrid";
   static final String THERAPIST_NAME = "Ingrid Halvorsen, LMT";
 
+  /** Bean Validation as the server runs it, with the application's ValidationMessages. */
+  static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
   private static long nextId = 500;
 
   private TreatmentFixtures() {}
 
   static Map<String, CatalogueEntry> catalogue() {
     return CatalogueFixtures.standard();
+  }
+
+  /** What a save of the draft would refuse, field by field. */
+  static Map<String, String> problems(NoteDraft draft) {
+    return draft.problems(VALIDATOR, catalogue());
   }
 
   /** A note that could be signed: every range in bounds, every row from the catalogue. */

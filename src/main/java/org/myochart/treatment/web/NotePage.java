@@ -21,8 +21,6 @@ import org.myochart.caseload.BreakGlassNeeded;
 import org.myochart.caseload.web.ClinicalDoor;
 import org.myochart.client.HealthIntake;
 import org.myochart.client.Intakes;
-import org.myochart.consent.ConsentStanding;
-import org.myochart.consent.Consents;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
@@ -57,7 +55,6 @@ public class NotePage implements Serializable {
   @Inject SoapNotes notes;
   @Inject Catalogue catalogue;
   @Inject Intakes intakes;
-  @Inject Consents consents;
   @Inject CurrentStaff staff;
   @Inject ClinicSettings settings;
 
@@ -69,6 +66,7 @@ public class NotePage implements Serializable {
   private Set<CautionCondition> conditions = Set.of();
   private List<String> intakeCautions = List.of();
   private List<String> declinedInConsent = List.of();
+  private boolean acupressureDeclined;
   private Map<String, CatalogueEntry> entries = Map.of();
   private List<NoteAddendum> addenda = List.of();
   private String savedAt;
@@ -80,9 +78,6 @@ public class NotePage implements Serializable {
   private String addendumPassword;
 
   public void load() throws IOException {
-    if (FacesContext.getCurrentInstance().isPostback()) {
-      return;
-    }
     if (id == null) {
       Responses.sendError(404, "Say which note to open.");
       return;
@@ -108,9 +103,8 @@ public class NotePage implements Serializable {
     conditions = notes.cautionConditions(clientId);
     intakeCautions = intakes.current(clientId).map(HealthIntake::cautions).orElse(List.of()).stream()
         .map(c -> c.area() + ": " + c.advice()).toList();
-    declinedInConsent = consents.standings(clientId).stream().filter(ConsentStanding::isValid)
-        .flatMap(s -> s.consent().getTechniqueChoices().stream()).filter(a -> !a.isAccepted()).map(a -> a.getText())
-        .distinct().toList();
+    declinedInConsent = notes.declinedInConsent(clientId);
+    acupressureDeclined = notes.acupressureDeclined(clientId);
     addenda = notes.addenda(id);
   }
 
@@ -297,31 +291,13 @@ public class NotePage implements Serializable {
     return entry == null ? kindAndCode : entry.getName();
   }
 
-  /** The cautions for one treatment row, from the catalogue and the client's intake. */
+  /** The cautions for one treatment row, from the catalogue, the client's intake and consents. */
   public String muscleRowCaution(TreatedMuscle row) {
-    List<String> cautions = new ArrayList<>();
-    addCaution(cautions, CatalogueKind.MUSCLE, row.getMuscle());
-    addCaution(cautions, CatalogueKind.TECHNIQUE, row.getTechnique());
-    if (row.getPressure() == Pressure.FIRM && conditions.contains(CautionCondition.BLOOD_THINNER)) {
-      cautions.add("Blood thinner: avoid firm pressure.");
-    }
-    return String.join(" ", cautions);
+    return String.join(" ", row.cautions(entries, conditions));
   }
 
   public String pointRowCaution(PointUse row) {
-    List<String> cautions = new ArrayList<>();
-    addCaution(cautions, CatalogueKind.POINT, row.getPoint());
-    if (declinedInConsent.stream().anyMatch(text -> text.toLowerCase(java.util.Locale.ROOT).contains("acupressure"))) {
-      cautions.add("The client declined acupressure in their consent.");
-    }
-    return String.join(" ", cautions);
-  }
-
-  private void addCaution(List<String> cautions, CatalogueKind kind, String code) {
-    CatalogueEntry entry = entries.get(kind + ":" + code);
-    if (entry != null && entry.cautionFor(conditions) != null) {
-      cautions.add(entry.cautionFor(conditions));
-    }
+    return String.join(" ", row.cautions(entries, conditions, acupressureDeclined));
   }
 
   public List<CatalogueEntry> getMuscles() {

@@ -43,9 +43,6 @@ public class SessionStartPage implements Serializable {
   private List<String> redFlags = new ArrayList<>();
 
   public void load() throws IOException {
-    if (FacesContext.getCurrentInstance().isPostback()) {
-      return;
-    }
     var client = ClientLookup.orNotFound(clients, clientId);
     if (client.isEmpty()) {
       return;
