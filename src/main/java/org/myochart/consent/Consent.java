@@ -187,8 +187,10 @@ public class Consent implements Serializable {
     return signed.plusMonths(formVersion.getValidityMonths()).toInstant();
   }
 
-  public boolean declined(String techniqueCode) {
-    return answers.stream().anyMatch(a -> a.getKind() == ItemKind.TECHNIQUE && a.getCode().equals(techniqueCode) && !a.isAccepted());
+  /** Whether the client declined a technique that the test (given the item's code and text) picks out. */
+  public boolean declined(java.util.function.BiPredicate<String, String> technique) {
+    return answers.stream().anyMatch(a -> a.getKind() == ItemKind.TECHNIQUE && !a.isAccepted()
+        && technique.test(a.getCode(), a.getText()));
   }
 
   public List<Answer> getAcknowledgements() {

@@ -24,6 +24,16 @@ public class PointUse implements NoteRow, Serializable {
   /** The code of acupressure among the techniques a treatment consent lets the client accept or decline. */
   public static final String ACUPRESSURE = "acupressure-on-points-of-the-head";
 
+  /**
+   * Whether a technique a consent offers is acupressure: the default form's item, or any item an
+   * owner wrote that names acupressure, so that a clinic's own wording still raises the caution.
+   */
+  public static boolean isAcupressure(String code, String text) {
+    return ACUPRESSURE.equals(code)
+        || (code != null && code.toLowerCase(java.util.Locale.ROOT).contains("acupressure"))
+        || (text != null && text.toLowerCase(java.util.Locale.ROOT).contains("acupressure"));
+  }
+
   @Column(name = "point", nullable = false)
   private String point;
 

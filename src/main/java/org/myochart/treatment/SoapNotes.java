@@ -296,7 +296,7 @@ public class SoapNotes {
   public boolean acupressureDeclined(long clientId) {
     requireReader(clientId);
     return consents.standings(clientId).stream().filter(ConsentStanding::isValid)
-        .anyMatch(standing -> standing.consent().declined(PointUse.ACUPRESSURE));
+        .anyMatch(standing -> standing.consent().declined(PointUse::isAcupressure));
   }
 
   // Plans

@@ -150,9 +150,9 @@ class ConsentEvidenceTest {
     assertEquals(2, consent.getAcknowledgements().size());
     assertTrue(consent.getAcknowledgements().stream().allMatch(Answer::isAccepted));
     assertEquals(List.of("Cupping", "Deep tissue work"), consent.getTechniqueChoices().stream().map(Answer::getText).toList());
-    assertTrue(consent.declined("deep-tissue-work"));
-    assertFalse(consent.declined("cupping"));
-    assertFalse(consent.declined("no-such-technique"));
+    assertTrue(consent.declined((code, text) -> code.equals("deep-tissue-work")));
+    assertFalse(consent.declined((code, text) -> code.equals("cupping")));
+    assertFalse(consent.declined((code, text) -> code.equals("no-such-technique")));
   }
 
   @Test

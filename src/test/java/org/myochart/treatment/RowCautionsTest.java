@@ -44,4 +44,12 @@ class RowCautionsTest {
         row.cautions(TreatmentFixtures.catalogue(), Set.of(CautionCondition.PREGNANCY), true));
     assertEquals(List.of(), row.cautions(TreatmentFixtures.catalogue(), Set.of(), false));
   }
+
+  @Test
+  void acupressureIsRecognisedByTheDefaultCodeOrByAnOwnersOwnWording() {
+    assertEquals(true, PointUse.isAcupressure(PointUse.ACUPRESSURE, "Acupressure on points of the head"));
+    assertEquals(true, PointUse.isAcupressure("pressure-on-head-points", "Gentle acupressure on head points"));
+    assertEquals(true, PointUse.isAcupressure("acupressure-face", "Face points"));
+    assertEquals(false, PointUse.isAcupressure("swedish-relaxation", "Swedish relaxation massage"));
+  }
 }
