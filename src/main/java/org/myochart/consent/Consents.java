@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,6 +28,10 @@ import org.myochart.client.ScannedDocument;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.TextRules;
+import org.myochart.platform.TypedText;
+import org.myochart.platform.validation.RefusesInvalidInput;
+import org.myochart.platform.validation.Required;
+import org.myochart.platform.validation.Text;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
 
@@ -36,6 +41,7 @@ import org.myochart.security.StaffAccounts;
  */
 @ApplicationScoped
 @Transactional
+@RefusesInvalidInput
 public class Consents {
 
   public static final String CONSENT = "Consent";
@@ -163,20 +169,15 @@ public class Consents {
   }
 
   /** From now on the consent no longer allows treatment. Nothing is deleted. */
-  public ConsentWithdrawal withdraw(long consentId, WithdrawalRequester requestedBy, String reason) {
+  public ConsentWithdrawal withdraw(long consentId,
+      @NotNull(message = "{consent.requestedBy.required}") WithdrawalRequester requestedBy,
+      @Required(label = "reason for the withdrawal") @Text(label = "reason for the withdrawal", max = 2000, multiline = true)
+          String reason) {
     Consent consent = em.find(Consent.class, consentId, LockModeType.PESSIMISTIC_WRITE);
     if (consent == null) {
       throw RuleViolation.notFound("There is no consent " + consentId + ".");
     }
-    Map<String, String> problems = new LinkedHashMap<>();
-    String why = TextRules.clean(reason);
-    TextRules.check(problems, "reason", "reason for the withdrawal", why, 2000, true, true);
-    if (requestedBy == null) {
-      problems.put("requestedBy", "Say whether the client or the clinic withdrew the consent.");
-    }
-    if (!problems.isEmpty()) {
-      throw RuleViolation.invalidFields(problems);
-    }
+    String why = TypedText.clean(reason);
     if (withdrawalOf(consent).isPresent()) {
       throw RuleViolation.conflict("This consent was already withdrawn.");
     }
@@ -354,9 +355,9 @@ public class Consents {
 
   /** The signer: the client by their full name, or for a minor a guardian who says who they are. */
   static SignedBy signer(Client client, boolean minor, String typedName, String guardianRelationship, Map<String, String> problems) {
-    String name = TextRules.clean(typedName);
+    String name = TypedText.clean(typedName);
     if (minor) {
-      String relationship = TextRules.clean(guardianRelationship);
+      String relationship = TypedText.clean(guardianRelationship);
       TextRules.checkName(problems, "typedName", "parent's or guardian's full name", name, 200, true);
       TextRules.check(problems, "guardianRelationship", "relationship to " + client.getFirstName(), relationship, 100, true, false);
       if (name != null && !problems.containsKey("typedName") && sameName(name, client.getFirstName() + " " + client.getLastName())) {

@@ -61,7 +61,7 @@ public class ConsentFormEditPage implements Serializable {
     requiredForTreatment = form.isRequiredForTreatment();
     FormDraft draft = latest.toDraft();
     title = draft.title();
-    body = draft.bodyMarkdown();
+    body = draft.body();
     acknowledgements = String.join("\n", draft.acknowledgements());
     techniques = String.join("\n", draft.techniques());
     validityMonths = draft.validityMonths();
