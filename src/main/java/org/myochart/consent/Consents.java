@@ -7,14 +7,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.myochart.audit.Actor;
@@ -27,8 +26,8 @@ import org.myochart.client.Clients;
 import org.myochart.client.ScannedDocument;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
-import org.myochart.platform.TextRules;
 import org.myochart.platform.TypedText;
+import org.myochart.platform.validation.FieldProblems;
 import org.myochart.platform.validation.RefusesInvalidInput;
 import org.myochart.platform.validation.Required;
 import org.myochart.platform.validation.Text;
@@ -50,6 +49,7 @@ public class Consents {
   @Inject AuditTrail audit;
   @Inject CurrentActor actor;
   @Inject Clock clock;
+  @Inject Validator validator;
   @Inject ClinicSettings settings;
   @Inject Clients clients;
   @Inject ConsentForms forms;
@@ -86,7 +86,7 @@ public class Consents {
     SignedBy signer = null;
     DrawnSignature signature = null;
     if (!version.isDisclosure()) {
-      signer = signer(client, client.isMinorOn(clients.today()), signing.typedName(), signing.guardianRelationship(), problems);
+      signer = signer(client, signing.typedName(), signing.guardianRelationship(), problems);
       try {
         signature = DrawnSignature.parse(signing.signatureStrokes());
       } catch (RuleViolation refused) {
@@ -121,7 +121,7 @@ public class Consents {
     ConsentFormVersion version = forms.version(formVersionId);
     Map<String, String> problems = new LinkedHashMap<>();
     List<Answer> kept = answers(version, answers, problems);
-    SignedBy signer = signer(client, client.isMinorOn(clients.today()), signerName, guardianRelationship, problems);
+    SignedBy signer = signer(client, signerName, guardianRelationship, problems);
     LocalDate today = clients.today();
     LocalDate published = version.getPublishedAt().atZone(settings.zone()).toLocalDate();
     if (signedOn == null) {
@@ -353,38 +353,11 @@ public class Consents {
     return "\"" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "\"";
   }
 
-  /** The signer: the client by their full name, or for a minor a guardian who says who they are. */
-  static SignedBy signer(Client client, boolean minor, String typedName, String guardianRelationship, Map<String, String> problems) {
-    String name = TypedText.clean(typedName);
-    if (minor) {
-      String relationship = TypedText.clean(guardianRelationship);
-      TextRules.checkName(problems, "typedName", "parent's or guardian's full name", name, 200, true);
-      TextRules.check(problems, "guardianRelationship", "relationship to " + client.getFirstName(), relationship, 100, true, false);
-      if (name != null && !problems.containsKey("typedName") && sameName(name, client.getFirstName() + " " + client.getLastName())) {
-        problems.put("typedName", client.getFirstName() + " is under 18: a parent or guardian signs with their own name.");
-      }
-      return SignedBy.guardian(name, relationship);
-    }
-    TextRules.checkName(problems, "typedName", "full name", name, 200, true);
-    if (name != null && !problems.containsKey("typedName")
-        && !(containsWord(name, client.getFirstName()) && containsWord(name, client.getLastName()))) {
-      problems.put("typedName", "Please type your full name as the clinic has it: " + client.getFirstName() + " "
-          + client.getLastName() + ".");
-    }
-    return SignedBy.client(name);
-  }
-
-  private static boolean sameName(String a, String b) {
-    return folded(a).equals(folded(b));
-  }
-
-  private static boolean containsWord(String typed, String part) {
-    return (" " + folded(typed) + " ").contains(" " + folded(part) + " ");
-  }
-
-  private static String folded(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-        .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  /** The signer, with what is wrong with the name or relationship added to {@code problems}. */
+  private SignedBy signer(Client client, String typedName, String guardianRelationship, Map<String, String> problems) {
+    Signer signer = Signer.of(client, client.isMinorOn(clients.today()), typedName, guardianRelationship);
+    FieldProblems.of(validator.validate(signer)).forEach(problems::putIfAbsent);
+    return signer.signedBy();
   }
 
   private void auditSigning(Consent consent) {

@@ -113,32 +113,26 @@ public class KioskIntakePage implements Serializable {
     medications.remove(row);
   }
 
+  @ShowsRuleViolations(form = "kiosk")
   public void send() {
     if (!isActive()) {
       return;
     }
-    try {
-      HealthIntake intake = intakes.submit(clientId, answers(), IntakeSource.KIOSK);
-      redFlagged = intake.hasRedFlags();
-      sent = true;
-      kiosks.finish(request);
-      clearAnswers();
-    } catch (RuleViolation refused) {
-      Messages.refused(refused, "kiosk");
-    }
+    HealthIntake intake = intakes.submit(clientId, answers(), IntakeSource.KIOSK);
+    redFlagged = intake.hasRedFlags();
+    sent = true;
+    kiosks.finish(request);
+    clearAnswers();
   }
 
   /** Staff take the tablet back with their password. */
+  @ShowsRuleViolations
   public void unlock() throws IOException {
-    try {
-      KioskSession ended = kiosks.unlock(request, staffPassword);
-      ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-      external.redirect(external.getRequestContextPath() + "/staff/clients/client.xhtml?id=" + ended.clientId());
-    } catch (RuleViolation refused) {
-      Messages.error(refused.getMessage());
-    } finally {
-      staffPassword = null;
-    }
+    String typed = staffPassword;
+    staffPassword = null;
+    KioskSession ended = kiosks.unlock(request, typed);
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    external.redirect(external.getRequestContextPath() + "/staff/clients/client.xhtml?id=" + ended.clientId());
   }
 
   private IntakeAnswers answers() {
