@@ -3,7 +3,10 @@ package org.myochart.platform.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.myochart.testsupport.Constraints.problems;
+import static org.myochart.testsupport.Constraints.validator;
 
+import jakarta.validation.Valid;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,10 @@ class ClinicConstraintsTest {
       @WholeNumber(label = "The usual intensity", min = 0, max = 10) Integer intensity) {}
 
   record Form(@Lines(label = "acknowledgement", max = 30, most = 3, atLeastOne = true) List<String> acknowledgements) {}
+
+  static class Desk {
+    void withdraw(@Required(label = "reason for the withdrawal") String reason, @Valid Visit visit) {}
+  }
 
   private static String nameProblem(String name) {
     return problems(new Signer(name)).get("firstName");
@@ -97,5 +104,16 @@ class ClinicConstraintsTest {
 
     assertEquals(List.of("notes", "phone", "intensity"), List.copyOf(problems.keySet()));
     assertEquals("The notes may have at most 20 characters; it has 22.", problems.get("notes"));
+  }
+
+  @Test
+  void namesAPlainParameterByItselfAndAValueParameterByItsFields() throws NoSuchMethodException {
+    Method withdraw = Desk.class.getDeclaredMethod("withdraw", String.class, Visit.class);
+
+    Map<String, String> problems = FieldProblems.of(validator().forExecutables()
+        .validateParameters(new Desk(), withdraw, new Object[] {"  ", new Visit(null, null, 11)}));
+
+    assertEquals(List.of("reason", "intensity"), List.copyOf(problems.keySet()));
+    assertEquals("Enter the reason for the withdrawal.", problems.get("reason"));
   }
 }
