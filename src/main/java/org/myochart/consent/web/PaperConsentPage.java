@@ -67,6 +67,7 @@ public class PaperConsentPage implements Serializable {
     return versionId == null ? null : versions.stream().filter(v -> v.getId().equals(versionId)).findFirst().orElse(null);
   }
 
+  @ShowsRuleViolations(form = "paper")
   public String save() {
     ConsentFormVersion version = getVersion();
     if (version == null) {
