@@ -6,6 +6,8 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.constraints.NotNull;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -78,10 +80,19 @@ public final class FieldProblems {
     if (bean == null) {
       return 0;
     }
-    String name = field(violation);
-    List<String> declared = Arrays.stream(bean.getClass().getDeclaredFields()).map(f -> f.getName()).toList();
-    int at = declared.indexOf(name);
+    int at = declared(bean.getClass()).indexOf(field(violation));
     return at < 0 ? Integer.MAX_VALUE : at;
+  }
+
+  /**
+   * A record's components in the order written; {@code getDeclaredFields} promises no order, and
+   * inside the container it does not keep it.
+   */
+  private static List<String> declared(Class<?> type) {
+    if (type.isRecord()) {
+      return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+    return Arrays.stream(type.getDeclaredFields()).map(Field::getName).toList();
   }
 
   private static int urgency(ConstraintViolation<?> violation) {
