@@ -1,10 +1,10 @@
 package org.myochart.client;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
 import org.myochart.platform.TypedText;
+import org.myochart.platform.validation.MostItems;
 import org.myochart.platform.validation.Text;
 import org.myochart.platform.validation.WholeNumber;
 
@@ -22,7 +22,7 @@ public record IntakeAnswers(
     @Text(label = "triggers", max = 2000, multiline = true) String triggers,
     boolean physicianDiagnosed,
     @Text(label = "diagnosis date", max = 100) String diagnosedWhen,
-    @Size(max = IntakeAnswers.MOST_MEDICATIONS, message = "{intake.medications.tooMany}") List<@Valid Medication> medications,
+    @MostItems(value = IntakeAnswers.MOST_MEDICATIONS, message = "{intake.medications.tooMany}") List<@Valid Medication> medications,
     boolean cervicalSpondylosis,
     boolean recentHeadNeckInjury,
     boolean pregnant,

@@ -1,13 +1,12 @@
 package org.myochart.consent;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.myochart.platform.TypedText;
+import org.myochart.platform.validation.Between;
 import org.myochart.platform.validation.Lines;
 import org.myochart.platform.validation.Required;
 import org.myochart.platform.validation.Text;
@@ -24,8 +23,7 @@ public record FormDraft(
         List<String> acknowledgements,
     @Lines(label = "technique", max = 1000, most = FormDraft.MOST_ITEMS) List<String> techniques,
     @NotNull(message = "{consent.validityMonths.required}")
-        @Min(value = 1, message = "{consent.validityMonths.range}")
-        @Max(value = 120, message = "{consent.validityMonths.range}")
+        @Between(min = 1, max = 120, message = "{consent.validityMonths.range}")
         Integer validityMonths,
     boolean requiresReconsent,
     boolean requiresWitness) {
