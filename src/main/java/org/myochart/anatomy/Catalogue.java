@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +16,12 @@ import java.util.Optional;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.platform.RuleViolation;
-import org.myochart.platform.TextRules;
+import org.myochart.platform.validation.RefusesInvalidInput;
 
 /** The muscles, pressure points and techniques notes refer to. */
 @ApplicationScoped
 @Transactional
+@RefusesInvalidInput
 public class Catalogue {
 
   public static final String RECORD_TYPE = "CatalogueEntry";
@@ -65,24 +67,13 @@ public class Catalogue {
   }
 
   /** The owner adds an entry; its code is made from the name and never changes. */
-  public CatalogueEntry add(CatalogueKind kind, String name, String description, boolean lateral,
-      CautionCondition cautionCondition, String cautionText) {
-    Map<String, String> problems = new LinkedHashMap<>();
-    String cleanName = TextRules.clean(name);
-    String cleanDescription = TextRules.clean(description);
-    String cleanCaution = TextRules.clean(cautionText);
-    if (kind == null) {
-      problems.put("kind", "Choose muscle, pressure point or technique.");
-    }
-    TextRules.check(problems, "name", "name", cleanName, 120, true, false);
-    TextRules.check(problems, "description", "description", cleanDescription, 500, false, false);
-    TextRules.check(problems, "cautionText", "caution", cleanCaution, 500, cautionCondition != null, false);
-    if (cautionCondition == null && cleanCaution != null) {
-      problems.put("cautionCondition", "Choose the condition the caution applies to.");
-    }
-    if (!problems.isEmpty()) {
-      throw RuleViolation.invalidFields(problems);
-    }
+  public CatalogueEntry add(@Valid NewEntry newEntry) {
+    CatalogueKind kind = newEntry.kind();
+    String cleanName = newEntry.name();
+    String cleanDescription = newEntry.description();
+    boolean lateral = newEntry.lateral();
+    CautionCondition cautionCondition = newEntry.cautionCondition();
+    String cleanCaution = newEntry.cautionText();
     String code = code(cleanName);
     if (em.createQuery("select count(e) from CatalogueEntry e where lower(e.name) = :n or e.code = :c", Long.class)
         .setParameter("n", cleanName.toLowerCase(Locale.ROOT)).setParameter("c", code).getSingleResult() > 0) {

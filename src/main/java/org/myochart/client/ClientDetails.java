@@ -1,72 +1,74 @@
 package org.myochart.client;
 
-import org.myochart.platform.TextRules;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Pattern;
+import org.myochart.platform.TypedText;
+import org.myochart.platform.validation.PersonName;
+import org.myochart.platform.validation.Required;
+import org.myochart.platform.validation.Text;
 
 /** What staff type about a client; checked as a whole so every wrong field is reported at once. */
 public record ClientDetails(
-    String firstName,
-    String lastName,
-    LocalDate dateOfBirth,
-    String phone,
-    String email,
-    String emergencyContactName,
-    String emergencyContactPhone,
-    String preferredLanguage,
-    String physicianName,
-    String physicianContact,
-    String notes) {
+    @Required(label = "first name") @PersonName(label = "first name", max = 100) String firstName,
+    @Required(label = "last name") @PersonName(label = "last name", max = 100) String lastName,
+    @NotNull(message = "{client.dateOfBirth.required}")
+        @PastOrPresent(message = "{client.dateOfBirth.future}")
+        @NotBefore1900 LocalDate dateOfBirth,
+    @Text(label = "phone number", max = 40) @Pattern(regexp = PHONE, message = "{client.phone.pattern}") String phone,
+    @Text(label = "email address", max = 200) @Pattern(regexp = EMAIL, message = "{client.email.pattern}") String email,
+    @PersonName(label = "emergency contact", max = 200) String emergencyContactName,
+    @Text(label = "emergency contact's phone", max = 40) @Pattern(regexp = PHONE, message = "{client.phone.pattern}")
+        String emergencyContactPhone,
+    @Text(label = "preferred language", max = 60) String preferredLanguage,
+    @PersonName(label = "physician's name", max = 200) String physicianName,
+    @Text(label = "physician's contact", max = 200) String physicianContact,
+    @Text(label = "notes", max = 4000, multiline = true) String notes) {
 
-  private static final Pattern PHONE = Pattern.compile("[+0-9 ()./-]{3,40}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  static final String PHONE = "[+0-9 ()./-]{3,40}";
+  static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
   static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
   public ClientDetails {
-    firstName = TextRules.clean(firstName);
-    lastName = TextRules.clean(lastName);
-    phone = TextRules.clean(phone);
-    email = TextRules.clean(email);
-    emergencyContactName = TextRules.clean(emergencyContactName);
-    emergencyContactPhone = TextRules.clean(emergencyContactPhone);
-    preferredLanguage = TextRules.clean(preferredLanguage);
-    physicianName = TextRules.clean(physicianName);
-    physicianContact = TextRules.clean(physicianContact);
-    notes = TextRules.clean(notes);
+    firstName = TypedText.clean(firstName);
+    lastName = TypedText.clean(lastName);
+    phone = TypedText.clean(phone);
+    email = TypedText.clean(email);
+    emergencyContactName = TypedText.clean(emergencyContactName);
+    emergencyContactPhone = TypedText.clean(emergencyContactPhone);
+    preferredLanguage = TypedText.clean(preferredLanguage);
+    physicianName = TypedText.clean(physicianName);
+    physicianContact = TypedText.clean(physicianContact);
+    notes = TypedText.clean(notes);
   }
 
-  /** Field name to message for everything that is wrong; empty when the details are acceptable. */
-  public Map<String, String> problems(LocalDate today) {
-    Map<String, String> problems = new LinkedHashMap<>();
-    TextRules.checkName(problems, "firstName", "first name", firstName, 100, true);
-    TextRules.checkName(problems, "lastName", "last name", lastName, 100, true);
-    if (dateOfBirth == null) {
-      problems.put("dateOfBirth", "Enter the date of birth.");
-    } else if (dateOfBirth.isAfter(today)) {
-      problems.put("dateOfBirth", "The date of birth cannot be in the future.");
-    } else if (dateOfBirth.isBefore(EARLIEST_BIRTH)) {
-      problems.put("dateOfBirth", "The date of birth cannot be before 1900.");
+  /** No one alive was born before 1900: such a date is a typing error. */
+  @Documented
+  @Constraint(validatedBy = NotBefore1900.Check.class)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
+  @Retention(RetentionPolicy.RUNTIME)
+  @interface NotBefore1900 {
+    String message() default "{client.dateOfBirth.tooEarly}";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Check implements ConstraintValidator<NotBefore1900, LocalDate> {
+      @Override
+      public boolean isValid(LocalDate date, ConstraintValidatorContext context) {
+        return date == null || !date.isBefore(EARLIEST_BIRTH);
+      }
     }
-    TextRules.check(problems, "phone", "phone number", phone, 40, false, false);
-    if (phone != null && !problems.containsKey("phone") && !PHONE.matcher(phone).matches()) {
-      problems.put("phone", "A phone number has digits, spaces and + ( ) - . / only.");
-    }
-    TextRules.check(problems, "email", "email address", email, 200, false, false);
-    if (email != null && !problems.containsKey("email") && !EMAIL.matcher(email).matches()) {
-      problems.put("email", "This is not an email address (name@example.org).");
-    }
-    TextRules.checkName(problems, "emergencyContactName", "emergency contact", emergencyContactName, 200, false);
-    TextRules.check(problems, "emergencyContactPhone", "emergency contact's phone", emergencyContactPhone, 40, false, false);
-    if (emergencyContactPhone != null && !problems.containsKey("emergencyContactPhone")
-        && !PHONE.matcher(emergencyContactPhone).matches()) {
-      problems.put("emergencyContactPhone", "A phone number has digits, spaces and + ( ) - . / only.");
-    }
-    TextRules.check(problems, "preferredLanguage", "preferred language", preferredLanguage, 60, false, false);
-    TextRules.checkName(problems, "physicianName", "physician's name", physicianName, 200, false);
-    TextRules.check(problems, "physicianContact", "physician's contact", physicianContact, 200, false, false);
-    TextRules.check(problems, "notes", "notes", notes, 4000, false, true);
-    return problems;
   }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.transaction.TransactionalException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,10 +22,12 @@ import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.validation.RefusesInvalidInput;
 
 /** Registers, finds and updates the clinic's clients. */
 @ApplicationScoped
 @Transactional
+@RefusesInvalidInput
 public class Clients {
 
   public static final String RECORD_TYPE = "Client";
@@ -45,7 +48,7 @@ public class Clients {
   @Inject Clients self;
 
   /** Registers a client; one with the same name and date of birth as another is flagged, not refused. */
-  public Client register(ClientDetails details) {
+  public Client register(@Valid ClientDetails details) {
     return register(details, null);
   }
 
@@ -56,7 +59,7 @@ public class Clients {
    * Each attempt is its own transaction, so a refused insert does not spoil the lookup after it.
    */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
-  public Client registerOnce(ClientDetails details, String submissionId) {
+  public Client registerOnce(@Valid ClientDetails details, String submissionId) {
     if (submissionId == null || !SUBMISSION_ID.matcher(submissionId).matches()) {
       throw RuleViolation.invalid("The registration form is incomplete; reload it and save again.");
     }
@@ -77,8 +80,7 @@ public class Clients {
   }
 
   /** Registers a client with the submission id of the form it came from (null if none). */
-  public Client register(ClientDetails details, String submissionId) {
-    requireValid(details);
+  public Client register(@Valid ClientDetails details, String submissionId) {
     boolean duplicate = !sameNameAndBirth(details, null).isEmpty();
     Client client = new Client(details, duplicate, clock.instant(), submissionId);
     em.persist(client);
@@ -93,9 +95,8 @@ public class Clients {
         .setParameter("s", submissionId).getResultStream().findFirst();
   }
 
-  public Client update(long id, long seenVersion, ClientDetails details) {
+  public Client update(long id, long seenVersion, @Valid ClientDetails details) {
     Client client = current(id, seenVersion);
-    requireValid(details);
     JsonObjectBuilder before = snapshot(client);
     client.describe(details, clock.instant());
     em.flush();
@@ -200,13 +201,6 @@ public class Clients {
 
   public LocalDate today() {
     return LocalDate.now(clock.withZone(settings.zone()));
-  }
-
-  private void requireValid(ClientDetails details) {
-    Map<String, String> problems = details.problems(today());
-    if (!problems.isEmpty()) {
-      throw RuleViolation.invalidFields(problems);
-    }
   }
 
   private Client current(long id, long seenVersion) {

@@ -1,6 +1,6 @@
 package org.myochart.client;
 
-import org.myochart.platform.TextRules;
+import org.myochart.platform.TypedText;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -138,7 +138,7 @@ public class HealthIntake implements java.io.Serializable {
     this.physicianDiagnosed = a.physicianDiagnosed();
     this.diagnosedWhen = a.diagnosedWhen();
     for (Medication m : a.medications()) {
-      this.medications.add(new Medication(TextRules.clean(m.getName()), m.getKind()));
+      this.medications.add(new Medication(TypedText.clean(m.getName()), m.getKind()));
     }
     this.cervicalSpondylosis = a.cervicalSpondylosis();
     this.recentHeadNeckInjury = a.recentHeadNeckInjury();

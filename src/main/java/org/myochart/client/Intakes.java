@@ -1,14 +1,19 @@
 package org.myochart.client;
 
-import org.myochart.platform.TextRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +23,11 @@ import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.TypedText;
+import org.myochart.platform.validation.FieldProblems;
+import org.myochart.platform.validation.RefusesInvalidInput;
+import org.myochart.platform.validation.Required;
+import org.myochart.platform.validation.Text;
 
 /**
  * Health intakes, red-flag screening, medical clearances and visit checks, and the answer to
@@ -25,6 +35,7 @@ import org.myochart.platform.RuleViolation;
  */
 @ApplicationScoped
 @Transactional
+@RefusesInvalidInput
 public class Intakes {
 
   public static final String INTAKE = "HealthIntake";
@@ -38,20 +49,17 @@ public class Intakes {
   @Inject ClinicSettings settings;
   @Inject Clients clients;
   @Inject ClinicalRecordAccess caseloads;
+  @Inject Validator validator;
 
   /**
    * Keeps the answers as the client's next intake version: typed by staff who may open the
    * client's clinical record, or by the client on the tablet handed to them.
    */
-  public HealthIntake submit(long clientId, IntakeAnswers answers, IntakeSource source) {
+  public HealthIntake submit(long clientId, @Valid IntakeAnswers answers, IntakeSource source) {
     if (source == IntakeSource.KIOSK) {
       caseloads.requireTabletOf(clientId);
     } else {
       caseloads.require(clientId);
-    }
-    Map<String, String> problems = answers.problems();
-    if (!problems.isEmpty()) {
-      throw RuleViolation.invalidFields(problems);
     }
     // Locking the client serialises two submissions at once, so versions never collide.
     Client client = em.find(Client.class, clientId, LockModeType.PESSIMISTIC_WRITE);
@@ -71,6 +79,18 @@ public class Intakes {
     return intake;
   }
 
+  /**
+   * Refuses the named answers when one of them breaks its constraint, so that the kiosk can check
+   * one step of the questionnaire at a time with the rules the whole intake is checked by.
+   */
+  public void checkAnswers(IntakeAnswers answers, Set<String> fields) {
+    Set<ConstraintViolation<IntakeAnswers>> refused = new LinkedHashSet<>();
+    fields.forEach(field -> refused.addAll(validator.validateProperty(answers, field)));
+    if (!refused.isEmpty()) {
+      throw FieldProblems.refusal(refused);
+    }
+  }
+
   /** Every intake of the client, newest first; reading them is audited. */
   public List<HealthIntake> history(long clientId) {
     caseloads.require(clientId);
@@ -84,26 +104,19 @@ public class Intakes {
     return intakesOf(clientId).stream().findFirst();
   }
 
-  public MedicalClearance recordClearance(long clientId, String physicianName, LocalDate clearedOn, String note,
+  public MedicalClearance recordClearance(long clientId,
+      @Required(label = "physician's name") @Text(label = "physician's name", max = 200) String physicianName,
+      @NotNull(message = "{clearance.clearedOn.required}") @PastOrPresent(message = "{clearance.clearedOn.future}")
+          LocalDate clearedOn,
+      @Required(label = "clearance note") @Text(label = "clearance note", max = 4000, multiline = true) String note,
       ScannedDocument letter) {
     caseloads.require(clientId);
     Client client = clients.get(clientId);
-    Map<String, String> problems = new java.util.LinkedHashMap<>();
-    String physician = TextRules.clean(physicianName);
-    String text = TextRules.clean(note);
-    TextRules.check(problems, "physicianName", "physician's name", physician, 200, true, false);
-    TextRules.check(problems, "note", "clearance note", text, 4000, true, true);
-    LocalDate today = clients.today();
-    if (clearedOn == null) {
-      problems.put("clearedOn", "Enter the date the physician cleared the client.");
-    } else if (clearedOn.isAfter(today)) {
-      problems.put("clearedOn", "The clearance date cannot be in the future.");
-    } else if (clearedOn.isBefore(client.getDateOfBirth())) {
-      problems.put("clearedOn", "The clearance date cannot be before the client's birth.");
+    if (clearedOn.isBefore(client.getDateOfBirth())) {
+      throw RuleViolation.invalidFields(Map.of("clearedOn", "The clearance date cannot be before the client's birth."));
     }
-    if (!problems.isEmpty()) {
-      throw RuleViolation.invalidFields(problems);
-    }
+    String physician = TypedText.clean(physicianName);
+    String text = TypedText.clean(note);
     MedicalClearance clearance =
         new MedicalClearance(client, physician, clearedOn, text, letter, actor.get().name(), clock.instant());
     em.persist(clearance);

@@ -5,12 +5,16 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.util.Objects;
+import org.myochart.platform.validation.Required;
+import org.myochart.platform.validation.Text;
 
 /** One medication named in an intake. */
 @Embeddable
 public class Medication implements java.io.Serializable {
 
   @Column(nullable = false)
+  @Required(label = "medication name")
+  @Text(label = "medication name", max = 200)
   private String name;
 
   @Enumerated(EnumType.STRING)

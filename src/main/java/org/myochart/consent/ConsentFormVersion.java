@@ -76,7 +76,7 @@ public class ConsentFormVersion implements Serializable {
     this.form = form;
     this.versionNumber = versionNumber;
     this.title = draft.title();
-    this.bodyMarkdown = draft.bodyMarkdown();
+    this.bodyMarkdown = draft.body();
     this.items = new ArrayList<>(draft.items());
     this.validityMonths = draft.validityMonths();
     this.requiresReconsent = draft.requiresReconsent();

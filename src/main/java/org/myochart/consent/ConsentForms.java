@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +17,12 @@ import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.validation.RefusesInvalidInput;
 
 /** The clinic's consent forms and their published versions. */
 @ApplicationScoped
 @Transactional
+@RefusesInvalidInput
 public class ConsentForms {
 
   public static final String FORM = "ConsentForm";
@@ -89,11 +93,8 @@ public class ConsentForms {
   }
 
   /** Creates a form with its first version. */
-  public ConsentFormVersion create(String code, FormKind kind, boolean requiredForTreatment, FormDraft draft) {
-    requirePublishable(draft);
-    if (kind == null) {
-      throw RuleViolation.invalidFields(Map.of("kind", "Choose what the form is for."));
-    }
+  public ConsentFormVersion create(String code, @NotNull(message = "{consent.kind.required}") FormKind kind,
+      boolean requiredForTreatment, @Valid FormDraft draft) {
     if (kind == FormKind.ERECORDS_DISCLOSURE && disclosure().isPresent()) {
       throw RuleViolation.conflict("The clinic already has an electronic records disclosure; publish a new version of it instead.");
     }
@@ -108,8 +109,7 @@ public class ConsentForms {
    * Publishes the draft as the form's next version. {@code seenVersionNumber} is the version the
    * editor started from; if someone published in the meantime the edit is refused, not merged.
    */
-  public ConsentFormVersion publish(long formId, int seenVersionNumber, FormDraft draft) {
-    requirePublishable(draft);
+  public ConsentFormVersion publish(long formId, int seenVersionNumber, @Valid FormDraft draft) {
     ConsentForm form = em.find(ConsentForm.class, formId, LockModeType.PESSIMISTIC_WRITE);
     if (form == null) {
       throw RuleViolation.notFound("There is no consent form " + formId + ".");
@@ -144,12 +144,5 @@ public class ConsentForms {
     audit.record(AuditAction.CHANGE, FORM, formId, Json.createObjectBuilder()
         .add("active", active).add("requiredForTreatment", form.isRequiredForTreatment()).build().toString());
     return form;
-  }
-
-  private static void requirePublishable(FormDraft draft) {
-    Map<String, String> problems = draft.problems();
-    if (!problems.isEmpty()) {
-      throw RuleViolation.invalidFields(problems);
-    }
   }
 }

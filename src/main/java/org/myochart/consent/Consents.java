@@ -8,13 +8,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.text.Normalizer;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.myochart.audit.Actor;
@@ -28,7 +28,11 @@ import org.myochart.client.Clients;
 import org.myochart.client.ScannedDocument;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
-import org.myochart.platform.TextRules;
+import org.myochart.platform.TypedText;
+import org.myochart.platform.validation.FieldProblems;
+import org.myochart.platform.validation.RefusesInvalidInput;
+import org.myochart.platform.validation.Required;
+import org.myochart.platform.validation.Text;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
 
@@ -38,6 +42,7 @@ import org.myochart.security.StaffAccounts;
  */
 @ApplicationScoped
 @Transactional
+@RefusesInvalidInput
 public class Consents {
 
 
@@ -45,6 +50,7 @@ public class Consents {
   @Inject AuditTrail audit;
   @Inject CurrentActor actor;
   @Inject Clock clock;
+  @Inject Validator validator;
   @Inject ClinicSettings settings;
   @Inject Clients clients;
   @Inject ConsentForms forms;
@@ -81,7 +87,7 @@ public class Consents {
     SignedBy signer = null;
     DrawnSignature signature = null;
     if (!version.isDisclosure()) {
-      signer = signer(client, client.isMinorOn(clients.today()), signing.typedName(), signing.guardianRelationship(), problems);
+      signer = signer(client, signing.typedName(), signing.guardianRelationship(), problems);
       try {
         signature = DrawnSignature.parse(signing.signatureStrokes());
       } catch (RuleViolation refused) {
@@ -116,7 +122,7 @@ public class Consents {
     ConsentFormVersion version = forms.version(formVersionId);
     Map<String, String> problems = new LinkedHashMap<>();
     List<Answer> kept = answers(version, answers, problems);
-    SignedBy signer = signer(client, client.isMinorOn(clients.today()), signerName, guardianRelationship, problems);
+    SignedBy signer = signer(client, signerName, guardianRelationship, problems);
     LocalDate today = clients.today();
     LocalDate published = version.getPublishedAt().atZone(settings.zone()).toLocalDate();
     if (signedOn == null) {
@@ -164,20 +170,15 @@ public class Consents {
   }
 
   /** From now on the consent no longer allows treatment. Nothing is deleted. */
-  public ConsentWithdrawal withdraw(long consentId, WithdrawalRequester requestedBy, String reason) {
+  public ConsentWithdrawal withdraw(long consentId,
+      @NotNull(message = "{consent.requestedBy.required}") WithdrawalRequester requestedBy,
+      @Required(label = "reason for the withdrawal") @Text(label = "reason for the withdrawal", max = 2000, multiline = true)
+          String reason) {
     Consent consent = em.find(Consent.class, consentId, LockModeType.PESSIMISTIC_WRITE);
     if (consent == null) {
       throw RuleViolation.notFound("There is no consent " + consentId + ".");
     }
-    Map<String, String> problems = new LinkedHashMap<>();
-    String why = TextRules.clean(reason);
-    TextRules.check(problems, "reason", "reason for the withdrawal", why, 2000, true, true);
-    if (requestedBy == null) {
-      problems.put("requestedBy", "Say whether the client or the clinic withdrew the consent.");
-    }
-    if (!problems.isEmpty()) {
-      throw RuleViolation.invalidFields(problems);
-    }
+    String why = TypedText.clean(reason);
     if (withdrawalOf(consent).isPresent()) {
       throw RuleViolation.conflict("This consent was already withdrawn.");
     }
@@ -353,38 +354,11 @@ public class Consents {
     return "\"" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "\"";
   }
 
-  /** The signer: the client by their full name, or for a minor a guardian who says who they are. */
-  static SignedBy signer(Client client, boolean minor, String typedName, String guardianRelationship, Map<String, String> problems) {
-    String name = TextRules.clean(typedName);
-    if (minor) {
-      String relationship = TextRules.clean(guardianRelationship);
-      TextRules.checkName(problems, "typedName", "parent's or guardian's full name", name, 200, true);
-      TextRules.check(problems, "guardianRelationship", "relationship to " + client.getFirstName(), relationship, 100, true, false);
-      if (name != null && !problems.containsKey("typedName") && sameName(name, client.getFirstName() + " " + client.getLastName())) {
-        problems.put("typedName", client.getFirstName() + " is under 18: a parent or guardian signs with their own name.");
-      }
-      return SignedBy.guardian(name, relationship);
-    }
-    TextRules.checkName(problems, "typedName", "full name", name, 200, true);
-    if (name != null && !problems.containsKey("typedName")
-        && !(containsWord(name, client.getFirstName()) && containsWord(name, client.getLastName()))) {
-      problems.put("typedName", "Please type your full name as the clinic has it: " + client.getFirstName() + " "
-          + client.getLastName() + ".");
-    }
-    return SignedBy.client(name);
-  }
-
-  private static boolean sameName(String a, String b) {
-    return folded(a).equals(folded(b));
-  }
-
-  private static boolean containsWord(String typed, String part) {
-    return (" " + folded(typed) + " ").contains(" " + folded(part) + " ");
-  }
-
-  private static String folded(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-        .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  /** The signer, with what is wrong with the name or relationship added to {@code problems}. */
+  private SignedBy signer(Client client, String typedName, String guardianRelationship, Map<String, String> problems) {
+    Signer signer = Signer.of(client, client.isMinorOn(clients.today()), typedName, guardianRelationship);
+    FieldProblems.of(validator.validate(signer)).forEach(problems::putIfAbsent);
+    return signer.signedBy();
   }
 
   private void auditSigning(Consent consent) {

@@ -1,24 +1,30 @@
 package org.myochart.consent;
 
+import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import org.myochart.platform.TextRules;
+import org.myochart.platform.TypedText;
+import org.myochart.platform.validation.Between;
+import org.myochart.platform.validation.Lines;
+import org.myochart.platform.validation.Required;
+import org.myochart.platform.validation.Text;
 
 /**
  * What an owner writes before publishing a consent form version: the wording, the lines the
  * client answers, and the rules the signed consent follows.
  */
 public record FormDraft(
-    String title,
-    String bodyMarkdown,
-    List<String> acknowledgements,
-    List<String> techniques,
-    Integer validityMonths,
+    @Required(label = "title") @Text(label = "title", max = 200) String title,
+    @Required(label = "text of the form") @Text(label = "text of the form", max = FormDraft.LONGEST_BODY, multiline = true)
+        String body,
+    @Lines(label = "acknowledgement", max = 1000, most = FormDraft.MOST_ITEMS, atLeastOne = true)
+        List<String> acknowledgements,
+    @Lines(label = "technique", max = 1000, most = FormDraft.MOST_ITEMS) List<String> techniques,
+    @NotNull(message = "{consent.validityMonths.required}")
+        @Between(min = 1, max = 120, message = "{consent.validityMonths.range}")
+        Integer validityMonths,
     boolean requiresReconsent,
     boolean requiresWitness) {
 
@@ -26,8 +32,8 @@ public record FormDraft(
   public static final int MOST_ITEMS = 30;
 
   public FormDraft {
-    title = TextRules.clean(title);
-    bodyMarkdown = bodyMarkdown == null ? null : bodyMarkdown.strip().replace("\r\n", "\n");
+    title = TypedText.clean(title);
+    body = body == null ? null : body.strip().replace("\r\n", "\n");
     acknowledgements = lines(acknowledgements);
     techniques = lines(techniques);
   }
@@ -41,61 +47,13 @@ public record FormDraft(
     List<String> kept = new ArrayList<>();
     if (raw != null) {
       for (String line : raw) {
-        String clean = TextRules.clean(line);
+        String clean = TypedText.clean(line);
         if (clean != null) {
           kept.add(clean);
         }
       }
     }
     return List.copyOf(kept);
-  }
-
-  /** Field name to message for everything that stops this draft from being published. */
-  public Map<String, String> problems() {
-    Map<String, String> problems = new LinkedHashMap<>();
-    TextRules.check(problems, "title", "title", title, 200, true, false);
-    if (bodyMarkdown == null || bodyMarkdown.isBlank()) {
-      problems.put("body", "Enter the text of the form.");
-    } else {
-      TextRules.check(problems, "body", "text of the form", bodyMarkdown, LONGEST_BODY, true, true);
-    }
-    checkItems(problems, "acknowledgements", "acknowledgement", acknowledgements, true);
-    checkItems(problems, "techniques", "technique", techniques, false);
-    if (validityMonths == null) {
-      problems.put("validityMonths", "Enter for how many months a signature stays valid.");
-    } else if (validityMonths < 1 || validityMonths > 120) {
-      problems.put("validityMonths", "A signature stays valid for 1 to 120 months.");
-    }
-    return problems;
-  }
-
-  private static void checkItems(Map<String, String> problems, String field, String label, List<String> items,
-      boolean required) {
-    if (required && items.isEmpty()) {
-      problems.put(field, "Add at least one " + label + " the client must tick.");
-      return;
-    }
-    if (items.size() > MOST_ITEMS) {
-      problems.put(field, "A form may have at most " + MOST_ITEMS + " " + label + "s; this one has " + items.size() + ".");
-      return;
-    }
-    Set<String> seen = new HashSet<>();
-    for (String item : items) {
-      Map<String, String> itemProblems = new LinkedHashMap<>();
-      TextRules.check(itemProblems, field, label, item, 1000, true, false);
-      if (!itemProblems.isEmpty()) {
-        problems.put(field, itemProblems.get(field) + " (\"" + abbreviate(item) + "\")");
-        return;
-      }
-      if (!seen.add(item.toLowerCase(Locale.ROOT))) {
-        problems.put(field, "The " + label + " \"" + abbreviate(item) + "\" is listed twice.");
-        return;
-      }
-    }
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   /** The published lines: acknowledgements first, then techniques, each with a stable code. */
@@ -123,7 +81,7 @@ public record FormDraft(
    */
   String shownText() {
     StringBuilder text = new StringBuilder();
-    text.append(title).append("\n\n").append(bodyMarkdown).append("\n\n");
+    text.append(title).append("\n\n").append(body).append("\n\n");
     text.append("Acknowledgements (each must be ticked):\n");
     acknowledgements.forEach(line -> text.append("[ ] ").append(line).append('\n'));
     if (!techniques.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.myochart.platform;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,7 +34,8 @@ public class RuleViolation extends RuntimeException {
   private RuleViolation(Kind kind, String message, Map<String, String> fieldProblems) {
     super(message);
     this.kind = kind;
-    this.fieldProblems = Map.copyOf(fieldProblems);
+    // Kept in form order: pages and the API list the fields as the form does.
+    this.fieldProblems = Collections.unmodifiableMap(new LinkedHashMap<>(fieldProblems));
   }
 
   /** Several inputs are wrong at once; each field name maps to what is wrong with it. */

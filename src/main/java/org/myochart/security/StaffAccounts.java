@@ -16,12 +16,15 @@ import java.util.Optional;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.platform.RuleViolation;
-import org.myochart.platform.TextRules;
+import org.myochart.platform.validation.PersonName;
+import org.myochart.platform.validation.RefusesInvalidInput;
+import org.myochart.platform.validation.Required;
 import org.myochart.staff.Role;
 
 /** Guards the clinic's staff accounts: who may sign in, in which role, with which password. */
 @ApplicationScoped
 @Transactional
+@RefusesInvalidInput
 public class StaffAccounts {
 
   public static final String RECORD_TYPE = "StaffAccount";
@@ -62,7 +65,7 @@ public class StaffAccounts {
   }
 
   /** Creates the clinic's first owner; refused once the clinic has been set up. */
-  public StaffAccount createFirstOwner(String username, String displayName, String password) {
+  public StaffAccount createFirstOwner(String username, @Required(label = "person's full name") @PersonName(label = "full name", max = MAXIMUM_NAME_LENGTH) String displayName, String password) {
     Instant now = clock.instant();
     // The installation row's primary key makes a second, concurrent setup fail instead of racing.
     if (em.find(Installation.class, Installation.ONLY_ROW, LockModeType.PESSIMISTIC_WRITE) != null
@@ -79,8 +82,8 @@ public class StaffAccounts {
    * Adds a staff member. A password chosen by the owner for someone else is temporary and must be
    * changed at first sign-in.
    */
-  public StaffAccount create(
-      String username, String displayName, Role role, String password, boolean temporaryPassword) {
+  public StaffAccount create(String username, @Required(label = "person's full name") @PersonName(label = "full name", max = MAXIMUM_NAME_LENGTH) String displayName, Role role, String password,
+      boolean temporaryPassword) {
     String normalized = Username.normalize(username);
     Username.problemWith(normalized).ifPresent(problem -> { throw RuleViolation.invalid(problem); });
     String name = checkedName(displayName);
@@ -108,7 +111,8 @@ public class StaffAccounts {
   }
 
   /** Changes name and role; refused if someone else saved the account since {@code seenVersion}. */
-  public StaffAccount describe(long id, long seenVersion, String displayName, Role role, String actingUsername) {
+  public StaffAccount describe(long id, long seenVersion, @Required(label = "person's full name") @PersonName(label = "full name", max = MAXIMUM_NAME_LENGTH) String displayName, Role role,
+      String actingUsername) {
     StaffAccount account = current(id, seenVersion);
     String name = checkedName(displayName);
     Objects.requireNonNull(role, "Choose a role.");
@@ -212,19 +216,9 @@ public class StaffAccounts {
     }
   }
 
+  /** The name as kept; its rules are the constraints on the {@code displayName} parameters. */
   private static String checkedName(String displayName) {
-    String name = displayName == null ? "" : displayName.strip();
-    if (name.isEmpty()) {
-      throw RuleViolation.invalid("Enter the person's full name.");
-    }
-    if (name.length() > MAXIMUM_NAME_LENGTH) {
-      throw RuleViolation.invalid("A name may have at most " + MAXIMUM_NAME_LENGTH + " characters.");
-    }
-    if (name.chars().anyMatch(Character::isISOControl)) {
-      throw RuleViolation.invalid("A name cannot contain control characters.");
-    }
-    TextRules.hiddenCharacterProblem("full name", name).ifPresent(problem -> { throw RuleViolation.invalid(problem); });
-    return name;
+    return displayName.strip();
   }
 
   private static JsonObjectBuilder snapshot(StaffAccount account) {

@@ -3,7 +3,7 @@ package org.myochart.treatment;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.myochart.platform.TextRules;
+import org.myochart.platform.TypedText;
 
 /** What a therapist writes in an addendum: why, and the correction or addition itself. */
 record AddendumText(
@@ -18,6 +18,6 @@ record AddendumText(
 
   /** Trimmed; blank parts become null, which is refused. */
   static AddendumText of(String reason, String body) {
-    return new AddendumText(TextRules.clean(reason), TextRules.clean(body));
+    return new AddendumText(TypedText.clean(reason), TypedText.clean(body));
   }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.myochart.anatomy.CatalogueEntry;
 import org.myochart.anatomy.CatalogueKind;
 import org.myochart.anatomy.Side;
-import org.myochart.platform.TextRules;
+import org.myochart.platform.TypedText;
 
 /**
  * Everything a therapist writes in a SOAP note, as the editing screen holds it. The note copies
@@ -148,7 +148,7 @@ public class NoteDraft implements Serializable {
         problems.putIfAbsent("pointUses", where + "choose a pressure point from the catalogue.");
       } else if (!point.allows(row.getSide())) {
         problems.putIfAbsent("pointUses", where + sideProblem(point, row.getSide()));
-      } else if (TextRules.clean(row.getAppliedBy()) == null || row.getAppliedBy().length() > 120) {
+      } else if (TypedText.clean(row.getAppliedBy()) == null || row.getAppliedBy().length() > 120) {
         problems.putIfAbsent("pointUses", where + "say who applied it (acupressure needs its own training).");
       }
     }
@@ -168,14 +168,14 @@ public class NoteDraft implements Serializable {
     }
     for (int i = 0; i < avoidedAreas.size(); i++) {
       AvoidedArea row = avoidedAreas.get(i);
-      if (TextRules.clean(row.getArea()) == null || TextRules.clean(row.getReason()) == null
+      if (TypedText.clean(row.getArea()) == null || TypedText.clean(row.getReason()) == null
           || row.getArea().length() > 200 || row.getReason().length() > 500) {
         problems.putIfAbsent("avoidedAreas", "Avoided area row " + (i + 1) + ": name the area and say why it was avoided.");
       }
     }
     for (int i = 0; i < adverseResponses.size(); i++) {
       AdverseResponse row = adverseResponses.get(i);
-      if (TextRules.clean(row.getDescription()) == null || row.getDescription().length() > 500 || row.getSeverity() == null) {
+      if (TypedText.clean(row.getDescription()) == null || row.getDescription().length() > 500 || row.getSeverity() == null) {
         problems.putIfAbsent("adverseResponses", "Adverse response row " + (i + 1) + ": describe it and choose its severity.");
       }
     }
@@ -234,15 +234,15 @@ public class NoteDraft implements Serializable {
   public Integer getStressLevel() { return stressLevel; }
   public void setStressLevel(Integer v) { stressLevel = v; }
   public String getTriggers() { return triggers; }
-  public void setTriggers(String v) { triggers = TextRules.clean(v); }
+  public void setTriggers(String v) { triggers = TypedText.clean(v); }
   public String getMedicationSinceLast() { return medicationSinceLast; }
-  public void setMedicationSinceLast(String v) { medicationSinceLast = TextRules.clean(v); }
+  public void setMedicationSinceLast(String v) { medicationSinceLast = TypedText.clean(v); }
   public String getClientGoal() { return clientGoal; }
-  public void setClientGoal(String v) { clientGoal = TextRules.clean(v); }
+  public void setClientGoal(String v) { clientGoal = TypedText.clean(v); }
   public String getClientWords() { return clientWords; }
-  public void setClientWords(String v) { clientWords = TextRules.clean(v); }
+  public void setClientWords(String v) { clientWords = TypedText.clean(v); }
   public String getPosture() { return posture; }
-  public void setPosture(String v) { posture = TextRules.clean(v); }
+  public void setPosture(String v) { posture = TypedText.clean(v); }
   public Integer getRomFlexion() { return romFlexion; }
   public void setRomFlexion(Integer v) { romFlexion = v; }
   public Integer getRomExtension() { return romExtension; }
@@ -256,7 +256,7 @@ public class NoteDraft implements Serializable {
   public Integer getRomSideBendRight() { return romSideBendRight; }
   public void setRomSideBendRight(Integer v) { romSideBendRight = v; }
   public String getPalpationNotes() { return palpationNotes; }
-  public void setPalpationNotes(String v) { palpationNotes = TextRules.clean(v); }
+  public void setPalpationNotes(String v) { palpationNotes = TypedText.clean(v); }
   public List<TriggerPoint> getTriggerPoints() { return triggerPoints; }
   public List<TreatedMuscle> getTreatedMuscles() { return treatedMuscles; }
   public List<PointUse> getPointUses() { return pointUses; }
@@ -266,16 +266,16 @@ public class NoteDraft implements Serializable {
   public Integer getPainAfter() { return painAfter; }
   public void setPainAfter(Integer v) { painAfter = v; }
   public String getRomChange() { return romChange; }
-  public void setRomChange(String v) { romChange = TextRules.clean(v); }
+  public void setRomChange(String v) { romChange = TypedText.clean(v); }
   public Tolerance getTolerance() { return tolerance; }
   public void setTolerance(Tolerance v) { tolerance = v; }
   public List<AdverseResponse> getAdverseResponses() { return adverseResponses; }
   public String getProgress() { return progress; }
-  public void setProgress(String v) { progress = TextRules.clean(v); }
+  public void setProgress(String v) { progress = TypedText.clean(v); }
   public String getNextSession() { return nextSession; }
-  public void setNextSession(String v) { nextSession = TextRules.clean(v); }
+  public void setNextSession(String v) { nextSession = TypedText.clean(v); }
   public String getHomeCare() { return homeCare; }
-  public void setHomeCare(String v) { homeCare = TextRules.clean(v); }
+  public void setHomeCare(String v) { homeCare = TypedText.clean(v); }
   public String getReferralReason() { return referralReason; }
-  public void setReferralReason(String v) { referralReason = TextRules.clean(v); }
+  public void setReferralReason(String v) { referralReason = TypedText.clean(v); }
 }

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import org.myochart.platform.TextRules;
+import org.myochart.platform.TypedText;
 
 /** What a therapist agrees with the client when a treatment plan starts. */
 record PlanTerms(
@@ -27,6 +27,6 @@ record PlanTerms(
 
   /** The goal trimmed; a blank goal becomes null, which is refused. */
   static PlanTerms of(String goal, Integer sessionsPlanned, Integer sessionsPerWeek, LocalDate startsOn) {
-    return new PlanTerms(TextRules.clean(goal), sessionsPlanned, sessionsPerWeek, startsOn);
+    return new PlanTerms(TypedText.clean(goal), sessionsPlanned, sessionsPerWeek, startsOn);
   }
 }

@@ -2,6 +2,7 @@ package org.myochart.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.myochart.testsupport.Constraints.problems;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -9,24 +10,24 @@ import org.junit.jupiter.api.Test;
 
 class ClientDetailsTest {
 
-  private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
+  private static final LocalDate TODAY = LocalDate.now();
 
   @Test
   void ordinaryDetailsAreAccepted() {
-    assertTrue(Fixtures.details("Anna", "Bergström", LocalDate.of(1986, 4, 12)).problems(TODAY).isEmpty());
+    assertTrue(problems(Fixtures.details("Anna", "Bergström", LocalDate.of(1986, 4, 12))).isEmpty());
   }
 
   @Test
   void futureAndImpossibleBirthDatesAreRefusedNextToTheField() {
     assertEquals("The date of birth cannot be in the future.",
-        Fixtures.details("A", "B", TODAY.plusDays(1)).problems(TODAY).get("dateOfBirth"));
+        problems(Fixtures.details("A", "B", TODAY.plusDays(1))).get("dateOfBirth"));
     assertEquals("The date of birth cannot be before 1900.",
-        Fixtures.details("A", "B", LocalDate.of(1850, 1, 1)).problems(TODAY).get("dateOfBirth"));
+        problems(Fixtures.details("A", "B", LocalDate.of(1850, 1, 1))).get("dateOfBirth"));
   }
 
   @Test
   void everyMissingRequiredFieldIsReportedAtOnce() {
-    Map<String, String> problems = new ClientDetails(" ", null, null, null, null, null, null, null, null, null, null).problems(TODAY);
+    Map<String, String> problems = problems(new ClientDetails(" ", null, null, null, null, null, null, null, null, null, null));
 
     assertEquals("Enter the first name.", problems.get("firstName"));
     assertEquals("Enter the last name.", problems.get("lastName"));
@@ -38,7 +39,7 @@ class ClientDetailsTest {
     ClientDetails details = new ClientDetails("A", "B", LocalDate.of(1990, 1, 1), null, null, null, null, null, null,
         null, "x".repeat(10_000));
 
-    assertEquals("The notes may have at most 4000 characters; it has 10000.", details.problems(TODAY).get("notes"));
+    assertEquals("The notes may have at most 4000 characters; it has 10000.", problems(details).get("notes"));
   }
 
   @Test
@@ -46,24 +47,22 @@ class ClientDetailsTest {
     ClientDetails details = new ClientDetails("A", "B", LocalDate.of(1990, 1, 1), "call me maybe", "not-an-email",
         null, null, null, null, null, null);
 
-    Map<String, String> problems = details.problems(TODAY);
+    Map<String, String> problems = problems(details);
     assertTrue(problems.get("phone").contains("digits"));
     assertTrue(problems.get("email").contains("not an email"));
   }
 
   @Test
   void controlCharactersAreRefusedButLineBreaksInNotesAreKept() {
-    assertTrue(new ClientDetails("A\u0000", "B", LocalDate.of(1990, 1, 1), null, null, null, null, null, null, null, null)
-        .problems(TODAY).containsKey("firstName"));
-    assertTrue(new ClientDetails("A", "B", LocalDate.of(1990, 1, 1), null, null, null, null, null, null, null, "line 1\nline 2")
-        .problems(TODAY).isEmpty());
+    assertTrue(problems(new ClientDetails("A\u0000", "B", LocalDate.of(1990, 1, 1), null, null, null, null, null, null, null, null)).containsKey("firstName"));
+    assertTrue(problems(new ClientDetails("A", "B", LocalDate.of(1990, 1, 1), null, null, null, null, null, null, null, "line 1\nline 2")).isEmpty());
   }
 
   @Test
   void scriptTagsAreOrdinaryTextToBeEscapedOnOutput() {
     ClientDetails details = Fixtures.details("<script>alert(1)</script>", "O'Brien", LocalDate.of(1990, 1, 1));
 
-    assertTrue(details.problems(TODAY).isEmpty());
+    assertTrue(problems(details).isEmpty());
     assertEquals("<script>alert(1)</script>", details.firstName());
   }
 
@@ -77,8 +76,7 @@ class ClientDetailsTest {
 
   @Test
   void aRightToLeftOverrideInTheFirstNameIsRefusedNamingTheField() {
-    Map<String, String> problems = Fixtures.details("Evil\u202Eelif.exe", "Bergström", LocalDate.of(1986, 4, 12))
-        .problems(TODAY);
+    Map<String, String> problems = problems(Fixtures.details("Evil\u202Eelif.exe", "Bergström", LocalDate.of(1986, 4, 12)));
 
     assertEquals("The first name contains an invisible or text-direction character; type it again without copying"
         + " it from elsewhere.", problems.get("firstName"));
@@ -87,8 +85,8 @@ class ClientDetailsTest {
 
   @Test
   void invisibleCharactersInAnyNameOfTheRecordAreRefused() {
-    Map<String, String> problems = new ClientDetails("Anna", "Berg\u200Bström", LocalDate.of(1986, 4, 12), null, null,
-        "Jonas\uFEFF Lindqvist", null, null, "Dr.\u00ADAlm", null, "Note with \u2066isolate\u2069 is not a name").problems(TODAY);
+    Map<String, String> problems = problems(new ClientDetails("Anna", "Berg\u200Bström", LocalDate.of(1986, 4, 12), null, null,
+        "Jonas\uFEFF Lindqvist", null, null, "Dr.\u00ADAlm", null, "Note with \u2066isolate\u2069 is not a name"));
 
     assertTrue(problems.get("lastName").startsWith("The last name contains an invisible"));
     assertTrue(problems.get("emergencyContactName").startsWith("The emergency contact contains an invisible"));
@@ -98,7 +96,7 @@ class ClientDetailsTest {
 
   @Test
   void namesInOtherScriptsAndWithAccentsAreAccepted() {
-    assertTrue(new ClientDetails("Zoë", "Nguyễn-O'Brien", LocalDate.of(1990, 1, 1), null, null, "محمد علي", null, null,
-        "Ἀλέξανδρος Παπαδόπουλος", null, null).problems(TODAY).isEmpty());
+    assertTrue(problems(new ClientDetails("Zoë", "Nguyễn-O'Brien", LocalDate.of(1990, 1, 1), null, null, "محمد علي", null, null,
+        "Ἀλέξανδρος Παπαδόπουλος", null, null)).isEmpty());
   }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -95,6 +96,32 @@ class ClientsIT {
 
     assertTrue(refused.fieldProblems().keySet().containsAll(List.of("firstName", "dateOfBirth", "email", "notes")));
     assertEquals(0, clients.search(last, true, 0, 10).total());
+  }
+
+  @Test
+  void theContainerValidatesServiceParametersWithTheClinicsMessagesInFormOrder() {
+    String last = surname();
+    RuleViolation refused = assertThrows(RuleViolation.class, () -> clients.register(
+        new ClientDetails("Ann\u202Ea", last, LocalDate.now().plusDays(3), null, "nope", null, null, null, null, null,
+            "n".repeat(10_000))));
+
+    assertEquals(List.of("firstName", "dateOfBirth", "email", "notes"), List.copyOf(refused.fieldProblems().keySet()));
+    assertEquals("The first name contains an invisible or text-direction character; type it again without copying it"
+        + " from elsewhere.", refused.fieldProblems().get("firstName"));
+    assertEquals("The date of birth cannot be in the future.", refused.fieldProblems().get("dateOfBirth"));
+    assertEquals("The notes may have at most 4000 characters; it has 10000.", refused.fieldProblems().get("notes"));
+    assertEquals("Please correct the 4 marked fields.", refused.getMessage());
+  }
+
+  @Test
+  void aMedicationWithoutANameIsRefusedOnTheMedicationsField() {
+    Client client = register("Mia", surname(), LocalDate.of(1975, 7, 7));
+    IntakeAnswers unnamed = new IntakeAnswers(10, 24, 5, false, false, false, false, false, false, null, false,
+        null, List.of(new Medication(" ", MedicationKind.ACUTE)), false, false, false, null, null, null, Set.of());
+
+    RuleViolation refused = assertThrows(RuleViolation.class,
+        () -> asOwner(() -> intakes.submit(client.getId(), unnamed, IntakeSource.STAFF)));
+    assertEquals(Map.of("medications", "Enter the medication name."), refused.fieldProblems());
   }
 
   @Test
@@ -191,6 +218,9 @@ class ClientsIT {
     RuleViolation refused = assertThrows(RuleViolation.class,
         () -> asOwner(() -> intakes.recordClearance(client.getId(), "Dr. X", clients.today().plusDays(2), "note", null)));
     assertEquals("The clearance date cannot be in the future.", refused.fieldProblems().get("clearedOn"));
+    RuleViolation blank = assertThrows(RuleViolation.class,
+        () -> asOwner(() -> intakes.recordClearance(client.getId(), "  ", clients.today(), "note", null)));
+    assertEquals(Map.of("physicianName", "Enter the physician's name."), blank.fieldProblems());
     assertTrue(asOwner(() -> intakes.clearances(client.getId())).isEmpty());
   }
 

@@ -2,6 +2,7 @@ package org.myochart.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.myochart.testsupport.Constraints.problems;
 
 import java.util.Collections;
 import java.util.List;
@@ -18,10 +19,10 @@ class IntakeAnswersTest {
 
   @Test
   void painOutsideZeroToTenIsRefusedByName() {
-    assertEquals("The usual intensity must be a number from 0 to 10.", withPain(11).problems().get("usualIntensity"));
-    assertEquals("The usual intensity must be a number from 0 to 10.", withPain(-1).problems().get("usualIntensity"));
-    assertTrue(withPain(0).problems().isEmpty());
-    assertTrue(withPain(10).problems().isEmpty());
+    assertEquals("The usual intensity must be a number from 0 to 10.", problems(withPain(11)).get("usualIntensity"));
+    assertEquals("The usual intensity must be a number from 0 to 10.", problems(withPain(-1)).get("usualIntensity"));
+    assertTrue(problems(withPain(0)).isEmpty());
+    assertTrue(problems(withPain(10)).isEmpty());
   }
 
   @Test
@@ -29,7 +30,7 @@ class IntakeAnswersTest {
     IntakeAnswers answers = new IntakeAnswers(null, null, null, false, false, false, false, false, false, null, false,
         null, null, false, false, false, null, null, null, null);
 
-    Map<String, String> problems = answers.problems();
+    Map<String, String> problems = problems(answers);
     assertTrue(problems.get("headacheDaysPerMonth").contains("is needed"));
     assertTrue(problems.containsKey("usualDurationHours"));
     assertTrue(problems.containsKey("usualIntensity"));
@@ -40,8 +41,8 @@ class IntakeAnswersTest {
     IntakeAnswers answers = new IntakeAnswers(10, 24, 5, false, false, false, false, false, false, "t".repeat(10_000),
         false, null, List.of(), false, false, false, null, null, "o".repeat(10_000), Set.of());
 
-    assertTrue(answers.problems().get("triggers").contains("at most 2000"));
-    assertTrue(answers.problems().get("otherContraindications").contains("at most 4000"));
+    assertTrue(problems(answers).get("triggers").contains("at most 2000"));
+    assertTrue(problems(answers).get("otherContraindications").contains("at most 4000"));
   }
 
   @Test
@@ -50,6 +51,6 @@ class IntakeAnswersTest {
     IntakeAnswers answers = new IntakeAnswers(10, 24, 5, false, false, false, false, false, false, null, false, null,
         many, false, false, false, null, null, null, Set.of());
 
-    assertEquals("At most 20 medications can be listed.", answers.problems().get("medications"));
+    assertEquals("At most 20 medications can be listed.", problems(answers).get("medications"));
   }
 }

@@ -232,7 +232,7 @@ class ConsentsIT {
     ConsentFormVersion first = newForm("Reconsent", true, false);
     Consent old = sign(client, first, starter, kiosk(starter));
     FormDraft unchanged = first.toDraft();
-    forms.publish(first.getForm().getId(), 1, new FormDraft(unchanged.title(), unchanged.bodyMarkdown() + " More.",
+    forms.publish(first.getForm().getId(), 1, new FormDraft(unchanged.title(), unchanged.body() + " More.",
         unchanged.acknowledgements(), unchanged.techniques(), 12, false, false));
     assertEquals(ConsentStatus.VALID, consents.standing(consents.find(old.getId())).status(), "a minor edit keeps signatures valid");
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.myochart.testsupport.Constraints.problems;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.myochart.client.Client;
@@ -17,24 +17,19 @@ class ConsentsSignerTest {
   private static final Client MINOR = ConsentFixtures.client("Léa", "Brandt", LocalDate.of(2012, 6, 1));
 
   private static Map<String, String> adultSigns(String typedName) {
-    Map<String, String> problems = new LinkedHashMap<>();
-    Consents.signer(ADULT, false, typedName, null, problems);
-    return problems;
+    return problems(Signer.of(ADULT, false, typedName, null));
   }
 
   private static Map<String, String> guardianSigns(String typedName, String relationship) {
-    Map<String, String> problems = new LinkedHashMap<>();
-    Consents.signer(MINOR, true, typedName, relationship, problems);
-    return problems;
+    return problems(Signer.of(MINOR, true, typedName, relationship));
   }
 
   @Test
   void anAdultSignsWithTheirFullName() {
-    Map<String, String> problems = new LinkedHashMap<>();
+    Signer typed = Signer.of(ADULT, false, "  Anna Bergström ", null);
 
-    SignedBy signer = Consents.signer(ADULT, false, "  Anna Bergström ", null, problems);
-
-    assertEquals(Map.of(), problems);
+    assertEquals(Map.of(), problems(typed));
+    SignedBy signer = typed.signedBy();
     assertEquals("Anna Bergström", signer.name());
     assertEquals(SignerRole.CLIENT, signer.role());
     assertNull(signer.guardianRelationship());
@@ -85,11 +80,10 @@ class ConsentsSignerTest {
 
   @Test
   void aGuardianSignsForAMinorWithTheirOwnNameAndRelationship() {
-    Map<String, String> problems = new LinkedHashMap<>();
+    Signer typed = Signer.of(MINOR, true, " Kari Brandt ", " mother ");
 
-    SignedBy signer = Consents.signer(MINOR, true, " Kari Brandt ", " mother ", problems);
-
-    assertEquals(Map.of(), problems);
+    assertEquals(Map.of(), problems(typed));
+    SignedBy signer = typed.signedBy();
     assertEquals("Kari Brandt", signer.name());
     assertEquals(SignerRole.GUARDIAN, signer.role());
     assertEquals("mother", signer.guardianRelationship());
@@ -129,13 +123,11 @@ class ConsentsSignerTest {
   }
 
   @Test
-  void signerKeepsProblemsFoundEarlier() {
-    Map<String, String> problems = new LinkedHashMap<>();
-    problems.put("acknowledgements", "Please tick every statement.");
-
-    Consents.signer(ADULT, false, "Maria Olsen", null, problems);
-
-    assertEquals(2, problems.size());
-    assertEquals("Please tick every statement.", problems.get("acknowledgements"));
+  void anOverlongOrHiddenCharacterNameIsRefusedBeforeItIsCompared() {
+    assertEquals(Map.of("typedName", "The full name contains an invisible or text-direction character; type it again"
+        + " without copying it from elsewhere."), adultSigns("Anna\u202E Bergström"));
+    assertEquals(Map.of("typedName", "The full name may have at most 200 characters; it has 201."),
+        guardianSigns("K".repeat(201), "mother"));
   }
+
 }

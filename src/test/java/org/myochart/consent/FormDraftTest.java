@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.myochart.testsupport.Constraints.problems;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,12 +38,12 @@ class FormDraftTest {
 
   @Test
   void aCompleteDraftHasNoProblems() {
-    assertEquals(Map.of(), ConsentFixtures.draft(12, true, true).problems());
+    assertEquals(Map.of(), problems(ConsentFixtures.draft(12, true, true)));
   }
 
   @Test
   void everyMissingPartIsReportedAtOnce() {
-    Map<String, String> problems = draft("  ", " \n ", List.of(" "), null, null).problems();
+    Map<String, String> problems = problems(draft("  ", " \n ", List.of(" "), null, null));
 
     assertEquals("Enter the title.", problems.get("title"));
     assertEquals("Enter the text of the form.", problems.get("body"));
@@ -53,7 +54,7 @@ class FormDraftTest {
 
   @Test
   void nullPartsAreMissingRatherThanFailing() {
-    Map<String, String> problems = draft(null, null, null, null, null).problems();
+    Map<String, String> problems = problems(draft(null, null, null, null, null));
 
     assertEquals(Set.of("title", "body", "acknowledgements", "validityMonths"), problems.keySet());
   }
@@ -61,18 +62,18 @@ class FormDraftTest {
   @Test
   void validityRunsFromOneMonthToTenYears() {
     assertEquals("A signature stays valid for 1 to 120 months.",
-        draft("Consent", "Text", ACKNOWLEDGEMENTS, List.of(), 0).problems().get("validityMonths"));
-    assertTrue(draft("Consent", "Text", ACKNOWLEDGEMENTS, List.of(), 121).problems().containsKey("validityMonths"));
-    assertTrue(draft("Consent", "Text", ACKNOWLEDGEMENTS, List.of(), -12).problems().containsKey("validityMonths"));
+        problems(draft("Consent", "Text", ACKNOWLEDGEMENTS, List.of(), 0)).get("validityMonths"));
+    assertTrue(problems(draft("Consent", "Text", ACKNOWLEDGEMENTS, List.of(), 121)).containsKey("validityMonths"));
+    assertTrue(problems(draft("Consent", "Text", ACKNOWLEDGEMENTS, List.of(), -12)).containsKey("validityMonths"));
 
-    assertTrue(draft("Consent", "Text", ACKNOWLEDGEMENTS, List.of(), 1).problems().isEmpty());
-    assertTrue(draft("Consent", "Text", ACKNOWLEDGEMENTS, List.of(), 120).problems().isEmpty());
+    assertTrue(problems(draft("Consent", "Text", ACKNOWLEDGEMENTS, List.of(), 1)).isEmpty());
+    assertTrue(problems(draft("Consent", "Text", ACKNOWLEDGEMENTS, List.of(), 120)).isEmpty());
   }
 
   @Test
   void refusesTheSameAcknowledgementTwiceWhateverItsCase() {
-    String problem = withAcknowledgements(List.of("I consent to treatment", "I will tell my therapist", "I CONSENT to Treatment"))
-        .problems().get("acknowledgements");
+    String problem = problems(withAcknowledgements(List.of("I consent to treatment", "I will tell my therapist", "I CONSENT to Treatment"))
+        ).get("acknowledgements");
 
     assertEquals("The acknowledgement \"I CONSENT to Treatment\" is listed twice.", problem);
   }
@@ -81,51 +82,51 @@ class FormDraftTest {
   void refusesTheSameTechniqueTwice() {
     FormDraft draft = draft("Consent", "Text", ACKNOWLEDGEMENTS, List.of("Cupping", "Dry needling", "cupping"), 12);
 
-    assertTrue(draft.problems().get("techniques").contains("listed twice"));
+    assertTrue(problems(draft).get("techniques").contains("listed twice"));
   }
 
   @Test
   void theSameWordingMayBeBothAnAcknowledgementAndATechnique() {
     FormDraft draft = draft("Consent", "Text", List.of("Cupping"), List.of("Cupping"), 12);
 
-    assertTrue(draft.problems().isEmpty());
+    assertTrue(problems(draft).isEmpty());
   }
 
   @Test
   void refusesMoreItemsThanAFormHolds() {
     assertEquals("A form may have at most 30 acknowledgements; this one has 31.",
-        withAcknowledgements(numbered("Statement", FormDraft.MOST_ITEMS + 1)).problems().get("acknowledgements"));
-    assertTrue(draft("Consent", "Text", ACKNOWLEDGEMENTS, numbered("Technique", FormDraft.MOST_ITEMS + 1), 12)
-        .problems().containsKey("techniques"));
+        problems(withAcknowledgements(numbered("Statement", FormDraft.MOST_ITEMS + 1))).get("acknowledgements"));
+    assertTrue(problems(draft("Consent", "Text", ACKNOWLEDGEMENTS, numbered("Technique", FormDraft.MOST_ITEMS + 1), 12)
+        ).containsKey("techniques"));
 
-    assertTrue(withAcknowledgements(numbered("Statement", FormDraft.MOST_ITEMS)).problems().isEmpty());
+    assertTrue(problems(withAcknowledgements(numbered("Statement", FormDraft.MOST_ITEMS))).isEmpty());
   }
 
   @Test
   void refusesOverlongWording() {
-    assertTrue(draft("T".repeat(201), "Text", ACKNOWLEDGEMENTS, List.of(), 12).problems().containsKey("title"));
-    assertTrue(draft("Consent", "x".repeat(FormDraft.LONGEST_BODY + 1), ACKNOWLEDGEMENTS, List.of(), 12)
-        .problems().containsKey("body"));
-    assertTrue(withAcknowledgements(List.of("a".repeat(1001))).problems().get("acknowledgements").contains("1000"));
+    assertTrue(problems(draft("T".repeat(201), "Text", ACKNOWLEDGEMENTS, List.of(), 12)).containsKey("title"));
+    assertTrue(problems(draft("Consent", "x".repeat(FormDraft.LONGEST_BODY + 1), ACKNOWLEDGEMENTS, List.of(), 12)
+        ).containsKey("body"));
+    assertTrue(problems(withAcknowledgements(List.of("a".repeat(1001)))).get("acknowledgements").contains("1000"));
 
-    assertTrue(draft("T".repeat(200), "x".repeat(FormDraft.LONGEST_BODY), List.of("a".repeat(1000)), List.of(), 12)
-        .problems().isEmpty());
+    assertTrue(problems(draft("T".repeat(200), "x".repeat(FormDraft.LONGEST_BODY), List.of("a".repeat(1000)), List.of(), 12)
+        ).isEmpty());
   }
 
   @Test
   void refusesControlCharacters() {
-    assertTrue(draft("Con\u0007sent", "Text", ACKNOWLEDGEMENTS, List.of(), 12).problems().containsKey("title"));
-    assertTrue(draft("Consent", "Text\u0000", ACKNOWLEDGEMENTS, List.of(), 12).problems().containsKey("body"));
-    String problem = withAcknowledgements(List.of("Fine", "Not\u001bfine")).problems().get("acknowledgements");
+    assertTrue(problems(draft("Con\u0007sent", "Text", ACKNOWLEDGEMENTS, List.of(), 12)).containsKey("title"));
+    assertTrue(problems(draft("Consent", "Text\u0000", ACKNOWLEDGEMENTS, List.of(), 12)).containsKey("body"));
+    String problem = problems(withAcknowledgements(List.of("Fine", "Not\u001bfine"))).get("acknowledgements");
     assertTrue(problem.contains("cannot be stored"), problem);
     assertTrue(problem.contains("Not\u001bfine"), "names the offending line");
-    assertTrue(draft("Consent", "Text", ACKNOWLEDGEMENTS, List.of("Cup\tping"), 12).problems().containsKey("techniques"));
+    assertTrue(problems(draft("Consent", "Text", ACKNOWLEDGEMENTS, List.of("Cup\tping"), 12)).containsKey("techniques"));
   }
 
   @Test
   void theBodyMayHaveLineBreaksAndTabs() {
-    assertTrue(draft("Consent", "# Heading\n\n- one\n\t- two\r\nlast", ACKNOWLEDGEMENTS, List.of(), 12)
-        .problems().isEmpty());
+    assertTrue(problems(draft("Consent", "# Heading\n\n- one\n\t- two\r\nlast", ACKNOWLEDGEMENTS, List.of(), 12)
+        ).isEmpty());
   }
 
   @Test
@@ -135,10 +136,10 @@ class FormDraftTest {
         FormDraft.splitLines("Cupping\r\n\r\n  Deep tissue \n\n"), 12);
 
     assertEquals("Consent", draft.title());
-    assertEquals("Text\nmore", draft.bodyMarkdown());
+    assertEquals("Text\nmore", draft.body());
     assertEquals(List.of("First", "Second"), draft.acknowledgements());
     assertEquals(List.of("Cupping", "Deep tissue"), draft.techniques());
-    assertTrue(draft.problems().isEmpty());
+    assertTrue(problems(draft).isEmpty());
   }
 
   @Test
@@ -206,7 +207,7 @@ class FormDraftTest {
     String shown = draft.shownText();
 
     assertTrue(shown.startsWith(ConsentFixtures.TITLE + "\n\n"));
-    assertTrue(shown.contains(draft.bodyMarkdown()));
+    assertTrue(shown.contains(draft.body()));
     draft.acknowledgements().forEach(line -> assertTrue(shown.contains("[ ] " + line + "\n"), line));
     draft.techniques().forEach(line -> assertTrue(shown.contains("( ) " + line + "\n"), line));
     assertTrue(shown.contains("Valid for 24 months from signing."));
@@ -231,7 +232,7 @@ class FormDraftTest {
     List<String> changedAcknowledgement = new ArrayList<>(ConsentFixtures.draft(12, false, false).acknowledgements());
     changedAcknowledgement.set(1, "I can stop the treatment at any time.");
     FormDraft original = ConsentFixtures.draft(12, false, false);
-    FormDraft edited = new FormDraft(original.title(), original.bodyMarkdown(), changedAcknowledgement,
+    FormDraft edited = new FormDraft(original.title(), original.body(), changedAcknowledgement,
         original.techniques(), 12, false, false);
 
     assertNotEquals(base, Sha256.of(edited.shownText()));

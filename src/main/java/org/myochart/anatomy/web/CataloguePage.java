@@ -6,11 +6,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.myochart.anatomy.Catalogue;
+import org.myochart.anatomy.NewEntry;
 import org.myochart.anatomy.CatalogueEntry;
 import org.myochart.anatomy.CatalogueKind;
 import org.myochart.anatomy.CautionCondition;
-import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 
 /** The owner extends the catalogue and retires entries; nothing is deleted. */
 @Named
@@ -30,25 +31,19 @@ public class CataloguePage implements Serializable {
     return catalogue.all(of);
   }
 
+  @ShowsRuleViolations(form = "catalogue")
   public void add() {
-    try {
-      CatalogueEntry entry = catalogue.add(kind, name, description, lateral, cautionCondition, cautionText);
-      Messages.info(entry.getName() + " was added with the code " + entry.getCode() + ".");
-      name = null;
-      description = null;
-      cautionCondition = null;
-      cautionText = null;
-    } catch (RuleViolation refused) {
-      Messages.refused(refused, "catalogue");
-    }
+    CatalogueEntry entry = catalogue.add(new NewEntry(kind, name, description, lateral, cautionCondition, cautionText));
+    Messages.info(entry.getName() + " was added with the code " + entry.getCode() + ".");
+    name = null;
+    description = null;
+    cautionCondition = null;
+    cautionText = null;
   }
 
+  @ShowsRuleViolations
   public void setActive(CatalogueEntry entry, boolean active) {
-    try {
-      catalogue.setActive(entry.getId(), entry.getVersion(), active);
-    } catch (RuleViolation refused) {
-      Messages.error(refused.getMessage());
-    }
+    catalogue.setActive(entry.getId(), entry.getVersion(), active);
   }
 
   public CatalogueKind[] getKinds() { return CatalogueKind.values(); }

@@ -14,9 +14,9 @@ import org.myochart.caseload.Caseloads;
 import org.myochart.caseload.ClinicalAccess;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
-import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Formats;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 
 /**
  * The break-glass screen: a therapist outside the client's caseload gives a reason, or cancels.
@@ -51,9 +51,6 @@ public class BreakGlassPage implements Serializable {
   /** The stand-alone screen: a client in the caseload (or the owner) goes straight on. */
   public void load() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    if (faces.isPostback()) {
-      return;
-    }
     if (client == null || clients.find(client).isEmpty()) {
       faces.getExternalContext().responseSendError(404, "There is no such client.");
       faces.responseComplete();
@@ -69,14 +66,9 @@ public class BreakGlassPage implements Serializable {
     }
   }
 
+  @ShowsRuleViolations(form = "breakGlass")
   public void open() throws IOException {
-    BreakGlassGrant grant;
-    try {
-      grant = caseloads.breakGlass(client, reason);
-    } catch (RuleViolation refused) {
-      Messages.refused(refused, "breakGlass");
-      return;
-    }
+    BreakGlassGrant grant = caseloads.breakGlass(client, reason);
     Messages.flash("The clinical record is open to you until " + formats.when(grant.getExpiresAt())
         + ". Your reason is recorded and shown to the owner.");
     FacesContext.getCurrentInstance().getExternalContext().redirect(returnAddress());

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import org.myochart.caseload.BreakGlassGrant;
 import org.myochart.caseload.Caseloads;
-import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 
 /** The owner's dashboard tile: break-glass access of the last 30 days, newest first, to review. */
 @Named
@@ -32,13 +32,10 @@ public class BreakGlassTile {
     return getEntries().stream().filter(g -> !g.isReviewed()).count();
   }
 
+  @ShowsRuleViolations
   public void markReviewed(long grantId) {
-    try {
-      caseloads.markReviewed(grantId);
-      Messages.info("Marked as reviewed.");
-    } catch (RuleViolation refused) {
-      Messages.error(refused.getMessage());
-    }
     entries = null;
+    caseloads.markReviewed(grantId);
+    Messages.info("Marked as reviewed.");
   }
 }

@@ -1,6 +1,5 @@
 package org.myochart.client.web;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,8 +11,8 @@ import org.myochart.caseload.web.ClinicalDoor;
 import org.myochart.client.ScannedDocument;
 import org.myochart.client.Clients;
 import org.myochart.client.Intakes;
-import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 import org.primefaces.model.file.UploadedFile;
 
 /** A therapist records that a physician has cleared the client for massage. */
@@ -33,9 +32,6 @@ public class ClearancePage implements Serializable {
   private transient UploadedFile letter;
 
   public void load() throws IOException {
-    if (FacesContext.getCurrentInstance().isPostback()) {
-      return;
-    }
     var client = ClientLookup.orNotFound(clients, clientId);
     if (client.isEmpty()) {
       return;
@@ -47,16 +43,12 @@ public class ClearancePage implements Serializable {
     physicianName = client.get().getPhysicianName();
   }
 
+  @ShowsRuleViolations(form = "clearance")
   public String save() {
-    try {
-      ScannedDocument attached = Uploads.scan(letter, "letter");
-      intakes.recordClearance(clientId, physicianName, clearedOn, note, attached);
-      Messages.flash("The medical clearance was recorded.");
-      return "/staff/clients/client.xhtml?faces-redirect=true&id=" + clientId;
-    } catch (RuleViolation refused) {
-      Messages.refused(refused, "clearance");
-      return null;
-    }
+    ScannedDocument attached = Uploads.scan(letter, "letter");
+    intakes.recordClearance(clientId, physicianName, clearedOn, note, attached);
+    Messages.flash("The medical clearance was recorded.");
+    return "/staff/clients/client.xhtml?faces-redirect=true&id=" + clientId;
   }
 
   public Long getClientId() { return clientId; }

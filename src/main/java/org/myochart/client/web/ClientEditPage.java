@@ -41,7 +41,7 @@ public class ClientEditPage implements Serializable {
 
   public void load() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    if (id == null || faces.isPostback()) {
+    if (id == null) {
       return;
     }
     var client = clients.find(id);

@@ -19,8 +19,8 @@ import org.myochart.client.Intakes;
 import org.myochart.client.MedicalClearance;
 import org.myochart.client.TreatmentBlock;
 import org.myochart.client.VisitCheck;
-import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 
 /**
  * A client's profile. Everyone on staff sees the details and whether treatment is on hold; only
@@ -51,9 +51,6 @@ public class ClientPage implements Serializable {
 
   public void load() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    if (faces.isPostback()) {
-      return;
-    }
     if (id == null || clients.find(id).isEmpty()) {
       faces.getExternalContext().responseSendError(404, "There is no such client.");
       faces.responseComplete();
@@ -83,26 +80,29 @@ public class ClientPage implements Serializable {
     }
   }
 
+  @ShowsRuleViolations
   public void deactivate() {
     act(() -> clients.deactivate(id, client.getVersion()), "The client is now inactive. Their records stay.");
   }
 
+  @ShowsRuleViolations
   public void reactivate() {
     act(() -> clients.reactivate(id, client.getVersion()), "The client is active again.");
   }
 
+  @ShowsRuleViolations
   public void notADuplicate() {
     act(() -> clients.confirmNotDuplicate(id, client.getVersion()), "Marked as a different person.");
   }
 
+  /** A refused change is shown by {@link ShowsRuleViolations} on the public action; the page reloads either way. */
   private void act(Runnable change, String done) {
     try {
       change.run();
       Messages.info(done);
-    } catch (RuleViolation refused) {
-      Messages.error(refused.getMessage());
+    } finally {
+      refresh();
     }
-    refresh();
   }
 
   /** The health answers, red flags, clearances and notes show: the owner, or a therapist allowed in. */

@@ -1,6 +1,5 @@
 package org.myochart.client.web;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,8 +19,8 @@ import org.myochart.client.Intakes;
 import org.myochart.client.Medication;
 import org.myochart.client.MedicationKind;
 import org.myochart.client.RedFlag;
-import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 
 /**
  * The therapist's intake form. It starts from the current intake, so an update only touches what
@@ -69,9 +68,6 @@ public class IntakePage implements Serializable {
   private RedFlag[] redFlags = new RedFlag[0];
 
   public void load() throws IOException {
-    if (FacesContext.getCurrentInstance().isPostback()) {
-      return;
-    }
     var client = ClientLookup.orNotFound(clients, clientId);
     if (client.isEmpty()) {
       return;
@@ -119,6 +115,7 @@ public class IntakePage implements Serializable {
     medications.remove(row);
   }
 
+  @ShowsRuleViolations(form = "intake")
   public String save() {
     List<Medication> listed = new ArrayList<>();
     for (MedicationRow row : medications) {
@@ -131,15 +128,10 @@ public class IntakePage implements Serializable {
         throbbing, aura, nausea, lightSensitivity, soundSensitivity, triggers, physicianDiagnosed, diagnosedWhen,
         listed, cervicalSpondylosis, recentHeadNeckInjury, pregnant, skinCondition, oilAllergy,
         otherContraindications, flags);
-    try {
-      HealthIntake saved = intakes.submit(clientId, answers, IntakeSource.STAFF);
-      Messages.flash("Intake version " + saved.getVersionNumber() + " was saved."
-          + (saved.hasRedFlags() ? " A red flag was reported: treatment is on hold until a medical clearance is recorded." : ""));
-      return "/staff/clients/client.xhtml?faces-redirect=true&id=" + clientId;
-    } catch (RuleViolation refused) {
-      Messages.refused(refused, "intake");
-      return null;
-    }
+    HealthIntake saved = intakes.submit(clientId, answers, IntakeSource.STAFF);
+    Messages.flash("Intake version " + saved.getVersionNumber() + " was saved."
+        + (saved.hasRedFlags() ? " A red flag was reported: treatment is on hold until a medical clearance is recorded." : ""));
+    return "/staff/clients/client.xhtml?faces-redirect=true&id=" + clientId;
   }
 
   public RedFlag[] getAllRedFlags() { return RedFlag.values(); }

@@ -25,6 +25,7 @@ import org.myochart.client.MedicationKind;
 import org.myochart.client.RedFlag;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 import org.myochart.security.KioskSession;
 import org.myochart.security.Kiosks;
 
@@ -90,12 +91,13 @@ public class KioskIntakePage implements Serializable {
     return kiosks.current(request).isEmpty();
   }
 
+  @ShowsRuleViolations(form = "kiosk")
   public void next() {
-    Map<String, String> problems = stepProblems();
-    if (!problems.isEmpty()) {
-      Messages.refused(RuleViolation.invalidFields(problems), "kiosk");
-      return;
+    long answered = flagAnswers.values().stream().filter(a -> "yes".equals(a) || "no".equals(a)).count();
+    if (step == 0 && answered < RedFlag.values().length) {
+      throw RuleViolation.invalidFields(Map.of("redFlags", "Please answer each question with Yes or No."));
     }
+    intakes.checkAnswers(answers(), STEP_FIELDS.get(step));
     step = Math.min(step + 1, STEPS.size() - 1);
   }
 
@@ -111,46 +113,26 @@ public class KioskIntakePage implements Serializable {
     medications.remove(row);
   }
 
+  @ShowsRuleViolations(form = "kiosk")
   public void send() {
     if (!isActive()) {
       return;
     }
-    try {
-      HealthIntake intake = intakes.submit(clientId, answers(), IntakeSource.KIOSK);
-      redFlagged = intake.hasRedFlags();
-      sent = true;
-      kiosks.finish(request);
-      clearAnswers();
-    } catch (RuleViolation refused) {
-      Messages.refused(refused, "kiosk");
-    }
+    HealthIntake intake = intakes.submit(clientId, answers(), IntakeSource.KIOSK);
+    redFlagged = intake.hasRedFlags();
+    sent = true;
+    kiosks.finish(request);
+    clearAnswers();
   }
 
   /** Staff take the tablet back with their password. */
+  @ShowsRuleViolations
   public void unlock() throws IOException {
-    try {
-      KioskSession ended = kiosks.unlock(request, staffPassword);
-      ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-      external.redirect(external.getRequestContextPath() + "/staff/clients/client.xhtml?id=" + ended.clientId());
-    } catch (RuleViolation refused) {
-      Messages.error(refused.getMessage());
-    } finally {
-      staffPassword = null;
-    }
-  }
-
-  private Map<String, String> stepProblems() {
-    Map<String, String> problems = new java.util.LinkedHashMap<>();
-    long answered = flagAnswers.values().stream().filter(a -> "yes".equals(a) || "no".equals(a)).count();
-    if (step == 0 && answered < RedFlag.values().length) {
-      problems.put("redFlags", "Please answer each question with Yes or No.");
-    }
-    answers().problems().forEach((field, text) -> {
-      if (STEP_FIELDS.get(step).contains(field)) {
-        problems.put(field, text);
-      }
-    });
-    return problems;
+    String typed = staffPassword;
+    staffPassword = null;
+    KioskSession ended = kiosks.unlock(request, typed);
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    external.redirect(external.getRequestContextPath() + "/staff/clients/client.xhtml?id=" + ended.clientId());
   }
 
   private IntakeAnswers answers() {

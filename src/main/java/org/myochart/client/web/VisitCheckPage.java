@@ -1,6 +1,5 @@
 package org.myochart.client.web;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -30,9 +29,6 @@ public class VisitCheckPage implements Serializable {
   private RedFlag[] redFlags = new RedFlag[0];
 
   public void load() throws IOException {
-    if (FacesContext.getCurrentInstance().isPostback()) {
-      return;
-    }
     var client = ClientLookup.orNotFound(clients, clientId);
     if (client.isEmpty()) {
       return;

@@ -18,6 +18,7 @@ import org.myochart.consent.FormKind;
 import org.myochart.consent.WithdrawalRequester;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 import org.myochart.security.KioskSession;
 import org.myochart.security.Kiosks;
 
@@ -66,31 +67,25 @@ public class ClientConsentsPanel implements Serializable {
     reason = null;
   }
 
+  @ShowsRuleViolations(form = "profile")
   public void withdraw() {
     if (withdrawing == null) {
       return;
     }
-    try {
-      consents.withdraw(withdrawing, requestedBy, reason);
-      withdrawing = null;
-      reason = null;
-      refresh();
-      Messages.info("The withdrawal was recorded. The consent no longer allows treatment.");
-    } catch (RuleViolation refused) {
-      Messages.refused(refused, "profile");
-    }
+    consents.withdraw(withdrawing, requestedBy, reason);
+    withdrawing = null;
+    reason = null;
+    refresh();
+    Messages.info("The withdrawal was recorded. The consent no longer allows treatment.");
   }
 
   /** Hands the tablet to the client to sign this form (again). */
+  @ShowsRuleViolations
   public void startSigning(long formId) throws IOException {
-    try {
-      ConsentFormVersion latest = forms.latest(formId);
-      KioskSession kiosk = kiosks.start(request, clientId, KioskSession.Purpose.CONSENT, List.of(latest.getId()));
-      ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-      external.redirect(external.getRequestContextPath() + kiosk.purpose().page());
-    } catch (RuleViolation refused) {
-      Messages.error(refused.getMessage());
-    }
+    ConsentFormVersion latest = forms.latest(formId);
+    KioskSession kiosk = kiosks.start(request, clientId, KioskSession.Purpose.CONSENT, List.of(latest.getId()));
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    external.redirect(external.getRequestContextPath() + kiosk.purpose().page());
   }
 
   public WithdrawalRequester[] getRequesters() {

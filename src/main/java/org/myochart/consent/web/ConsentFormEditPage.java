@@ -1,6 +1,5 @@
 package org.myochart.consent.web;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,6 +14,7 @@ import org.myochart.consent.FormKind;
 import org.myochart.consent.MarkdownText;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 import org.myochart.platform.web.Responses;
 
 /**
@@ -43,7 +43,7 @@ public class ConsentFormEditPage implements Serializable {
   private List<ConsentFormVersion> versions = List.of();
 
   public void load() throws IOException {
-    if (FacesContext.getCurrentInstance().isPostback() || id == null) {
+    if (id == null) {
       return;
     }
     ConsentForm form;
@@ -61,7 +61,7 @@ public class ConsentFormEditPage implements Serializable {
     requiredForTreatment = form.isRequiredForTreatment();
     FormDraft draft = latest.toDraft();
     title = draft.title();
-    body = draft.bodyMarkdown();
+    body = draft.body();
     acknowledgements = String.join("\n", draft.acknowledgements());
     techniques = String.join("\n", draft.techniques());
     validityMonths = draft.validityMonths();
@@ -75,29 +75,21 @@ public class ConsentFormEditPage implements Serializable {
         validityMonths, requiresReconsent, requiresWitness);
   }
 
+  @ShowsRuleViolations(form = "form")
   public String publish() {
-    try {
-      ConsentFormVersion published = id == null
-          ? forms.create(null, kind, requiredForTreatment, draft())
-          : forms.publish(id, seenVersionNumber, draft());
-      Messages.flash("Version " + published.getVersionNumber() + " of \"" + published.getTitle() + "\" is published.");
-      return "/owner/consent-forms.xhtml?faces-redirect=true";
-    } catch (RuleViolation refused) {
-      Messages.refused(refused, "form");
-      return null;
-    }
+    ConsentFormVersion published = id == null
+        ? forms.create(null, kind, requiredForTreatment, draft())
+        : forms.publish(id, seenVersionNumber, draft());
+    Messages.flash("Version " + published.getVersionNumber() + " of \"" + published.getTitle() + "\" is published.");
+    return "/owner/consent-forms.xhtml?faces-redirect=true";
   }
 
   /** Whether the form is in use and needed for treatment; no new version. */
+  @ShowsRuleViolations(form = "form")
   public String saveSettings() {
-    try {
-      forms.configure(id, seenFormVersion, active, requiredForTreatment);
-      Messages.flash("The form's settings were saved.");
-      return "/owner/consent-forms.xhtml?faces-redirect=true";
-    } catch (RuleViolation refused) {
-      Messages.refused(refused, "form");
-      return null;
-    }
+    forms.configure(id, seenFormVersion, active, requiredForTreatment);
+    Messages.flash("The form's settings were saved.");
+    return "/owner/consent-forms.xhtml?faces-redirect=true";
   }
 
   public java.util.List<MarkdownText.Block> getPreview() {

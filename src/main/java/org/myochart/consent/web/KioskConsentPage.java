@@ -25,6 +25,7 @@ import org.myochart.consent.FormItem;
 import org.myochart.consent.KioskEvidence;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 import org.myochart.security.KioskSession;
 import org.myochart.security.Kiosks;
 import org.myochart.security.StaffAccount;
@@ -133,21 +134,17 @@ public class KioskConsentPage implements Serializable {
   }
 
   /** A staff member countersigns as witness on the tablet. */
+  @ShowsRuleViolations(form = "consent")
   public void witness() {
     if (phase != Phase.WITNESS) {
       return;
     }
-    try {
-      StaffAccount witness = kiosks.confirmOnTablet(request, witnessUsername, witnessPassword,
-          "Unknown username or wrong password.");
-      consents.witness(awaitingWitness, witness, CurrentActor.anonymous(request));
-      awaitingWitness = null;
-      show(position + 1);
-    } catch (RuleViolation refused) {
-      Messages.refused(refused, "consent");
-    } finally {
-      witnessPassword = null;
-    }
+    String typed = witnessPassword;
+    witnessPassword = null;
+    StaffAccount witness = kiosks.confirmOnTablet(request, witnessUsername, typed, "Unknown username or wrong password.");
+    consents.witness(awaitingWitness, witness, CurrentActor.anonymous(request));
+    awaitingWitness = null;
+    show(position + 1);
   }
 
   /** The client would rather sign on paper. */
@@ -161,16 +158,13 @@ public class KioskConsentPage implements Serializable {
   }
 
   /** Staff take the tablet back with their password. */
+  @ShowsRuleViolations
   public void unlock() throws IOException {
-    try {
-      KioskSession ended = kiosks.unlock(request, staffPassword);
-      ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-      external.redirect(external.getRequestContextPath() + "/staff/clients/client.xhtml?id=" + ended.clientId() + "&tab=consents");
-    } catch (RuleViolation refused) {
-      Messages.error(refused.getMessage());
-    } finally {
-      staffPassword = null;
-    }
+    String typed = staffPassword;
+    staffPassword = null;
+    KioskSession ended = kiosks.unlock(request, typed);
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    external.redirect(external.getRequestContextPath() + "/staff/clients/client.xhtml?id=" + ended.clientId() + "&tab=consents");
   }
 
   private boolean stillHandedOver() {

@@ -1,6 +1,5 @@
 package org.myochart.consent.web;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,8 +20,8 @@ import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
 import org.myochart.consent.FormItem;
 import org.myochart.consent.FormKind;
-import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 import org.primefaces.model.file.UploadedFile;
 
 /**
@@ -51,9 +50,6 @@ public class PaperConsentPage implements Serializable {
   private transient UploadedFile scan;
 
   public void load() throws IOException {
-    if (FacesContext.getCurrentInstance().isPostback()) {
-      return;
-    }
     var client = ClientLookup.orNotFound(clients, clientId);
     if (client.isEmpty()) {
       return;
@@ -71,6 +67,7 @@ public class PaperConsentPage implements Serializable {
     return versionId == null ? null : versions.stream().filter(v -> v.getId().equals(versionId)).findFirst().orElse(null);
   }
 
+  @ShowsRuleViolations(form = "paper")
   public String save() {
     ConsentFormVersion version = getVersion();
     if (version == null) {
@@ -85,15 +82,10 @@ public class PaperConsentPage implements Serializable {
         answers.put(item.getCode(), "yes".equals(choices.get(item.getCode())));
       }
     }
-    try {
-      ScannedDocument document = Uploads.scan(scan, "scan");
-      consents.recordPaper(clientId, versionId, signedOn, signerName, guardianRelationship, answers, document, submissionId);
-      Messages.flash("The paper consent was recorded.");
-      return "/staff/clients/client.xhtml?faces-redirect=true&tab=consents&id=" + clientId;
-    } catch (RuleViolation refused) {
-      Messages.refused(refused, "paper");
-      return null;
-    }
+    ScannedDocument document = Uploads.scan(scan, "scan");
+    consents.recordPaper(clientId, versionId, signedOn, signerName, guardianRelationship, answers, document, submissionId);
+    Messages.flash("The paper consent was recorded.");
+    return "/staff/clients/client.xhtml?faces-redirect=true&tab=consents&id=" + clientId;
   }
 
   public Long getClientId() { return clientId; }

@@ -1,7 +1,6 @@
 package org.myochart.consent.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -31,9 +30,6 @@ public class PrintableFormPage {
   private ConsentFormVersion version;
 
   public void load() throws IOException {
-    if (FacesContext.getCurrentInstance().isPostback()) {
-      return;
-    }
     var found = ClientLookup.orNotFound(clients, clientId);
     if (found.isEmpty()) {
       return;

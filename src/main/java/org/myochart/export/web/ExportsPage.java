@@ -15,6 +15,7 @@ import org.myochart.export.ExportJobs;
 import org.myochart.export.ExportScope;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 import org.myochart.staff.Role;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
@@ -37,16 +38,13 @@ public class ExportsPage implements Serializable {
   private String client;
   private List<AuditExport> recent;
 
+  @ShowsRuleViolations(form = "export")
   public void start() {
-    try {
-      ExportScope scope = ExportScope.of(from == null ? null : from.toString(), to == null ? null : to.toString(),
-          therapist, chosenClient(), exports.today());
-      AuditExport export = jobs.request(scope);
-      Messages.info("Export " + export.getId() + " of " + scope.describe() + " has started.");
-      recent = null;
-    } catch (RuleViolation refused) {
-      Messages.refused(refused, "export");
-    }
+    ExportScope scope = ExportScope.of(from == null ? null : from.toString(), to == null ? null : to.toString(),
+        therapist, chosenClient(), exports.today());
+    AuditExport export = jobs.request(scope);
+    Messages.info("Export " + export.getId() + " of " + scope.describe() + " has started.");
+    recent = null;
   }
 
   public List<AuditExport> getRecent() {

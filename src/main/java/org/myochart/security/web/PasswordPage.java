@@ -3,8 +3,8 @@ package org.myochart.security.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 import org.myochart.security.StaffAccounts;
 
 /** A signed-in person changes their own password (required after the owner set a temporary one). */
@@ -23,17 +23,13 @@ public class PasswordPage {
     return accounts.findByUsername(current.getUsername()).map(a -> a.isPasswordChangeRequired()).orElse(false);
   }
 
+  @ShowsRuleViolations
   public String change() {
     if (newPassword == null || !newPassword.equals(confirmation)) {
       Messages.error("The new password and its confirmation differ.");
       return null;
     }
-    try {
-      accounts.changeOwnPassword(current.getUsername(), currentPassword, newPassword);
-    } catch (RuleViolation refused) {
-      Messages.error(refused.getMessage());
-      return null;
-    }
+    accounts.changeOwnPassword(current.getUsername(), currentPassword, newPassword);
     Messages.flash("Your password has been changed.");
     return LoginPage.HOME + "?faces-redirect=true";
   }

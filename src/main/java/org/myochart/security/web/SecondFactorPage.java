@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 import org.myochart.security.SecondFactors;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
@@ -42,17 +42,15 @@ public class SecondFactorPage implements Serializable {
     }
   }
 
+  @ShowsRuleViolations(form = "enrol")
   public void confirm() {
-    try {
-      recoveryCodes = secondFactors.enrol(accountId, offer.secret(), code);
-      enrolled = true;
-      codesLeft = recoveryCodes.size();
-      offer = null;
-      Messages.info("Your second factor is set up. From now on, signing in asks for a code from your app.");
-    } catch (RuleViolation refused) {
-      Messages.refused(refused, "enrol");
-    }
+    String typed = code;
     code = null;
+    recoveryCodes = secondFactors.enrol(accountId, offer.secret(), typed);
+    enrolled = true;
+    codesLeft = recoveryCodes.size();
+    offer = null;
+    Messages.info("Your second factor is set up. From now on, signing in asks for a code from your app.");
   }
 
   public boolean isEnrolled() { return enrolled; }

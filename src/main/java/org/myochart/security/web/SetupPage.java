@@ -3,8 +3,8 @@ package org.myochart.security.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 import org.myochart.security.StaffAccounts;
 
 /** The one-time page that creates the clinic's first owner when no owner exists yet. */
@@ -24,17 +24,13 @@ public class SetupPage {
     return accounts.ownerExists() ? "/login.xhtml?faces-redirect=true" : null;
   }
 
+  @ShowsRuleViolations
   public String create() {
     if (password == null || !password.equals(confirmation)) {
       Messages.error("The two passwords differ. Type the same password twice.");
       return null;
     }
-    try {
-      accounts.createFirstOwner(username, displayName, password);
-    } catch (RuleViolation refused) {
-      Messages.error(refused.getMessage());
-      return null;
-    }
+    accounts.createFirstOwner(username, displayName, password);
     Messages.flash("The clinic is set up. Sign in with the owner account you just created.");
     return "/login.xhtml?faces-redirect=true";
   }

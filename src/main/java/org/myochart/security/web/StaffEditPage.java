@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 import org.myochart.staff.Role;
 import org.myochart.security.SecondFactors;
 import org.myochart.security.StaffAccount;
@@ -33,7 +33,7 @@ public class StaffEditPage implements Serializable {
   private boolean secondFactor;
 
   public void load() throws IOException {
-    if (id == null || FacesContext.getCurrentInstance().isPostback()) {
+    if (id == null) {
       return;
     }
     var account = accounts.find(id);
@@ -45,41 +45,31 @@ public class StaffEditPage implements Serializable {
     show(account.get());
   }
 
+  @ShowsRuleViolations
   public String save() {
-    try {
-      if (id == null) {
-        accounts.create(username, displayName, role, temporaryPassword, true);
-        Messages.flash(displayName.strip() + " was added. Give them the temporary password; they choose their own at first sign-in.");
-      } else {
-        accounts.describe(id, version, displayName, role, current.getUsername());
-        Messages.flash("Changes to " + displayName.strip() + " were saved.");
-      }
-      return "/owner/staff.xhtml?faces-redirect=true";
-    } catch (RuleViolation refused) {
-      Messages.error(refused.getMessage());
-      return null;
+    if (id == null) {
+      accounts.create(username, displayName, role, temporaryPassword, true);
+      Messages.flash(displayName.strip() + " was added. Give them the temporary password; they choose their own at first sign-in.");
+    } else {
+      accounts.describe(id, version, displayName, role, current.getUsername());
+      Messages.flash("Changes to " + displayName.strip() + " were saved.");
     }
+    return "/owner/staff.xhtml?faces-redirect=true";
   }
 
+  @ShowsRuleViolations
   public void resetPassword() {
-    try {
-      show(accounts.resetPassword(id, version, temporaryPassword));
-      temporaryPassword = null;
-      Messages.info("The password was reset. " + displayName + " must choose a new one at next sign-in.");
-    } catch (RuleViolation refused) {
-      Messages.error(refused.getMessage());
-    }
+    show(accounts.resetPassword(id, version, temporaryPassword));
+    temporaryPassword = null;
+    Messages.info("The password was reset. " + displayName + " must choose a new one at next sign-in.");
   }
 
   /** For a person who lost their phone and their recovery codes: they enrol again at next sign-in. */
+  @ShowsRuleViolations
   public void removeSecondFactor() {
-    try {
-      secondFactors.remove(id);
-      secondFactor = false;
-      Messages.info("The second factor was removed. " + displayName + " sets up a new one at next sign-in.");
-    } catch (RuleViolation refused) {
-      Messages.error(refused.getMessage());
-    }
+    secondFactors.remove(id);
+    secondFactor = false;
+    Messages.info("The second factor was removed. " + displayName + " sets up a new one at next sign-in.");
   }
 
   public boolean isSecondFactor() {

@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
+import org.myochart.platform.web.ShowsRuleViolations;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
 
@@ -26,24 +26,26 @@ public class StaffListPage implements Serializable {
     staff = accounts.all();
   }
 
+  @ShowsRuleViolations
   public void deactivate(StaffAccount account) {
     act(() -> accounts.deactivate(account.getId(), account.getVersion(), current.getUsername()),
         account.getDisplayName() + " can no longer sign in.");
   }
 
+  @ShowsRuleViolations
   public void reactivate(StaffAccount account) {
     act(() -> accounts.reactivate(account.getId(), account.getVersion()),
         account.getDisplayName() + " can sign in again.");
   }
 
+  /** A refused change is shown by {@link ShowsRuleViolations} on the public action; the page reloads either way. */
   private void act(Runnable change, String done) {
     try {
       change.run();
       Messages.info(done);
-    } catch (RuleViolation refused) {
-      Messages.error(refused.getMessage());
+    } finally {
+      load();
     }
-    load();
   }
 
   public List<StaffAccount> getStaff() {
