@@ -19,7 +19,7 @@ import org.myochart.audit.RecordKind;
 /**
  * The reads an export makes, a page at a time and as JPQL constructor results rather than managed
  * entities, so that neither the job nor a download holds more than one page of a large export in
- * memory; and the chunk writes, which EclipseLink batches (persistence.xml).
+ * memory; and the chunk writes, as one JDBC batch each.
  */
 @ApplicationScoped
 public class ExportQueries {
@@ -143,13 +143,30 @@ public class ExportQueries {
   }
 
   /**
-   * Stores a chunk's manifest lines. EclipseLink writes them as one JDBC batch when the chunk's
-   * transaction commits (persistence.xml, {@code eclipselink.jdbc.batch-writing}): one round trip
-   * instead of one per line.
+   * Writes a chunk's manifest lines as one JDBC batch on the transaction's own connection (one
+   * round trip instead of one per line). Persisting {@link ExportedRecord}s with EclipseLink's
+   * batch writing measured slower (docs/performance.md), so the rows are written here directly.
    */
   void insert(long exportId, List<ManifestLine> lines) {
-    for (ManifestLine line : lines) {
-      em.persist(new ExportedRecord(exportId, line));
+    java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+    try (java.sql.PreparedStatement insert = connection.prepareStatement(
+        "insert into audit_export_record (export_id, seq_no, sealed_record_id, record_type, record_id, client_id,"
+            + " sealed_at, sha256, size_bytes) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (ManifestLine line : lines) {
+        insert.setLong(1, exportId);
+        insert.setInt(2, line.seqNo());
+        insert.setLong(3, line.sealedRecordId());
+        insert.setString(4, line.recordType());
+        insert.setLong(5, line.recordId());
+        insert.setLong(6, line.clientId());
+        insert.setObject(7, line.sealedAt().atOffset(java.time.ZoneOffset.UTC));
+        insert.setString(8, line.sha256());
+        insert.setLong(9, line.sizeBytes());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Could not store a chunk of export " + exportId, e);
     }
   }
 

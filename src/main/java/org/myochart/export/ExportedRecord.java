@@ -11,9 +11,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One manifest line as stored for its export: written once per chunk (EclipseLink batches the
- * inserts, persistence.xml) and read back a page at a time as {@link ManifestLine}s. Not kept in
- * the shared cache: an export writes thousands and never reads one back as an entity.
+ * One manifest line as stored for its export, read back a page at a time as {@link ManifestLine}s
+ * by JPQL. The rows are written by {@code ExportQueries.insert} as a JDBC batch (measured faster
+ * than persisting these entities with batch writing, docs/performance.md). Not kept in the shared
+ * cache: an export has thousands and never reads one back as an entity.
  */
 @Entity
 @Cacheable(false)
@@ -55,18 +56,6 @@ public class ExportedRecord {
   private Long sizeBytes;
 
   protected ExportedRecord() {}
-
-  ExportedRecord(long exportId, ManifestLine line) {
-    this.exportId = exportId;
-    this.seqNo = line.seqNo();
-    this.sealedRecordId = line.sealedRecordId();
-    this.recordType = line.recordType();
-    this.recordId = line.recordId();
-    this.clientId = line.clientId();
-    this.sealedAt = line.sealedAt();
-    this.sha256 = line.sha256();
-    this.sizeBytes = line.sizeBytes();
-  }
 
   /** The primary key: the export and the line's place in it. */
   public static class Key implements Serializable {
