@@ -86,7 +86,7 @@ class SessionFailoverIT {
     String phone = "+47 400 " + (System.nanoTime() % 90000 + 10000);
     form.put("client:phone", phone);
     form.put("client:save", "client:save");
-    HttpResponse<String> saved = onSecond.postForm(page, form);
+    HttpResponse<String> saved = onSecond.post(page, form);
     String location = WebSession.location(saved).orElse("");
     assertEquals(302, saved.statusCode(), "the form opened on the first instance posts on the second: "
         + saved.statusCode() + " " + location + "\n" + saved.body() + "\n" + second.logTail());

@@ -329,8 +329,8 @@ class AccessMatrixIT {
     WebSession owner = WebSession.signedIn(clinic, "owner", PASSWORD);
     Map<String, String> crafted = Map.of("note", "note", "note:save", "note:save", "note:clientWords", "Overwritten by someone else");
 
-    HttpResponse<String> byTherapist1 = therapist1.postForm("/clinical/note.xhtml?id=" + jonasDraft, crafted);
-    HttpResponse<String> byOwner = owner.postForm("/clinical/note.xhtml?id=" + jonasDraft, crafted);
+    HttpResponse<String> byTherapist1 = therapist1.post("/clinical/note.xhtml?id=" + jonasDraft, crafted);
+    HttpResponse<String> byOwner = owner.post("/clinical/note.xhtml?id=" + jonasDraft, crafted);
 
     // Outside their caseload the note does not even open without a reason.
     breakGlass(jonas).check(byTherapist1);
@@ -417,7 +417,7 @@ class AccessMatrixIT {
   /** A front-desk session handed to the test's client on the tablet, the way the client profile's button does it. */
   private static WebSession kiosk(String start, String page) {
     WebSession session = WebSession.signedIn(clinic, "frontdesk", PASSWORD);
-    HttpResponse<String> started = session.postForm(start, Map.of("client", Long.toString(tabletClient)));
+    HttpResponse<String> started = session.post(start, Map.of("client", Long.toString(tabletClient)));
     assertEquals(302, started.statusCode(), started.body());
     assertEquals(page, WebSession.location(started).orElse(""));
     return session;

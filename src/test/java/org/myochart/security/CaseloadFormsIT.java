@@ -48,7 +48,7 @@ class CaseloadFormsIT {
     fields.putAll(values);
     fields.put(button, button);
     fields.put(parameter, Long.toString(otherRecord));
-    return session.postForm(page, fields);
+    return session.post(page, fields);
   }
 
   private static void assertRefusedAndAudited(HttpResponse<String> answer, String page, int deniedBefore) {
@@ -137,7 +137,7 @@ class CaseloadFormsIT {
     long checksBefore = StoredRows.count(clinic, "visit_check", "client_id = ?", jonas);
     fields.putAll(Map.of("check:acute", "false", "check:changed", "false", "check:save", "check:save"));
 
-    HttpResponse<String> answer = session.postForm("/clinical/visit-check.xhtml", fields);
+    HttpResponse<String> answer = session.post("/clinical/visit-check.xhtml", fields);
 
     assertEquals(302, answer.statusCode(), answer.body());
     assertEquals(checksBefore + 1, StoredRows.count(clinic, "visit_check", "client_id = ?", jonas));

@@ -183,7 +183,7 @@ class HttpEdgeCasesIT {
 
     Set<String> sentTo = new HashSet<>();
     for (int time = 0; time < 3; time++) {
-      HttpResponse<String> answer = frontDesk.postForm("/staff/clients/client-edit.xhtml", form);
+      HttpResponse<String> answer = frontDesk.post("/staff/clients/client-edit.xhtml", form);
       assertEquals(302, answer.statusCode(), answer.body());
       sentTo.add(WebSession.location(answer).orElseThrow());
     }

@@ -119,11 +119,6 @@ public final class WebSession {
         .POST(HttpRequest.BodyPublishers.ofString(encode(withNonce(form)))));
   }
 
-  /** The same as {@link #post}. */
-  public HttpResponse<String> postForm(String path, Map<String, String> form) {
-    return post(path, form);
-  }
-
   /** A PrimeFaces Ajax post: runs {@code source} with the given fields, as a button with {@code process} would. */
   public HttpResponse<String> postAjax(String path, String source, Map<String, String> fields) {
     return postAjax(path, source, null, fields);
