@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.myochart.testsupport.PlainHttpSession;
+import org.myochart.testsupport.WebSession;
 import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.TestDatabase;
 
@@ -70,7 +70,7 @@ class SessionFailoverIT {
   void aTherapistsSessionAndOpenFormCarryOnAfterTheirInstanceStops() throws Exception {
     long anna = clientId("Bergström");
     long clientsBefore = count();
-    PlainHttpSession onFirst = PlainHttpSession.signedIn(first, "therapist1", PASSWORD);
+    WebSession onFirst = WebSession.signedIn(first, "therapist1", PASSWORD);
     String page = "/staff/clients/client-edit.xhtml?id=" + anna;
     // The edit page keeps the client's id and version in its view-scoped bean, not in the form.
     Map<String, String> form = onFirst.openForm(page, "client");
@@ -78,18 +78,18 @@ class SessionFailoverIT {
 
     first.stop();
 
-    PlainHttpSession onSecond = onFirst.on(second);
-    HttpResponse<byte[]> dashboard = onSecond.get("/staff/dashboard.xhtml");
+    WebSession onSecond = onFirst.on(second);
+    HttpResponse<String> dashboard = onSecond.get("/staff/dashboard.xhtml");
     assertEquals(200, dashboard.statusCode(), "still signed in on the second instance, not sent to "
-        + PlainHttpSession.location(dashboard).orElse("-") + "\n" + second.logTail());
+        + WebSession.location(dashboard).orElse("-") + "\n" + second.logTail());
 
     String phone = "+47 400 " + (System.nanoTime() % 90000 + 10000);
     form.put("client:phone", phone);
     form.put("client:save", "client:save");
-    HttpResponse<byte[]> saved = onSecond.postForm(page, form);
-    String location = PlainHttpSession.location(saved).orElse("");
+    HttpResponse<String> saved = onSecond.post(page, form);
+    String location = WebSession.location(saved).orElse("");
     assertEquals(302, saved.statusCode(), "the form opened on the first instance posts on the second: "
-        + saved.statusCode() + " " + location + "\n" + PlainHttpSession.text(saved) + "\n" + second.logTail());
+        + saved.statusCode() + " " + location + "\n" + saved.body() + "\n" + second.logTail());
     assertTrue(location.contains("/staff/clients/client.xhtml") && location.contains("id=" + anna),
         "the save went to the client the page was opened for, not a new one: " + location);
     assertEquals(phone, stored(anna), "the changed phone number is stored");

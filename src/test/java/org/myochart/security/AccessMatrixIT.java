@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
-import org.myochart.testsupport.PlainHttpSession;
+import org.myochart.testsupport.WebSession;
 
 /**
  * The access-control matrix of docs/security.md, one row per address and one test per cell,
@@ -82,7 +82,7 @@ class AccessMatrixIT {
   private static RunningClinic clinic;
   /** One connection for the class: every cell reads the audit trail before and after. */
   private static Connection db;
-  private static final Map<Who, PlainHttpSession> sessions = new EnumMap<>(Who.class);
+  private static final Map<Who, WebSession> sessions = new EnumMap<>(Who.class);
 
   // The demo clinic's records the rows point at.
   private static long anna;
@@ -295,42 +295,42 @@ class AccessMatrixIT {
 
   @Test
   void aConsentKioskShowsOnlyTheSigningPage() {
-    PlainHttpSession kiosk = kiosk("/staff/kiosk/start-consent", "/kiosk/consent.xhtml");
+    WebSession kiosk = kiosk("/staff/kiosk/start-consent", "/kiosk/consent.xhtml");
 
-    HttpResponse<byte[]> signing = kiosk.get("/kiosk/consent.xhtml");
-    HttpResponse<byte[]> staffPage = kiosk.get("/staff/clients/client.xhtml?id=" + anna);
-    HttpResponse<byte[]> intake = kiosk.get("/kiosk/intake.xhtml");
-    HttpResponse<byte[]> api = kiosk.send(HttpRequest.newBuilder(clinic.uri("/api/v1/clients/" + anna))
+    HttpResponse<String> signing = kiosk.get("/kiosk/consent.xhtml");
+    HttpResponse<String> staffPage = kiosk.get("/staff/clients/client.xhtml?id=" + anna);
+    HttpResponse<String> intake = kiosk.get("/kiosk/intake.xhtml");
+    HttpResponse<String> api = kiosk.send(HttpRequest.newBuilder(clinic.uri("/api/v1/clients/" + anna))
         .header("Authorization", Http.basic("owner", PASSWORD)));
 
     Expect.page("Consent").check(signing);
-    for (HttpResponse<byte[]> away : List.of(staffPage, intake, api)) {
+    for (HttpResponse<String> away : List.of(staffPage, intake, api)) {
       assertEquals(302, away.statusCode());
-      assertEquals("/kiosk/consent.xhtml", PlainHttpSession.location(away).orElse(""));
+      assertEquals("/kiosk/consent.xhtml", WebSession.location(away).orElse(""));
     }
   }
 
   @Test
   void theKioskCannotSignOutToReachTheStaffPages() {
-    PlainHttpSession kiosk = kiosk("/staff/kiosk/start-intake", KIOSK_PAGE);
+    WebSession kiosk = kiosk("/staff/kiosk/start-intake", KIOSK_PAGE);
 
-    HttpResponse<byte[]> signOut = kiosk.get("/logout");
-    HttpResponse<byte[]> dashboard = kiosk.get("/staff/dashboard.xhtml");
+    HttpResponse<String> signOut = kiosk.get("/logout");
+    HttpResponse<String> dashboard = kiosk.get("/staff/dashboard.xhtml");
 
-    assertEquals(KIOSK_PAGE, PlainHttpSession.location(signOut).orElse(""));
-    assertEquals(KIOSK_PAGE, PlainHttpSession.location(dashboard).orElse(""));
+    assertEquals(KIOSK_PAGE, WebSession.location(signOut).orElse(""));
+    assertEquals(KIOSK_PAGE, WebSession.location(dashboard).orElse(""));
     Expect.page("Health questions").check(kiosk.get(KIOSK_PAGE));
   }
 
   @Test
   void anotherTherapistCannotSaveADraftThatIsNotTheirs() throws Exception {
     String before = text("select client_words || '|' || version from soap_note where id = " + jonasDraft);
-    PlainHttpSession therapist1 = PlainHttpSession.signedIn(clinic, "therapist1", PASSWORD);
-    PlainHttpSession owner = PlainHttpSession.signedIn(clinic, "owner", PASSWORD);
+    WebSession therapist1 = WebSession.signedIn(clinic, "therapist1", PASSWORD);
+    WebSession owner = WebSession.signedIn(clinic, "owner", PASSWORD);
     Map<String, String> crafted = Map.of("note", "note", "note:save", "note:save", "note:clientWords", "Overwritten by someone else");
 
-    HttpResponse<byte[]> byTherapist1 = therapist1.postForm("/clinical/note.xhtml?id=" + jonasDraft, crafted);
-    HttpResponse<byte[]> byOwner = owner.postForm("/clinical/note.xhtml?id=" + jonasDraft, crafted);
+    HttpResponse<String> byTherapist1 = therapist1.post("/clinical/note.xhtml?id=" + jonasDraft, crafted);
+    HttpResponse<String> byOwner = owner.post("/clinical/note.xhtml?id=" + jonasDraft, crafted);
 
     // Outside their caseload the note does not even open without a reason.
     breakGlass(jonas).check(byTherapist1);
@@ -341,10 +341,10 @@ class AccessMatrixIT {
 
   @Test
   void aRefusalByARecordsStateIsAPlainPageGivingTheReason() {
-    HttpResponse<byte[]> answer = session(Who.OWNER).get("/clinical/referral-letter?client=" + anna);
+    HttpResponse<String> answer = session(Who.OWNER).get("/clinical/referral-letter?client=" + anna);
 
     assertEquals(409, answer.statusCode());
-    String page = PlainHttpSession.text(answer);
+    String page = answer.body();
     assertTrue(page.contains("This cannot be done"), page);
     assertTrue(page.contains("This client has no open red flag, so no referral letter is needed."), page);
     assertFalse(page.contains("Payara"), "the server software is not shown: " + page);
@@ -355,11 +355,11 @@ class AccessMatrixIT {
   private static void check(Row row, Who who, Expect expected) throws Exception {
     boolean api = row.path.startsWith("/api/");
     // The API is asked with credentials, never a session; the kiosk only has its session.
-    PlainHttpSession session = api && who != Who.KIOSK ? null : row.ownSessions ? newSession(who) : session(who);
+    WebSession session = api && who != Who.KIOSK ? null : row.ownSessions ? newSession(who) : session(who);
     long countBefore = row.counting == null ? 0 : number(row.counting);
     List<String> deniedBefore = who.username == null ? List.of() : denials(who.username);
 
-    HttpResponse<byte[]> response = session == null ? Http.sendBytes(request(row, who)) : session.send(request(row, who));
+    HttpResponse<byte[]> response = session == null ? Http.sendBytes(request(row, who)) : session.sendBytes(request(row, who));
 
     expected.check(response);
     if (expected.kind == Kind.REFUSED) {
@@ -397,8 +397,8 @@ class AccessMatrixIT {
   }
 
   /** The shared session of one person, replaced when it may have timed out. */
-  private static synchronized PlainHttpSession session(Who who) {
-    PlainHttpSession session = sessions.get(who);
+  private static synchronized WebSession session(Who who) {
+    WebSession session = sessions.get(who);
     if (session == null || session.idle().compareTo(FRESH_ENOUGH) > 0) {
       session = newSession(who);
       sessions.put(who, session);
@@ -406,20 +406,20 @@ class AccessMatrixIT {
     return session;
   }
 
-  private static PlainHttpSession newSession(Who who) {
+  private static WebSession newSession(Who who) {
     return switch (who) {
-      case ANONYMOUS -> PlainHttpSession.anonymous(clinic);
+      case ANONYMOUS -> WebSession.anonymous(clinic);
       case KIOSK -> kiosk("/staff/kiosk/start-intake", KIOSK_PAGE);
-      default -> PlainHttpSession.signedIn(clinic, who.username, PASSWORD);
+      default -> WebSession.signedIn(clinic, who.username, PASSWORD);
     };
   }
 
   /** A front-desk session handed to the test's client on the tablet, the way the client profile's button does it. */
-  private static PlainHttpSession kiosk(String start, String page) {
-    PlainHttpSession session = PlainHttpSession.signedIn(clinic, "frontdesk", PASSWORD);
-    HttpResponse<byte[]> started = session.postForm(start, Map.of("client", Long.toString(tabletClient)));
-    assertEquals(302, started.statusCode(), PlainHttpSession.text(started));
-    assertEquals(page, PlainHttpSession.location(started).orElse(""));
+  private static WebSession kiosk(String start, String page) {
+    WebSession session = WebSession.signedIn(clinic, "frontdesk", PASSWORD);
+    HttpResponse<String> started = session.post(start, Map.of("client", Long.toString(tabletClient)));
+    assertEquals(302, started.statusCode(), started.body());
+    assertEquals(page, WebSession.location(started).orElse(""));
     return session;
   }
 
@@ -526,12 +526,12 @@ class AccessMatrixIT {
       };
     }
 
-    void check(HttpResponse<byte[]> response) {
-      String body = PlainHttpSession.text(response);
+    void check(HttpResponse<?> response) {
+      String body = WebSession.text(response);
       String path = response.uri().getPath();
       boolean api = path.startsWith("/api/");
       int status = response.statusCode();
-      String location = PlainHttpSession.location(response).orElse("");
+      String location = WebSession.location(response).orElse("");
       switch (kind) {
         case PAGE -> {
           assertEquals(200, status, body);
@@ -542,9 +542,9 @@ class AccessMatrixIT {
           absent.forEach(a -> assertFalse(body.contains(a), "the page does not show " + a));
         }
         case OK -> assertEquals(200, status, body);
-        case PDF -> assertMagic(response, "%PDF-");
-        case PNG -> assertMagic(response, "\u0089PNG");
-        case ZIP -> assertMagic(response, "PK");
+        case PDF -> assertMagic(bytes(response), "%PDF-");
+        case PNG -> assertMagic(bytes(response), "\u0089PNG");
+        case ZIP -> assertMagic(bytes(response), "PK");
         case JSON -> {
           assertEquals(200, status, body);
           assertJson(body, text);
@@ -595,8 +595,15 @@ class AccessMatrixIT {
       }
     }
 
+    /** Files are checked on the bytes as sent: the matrix asks for every answer as bytes. */
+    @SuppressWarnings("unchecked")
+    private static HttpResponse<byte[]> bytes(HttpResponse<?> response) {
+      assertTrue(response.body() instanceof byte[], "the answer was read as bytes");
+      return (HttpResponse<byte[]>) response;
+    }
+
     private static void assertMagic(HttpResponse<byte[]> response, String magic) {
-      assertEquals(200, response.statusCode(), PlainHttpSession.text(response));
+      assertEquals(200, response.statusCode(), WebSession.text(response));
       byte[] expected = magic.getBytes(StandardCharsets.ISO_8859_1);
       byte[] start = Arrays.copyOf(response.body(), expected.length);
       assertTrue(Arrays.equals(expected, start), "starts with " + magic);
@@ -729,14 +736,14 @@ class AccessMatrixIT {
 
   /** therapist1 corrects Anna's note with a signed addendum on the note page, and the addendum is sealed. */
   private static long anAddendumOnAnnasNote() throws Exception {
-    PlainHttpSession therapist1 = PlainHttpSession.signedIn(clinic, "therapist1", PASSWORD);
-    HttpResponse<byte[]> added = therapist1.submitAjax("/clinical/note.xhtml?id=" + annaNote, "addendum", "addendum:addAddendum",
+    WebSession therapist1 = WebSession.signedIn(clinic, "therapist1", PASSWORD);
+    HttpResponse<String> added = therapist1.submitAjax("/clinical/note.xhtml?id=" + annaNote, "addendum", "addendum:addAddendum",
         Map.of("addendum:reason", "Pressure recorded on the wrong side",
             "addendum:body", "The trigger point was on the left upper trapezius, not the right.",
             "addendum:password", PASSWORD));
-    assertEquals(200, added.statusCode(), PlainHttpSession.text(added));
+    assertEquals(200, added.statusCode(), added.body());
     String sealed = "select min(record_id) from sealed_record where record_type = 'NoteAddendum' and client_id = " + anna;
-    return await("the addendum to be sealed: " + PlainHttpSession.text(added)).atMost(Duration.ofSeconds(60))
+    return await("the addendum to be sealed: " + added.body()).atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250)).until(() -> number(sealed), id -> id > 0);
   }
 
@@ -745,11 +752,11 @@ class AccessMatrixIT {
     BufferedImage scan = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(scan, "png", png);
-    PlainHttpSession therapist1 = PlainHttpSession.signedIn(clinic, "therapist1", PASSWORD);
-    HttpResponse<byte[]> saved = therapist1.submitWithFile("/clinical/clearance.xhtml?client=" + tabletClient, "clearance",
+    WebSession therapist1 = WebSession.signedIn(clinic, "therapist1", PASSWORD);
+    HttpResponse<String> saved = therapist1.submitWithFile("/clinical/clearance.xhtml?client=" + tabletClient, "clearance",
         "clearance:save", Map.of("clearance:physicianName", "Dr. Matrix Lund", "clearance:clearedOn", LocalDate.now().minusDays(1)
             .toString(), "clearance:note", "Massage is fine."), "clearance:letter", "letter.png", "image/png", png.toByteArray());
-    assertEquals(302, saved.statusCode(), PlainHttpSession.text(saved));
+    assertEquals(302, saved.statusCode(), saved.body());
     long stored = number("select max(id) from medical_clearance where client_id = " + tabletClient + " and letter is not null");
     assertTrue(stored > 0, "the clearance was stored with its letter");
     return stored;

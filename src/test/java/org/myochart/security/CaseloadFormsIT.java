@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.myochart.testsupport.AuditRows;
-import org.myochart.testsupport.PlainHttpSession;
+import org.myochart.testsupport.WebSession;
 import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.StoredRows;
 
@@ -37,35 +37,35 @@ class CaseloadFormsIT {
         "select min(id) from soap_note where client_id = ? and therapist = 'therapist2' and status = 'DRAFT'", jonas);
   }
 
-  private static PlainHttpSession therapist2() {
-    return PlainHttpSession.signedIn(clinic, "therapist2", RunningClinic.DEMO_PASSWORD);
+  private static WebSession therapist2() {
+    return WebSession.signedIn(clinic, "therapist2", RunningClinic.DEMO_PASSWORD);
   }
 
   /** Posts the page's own form with its own view state, plus the named record parameter changed. */
-  private static HttpResponse<byte[]> postNaming(PlainHttpSession session, String page, String ownRecord, String form,
+  private static HttpResponse<String> postNaming(WebSession session, String page, String ownRecord, String form,
       String button, Map<String, String> values, String parameter, long otherRecord) {
     Map<String, String> fields = session.openForm(page + "?" + parameter + "=" + ownRecord, form);
     fields.putAll(values);
     fields.put(button, button);
     fields.put(parameter, Long.toString(otherRecord));
-    return session.postForm(page, fields);
+    return session.post(page, fields);
   }
 
-  private static void assertRefusedAndAudited(HttpResponse<byte[]> answer, String page, int deniedBefore) {
-    assertEquals(403, answer.statusCode(), PlainHttpSession.text(answer));
-    assertFalse(PlainHttpSession.text(answer).contains(".java:"), "no stack trace");
+  private static void assertRefusedAndAudited(HttpResponse<String> answer, String page, int deniedBefore) {
+    assertEquals(403, answer.statusCode(), answer.body());
+    assertFalse(answer.body().contains(".java:"), "no stack trace");
     assertEquals(deniedBefore + 1, AuditRows.count(clinic, "ACCESS_DENIED", "therapist2", page),
         "one ACCESS_DENIED entry naming therapist2 and the page");
   }
 
   @Test
   void todaysCheckPostedForAColleaguesClientIsRefused() {
-    PlainHttpSession session = therapist2();
+    WebSession session = therapist2();
     String page = "/clinical/visit-check.xhtml";
     long checksBefore = StoredRows.count(clinic, "visit_check", "client_id = ?", anna);
     int denied = AuditRows.count(clinic, "ACCESS_DENIED", "therapist2", page);
 
-    HttpResponse<byte[]> answer = postNaming(session, page, Long.toString(jonas), "check", "check:save",
+    HttpResponse<String> answer = postNaming(session, page, Long.toString(jonas), "check", "check:save",
         Map.of("check:acute", "true", "check:changed", "false"), "client", anna);
 
     assertRefusedAndAudited(answer, page, denied);
@@ -74,12 +74,12 @@ class CaseloadFormsIT {
 
   @Test
   void anIntakePostedForAColleaguesClientIsRefused() {
-    PlainHttpSession session = therapist2();
+    WebSession session = therapist2();
     String page = "/clinical/intake.xhtml";
     long intakesBefore = StoredRows.count(clinic, "health_intake", "client_id = ?", anna);
     int denied = AuditRows.count(clinic, "ACCESS_DENIED", "therapist2", page);
 
-    HttpResponse<byte[]> answer = postNaming(session, page, Long.toString(jonas), "intake", "intake:save", Map.of(),
+    HttpResponse<String> answer = postNaming(session, page, Long.toString(jonas), "intake", "intake:save", Map.of(),
         "client", anna);
 
     assertRefusedAndAudited(answer, page, denied);
@@ -88,12 +88,12 @@ class CaseloadFormsIT {
 
   @Test
   void aClearancePostedForAColleaguesClientIsRefused() {
-    PlainHttpSession session = therapist2();
+    WebSession session = therapist2();
     String page = "/clinical/clearance.xhtml";
     long clearancesBefore = StoredRows.count(clinic, "medical_clearance", "client_id = ?", anna);
     int denied = AuditRows.count(clinic, "ACCESS_DENIED", "therapist2", page);
 
-    HttpResponse<byte[]> answer = postNaming(session, page, Long.toString(jonas), "clearance", "clearance:save",
+    HttpResponse<String> answer = postNaming(session, page, Long.toString(jonas), "clearance", "clearance:save",
         Map.of("clearance:physicianName", "Dr. Forged", "clearance:note", "Cleared by nobody."), "client", anna);
 
     assertRefusedAndAudited(answer, page, denied);
@@ -103,12 +103,12 @@ class CaseloadFormsIT {
 
   @Test
   void aSessionStartedForAColleaguesClientIsRefused() {
-    PlainHttpSession session = therapist2();
+    WebSession session = therapist2();
     String page = "/clinical/session-start.xhtml";
     long sessionsBefore = StoredRows.count(clinic, "treatment_session", "client_id = ? and therapist = 'therapist2'", anna);
     int denied = AuditRows.count(clinic, "ACCESS_DENIED", "therapist2", page);
 
-    HttpResponse<byte[]> answer = postNaming(session, page, Long.toString(jonas), "start", "start:startSession",
+    HttpResponse<String> answer = postNaming(session, page, Long.toString(jonas), "start", "start:startSession",
         Map.of(), "client", anna);
 
     assertRefusedAndAudited(answer, page, denied);
@@ -119,11 +119,11 @@ class CaseloadFormsIT {
 
   @Test
   void aNoteFormSentBackForAColleaguesNoteIsRefused() {
-    PlainHttpSession session = therapist2();
+    WebSession session = therapist2();
     String page = "/clinical/note.xhtml";
     int denied = AuditRows.count(clinic, "ACCESS_DENIED", "therapist2", page);
 
-    HttpResponse<byte[]> answer = postNaming(session, page, Long.toString(jonasDraft), "note", "note:save", Map.of(),
+    HttpResponse<String> answer = postNaming(session, page, Long.toString(jonasDraft), "note", "note:save", Map.of(),
         "id", annaNote);
 
     assertRefusedAndAudited(answer, page, denied);
@@ -132,27 +132,27 @@ class CaseloadFormsIT {
   @Test
   void theSamePageWithoutAChangedRecordStillWorks() {
     // The control: the form of the therapist's own client goes through unchanged.
-    PlainHttpSession session = therapist2();
+    WebSession session = therapist2();
     Map<String, String> fields = session.openForm("/clinical/visit-check.xhtml?client=" + jonas, "check");
     long checksBefore = StoredRows.count(clinic, "visit_check", "client_id = ?", jonas);
     fields.putAll(Map.of("check:acute", "false", "check:changed", "false", "check:save", "check:save"));
 
-    HttpResponse<byte[]> answer = session.postForm("/clinical/visit-check.xhtml", fields);
+    HttpResponse<String> answer = session.post("/clinical/visit-check.xhtml", fields);
 
-    assertEquals(302, answer.statusCode(), PlainHttpSession.text(answer));
+    assertEquals(302, answer.statusCode(), answer.body());
     assertEquals(checksBefore + 1, StoredRows.count(clinic, "visit_check", "client_id = ?", jonas));
   }
 
   @Test
   void anIdThatIsNotANumberIsNotFound() {
-    PlainHttpSession session = therapist2();
+    WebSession session = therapist2();
     for (String address : new String[] {"/clinical/intake.xhtml?client=abc", "/clinical/note.xhtml?id=1e3",
         "/staff/clients/client.xhtml?id=..%2F..", "/clinical/session-start.xhtml?client=abc",
         "/staff/consents/consent.xhtml?id=abc"}) {
-      HttpResponse<byte[]> answer = session.get(address);
-      assertEquals(404, answer.statusCode(), address + ": " + PlainHttpSession.text(answer));
-      assertTrue(PlainHttpSession.text(answer).contains("Page not found"), address);
-      assertFalse(PlainHttpSession.text(answer).contains(".java:"), "no stack trace");
+      HttpResponse<String> answer = session.get(address);
+      assertEquals(404, answer.statusCode(), address + ": " + answer.body());
+      assertTrue(answer.body().contains("Page not found"), address);
+      assertFalse(answer.body().contains(".java:"), "no stack trace");
     }
   }
 }

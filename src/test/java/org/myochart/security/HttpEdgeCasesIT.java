@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
-import org.myochart.testsupport.PlainHttpSession;
+import org.myochart.testsupport.WebSession;
 import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.StoredRows;
 
@@ -51,7 +51,7 @@ class HttpEdgeCasesIT {
 
   @Test
   void methodsADownloadOrSignOutDoesNotAnswerGet405WithAllowAndTheSecurityHeaders() {
-    PlainHttpSession owner = PlainHttpSession.signedIn(clinic, "owner", PASSWORD);
+    WebSession owner = WebSession.signedIn(clinic, "owner", PASSWORD);
     Map<String, String> allowed = Map.of(
         "/staff/consents/pdf?id=" + consent, "GET",
         "/clinical/notes/pdf?id=1", "GET",
@@ -61,7 +61,7 @@ class HttpEdgeCasesIT {
     List<String> problems = new ArrayList<>();
     for (var address : allowed.entrySet()) {
       for (String method : List.of("PATCH", "PUT", "DELETE")) {
-        HttpResponse<byte[]> answer = owner.send(HttpRequest.newBuilder(clinic.uri(address.getKey()))
+        HttpResponse<String> answer = owner.send(HttpRequest.newBuilder(clinic.uri(address.getKey()))
             .method(method, method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("x")));
         String what = method + " " + address.getKey() + " → " + answer.statusCode();
         if (answer.statusCode() != 405) {
@@ -84,10 +84,10 @@ class HttpEdgeCasesIT {
 
   @Test
   void headOnSignOutKeepsThePersonSignedIn() {
-    PlainHttpSession therapist = PlainHttpSession.signedIn(clinic, "therapist1", PASSWORD);
+    WebSession therapist = WebSession.signedIn(clinic, "therapist1", PASSWORD);
     int logouts = AuditRows.count(clinic, "LOGOUT", "therapist1", null);
 
-    HttpResponse<byte[]> head = therapist.send(HttpRequest.newBuilder(clinic.uri("/logout"))
+    HttpResponse<String> head = therapist.send(HttpRequest.newBuilder(clinic.uri("/logout"))
         .method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
     assertEquals(405, head.statusCode());
@@ -98,10 +98,10 @@ class HttpEdgeCasesIT {
 
   @Test
   void headOnAPdfDownloadWritesNoExportEntry() {
-    PlainHttpSession owner = PlainHttpSession.signedIn(clinic, "owner", PASSWORD);
+    WebSession owner = WebSession.signedIn(clinic, "owner", PASSWORD);
     int exports = AuditRows.count(clinic, "EXPORT", "owner", null);
 
-    HttpResponse<byte[]> head = owner.send(HttpRequest.newBuilder(clinic.uri("/staff/consents/pdf?id=" + consent))
+    HttpResponse<String> head = owner.send(HttpRequest.newBuilder(clinic.uri("/staff/consents/pdf?id=" + consent))
         .method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
     assertEquals(405, head.statusCode());
@@ -167,7 +167,7 @@ class HttpEdgeCasesIT {
 
   @Test
   void aRefusedWebInfAddressIsRecordedUnderTheSignedInPerson() {
-    PlainHttpSession frontDesk = PlainHttpSession.signedIn(clinic, "frontdesk", PASSWORD);
+    WebSession frontDesk = WebSession.signedIn(clinic, "frontdesk", PASSWORD);
     int denied = AuditRows.count(clinic, "ACCESS_DENIED", "frontdesk", "/WEB-INF/web.xml");
 
     assertEquals(403, frontDesk.get("/WEB-INF/web.xml").statusCode());
@@ -177,15 +177,15 @@ class HttpEdgeCasesIT {
 
   @Test
   void oneRegistrationFormSentThreeTimesRegistersOneClient() {
-    PlainHttpSession frontDesk = PlainHttpSession.signedIn(clinic, "frontdesk", PASSWORD);
+    WebSession frontDesk = WebSession.signedIn(clinic, "frontdesk", PASSWORD);
     String lastName = uniqueName();
     Map<String, String> form = registration(frontDesk, lastName);
 
     Set<String> sentTo = new HashSet<>();
     for (int time = 0; time < 3; time++) {
-      HttpResponse<byte[]> answer = frontDesk.postForm("/staff/clients/client-edit.xhtml", form);
-      assertEquals(302, answer.statusCode(), PlainHttpSession.text(answer));
-      sentTo.add(PlainHttpSession.location(answer).orElseThrow());
+      HttpResponse<String> answer = frontDesk.post("/staff/clients/client-edit.xhtml", form);
+      assertEquals(302, answer.statusCode(), answer.body());
+      sentTo.add(WebSession.location(answer).orElseThrow());
     }
 
     assertEquals(1, StoredRows.clientsNamed(clinic, lastName));
@@ -196,7 +196,7 @@ class HttpEdgeCasesIT {
 
   @Test
   void oneRegistrationFormSentTwentyTimesAtOnceRegistersOneClient() throws Exception {
-    PlainHttpSession frontDesk = PlainHttpSession.signedIn(clinic, "frontdesk", PASSWORD);
+    WebSession frontDesk = WebSession.signedIn(clinic, "frontdesk", PASSWORD);
     String lastName = uniqueName();
     String body = encode(registration(frontDesk, lastName));
     String cookies = frontDesk.cookieHeader();
@@ -220,7 +220,7 @@ class HttpEdgeCasesIT {
     assertEquals(1, StoredRows.clientsNamed(clinic, lastName));
   }
 
-  private static Map<String, String> registration(PlainHttpSession session, String lastName) {
+  private static Map<String, String> registration(WebSession session, String lastName) {
     Map<String, String> form = session.openForm("/staff/clients/client-edit.xhtml", "client");
     assertTrue(form.containsKey("client:submission"), "the form carries its one-time id: " + form.keySet());
     form.put("client:firstName", "Repeat");

@@ -36,19 +36,17 @@ public final class Http {
   }
 
   public static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException("HTTP call failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   public static HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+    return exchange(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** Sends the request on the suite's one client (redirects not followed), as {@link WebSession} does too. */
+  static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
     try {
-      return CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return CLIENT.send(request, body);
     } catch (IOException e) {
       throw new IllegalStateException("HTTP call failed: " + e, e);
     } catch (InterruptedException e) {
