@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package layout of docs/architecture.md, checked on the compiled classes: every package
- * (each domain, its {@code web} and its {@code api}) is a node of one graph without cycles;
- * platform is wiring and names no domain; domain code never reaches up into pages or resources.
+ * The package layout of docs/architecture.md, checked on the compiled classes: every package (each
+ * domain, its {@code web} and its {@code api}) is a node of one graph without cycles; platform is
+ * wiring and names no domain; domain code never reaches up into pages or resources.
  */
 class PackageDependenciesTest {
 
@@ -23,30 +23,41 @@ class PackageDependenciesTest {
 
   @BeforeAll
   static void importCompiledClasses() {
-    myochart = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.myochart");
+    myochart =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.myochart");
   }
 
   @Test
   void packagesDependOnEachOtherWithoutCycles() {
-    slices().matching("org.myochart.(**)").namingSlices("$1")
-        .should().beFreeOfCycles()
+    slices()
+        .matching("org.myochart.(**)")
+        .namingSlices("$1")
+        .should()
+        .beFreeOfCycles()
         .check(myochart);
   }
 
   @Test
   void platformNamesNoDomainPackage() {
-    noClasses().that().resideInAPackage("org.myochart.platform..")
-        .should().dependOnClassesThat(
-            resideInAPackage("org.myochart..").and(not(resideInAPackage("org.myochart.platform.."))))
+    noClasses()
+        .that()
+        .resideInAPackage("org.myochart.platform..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("org.myochart..")
+                .and(not(resideInAPackage("org.myochart.platform.."))))
         .check(myochart);
   }
 
   @Test
   void domainCodeUsesNoPageBeanOrResource() {
-    noClasses().that().resideOutsideOfPackages("..web..", "..api..")
-        .should().dependOnClassesThat(
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("..web..", "..api..")
+        .should()
+        .dependOnClassesThat(
             resideInAnyPackage("org.myochart.*.web..", "org.myochart.*.api..")
                 .and(not(resideInAPackage("org.myochart.platform.."))))
         .check(myochart);

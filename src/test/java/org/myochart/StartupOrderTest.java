@@ -29,15 +29,20 @@ class StartupOrderTest {
     int chainCheck = priorityOf(AuditChain.class);
 
     assertTrue(forms < owner, "the default forms exist before the first owner");
-    assertTrue(owner < demo, "the owner from the environment comes before the demo clinic looks for one");
-    assertTrue(demo < exports && demo < chainCheck, "background work starts once the data is in place");
+    assertTrue(
+        owner < demo, "the owner from the environment comes before the demo clinic looks for one");
+    assertTrue(
+        demo < exports && demo < chainCheck, "background work starts once the data is in place");
   }
 
   private static int priorityOf(Class<?> bean) {
-    List<Parameter> observed = Arrays.stream(bean.getDeclaredMethods())
-        .map(Method::getParameters).flatMap(Arrays::stream)
-        .filter(p -> p.getType() == SchemaMigrated.class && p.isAnnotationPresent(Observes.class))
-        .toList();
+    List<Parameter> observed =
+        Arrays.stream(bean.getDeclaredMethods())
+            .map(Method::getParameters)
+            .flatMap(Arrays::stream)
+            .filter(
+                p -> p.getType() == SchemaMigrated.class && p.isAnnotationPresent(Observes.class))
+            .toList();
     assertEquals(1, observed.size(), bean.getSimpleName() + " observes SchemaMigrated once");
     Priority priority = observed.get(0).getAnnotation(Priority.class);
     assertTrue(priority != null, bean.getSimpleName() + " gives its start-up work a priority");

@@ -19,7 +19,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Renders and seals a signed consent exactly as {@link Records} does at signing, without a timestamp authority. */
+/**
+ * Renders and seals a signed consent exactly as {@link Records} does at signing, without a
+ * timestamp authority.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -45,7 +48,15 @@ public class ConsentSealBenchmark {
 
   @Benchmark
   public byte[] sealConsent() {
-    return Records.sealed(RecordDocuments.consent(CLINIC, consent, trail, ZONE), consent.getFormVersion().getTitle(), CLINIC,
-        "consent-" + consent.getId() + ".json", RecordDocuments.consentSource(consent), "Consent signed", identity, null, SIGNED);
+    return Records.sealed(
+        RecordDocuments.consent(CLINIC, consent, trail, ZONE),
+        consent.getFormVersion().getTitle(),
+        CLINIC,
+        "consent-" + consent.getId() + ".json",
+        RecordDocuments.consentSource(consent),
+        "Consent signed",
+        identity,
+        null,
+        SIGNED);
   }
 }

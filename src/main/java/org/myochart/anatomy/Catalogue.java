@@ -32,27 +32,39 @@ public class Catalogue {
 
   /** Every entry of the kind, active first, by name. */
   public List<CatalogueEntry> all(CatalogueKind kind) {
-    return em.createQuery("select e from CatalogueEntry e where e.kind = :k order by e.active desc, e.id", CatalogueEntry.class)
-        .setParameter("k", kind).getResultList();
+    return em.createQuery(
+            "select e from CatalogueEntry e where e.kind = :k order by e.active desc, e.id",
+            CatalogueEntry.class)
+        .setParameter("k", kind)
+        .getResultList();
   }
 
   public List<CatalogueEntry> active(CatalogueKind kind) {
-    return em.createQuery("select e from CatalogueEntry e where e.kind = :k and e.active = true order by e.id", CatalogueEntry.class)
-        .setParameter("k", kind).getResultList();
+    return em.createQuery(
+            "select e from CatalogueEntry e where e.kind = :k and e.active = true order by e.id",
+            CatalogueEntry.class)
+        .setParameter("k", kind)
+        .getResultList();
   }
 
   public Optional<CatalogueEntry> find(CatalogueKind kind, String code) {
     if (code == null) {
       return Optional.empty();
     }
-    return em.createQuery("select e from CatalogueEntry e where e.kind = :k and e.code = :c", CatalogueEntry.class)
-        .setParameter("k", kind).setParameter("c", code).getResultStream().findFirst();
+    return em.createQuery(
+            "select e from CatalogueEntry e where e.kind = :k and e.code = :c",
+            CatalogueEntry.class)
+        .setParameter("k", kind)
+        .setParameter("c", code)
+        .getResultStream()
+        .findFirst();
   }
 
   /** All entries by code, for checking a note's rows in one go. */
   public Map<String, CatalogueEntry> byCode() {
     Map<String, CatalogueEntry> entries = new LinkedHashMap<>();
-    em.createQuery("select e from CatalogueEntry e order by e.id", CatalogueEntry.class).getResultList()
+    em.createQuery("select e from CatalogueEntry e order by e.id", CatalogueEntry.class)
+        .getResultList()
         .forEach(entry -> entries.put(entry.getKind() + ":" + entry.getCode(), entry));
     return entries;
   }
@@ -75,16 +87,33 @@ public class Catalogue {
     CautionCondition cautionCondition = newEntry.cautionCondition();
     String cleanCaution = newEntry.cautionText();
     String code = code(cleanName);
-    if (em.createQuery("select count(e) from CatalogueEntry e where lower(e.name) = :n or e.code = :c", Long.class)
-        .setParameter("n", cleanName.toLowerCase(Locale.ROOT)).setParameter("c", code).getSingleResult() > 0) {
-      throw RuleViolation.invalidFields(Map.of("name", "The catalogue already has \"" + cleanName + "\"."));
+    if (em.createQuery(
+                "select count(e) from CatalogueEntry e where lower(e.name) = :n or e.code = :c",
+                Long.class)
+            .setParameter("n", cleanName.toLowerCase(Locale.ROOT))
+            .setParameter("c", code)
+            .getSingleResult()
+        > 0) {
+      throw RuleViolation.invalidFields(
+          Map.of("name", "The catalogue already has \"" + cleanName + "\"."));
     }
-    CatalogueEntry entry = new CatalogueEntry(kind, code, cleanName, cleanDescription, lateral, cautionCondition, cleanCaution,
-        clock.instant());
+    CatalogueEntry entry =
+        new CatalogueEntry(
+            kind,
+            code,
+            cleanName,
+            cleanDescription,
+            lateral,
+            cautionCondition,
+            cleanCaution,
+            clock.instant());
     em.persist(entry);
     em.flush();
-    audit.record(AuditAction.CREATE, RECORD_TYPE, entry.getId(), Json.createObjectBuilder()
-        .add("kind", kind.name()).add("code", code).build().toString());
+    audit.record(
+        AuditAction.CREATE,
+        RECORD_TYPE,
+        entry.getId(),
+        Json.createObjectBuilder().add("kind", kind.name()).add("code", code).build().toString());
     return entry;
   }
 

@@ -21,7 +21,10 @@ public class CatalogueEntry implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "catalogue_entry_seq")
-  @SequenceGenerator(name = "catalogue_entry_seq", sequenceName = "catalogue_entry_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "catalogue_entry_seq",
+      sequenceName = "catalogue_entry_seq",
+      allocationSize = 50)
   private Long id;
 
   @Enumerated(EnumType.STRING)
@@ -61,13 +64,19 @@ public class CatalogueEntry implements Serializable {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
   protected CatalogueEntry() {}
 
-  CatalogueEntry(CatalogueKind kind, String code, String name, String description, boolean lateral,
-      CautionCondition cautionCondition, String cautionText, Instant createdAt) {
+  CatalogueEntry(
+      CatalogueKind kind,
+      String code,
+      String name,
+      String description,
+      boolean lateral,
+      CautionCondition cautionCondition,
+      String cautionText,
+      Instant createdAt) {
     this.kind = kind;
     this.code = code;
     this.name = name;
@@ -83,7 +92,9 @@ public class CatalogueEntry implements Serializable {
     this.active = active;
   }
 
-  /** Whether the side fits the structure: left, right or both for paired ones, midline otherwise. */
+  /**
+   * Whether the side fits the structure: left, right or both for paired ones, midline otherwise.
+   */
   public boolean allows(Side side) {
     return side != null && Set.of(Side.forStructure(lateral)).contains(side);
   }
@@ -93,18 +104,59 @@ public class CatalogueEntry implements Serializable {
     return cautionCondition != null && conditions.contains(cautionCondition) ? cautionText : null;
   }
 
-  public Long getId() { return id; }
-  public CatalogueKind getKind() { return kind; }
-  public String getCode() { return code; }
-  public String getName() { return name; }
-  public String getOtherName() { return otherName; }
-  public String getDescription() { return description; }
-  public String getSnomedCode() { return snomedCode; }
-  public boolean isLateral() { return lateral; }
-  public CautionCondition getCautionCondition() { return cautionCondition; }
-  public String getCautionText() { return cautionText; }
-  public boolean isActive() { return active; }
-  public boolean isBuiltIn() { return builtIn; }
-  public Instant getCreatedAt() { return createdAt; }
-  public long getVersion() { return version; }
+  public Long getId() {
+    return id;
+  }
+
+  public CatalogueKind getKind() {
+    return kind;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getOtherName() {
+    return otherName;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public String getSnomedCode() {
+    return snomedCode;
+  }
+
+  public boolean isLateral() {
+    return lateral;
+  }
+
+  public CautionCondition getCautionCondition() {
+    return cautionCondition;
+  }
+
+  public String getCautionText() {
+    return cautionText;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public boolean isBuiltIn() {
+    return builtIn;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
 }

@@ -14,7 +14,9 @@ import org.myochart.platform.TypedText;
 import org.myochart.platform.validation.Required;
 import org.myochart.platform.validation.Text;
 
-/** What the owner types to add a catalogue entry; a caution comes with its condition or not at all. */
+/**
+ * What the owner types to add a catalogue entry; a caution comes with its condition or not at all.
+ */
 @NewEntry.CautionComplete
 public record NewEntry(
     @NotNull(message = "{catalogue.kind.required}") CatalogueKind kind,
@@ -50,11 +52,15 @@ public record NewEntry(
         }
         context.disableDefaultConstraintViolation();
         if (entry.cautionCondition() == null) {
-          context.buildConstraintViolationWithTemplate("{catalogue.cautionCondition.required}")
-              .addPropertyNode("cautionCondition").addConstraintViolation();
+          context
+              .buildConstraintViolationWithTemplate("{catalogue.cautionCondition.required}")
+              .addPropertyNode("cautionCondition")
+              .addConstraintViolation();
         } else {
-          context.buildConstraintViolationWithTemplate("{catalogue.cautionText.required}")
-              .addPropertyNode("cautionText").addConstraintViolation();
+          context
+              .buildConstraintViolationWithTemplate("{catalogue.cautionText.required}")
+              .addPropertyNode("cautionText")
+              .addConstraintViolation();
         }
         return false;
       }

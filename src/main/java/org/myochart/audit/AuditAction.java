@@ -20,7 +20,9 @@ public enum AuditAction {
   VERIFY,
   KIOSK_START,
   KIOSK_END,
-  /** A tablet in kiosk mode asked for an address outside its kiosk page; the path is in the detail. */
+  /**
+   * A tablet in kiosk mode asked for an address outside its kiosk page; the path is in the detail.
+   */
   KIOSK_ESCAPE,
   PUBLISH,
   SIGN,

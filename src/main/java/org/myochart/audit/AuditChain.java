@@ -19,9 +19,9 @@ import org.myochart.platform.SchemaMigrated;
 import org.myochart.platform.StartupOrder;
 
 /**
- * Checks the whole audit trail against its hash chain, a page at a time, every
- * {@code MYOCHART_AUDIT_CHECK_MINUTES} (60 by default) and whenever the owner asks. The latest
- * verdict is kept for the owner's dashboard; a broken chain is logged as SEVERE.
+ * Checks the whole audit trail against its hash chain, a page at a time, every {@code
+ * MYOCHART_AUDIT_CHECK_MINUTES} (60 by default) and whenever the owner asks. The latest verdict is
+ * kept for the owner's dashboard; a broken chain is logged as SEVERE.
  */
 @ApplicationScoped
 public class AuditChain {
@@ -44,25 +44,36 @@ public class AuditChain {
   public void scheduleChecks(
       @Observes @Priority(StartupOrder.BACKGROUND_WORK) SchemaMigrated migrated) {
     long minutes = Math.max(1, checkMinutes);
-    scheduler.scheduleWithFixedDelay(() -> {
-      try {
-        verify();
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "The scheduled audit trail check could not run", e);
-      }
-    }, 1, minutes * 60, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            verify();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The scheduled audit trail check could not run", e);
+          }
+        },
+        1,
+        minutes * 60,
+        TimeUnit.SECONDS);
   }
 
   /** Checks the chain now, without recording the check. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public ChainCheck.Result verify() {
-    Object[] head = (Object[]) em.createNativeQuery("select last_entry_id, last_hash from audit_chain_head where id = 1")
-        .getSingleResult();
+    Object[] head =
+        (Object[])
+            em.createNativeQuery(
+                    "select last_entry_id, last_hash from audit_chain_head where id = 1")
+                .getSingleResult();
     ChainCheck check = new ChainCheck();
     long after = 0;
     while (true) {
-      List<AuditEntry> page = em.createQuery("select e from AuditEntry e where e.id > :after order by e.id", AuditEntry.class)
-          .setParameter("after", after).setMaxResults(PAGE).getResultList();
+      List<AuditEntry> page =
+          em.createQuery(
+                  "select e from AuditEntry e where e.id > :after order by e.id", AuditEntry.class)
+              .setParameter("after", after)
+              .setMaxResults(PAGE)
+              .getResultList();
       if (page.isEmpty()) {
         break;
       }
@@ -70,10 +81,16 @@ public class AuditChain {
       after = page.get(page.size() - 1).getId();
       em.clear();
     }
-    ChainCheck.Result result = check.finish(((Number) head[0]).longValue(), head[1].toString(), clock.instant());
+    ChainCheck.Result result =
+        check.finish(((Number) head[0]).longValue(), head[1].toString(), clock.instant());
     latest = result;
     if (!result.intact()) {
-      LOG.severe(() -> "The audit trail is broken at entry " + result.firstBrokenEntry() + ": " + result.reason());
+      LOG.severe(
+          () ->
+              "The audit trail is broken at entry "
+                  + result.firstBrokenEntry()
+                  + ": "
+                  + result.reason());
     }
     return result;
   }
@@ -82,7 +99,10 @@ public class AuditChain {
   @Transactional
   public ChainCheck.Result verifyOnRequest() {
     ChainCheck.Result result = verify();
-    audit.recordDetail(AuditAction.VERIFY, "AuditTrail", null,
+    audit.recordDetail(
+        AuditAction.VERIFY,
+        "AuditTrail",
+        null,
         new ChainVerified(result.entries(), result.intact(), result.firstBrokenEntry()));
     return result;
   }

@@ -6,8 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The single row that says where the chain ends. Appending locks it, so entries get consecutive
- * ids in the order their hashes chain, even when many transactions write at once.
+ * The single row that says where the chain ends. Appending locks it, so entries get consecutive ids
+ * in the order their hashes chain, even when many transactions write at once.
  */
 @Entity
 @Table(name = "audit_chain_head")
@@ -23,8 +23,13 @@ class AuditChainHead {
 
   protected AuditChainHead() {}
 
-  AuditEntry append(java.time.Instant now, Actor actor, AuditAction action, String recordType,
-      String recordId, String detail) {
+  AuditEntry append(
+      java.time.Instant now,
+      Actor actor,
+      AuditAction action,
+      String recordType,
+      String recordId,
+      String detail) {
     return append(new AuditEntry(now, actor, action, recordType, recordId, detail));
   }
 

@@ -8,12 +8,14 @@ import jakarta.json.bind.annotation.JsonbTransient;
  * The detail of an audit entry as a small record, serialised with JSON-B into the entry's stored
  * (and hashed) detail text. Records that name more than one property fix their order with
  * {@code @JsonbPropertyOrder}, so the text is the same on every run and stays the text that was
- * written before these records existed. A detail about a client names it in
- * {@link #concernedClient()}, which fills the entry's {@code client_id} column (ADR-047).
+ * written before these records existed. A detail about a client names it in {@link
+ * #concernedClient()}, which fills the entry's {@code client_id} column (ADR-047).
  */
 public interface AuditDetail {
 
-  /** The client the entry concerns, or null; kept out of the JSON unless the record shows it too. */
+  /**
+   * The client the entry concerns, or null; kept out of the JSON unless the record shows it too.
+   */
   @JsonbTransient
   default Long concernedClient() {
     return null;

@@ -14,10 +14,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
- * One line of the audit trail. It has no setters. An entry is stamped (time, actor, action,
- * record, detail) when the action happens and chained once, when it is appended: then it gets
- * its place in the chain and its hash, which covers every field but the searchable client column
- * (ADR-047) and the previous entry's hash.
+ * One line of the audit trail. It has no setters. An entry is stamped (time, actor, action, record,
+ * detail) when the action happens and chained once, when it is appended: then it gets its place in
+ * the chain and its hash, which covers every field but the searchable client column (ADR-047) and
+ * the previous entry's hash.
  */
 @Entity
 @Table(name = "audit_entry")
@@ -69,15 +69,27 @@ public class AuditEntry {
 
   protected AuditEntry() {}
 
-  AuditEntry(long id, Instant occurredAt, Actor actor, AuditAction action, String recordType,
-      String recordId, String detail, String previousHash) {
+  AuditEntry(
+      long id,
+      Instant occurredAt,
+      Actor actor,
+      AuditAction action,
+      String recordType,
+      String recordId,
+      String detail,
+      String previousHash) {
     this(occurredAt, actor, action, recordType, recordId, detail);
     chain(id, previousHash);
   }
 
   /** A stamped entry, not yet in the chain. */
-  AuditEntry(Instant occurredAt, Actor actor, AuditAction action, String recordType,
-      String recordId, String detail) {
+  AuditEntry(
+      Instant occurredAt,
+      Actor actor,
+      AuditAction action,
+      String recordType,
+      String recordId,
+      String detail) {
     // Stored timestamps keep microseconds on both databases; hash what will be read back.
     this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
     this.actor = clip(actor.name(), 120);
@@ -113,18 +125,33 @@ public class AuditEntry {
     return id != null;
   }
 
-  /** The hash this entry's content and predecessor call for; differs from the stored one if edited. */
+  /**
+   * The hash this entry's content and predecessor call for; differs from the stored one if edited.
+   */
   public String computeHash() {
     StringBuilder canonical = new StringBuilder();
-    for (Object field : new Object[] {previousHash, id, occurredAt, actor, actorRole, action,
-        recordType, recordId, detail, ipAddress, userAgent}) {
+    for (Object field :
+        new Object[] {
+          previousHash,
+          id,
+          occurredAt,
+          actor,
+          actorRole,
+          action,
+          recordType,
+          recordId,
+          detail,
+          ipAddress,
+          userAgent
+        }) {
       String text = field == null ? "" : field.toString();
       // Length-prefixed so that no choice of field values can produce another entry's bytes.
       canonical.append(text.length()).append(':').append(text).append(';');
     }
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java runtime has SHA-256", e);
     }

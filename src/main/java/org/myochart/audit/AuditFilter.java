@@ -14,24 +14,37 @@ import org.myochart.platform.RuleViolation;
 
 /**
  * What the owner asks of the audit trail: entries by one staff member (their own, and those of
- * kiosk sessions they started), about one client and that client's records, of one action,
- * within days of the clinic's calendar, or about one record. Every part is optional; an empty
- * filter means the whole trail.
+ * kiosk sessions they started), about one client and that client's records, of one action, within
+ * days of the clinic's calendar, or about one record. Every part is optional; an empty filter means
+ * the whole trail.
  */
-public record AuditFilter(String staff, Long clientId, AuditAction action, LocalDate from, LocalDate to,
-    String recordType, String recordId) {
+public record AuditFilter(
+    String staff,
+    Long clientId,
+    AuditAction action,
+    LocalDate from,
+    LocalDate to,
+    String recordType,
+    String recordId) {
 
-  public static final AuditFilter EVERYTHING = new AuditFilter(null, null, null, null, null, null, null);
+  public static final AuditFilter EVERYTHING =
+      new AuditFilter(null, null, null, null, null, null, null);
 
   private static final Pattern RECORD_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,59}");
 
   /**
    * Reads the filter from what a person typed or a link carried (blank means not set), refusing
-   * malformed dates, a range that ends before it starts, a client id that is not a positive
-   * number, an unknown action and a record id without its type.
+   * malformed dates, a range that ends before it starts, a client id that is not a positive number,
+   * an unknown action and a record id without its type.
    */
-  public static AuditFilter of(String staff, String client, String action, String from, String to,
-      String recordType, String recordId) {
+  public static AuditFilter of(
+      String staff,
+      String client,
+      String action,
+      String from,
+      String to,
+      String recordType,
+      String recordId) {
     Map<String, String> problems = new LinkedHashMap<>();
     String who = blankToNull(staff);
     if (who != null && who.length() > 120) {
@@ -46,8 +59,11 @@ public record AuditFilter(String staff, Long clientId, AuditAction action, Local
         clientId = null;
       }
       if (clientId == null || clientId <= 0) {
-        problems.put("client", "A client is given by its number, for example 12; '" + abbreviate(clientText)
-            + "' is not one.");
+        problems.put(
+            "client",
+            "A client is given by its number, for example 12; '"
+                + abbreviate(clientText)
+                + "' is not one.");
         clientId = null;
       }
     }
@@ -57,7 +73,8 @@ public record AuditFilter(String staff, Long clientId, AuditAction action, Local
       try {
         what = AuditAction.valueOf(actionText.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        problems.put("action", "'" + abbreviate(actionText) + "' is not an action the audit trail records.");
+        problems.put(
+            "action", "'" + abbreviate(actionText) + "' is not an action the audit trail records.");
       }
     }
     LocalDate first = date("from", "first", from, problems);
@@ -67,8 +84,11 @@ public record AuditFilter(String staff, Long clientId, AuditAction action, Local
     }
     String type = blankToNull(recordType);
     if (type != null && !RECORD_TYPE.matcher(type).matches()) {
-      problems.put("type", "A record type is one word of letters, such as SoapNote or Client; '" + abbreviate(type)
-          + "' is not.");
+      problems.put(
+          "type",
+          "A record type is one word of letters, such as SoapNote or Client; '"
+              + abbreviate(type)
+              + "' is not.");
     }
     String id = blankToNull(recordId);
     if (id != null && id.length() > 60) {
@@ -123,7 +143,8 @@ public record AuditFilter(String staff, Long clientId, AuditAction action, Local
     return json.build().toString();
   }
 
-  private static LocalDate date(String field, String which, String text, Map<String, String> problems) {
+  private static LocalDate date(
+      String field, String which, String text, Map<String, String> problems) {
     String value = blankToNull(text);
     if (value == null) {
       return null;
@@ -131,7 +152,13 @@ public record AuditFilter(String staff, Long clientId, AuditAction action, Local
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      problems.put(field, "Give the " + which + " day as YYYY-MM-DD; '" + abbreviate(value) + "' is not such a date.");
+      problems.put(
+          field,
+          "Give the "
+              + which
+              + " day as YYYY-MM-DD; '"
+              + abbreviate(value)
+              + "' is not such a date.");
       return null;
     }
   }

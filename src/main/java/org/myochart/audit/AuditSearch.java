@@ -14,13 +14,13 @@ import org.myochart.platform.ClinicSettings;
 
 /**
  * The owner's searches of the audit trail. Results come newest first, a page at a time after or
- * before a known entry id, so no search reads more than a page however long the trail is. The
- * JPQL WHERE clause holds only the filters that are set, with every value bound as a parameter
+ * before a known entry id, so no search reads more than a page however long the trail is. The JPQL
+ * WHERE clause holds only the filters that are set, with every value bound as a parameter
  * (PostgreSQL cannot type a bare {@code ? is null}), and rows are read as {@link AuditLine}s.
  *
- * <p>A client's entries are those whose client column names it (about the client, its lists and
- * its records, its kiosk hand-overs: see {@code ConcernedClients} and ADR-047), and whatever the
- * tablet did while it was handed to that client.
+ * <p>A client's entries are those whose client column names it (about the client, its lists and its
+ * records, its kiosk hand-overs: see {@code ConcernedClients} and ADR-047), and whatever the tablet
+ * did while it was handed to that client.
  */
 @ApplicationScoped
 public class AuditSearch {
@@ -47,8 +47,8 @@ public class AuditSearch {
   }
 
   /**
-   * The newest {@code size} matches; with {@code before}, those older than that entry; with
-   * {@code after}, those just newer than it.
+   * The newest {@code size} matches; with {@code before}, those older than that entry; with {@code
+   * after}, those just newer than it.
    */
   public Results page(AuditFilter filter, Long before, Long after, int size) {
     Where where = where(filter);
@@ -64,10 +64,14 @@ public class AuditSearch {
       where.add("a.id < ?", before);
     }
     List<AuditLine> found = lines(where, "order by a.id desc", size + 1);
-    return new Results(found.subList(0, Math.min(size, found.size())), before != null, found.size() > size);
+    return new Results(
+        found.subList(0, Math.min(size, found.size())), before != null, found.size() > size);
   }
 
-  /** Records that the owner looked at the audit trail with this filter: once per search, not per page. */
+  /**
+   * Records that the owner looked at the audit trail with this filter: once per search, not per
+   * page.
+   */
   public void recordView(AuditFilter filter) {
     audit.record(AuditAction.VIEW, RECORD_TYPE, null, filter.describe());
   }
@@ -100,8 +104,9 @@ public class AuditSearch {
   }
 
   private List<AuditLine> lines(Where where, String order, int limit) {
-    TypedQuery<AuditLine> query = em.createQuery(AuditLine.SELECT + where.jpql() + " " + order, AuditLine.class)
-        .setMaxResults(limit);
+    TypedQuery<AuditLine> query =
+        em.createQuery(AuditLine.SELECT + where.jpql() + " " + order, AuditLine.class)
+            .setMaxResults(limit);
     where.bind(query);
     return query.getResultList();
   }
@@ -109,7 +114,9 @@ public class AuditSearch {
   private Where where(AuditFilter filter) {
     Where where = new Where();
     if (filter.staff() != null) {
-      where.add("(a.actor = ? or a.actor like ? escape '!')", filter.staff(),
+      where.add(
+          "(a.actor = ? or a.actor like ? escape '!')",
+          filter.staff(),
           "kiosk:client-% (started by " + likeLiteral(filter.staff()) + ")");
     }
     if (filter.clientId() != null) {
@@ -139,8 +146,13 @@ public class AuditSearch {
    * by <username>)}, naming each account so that it stays an equality.
    */
   private void clientCondition(Where where, long clientId) {
-    List<String> kioskActors = em.createQuery("select s.username from StaffAccount s", String.class).getResultList()
-        .stream().map(username -> "kiosk:client-" + clientId + " (started by " + username + ")").toList();
+    List<String> kioskActors =
+        em
+            .createQuery("select s.username from StaffAccount s", String.class)
+            .getResultList()
+            .stream()
+            .map(username -> "kiosk:client-" + clientId + " (started by " + username + ")")
+            .toList();
     if (kioskActors.isEmpty()) {
       where.add("a.clientId = ?", clientId);
     } else {

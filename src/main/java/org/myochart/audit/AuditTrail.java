@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Appends entries to the audit trail. It joins the caller's transaction, so an action and its
- * entry are committed together or not at all.
+ * Appends entries to the audit trail. It joins the caller's transaction, so an action and its entry
+ * are committed together or not at all.
  */
 @ApplicationScoped
 @Transactional
@@ -42,7 +42,8 @@ public class AuditTrail {
     return stampAs(currentActor.get(), action, recordType, recordId, detail);
   }
 
-  public AuditEntry recordAs(Actor actor, AuditAction action, RecordKind kind, Object recordId, String detail) {
+  public AuditEntry recordAs(
+      Actor actor, AuditAction action, RecordKind kind, Object recordId, String detail) {
     return recordAs(actor, action, kind.typeName(), recordId, detail);
   }
 
@@ -58,38 +59,46 @@ public class AuditTrail {
    * Records an entry whose detail is a typed record, serialised with JSON-B; the client it
    * concerns, if any, goes into the entry's client column.
    */
-  public AuditEntry recordDetail(AuditAction action, String recordType, Object recordId, AuditDetail detail) {
+  public AuditEntry recordDetail(
+      AuditAction action, String recordType, Object recordId, AuditDetail detail) {
     return recordDetailAs(currentActor.get(), action, recordType, recordId, detail);
   }
 
-  public AuditEntry recordDetail(AuditAction action, RecordKind kind, Object recordId, AuditDetail detail) {
+  public AuditEntry recordDetail(
+      AuditAction action, RecordKind kind, Object recordId, AuditDetail detail) {
     return recordDetail(action, kind.typeName(), recordId, detail);
   }
 
-  public AuditEntry recordDetailAs(Actor actor, AuditAction action, String recordType, Object recordId,
-      AuditDetail detail) {
-    return append(withClientOf(stampAs(actor, action, recordType, recordId, AuditDetail.json(detail)), detail));
+  public AuditEntry recordDetailAs(
+      Actor actor, AuditAction action, String recordType, Object recordId, AuditDetail detail) {
+    return append(
+        withClientOf(
+            stampAs(actor, action, recordType, recordId, AuditDetail.json(detail)), detail));
   }
 
   /** Like {@link #recordDetail}, stamped now and appended later (see {@link #stamp}). */
-  public AuditEntry stampDetail(AuditAction action, RecordKind kind, Object recordId, AuditDetail detail) {
+  public AuditEntry stampDetail(
+      AuditAction action, RecordKind kind, Object recordId, AuditDetail detail) {
     return withClientOf(stamp(action, kind, recordId, AuditDetail.json(detail)), detail);
   }
 
   private static AuditEntry withClientOf(AuditEntry entry, AuditDetail detail) {
-    return detail == null || detail.concernedClient() == null ? entry : entry.concerning(detail.concernedClient());
+    return detail == null || detail.concernedClient() == null
+        ? entry
+        : entry.concerning(detail.concernedClient());
   }
 
   /** A stamped entry, with the client its record belongs to when the record type and id tell. */
-  private AuditEntry stampAs(Actor actor, AuditAction action, String recordType, Object recordId, String detail) {
+  private AuditEntry stampAs(
+      Actor actor, AuditAction action, String recordType, Object recordId, String detail) {
     String id = recordId == null ? null : recordId.toString();
     return new AuditEntry(clock.instant(), actor, action, recordType, id, detail)
         .concerning(concernedClients.of(recordType, id));
   }
 
   /**
-   * Appends a stamped entry, keeping the time it was stamped with. An entry already in the chain
-   * is left where it is, so whoever appends it first decides its place.
+   * Appends a stamped entry, keeping the time it was stamped with. An entry already in the chain is
+   * left where it is, so whoever appends it first decides its place.
    */
   public AuditEntry append(AuditEntry entry) {
     if (entry.isChained()) {
@@ -102,21 +111,27 @@ public class AuditTrail {
   }
 
   /**
-   * Appends the entry unless the same action on the same record with the same detail is already
-   * in the trail. The check runs under the chain-head lock, so two servers (or two copies of one
+   * Appends the entry unless the same action on the same record with the same detail is already in
+   * the trail. The check runs under the chain-head lock, so two servers (or two copies of one
    * session ending together) cannot both append it.
    */
   public java.util.Optional<AuditEntry> recordOnceAs(
       Actor actor, AuditAction action, String recordType, Object recordId, String detail) {
     em.find(AuditChainHead.class, HEAD_ROW, LockModeType.PESSIMISTIC_WRITE);
-    // The detail is a large text column; comparing it here keeps the query plain on H2 and PostgreSQL.
-    boolean already = em.createQuery("select e.detail from AuditEntry e where e.recordType = :type"
-            + " and e.recordId = :id and e.action = :action", String.class)
-        .setParameter("type", recordType)
-        .setParameter("id", recordId == null ? null : recordId.toString())
-        .setParameter("action", action)
-        .getResultList().contains(detail);
-    return already ? java.util.Optional.empty()
+    // The detail is a large text column; comparing it here keeps the query plain on H2 and
+    // PostgreSQL.
+    boolean already =
+        em.createQuery(
+                "select e.detail from AuditEntry e where e.recordType = :type"
+                    + " and e.recordId = :id and e.action = :action",
+                String.class)
+            .setParameter("type", recordType)
+            .setParameter("id", recordId == null ? null : recordId.toString())
+            .setParameter("action", action)
+            .getResultList()
+            .contains(detail);
+    return already
+        ? java.util.Optional.empty()
         : java.util.Optional.of(recordAs(actor, action, recordType, recordId, detail));
   }
 

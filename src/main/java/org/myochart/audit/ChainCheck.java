@@ -3,10 +3,10 @@ package org.myochart.audit;
 import java.time.Instant;
 
 /**
- * Walks the audit trail in id order and finds the first entry that does not belong where it
- * is: ids must run 1, 2, 3 … without a gap, each entry must name its predecessor's hash, its
- * stored hash must be the hash of its content, and the chain must end where the chain head says.
- * So an edited, deleted, inserted or reordered row is named by its id.
+ * Walks the audit trail in id order and finds the first entry that does not belong where it is: ids
+ * must run 1, 2, 3 … without a gap, each entry must name its predecessor's hash, its stored hash
+ * must be the hash of its content, and the chain must end where the chain head says. So an edited,
+ * deleted, inserted or reordered row is named by its id.
  */
 public final class ChainCheck {
 
@@ -14,7 +14,8 @@ public final class ChainCheck {
   public static final String GENESIS = "0".repeat(64);
 
   /** What a check found. */
-  public record Result(long entries, boolean intact, Long firstBrokenEntry, String reason, Instant checkedAt) {}
+  public record Result(
+      long entries, boolean intact, Long firstBrokenEntry, String reason, Instant checkedAt) {}
 
   private long expectedId = 1;
   private String expectedPrevious = GENESIS;
@@ -31,9 +32,14 @@ public final class ChainCheck {
     long id = entry.getId();
     if (id != expectedId) {
       brokenAt = id;
-      reason = id > expectedId
-          ? "entry " + expectedId + (id - expectedId > 1 ? " to " + (id - 1) : "") + " is missing before entry " + id
-          : "entry " + id + " appears out of order after entry " + (expectedId - 1);
+      reason =
+          id > expectedId
+              ? "entry "
+                  + expectedId
+                  + (id - expectedId > 1 ? " to " + (id - 1) : "")
+                  + " is missing before entry "
+                  + id
+              : "entry " + id + " appears out of order after entry " + (expectedId - 1);
       return;
     }
     if (!expectedPrevious.equals(entry.getPreviousHash())) {
@@ -43,7 +49,10 @@ public final class ChainCheck {
     }
     if (!entry.computeHash().equals(entry.getEntryHash())) {
       brokenAt = id;
-      reason = "entry " + id + " was changed after it was written (its content no longer matches its hash)";
+      reason =
+          "entry "
+              + id
+              + " was changed after it was written (its content no longer matches its hash)";
       return;
     }
     expectedId = id + 1;
@@ -54,14 +63,24 @@ public final class ChainCheck {
   public Result finish(long headLastId, String headLastHash, Instant now) {
     if (brokenAt == null && expectedId - 1 != headLastId) {
       brokenAt = expectedId - 1 < headLastId ? expectedId : headLastId + 1;
-      reason = expectedId - 1 < headLastId
-          ? "entries " + expectedId + " to " + headLastId + " are missing at the end of the trail"
-          : "the trail holds entries after " + headLastId + ", where the chain ends";
+      reason =
+          expectedId - 1 < headLastId
+              ? "entries "
+                  + expectedId
+                  + " to "
+                  + headLastId
+                  + " are missing at the end of the trail"
+              : "the trail holds entries after " + headLastId + ", where the chain ends";
     }
     if (brokenAt == null && !expectedPrevious.equals(headLastHash.strip())) {
       brokenAt = headLastId;
       reason = "the last entry's hash is not the one the chain ended with";
     }
-    return new Result(entries, brokenAt == null, brokenAt, brokenAt == null ? "The audit trail is intact." : reason, now);
+    return new Result(
+        entries,
+        brokenAt == null,
+        brokenAt,
+        brokenAt == null ? "The audit trail is intact." : reason,
+        now);
   }
 }

@@ -26,8 +26,8 @@ public class CurrentActor {
   @Inject Instance<HttpServletRequest> requests;
 
   /**
-   * Runs work outside any sign-in as a named staff member: the demo clinic writes its sessions
-   * as its therapists. Nothing a request can reach calls this.
+   * Runs work outside any sign-in as a named staff member: the demo clinic writes its sessions as
+   * its therapists. Nothing a request can reach calls this.
    */
   public static void actAs(Actor actor, Runnable work) {
     Actor before = ACTING.get();

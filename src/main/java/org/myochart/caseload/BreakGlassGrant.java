@@ -27,7 +27,10 @@ public class BreakGlassGrant implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "break_glass_grant_seq")
-  @SequenceGenerator(name = "break_glass_grant_seq", sequenceName = "break_glass_grant_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "break_glass_grant_seq",
+      sequenceName = "break_glass_grant_seq",
+      allocationSize = 50)
   private Long id;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
@@ -55,12 +58,16 @@ public class BreakGlassGrant implements Serializable {
   @Column(name = "reviewed_at")
   private Instant reviewedAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
   protected BreakGlassGrant() {}
 
-  BreakGlassGrant(Client client, String therapist, BreakGlassReason reason, Instant grantedAt, Instant expiresAt,
+  BreakGlassGrant(
+      Client client,
+      String therapist,
+      BreakGlassReason reason,
+      Instant grantedAt,
+      Instant expiresAt,
       long auditEntryId) {
     if (!expiresAt.isAfter(grantedAt)) {
       throw new IllegalArgumentException("Break-glass access must end after it starts");
@@ -80,21 +87,54 @@ public class BreakGlassGrant implements Serializable {
   /** The owner has looked at this access; a second review is refused. */
   void review(String owner, Instant now) {
     if (reviewedAt != null) {
-      throw RuleViolation.conflict("This break-glass access was already marked reviewed by " + reviewedBy + ".");
+      throw RuleViolation.conflict(
+          "This break-glass access was already marked reviewed by " + reviewedBy + ".");
     }
     reviewedBy = owner;
     reviewedAt = now;
   }
 
-  public boolean isReviewed() { return reviewedAt != null; }
-  public Long getId() { return id; }
-  public Client getClient() { return client; }
-  public String getTherapist() { return therapist; }
-  public String getReason() { return reason; }
-  public Instant getGrantedAt() { return grantedAt; }
-  public Instant getExpiresAt() { return expiresAt; }
-  public Long getAuditEntryId() { return auditEntryId; }
-  public String getReviewedBy() { return reviewedBy; }
-  public Instant getReviewedAt() { return reviewedAt; }
-  public long getVersion() { return version; }
+  public boolean isReviewed() {
+    return reviewedAt != null;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Client getClient() {
+    return client;
+  }
+
+  public String getTherapist() {
+    return therapist;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public Instant getGrantedAt() {
+    return grantedAt;
+  }
+
+  public Instant getExpiresAt() {
+    return expiresAt;
+  }
+
+  public Long getAuditEntryId() {
+    return auditEntryId;
+  }
+
+  public String getReviewedBy() {
+    return reviewedBy;
+  }
+
+  public Instant getReviewedAt() {
+    return reviewedAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
 }

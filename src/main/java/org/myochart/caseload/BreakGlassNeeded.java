@@ -9,18 +9,29 @@ public class BreakGlassNeeded extends RuleViolation {
   private final String clientName;
 
   public BreakGlassNeeded(long clientId, String clientName) {
-    super(Kind.FORBIDDEN, clientName + " is not in your caseload. To open their clinical record, give a reason"
-        + " (this is recorded and shown to the owner).");
+    super(
+        Kind.FORBIDDEN,
+        clientName
+            + " is not in your caseload. To open their clinical record, give a reason"
+            + " (this is recorded and shown to the owner).");
     this.clientId = clientId;
     this.clientName = clientName;
   }
 
   /** The API takes no reasons: break-glass is given on the client's page in MyoChart. */
   public String forApi() {
-    return clientName + " (client " + clientId + ") is not in your caseload. Open the client in MyoChart and give a reason"
+    return clientName
+        + " (client "
+        + clientId
+        + ") is not in your caseload. Open the client in MyoChart and give a reason"
         + " there (break-glass); the access it grants then holds for the API too.";
   }
 
-  public long clientId() { return clientId; }
-  public String clientName() { return clientName; }
+  public long clientId() {
+    return clientId;
+  }
+
+  public String clientName() {
+    return clientName;
+  }
 }

@@ -30,12 +30,20 @@ public record BreakGlassReason(String text) {
       return "Give a reason for opening this clinical record.";
     }
     if (reason.length() < SHORTEST) {
-      return "The reason must have at least " + SHORTEST + " characters; say why you need this record.";
+      return "The reason must have at least "
+          + SHORTEST
+          + " characters; say why you need this record.";
     }
     if (reason.length() > LONGEST) {
-      return "The reason may have at most " + LONGEST + " characters; it has " + reason.length() + ".";
+      return "The reason may have at most "
+          + LONGEST
+          + " characters; it has "
+          + reason.length()
+          + ".";
     }
-    if (reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+    if (reason
+        .chars()
+        .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
       return "The reason contains characters that cannot be stored.";
     }
     return null;

@@ -12,7 +12,8 @@ import org.myochart.staff.Role;
  * @param treatedByAnyone someone (any therapist or the owner) has had a session with the client
  * @param reasonGiven the therapist gave a break-glass reason for this client that has not expired
  */
-public record Caseload(Role role, boolean treatedByThem, boolean treatedByAnyone, boolean reasonGiven) {
+public record Caseload(
+    Role role, boolean treatedByThem, boolean treatedByAnyone, boolean reasonGiven) {
 
   public ClinicalAccess access() {
     if (role == Role.OWNER) {

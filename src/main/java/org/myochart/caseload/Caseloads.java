@@ -54,7 +54,8 @@ public class Caseloads implements ClinicalRecordAccess {
     }
     boolean treatedByThem = sessions(clientId, me.name()) > 0;
     boolean treatedByAnyone = treatedByThem || sessions(clientId, null) > 0;
-    boolean reasonGiven = !treatedByThem && treatedByAnyone && activeGrant(clientId, me.name()).isPresent();
+    boolean reasonGiven =
+        !treatedByThem && treatedByAnyone && activeGrant(clientId, me.name()).isPresent();
     return new Caseload(role, treatedByThem, treatedByAnyone, reasonGiven).access();
   }
 
@@ -80,9 +81,12 @@ public class Caseloads implements ClinicalRecordAccess {
     if (access.opens()) {
       return;
     }
-    RuleViolation refusal = access == ClinicalAccess.REASON_NEEDED
-        ? new BreakGlassNeeded(clientId, clients.get(clientId).getFullName())
-        : new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner and therapists read clinical records.");
+    RuleViolation refusal =
+        access == ClinicalAccess.REASON_NEEDED
+            ? new BreakGlassNeeded(clientId, clients.get(clientId).getFullName())
+            : new RuleViolation(
+                RuleViolation.Kind.FORBIDDEN,
+                "Only the owner and therapists read clinical records.");
     throw refused(clientId, access, refusal);
   }
 
@@ -97,8 +101,12 @@ public class Caseloads implements ClinicalRecordAccess {
       return;
     }
     if (!me.actsAs(Role.KIOSK) || KioskSession.clientOfActor(me.name()).orElse(-1) != clientId) {
-      throw refused(clientId, null, new RuleViolation(RuleViolation.Kind.FORBIDDEN,
-          "Only the tablet handed to this client can record what the client enters."));
+      throw refused(
+          clientId,
+          null,
+          new RuleViolation(
+              RuleViolation.Kind.FORBIDDEN,
+              "Only the tablet handed to this client can record what the client enters."));
     }
   }
 
@@ -106,15 +114,24 @@ public class Caseloads implements ClinicalRecordAccess {
   public void requireOwnerFor(long clientId, String what) {
     Actor me = actor.get();
     if (!Actor.SYSTEM.equals(me) && !me.actsAs(Role.OWNER)) {
-      throw refused(clientId, null, new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner may " + what + "."));
+      throw refused(
+          clientId,
+          null,
+          new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner may " + what + "."));
     }
   }
 
-  /** Refuses anyone but staff (owner, therapists, front desk), such as a tablet or an anonymous caller. */
+  /**
+   * Refuses anyone but staff (owner, therapists, front desk), such as a tablet or an anonymous
+   * caller.
+   */
   public void requireStaffFor(long clientId, String what) {
     Actor me = actor.get();
     if (!Actor.SYSTEM.equals(me) && (me.role() == null || !me.role().isStaff())) {
-      throw refused(clientId, null, new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only staff may " + what + "."));
+      throw refused(
+          clientId,
+          null,
+          new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only staff may " + what + "."));
     }
   }
 
@@ -124,7 +141,10 @@ public class Caseloads implements ClinicalRecordAccess {
       detail.add("access", access.name());
     }
     actor.request().ifPresent(request -> detail.add("address", request.getRequestURI()));
-    denials.record(Clients.RECORD_TYPE, clientId, detail.add("message", refusal.getMessage()).build().toString());
+    denials.record(
+        Clients.RECORD_TYPE,
+        clientId,
+        detail.add("message", refusal.getMessage()).build().toString());
     return refusal;
   }
 
@@ -136,21 +156,32 @@ public class Caseloads implements ClinicalRecordAccess {
   public BreakGlassGrant breakGlass(long clientId, String typedReason) {
     Actor me = actor.get();
     if (!me.actsAs(Role.THERAPIST)) {
-      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN,
+      throw new RuleViolation(
+          RuleViolation.Kind.FORBIDDEN,
           "Only therapists give a reason to open a record outside their caseload; the owner reads every record.");
     }
     Client client = clients.get(clientId);
     BreakGlassReason reason = BreakGlassReason.of(typedReason);
     if (access(clientId) == ClinicalAccess.CASELOAD) {
-      throw RuleViolation.conflict(client.getFullName() + " is in your caseload; their record opens without a reason.");
+      throw RuleViolation.conflict(
+          client.getFullName() + " is in your caseload; their record opens without a reason.");
     }
     Instant now = clock.instant();
     Instant until = now.plus(settings.breakGlassAccess());
-    AuditEntry entry = audit.record(AuditAction.BREAK_GLASS, Clients.RECORD_TYPE, clientId, Json.createObjectBuilder()
-        .add("reason", reason.text()).add("until", until.toString()).build().toString());
+    AuditEntry entry =
+        audit.record(
+            AuditAction.BREAK_GLASS,
+            Clients.RECORD_TYPE,
+            clientId,
+            Json.createObjectBuilder()
+                .add("reason", reason.text())
+                .add("until", until.toString())
+                .build()
+                .toString());
     // The grant refers to its entry, so the entry is written first.
     em.flush();
-    BreakGlassGrant grant = new BreakGlassGrant(client, me.name(), reason, now, until, entry.getId());
+    BreakGlassGrant grant =
+        new BreakGlassGrant(client, me.name(), reason, now, until, entry.getId());
     em.persist(grant);
     em.flush();
     return grant;
@@ -158,10 +189,16 @@ public class Caseloads implements ClinicalRecordAccess {
 
   /** The therapist's latest grant for the client that still holds, if any. */
   public Optional<BreakGlassGrant> activeGrant(long clientId, String therapist) {
-    return em.createQuery("select g from BreakGlassGrant g where g.client.id = :c and g.therapist = :t"
-            + " and g.grantedAt <= :now and g.expiresAt > :now order by g.expiresAt desc", BreakGlassGrant.class)
-        .setParameter("c", clientId).setParameter("t", therapist).setParameter("now", clock.instant())
-        .setMaxResults(1).getResultStream().findFirst();
+    return em.createQuery(
+            "select g from BreakGlassGrant g where g.client.id = :c and g.therapist = :t"
+                + " and g.grantedAt <= :now and g.expiresAt > :now order by g.expiresAt desc",
+            BreakGlassGrant.class)
+        .setParameter("c", clientId)
+        .setParameter("t", therapist)
+        .setParameter("now", clock.instant())
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   /** The acting therapist's grant for the client that still holds, if any. */
@@ -172,9 +209,12 @@ public class Caseloads implements ClinicalRecordAccess {
   /** Break-glass access given within the period, newest first: the owner's dashboard. */
   public List<BreakGlassGrant> recent(Duration period) {
     requireOwner("review break-glass access");
-    return em.createQuery("select g from BreakGlassGrant g join fetch g.client where g.grantedAt >= :from"
-            + " order by g.grantedAt desc, g.id desc", BreakGlassGrant.class)
-        .setParameter("from", clock.instant().minus(period)).getResultList();
+    return em.createQuery(
+            "select g from BreakGlassGrant g join fetch g.client where g.grantedAt >= :from"
+                + " order by g.grantedAt desc, g.id desc",
+            BreakGlassGrant.class)
+        .setParameter("from", clock.instant().minus(period))
+        .getResultList();
   }
 
   /** The owner has looked at this access; the review is an audit entry of its own. */
@@ -186,9 +226,17 @@ public class Caseloads implements ClinicalRecordAccess {
     }
     grant.review(me.name(), clock.instant());
     em.flush();
-    audit.record(AuditAction.CHANGE, GRANT, grantId, Json.createObjectBuilder().add("reviewed", true)
-        .add("breakGlassEntry", grant.getAuditEntryId()).add("client", grant.getClient().getId())
-        .add("therapist", grant.getTherapist()).build().toString());
+    audit.record(
+        AuditAction.CHANGE,
+        GRANT,
+        grantId,
+        Json.createObjectBuilder()
+            .add("reviewed", true)
+            .add("breakGlassEntry", grant.getAuditEntryId())
+            .add("client", grant.getClient().getId())
+            .add("therapist", grant.getTherapist())
+            .build()
+            .toString());
     return grant;
   }
 
@@ -202,8 +250,12 @@ public class Caseloads implements ClinicalRecordAccess {
 
   private long sessions(long clientId, String therapist) {
     // Counted by name so that this package needs nothing from treatment, which depends on it.
-    var query = em.createQuery("select count(s) from TreatmentSession s where s.client.id = :c"
-        + (therapist == null ? "" : " and s.therapist = :t"), Long.class).setParameter("c", clientId);
+    var query =
+        em.createQuery(
+                "select count(s) from TreatmentSession s where s.client.id = :c"
+                    + (therapist == null ? "" : " and s.therapist = :t"),
+                Long.class)
+            .setParameter("c", clientId);
     if (therapist != null) {
       query.setParameter("t", therapist);
     }

@@ -147,8 +147,18 @@ public class Client implements java.io.Serializable {
   }
 
   public ClientDetails details() {
-    return new ClientDetails(firstName, lastName, dateOfBirth, phone, email, emergencyContactName,
-        emergencyContactPhone, preferredLanguage, physicianName, physicianContact, notes);
+    return new ClientDetails(
+        firstName,
+        lastName,
+        dateOfBirth,
+        phone,
+        email,
+        emergencyContactName,
+        emergencyContactPhone,
+        preferredLanguage,
+        physicianName,
+        physicianContact,
+        notes);
   }
 
   static String key(String name) {

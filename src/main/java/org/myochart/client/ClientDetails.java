@@ -24,11 +24,17 @@ public record ClientDetails(
     @Required(label = "last name") @PersonName(label = "last name", max = 100) String lastName,
     @NotNull(message = "{client.dateOfBirth.required}")
         @PastOrPresent(message = "{client.dateOfBirth.future}")
-        @NotBefore1900 LocalDate dateOfBirth,
-    @Text(label = "phone number", max = 40) @Pattern(regexp = PHONE, message = "{client.phone.pattern}") String phone,
-    @Text(label = "email address", max = 200) @Pattern(regexp = EMAIL, message = "{client.email.pattern}") String email,
+        @NotBefore1900
+        LocalDate dateOfBirth,
+    @Text(label = "phone number", max = 40)
+        @Pattern(regexp = PHONE, message = "{client.phone.pattern}")
+        String phone,
+    @Text(label = "email address", max = 200)
+        @Pattern(regexp = EMAIL, message = "{client.email.pattern}")
+        String email,
     @PersonName(label = "emergency contact", max = 200) String emergencyContactName,
-    @Text(label = "emergency contact's phone", max = 40) @Pattern(regexp = PHONE, message = "{client.phone.pattern}")
+    @Text(label = "emergency contact's phone", max = 40)
+        @Pattern(regexp = PHONE, message = "{client.phone.pattern}")
         String emergencyContactPhone,
     @Text(label = "preferred language", max = 60) String preferredLanguage,
     @PersonName(label = "physician's name", max = 200) String physicianName,
@@ -55,7 +61,12 @@ public record ClientDetails(
   /** No one alive was born before 1900: such a date is a typing error. */
   @Documented
   @Constraint(validatedBy = NotBefore1900.Check.class)
-  @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
+  @Target({
+    ElementType.RECORD_COMPONENT,
+    ElementType.FIELD,
+    ElementType.PARAMETER,
+    ElementType.METHOD
+  })
   @Retention(RetentionPolicy.RUNTIME)
   @interface NotBefore1900 {
     String message() default "{client.dateOfBirth.tooEarly}";

@@ -9,16 +9,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What staff typed in the search box, understood as a date of birth (2026-03-14 or 14.03.2026),
- * a phone number (mostly digits), or name prefixes ("ann ber" finds Anna Bergström).
+ * What staff typed in the search box, understood as a date of birth (2026-03-14 or 14.03.2026), a
+ * phone number (mostly digits), or name prefixes ("ann ber" finds Anna Bergström).
  */
-public record ClientSearch(Optional<LocalDate> dateOfBirth, Optional<String> phoneDigits, List<String> namePrefixes) {
+public record ClientSearch(
+    Optional<LocalDate> dateOfBirth, Optional<String> phoneDigits, List<String> namePrefixes) {
 
   public static final int LONGEST_QUERY = 100;
-  private static final List<DateTimeFormatter> DATES = List.of(
-      DateTimeFormatter.ISO_LOCAL_DATE,
-      DateTimeFormatter.ofPattern("d.M.uuuu"),
-      DateTimeFormatter.ofPattern("d/M/uuuu"));
+  private static final List<DateTimeFormatter> DATES =
+      List.of(
+          DateTimeFormatter.ISO_LOCAL_DATE,
+          DateTimeFormatter.ofPattern("d.M.uuuu"),
+          DateTimeFormatter.ofPattern("d/M/uuuu"));
 
   public static ClientSearch of(String raw) {
     String query = raw == null ? "" : raw.strip();
@@ -27,7 +29,8 @@ public record ClientSearch(Optional<LocalDate> dateOfBirth, Optional<String> pho
     }
     for (DateTimeFormatter format : DATES) {
       try {
-        return new ClientSearch(Optional.of(LocalDate.parse(query, format)), Optional.empty(), List.of());
+        return new ClientSearch(
+            Optional.of(LocalDate.parse(query, format)), Optional.empty(), List.of());
       } catch (DateTimeParseException notThisFormat) {
         // try the next
       }

@@ -9,13 +9,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
 import jakarta.transaction.TransactionalException;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.myochart.audit.AuditAction;
@@ -31,8 +30,10 @@ import org.myochart.platform.validation.RefusesInvalidInput;
 public class Clients {
 
   public static final String RECORD_TYPE = "Client";
+
   /** Searches and lists of clients, audited once per request. */
   public static final String LIST_RECORD_TYPE = "ClientList";
+
   public static final int LARGEST_PAGE = 100;
 
   @PersistenceContext EntityManager em;
@@ -47,7 +48,10 @@ public class Clients {
   // Calls through the container, so that each registration attempt gets its own transaction.
   @Inject Clients self;
 
-  /** Registers a client; one with the same name and date of birth as another is flagged, not refused. */
+  /**
+   * Registers a client; one with the same name and date of birth as another is flagged, not
+   * refused.
+   */
   public Client register(@Valid ClientDetails details) {
     return register(details, null);
   }
@@ -85,14 +89,23 @@ public class Clients {
     Client client = new Client(details, duplicate, clock.instant(), submissionId);
     em.persist(client);
     em.flush();
-    audit.record(AuditAction.CREATE, RECORD_TYPE, client.getId(),
-        Json.createObjectBuilder().add("after", snapshot(client)).add("possibleDuplicate", duplicate).build().toString());
+    audit.record(
+        AuditAction.CREATE,
+        RECORD_TYPE,
+        client.getId(),
+        Json.createObjectBuilder()
+            .add("after", snapshot(client))
+            .add("possibleDuplicate", duplicate)
+            .build()
+            .toString());
     return client;
   }
 
   private Optional<Client> bySubmission(String submissionId) {
     return em.createQuery("select c from Client c where c.submissionId = :s", Client.class)
-        .setParameter("s", submissionId).getResultStream().findFirst();
+        .setParameter("s", submissionId)
+        .getResultStream()
+        .findFirst();
   }
 
   public Client update(long id, long seenVersion, @Valid ClientDetails details) {
@@ -100,8 +113,15 @@ public class Clients {
     JsonObjectBuilder before = snapshot(client);
     client.describe(details, clock.instant());
     em.flush();
-    audit.record(AuditAction.CHANGE, RECORD_TYPE, id,
-        Json.createObjectBuilder().add("before", before).add("after", snapshot(client)).build().toString());
+    audit.record(
+        AuditAction.CHANGE,
+        RECORD_TYPE,
+        id,
+        Json.createObjectBuilder()
+            .add("before", before)
+            .add("after", snapshot(client))
+            .build()
+            .toString());
     return client;
   }
 
@@ -147,12 +167,14 @@ public class Clients {
   /** Other clients with the same name and date of birth. */
   public List<Client> sameNameAndBirth(ClientDetails details, Long except) {
     // Two query texts: PostgreSQL cannot type a null parameter compared with a bigint.
-    TypedQuery<Client> query = em.createQuery(
-        "select c from Client c where c.firstNameKey = :f and c.lastNameKey = :l and c.dateOfBirth = :d"
-            + (except == null ? "" : " and c.id <> :except"), Client.class)
-        .setParameter("f", Client.key(details.firstName()))
-        .setParameter("l", Client.key(details.lastName()))
-        .setParameter("d", details.dateOfBirth());
+    TypedQuery<Client> query =
+        em.createQuery(
+                "select c from Client c where c.firstNameKey = :f and c.lastNameKey = :l and c.dateOfBirth = :d"
+                    + (except == null ? "" : " and c.id <> :except"),
+                Client.class)
+            .setParameter("f", Client.key(details.firstName()))
+            .setParameter("l", Client.key(details.lastName()))
+            .setParameter("d", details.dateOfBirth());
     if (except != null) {
       query.setParameter("except", except);
     }
@@ -168,34 +190,55 @@ public class Clients {
       values.add(Boolean.TRUE);
       conditions.add("c.active = ?" + values.size());
     }
-    search.dateOfBirth().ifPresent(day -> {
-      values.add(day);
-      conditions.add("c.dateOfBirth = ?" + values.size());
-    });
-    search.phoneDigits().ifPresent(digits -> {
-      values.add("%" + digits + "%");
-      conditions.add("c.phoneDigits like ?" + values.size());
-    });
+    search
+        .dateOfBirth()
+        .ifPresent(
+            day -> {
+              values.add(day);
+              conditions.add("c.dateOfBirth = ?" + values.size());
+            });
+    search
+        .phoneDigits()
+        .ifPresent(
+            digits -> {
+              values.add("%" + digits + "%");
+              conditions.add("c.phoneDigits like ?" + values.size());
+            });
     for (String prefix : search.namePrefixes()) {
       values.add(prefix + "%");
       int at = values.size();
       conditions.add("(c.firstNameKey like ?" + at + " or c.lastNameKey like ?" + at + ")");
     }
     String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-    TypedQuery<Client> rows = em.createQuery(
-        "select c from Client c" + where + " order by c.active desc, c.lastNameKey, c.firstNameKey, c.id", Client.class);
+    TypedQuery<Client> rows =
+        em.createQuery(
+            "select c from Client c"
+                + where
+                + " order by c.active desc, c.lastNameKey, c.firstNameKey, c.id",
+            Client.class);
     TypedQuery<Long> count = em.createQuery("select count(c) from Client c" + where, Long.class);
     for (int i = 0; i < values.size(); i++) {
       rows.setParameter(i + 1, values.get(i));
       count.setParameter(i + 1, values.get(i));
     }
     int pageSize = Math.max(1, Math.min(max, LARGEST_PAGE));
-    List<Client> clients = rows.setFirstResult(Math.max(0, first)).setMaxResults(pageSize).getResultList();
+    List<Client> clients =
+        rows.setFirstResult(Math.max(0, first)).setMaxResults(pageSize).getResultList();
     long total = count.getSingleResult();
-    // A list shows clients' details too: one entry per search, with what was asked and how much was shown.
-    audit.record(AuditAction.VIEW, LIST_RECORD_TYPE, null, jakarta.json.Json.createObjectBuilder()
-        .add("query", query == null ? "" : query).add("inactive", includeInactive).add("first", Math.max(0, first))
-        .add("rows", clients.size()).add("total", total).build().toString());
+    // A list shows clients' details too: one entry per search, with what was asked and how much was
+    // shown.
+    audit.record(
+        AuditAction.VIEW,
+        LIST_RECORD_TYPE,
+        null,
+        jakarta.json.Json.createObjectBuilder()
+            .add("query", query == null ? "" : query)
+            .add("inactive", includeInactive)
+            .add("first", Math.max(0, first))
+            .add("rows", clients.size())
+            .add("total", total)
+            .build()
+            .toString());
     return new Page(clients, total);
   }
 
@@ -210,7 +253,6 @@ public class Clients {
     }
     return client;
   }
-
 
   private static JsonObjectBuilder snapshot(Client client) {
     JsonObjectBuilder json = Json.createObjectBuilder();
@@ -235,5 +277,4 @@ public class Clients {
       json.add(name, value);
     }
   }
-
 }

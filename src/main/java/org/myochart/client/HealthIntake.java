@@ -1,6 +1,5 @@
 package org.myochart.client;
 
-import org.myochart.platform.TypedText;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.myochart.platform.TypedText;
 
 /**
  * One submitted health intake. Every submission is kept as a new version and never changed; the
@@ -32,7 +32,10 @@ public class HealthIntake implements java.io.Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "health_intake_seq")
-  @SequenceGenerator(name = "health_intake_seq", sequenceName = "health_intake_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "health_intake_seq",
+      sequenceName = "health_intake_seq",
+      allocationSize = 50)
   private Long id;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
@@ -119,7 +122,13 @@ public class HealthIntake implements java.io.Serializable {
 
   protected HealthIntake() {}
 
-  HealthIntake(Client client, int versionNumber, IntakeAnswers a, IntakeSource source, String submittedBy, Instant now) {
+  HealthIntake(
+      Client client,
+      int versionNumber,
+      IntakeAnswers a,
+      IntakeSource source,
+      String submittedBy,
+      Instant now) {
     this.client = client;
     this.versionNumber = versionNumber;
     this.source = source;
@@ -153,19 +162,30 @@ public class HealthIntake implements java.io.Serializable {
   public List<Caution> cautions() {
     List<Caution> cautions = new ArrayList<>();
     if (medications.stream().anyMatch(m -> m.getKind() == MedicationKind.BLOOD_THINNER)) {
-      cautions.add(new Caution("Deep pressure", "Takes a blood thinner: bruising risk; keep pressure light to moderate."));
+      cautions.add(
+          new Caution(
+              "Deep pressure",
+              "Takes a blood thinner: bruising risk; keep pressure light to moderate."));
     }
     if (cervicalSpondylosis) {
-      cautions.add(new Caution("Neck techniques", "Cervical spondylosis/osteophytes: no forceful neck mobilisation or deep cervical work."));
+      cautions.add(
+          new Caution(
+              "Neck techniques",
+              "Cervical spondylosis/osteophytes: no forceful neck mobilisation or deep cervical work."));
     }
     if (recentHeadNeckInjury) {
-      cautions.add(new Caution("Head and neck", "Recent head or neck injury or whiplash: confirm medical clearance before neck work."));
+      cautions.add(
+          new Caution(
+              "Head and neck",
+              "Recent head or neck injury or whiplash: confirm medical clearance before neck work."));
     }
     if (pregnant) {
-      cautions.add(new Caution("Pressure points", "Pregnant: do not use LI4 (Hegu) or GB21 (Jianjing)."));
+      cautions.add(
+          new Caution("Pressure points", "Pregnant: do not use LI4 (Hegu) or GB21 (Jianjing)."));
     }
     if (skinCondition != null) {
-      cautions.add(new Caution("Skin", "Skin condition: avoid affected areas (" + skinCondition + ")."));
+      cautions.add(
+          new Caution("Skin", "Skin condition: avoid affected areas (" + skinCondition + ")."));
     }
     if (oilAllergy != null) {
       cautions.add(new Caution("Oils and lotions", "Allergy: " + oilAllergy + "."));
@@ -180,30 +200,107 @@ public class HealthIntake implements java.io.Serializable {
     return !redFlags.isEmpty();
   }
 
-  public Long getId() { return id; }
-  public Client getClient() { return client; }
-  public int getVersionNumber() { return versionNumber; }
-  public IntakeSource getSource() { return source; }
-  public String getSubmittedBy() { return submittedBy; }
-  public Instant getSubmittedAt() { return submittedAt; }
-  public int getHeadacheDaysPerMonth() { return headacheDaysPerMonth; }
-  public int getUsualDurationHours() { return usualDurationHours; }
-  public int getUsualIntensity() { return usualIntensity; }
-  public boolean isOneSided() { return oneSided; }
-  public boolean isThrobbing() { return throbbing; }
-  public boolean isAura() { return aura; }
-  public boolean isNausea() { return nausea; }
-  public boolean isLightSensitivity() { return lightSensitivity; }
-  public boolean isSoundSensitivity() { return soundSensitivity; }
-  public String getTriggers() { return triggers; }
-  public boolean isPhysicianDiagnosed() { return physicianDiagnosed; }
-  public String getDiagnosedWhen() { return diagnosedWhen; }
-  public List<Medication> getMedications() { return List.copyOf(medications); }
-  public boolean isCervicalSpondylosis() { return cervicalSpondylosis; }
-  public boolean isRecentHeadNeckInjury() { return recentHeadNeckInjury; }
-  public boolean isPregnant() { return pregnant; }
-  public String getSkinCondition() { return skinCondition; }
-  public String getOilAllergy() { return oilAllergy; }
-  public String getOtherContraindications() { return otherContraindications; }
-  public Set<RedFlag> getRedFlags() { return Set.copyOf(redFlags); }
+  public Long getId() {
+    return id;
+  }
+
+  public Client getClient() {
+    return client;
+  }
+
+  public int getVersionNumber() {
+    return versionNumber;
+  }
+
+  public IntakeSource getSource() {
+    return source;
+  }
+
+  public String getSubmittedBy() {
+    return submittedBy;
+  }
+
+  public Instant getSubmittedAt() {
+    return submittedAt;
+  }
+
+  public int getHeadacheDaysPerMonth() {
+    return headacheDaysPerMonth;
+  }
+
+  public int getUsualDurationHours() {
+    return usualDurationHours;
+  }
+
+  public int getUsualIntensity() {
+    return usualIntensity;
+  }
+
+  public boolean isOneSided() {
+    return oneSided;
+  }
+
+  public boolean isThrobbing() {
+    return throbbing;
+  }
+
+  public boolean isAura() {
+    return aura;
+  }
+
+  public boolean isNausea() {
+    return nausea;
+  }
+
+  public boolean isLightSensitivity() {
+    return lightSensitivity;
+  }
+
+  public boolean isSoundSensitivity() {
+    return soundSensitivity;
+  }
+
+  public String getTriggers() {
+    return triggers;
+  }
+
+  public boolean isPhysicianDiagnosed() {
+    return physicianDiagnosed;
+  }
+
+  public String getDiagnosedWhen() {
+    return diagnosedWhen;
+  }
+
+  public List<Medication> getMedications() {
+    return List.copyOf(medications);
+  }
+
+  public boolean isCervicalSpondylosis() {
+    return cervicalSpondylosis;
+  }
+
+  public boolean isRecentHeadNeckInjury() {
+    return recentHeadNeckInjury;
+  }
+
+  public boolean isPregnant() {
+    return pregnant;
+  }
+
+  public String getSkinCondition() {
+    return skinCondition;
+  }
+
+  public String getOilAllergy() {
+    return oilAllergy;
+  }
+
+  public String getOtherContraindications() {
+    return otherContraindications;
+  }
+
+  public Set<RedFlag> getRedFlags() {
+    return Set.copyOf(redFlags);
+  }
 }

@@ -11,7 +11,8 @@ import org.myochart.platform.validation.WholeNumber;
 /** One complete set of intake answers, from the therapist's form or the client's tablet. */
 public record IntakeAnswers(
     @WholeNumber(label = "Headache days per month", min = 0, max = 31) Integer headacheDaysPerMonth,
-    @WholeNumber(label = "The usual duration in hours", min = 0, max = 168) Integer usualDurationHours,
+    @WholeNumber(label = "The usual duration in hours", min = 0, max = 168)
+        Integer usualDurationHours,
     @WholeNumber(label = "The usual intensity", min = 0, max = 10) Integer usualIntensity,
     boolean oneSided,
     boolean throbbing,
@@ -22,7 +23,8 @@ public record IntakeAnswers(
     @Text(label = "triggers", max = 2000, multiline = true) String triggers,
     boolean physicianDiagnosed,
     @Text(label = "diagnosis date", max = 100) String diagnosedWhen,
-    @MostItems(value = IntakeAnswers.MOST_MEDICATIONS, message = "{intake.medications.tooMany}") List<@Valid Medication> medications,
+    @MostItems(value = IntakeAnswers.MOST_MEDICATIONS, message = "{intake.medications.tooMany}")
+        List<@Valid Medication> medications,
     boolean cervicalSpondylosis,
     boolean recentHeadNeckInjury,
     boolean pregnant,

@@ -14,9 +14,17 @@ public final class IntakeDifferences {
   private IntakeDifferences() {}
 
   public record Change(String label, String before, String after) implements Serializable {
-    public String getLabel() { return label; }
-    public String getBefore() { return before; }
-    public String getAfter() { return after; }
+    public String getLabel() {
+      return label;
+    }
+
+    public String getBefore() {
+      return before;
+    }
+
+    public String getAfter() {
+      return after;
+    }
   }
 
   public static List<Change> between(HealthIntake older, HealthIntake newer) {
@@ -44,17 +52,31 @@ public final class IntakeDifferences {
     m.put("Light sensitivity", yesNo(i.isLightSensitivity()));
     m.put("Sound sensitivity", yesNo(i.isSoundSensitivity()));
     m.put("Triggers", text(i.getTriggers()));
-    m.put("Diagnosed by a physician", yesNo(i.isPhysicianDiagnosed()) + (i.getDiagnosedWhen() == null ? "" : " (" + i.getDiagnosedWhen() + ")"));
-    m.put("Medications", i.getMedications().isEmpty() ? "none"
-        : i.getMedications().stream().map(x -> x.getName() + " (" + x.getKind().getLabel() + ")").collect(Collectors.joining(", ")));
+    m.put(
+        "Diagnosed by a physician",
+        yesNo(i.isPhysicianDiagnosed())
+            + (i.getDiagnosedWhen() == null ? "" : " (" + i.getDiagnosedWhen() + ")"));
+    m.put(
+        "Medications",
+        i.getMedications().isEmpty()
+            ? "none"
+            : i.getMedications().stream()
+                .map(x -> x.getName() + " (" + x.getKind().getLabel() + ")")
+                .collect(Collectors.joining(", ")));
     m.put("Cervical spondylosis", yesNo(i.isCervicalSpondylosis()));
     m.put("Recent head or neck injury", yesNo(i.isRecentHeadNeckInjury()));
     m.put("Pregnant", yesNo(i.isPregnant()));
     m.put("Skin condition", text(i.getSkinCondition()));
     m.put("Allergy to oils or lotions", text(i.getOilAllergy()));
     m.put("Other contraindications", text(i.getOtherContraindications()));
-    m.put("Red flags", i.getRedFlags().isEmpty() ? "none"
-        : i.getRedFlags().stream().sorted().map(RedFlag::question).collect(Collectors.joining("; ")));
+    m.put(
+        "Red flags",
+        i.getRedFlags().isEmpty()
+            ? "none"
+            : i.getRedFlags().stream()
+                .sorted()
+                .map(RedFlag::question)
+                .collect(Collectors.joining("; ")));
     return m;
   }
 

@@ -7,7 +7,8 @@ import org.myochart.audit.AuditDetail;
 
 /** The detail of a new health intake version: its number, where it came from, its red flags. */
 @JsonbPropertyOrder({"client", "version", "source", "redFlags"})
-public record IntakeRecorded(long client, int version, String source, String redFlags) implements AuditDetail {
+public record IntakeRecorded(long client, int version, String source, String redFlags)
+    implements AuditDetail {
 
   IntakeRecorded(long client, int version, IntakeSource source, Set<RedFlag> redFlags) {
     this(client, version, source.name(), listed(redFlags));

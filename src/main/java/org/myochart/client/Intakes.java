@@ -30,8 +30,8 @@ import org.myochart.platform.validation.Required;
 import org.myochart.platform.validation.Text;
 
 /**
- * Health intakes, red-flag screening, medical clearances and visit checks, and the answer to
- * "may this client be treated now?" that sessions and SOAP notes ask before they start.
+ * Health intakes, red-flag screening, medical clearances and visit checks, and the answer to "may
+ * this client be treated now?" that sessions and SOAP notes ask before they start.
  */
 @ApplicationScoped
 @Transactional
@@ -52,8 +52,8 @@ public class Intakes {
   @Inject Validator validator;
 
   /**
-   * Keeps the answers as the client's next intake version: typed by staff who may open the
-   * client's clinical record, or by the client on the tablet handed to them.
+   * Keeps the answers as the client's next intake version: typed by staff who may open the client's
+   * clinical record, or by the client on the tablet handed to them.
    */
   public HealthIntake submit(long clientId, @Valid IntakeAnswers answers, IntakeSource source) {
     if (source == IntakeSource.KIOSK) {
@@ -67,14 +67,24 @@ public class Intakes {
       throw RuleViolation.notFound("There is no client " + clientId + ".");
     }
     if (!client.isActive()) {
-      throw RuleViolation.conflict(client.getFullName() + " is inactive; reactivate the client first.");
+      throw RuleViolation.conflict(
+          client.getFullName() + " is inactive; reactivate the client first.");
     }
-    int next = em.createQuery("select coalesce(max(i.versionNumber), 0) from HealthIntake i where i.client = :c", Integer.class)
-        .setParameter("c", client).getSingleResult() + 1;
-    HealthIntake intake = new HealthIntake(client, next, answers, source, actor.get().name(), clock.instant());
+    int next =
+        em.createQuery(
+                    "select coalesce(max(i.versionNumber), 0) from HealthIntake i where i.client = :c",
+                    Integer.class)
+                .setParameter("c", client)
+                .getSingleResult()
+            + 1;
+    HealthIntake intake =
+        new HealthIntake(client, next, answers, source, actor.get().name(), clock.instant());
     em.persist(intake);
     em.flush();
-    audit.recordDetail(AuditAction.CREATE, INTAKE, intake.getId(),
+    audit.recordDetail(
+        AuditAction.CREATE,
+        INTAKE,
+        intake.getId(),
         new IntakeRecorded(clientId, next, source, answers.redFlags()));
     return intake;
   }
@@ -104,24 +114,34 @@ public class Intakes {
     return intakesOf(clientId).stream().findFirst();
   }
 
-  public MedicalClearance recordClearance(long clientId,
-      @Required(label = "physician's name") @Text(label = "physician's name", max = 200) String physicianName,
-      @NotNull(message = "{clearance.clearedOn.required}") @PastOrPresent(message = "{clearance.clearedOn.future}")
+  public MedicalClearance recordClearance(
+      long clientId,
+      @Required(label = "physician's name") @Text(label = "physician's name", max = 200)
+          String physicianName,
+      @NotNull(message = "{clearance.clearedOn.required}")
+          @PastOrPresent(message = "{clearance.clearedOn.future}")
           LocalDate clearedOn,
-      @Required(label = "clearance note") @Text(label = "clearance note", max = 4000, multiline = true) String note,
+      @Required(label = "clearance note")
+          @Text(label = "clearance note", max = 4000, multiline = true)
+          String note,
       ScannedDocument letter) {
     caseloads.require(clientId);
     Client client = clients.get(clientId);
     if (clearedOn.isBefore(client.getDateOfBirth())) {
-      throw RuleViolation.invalidFields(Map.of("clearedOn", "The clearance date cannot be before the client's birth."));
+      throw RuleViolation.invalidFields(
+          Map.of("clearedOn", "The clearance date cannot be before the client's birth."));
     }
     String physician = TypedText.clean(physicianName);
     String text = TypedText.clean(note);
     MedicalClearance clearance =
-        new MedicalClearance(client, physician, clearedOn, text, letter, actor.get().name(), clock.instant());
+        new MedicalClearance(
+            client, physician, clearedOn, text, letter, actor.get().name(), clock.instant());
     em.persist(clearance);
     em.flush();
-    audit.recordDetail(AuditAction.CREATE, CLEARANCE, clearance.getId(),
+    audit.recordDetail(
+        AuditAction.CREATE,
+        CLEARANCE,
+        clearance.getId(),
         new ClearanceRecorded(clientId, letter == null ? null : letter.sha256()));
     return clearance;
   }
@@ -132,8 +152,11 @@ public class Intakes {
   }
 
   private List<MedicalClearance> clearancesOf(long clientId) {
-    return em.createQuery("select m from MedicalClearance m where m.client.id = :c order by m.recordedAt desc", MedicalClearance.class)
-        .setParameter("c", clientId).getResultList();
+    return em.createQuery(
+            "select m from MedicalClearance m where m.client.id = :c order by m.recordedAt desc",
+            MedicalClearance.class)
+        .setParameter("c", clientId)
+        .getResultList();
   }
 
   public MedicalClearance clearance(long clearanceId) {
@@ -149,18 +172,31 @@ public class Intakes {
   /** Whose clearance this is, without reading it (access is checked before the audited read). */
   public long clientOfClearance(long clearanceId) {
     return em.createQuery("select m.client.id from MedicalClearance m where m.id = :id", Long.class)
-        .setParameter("id", clearanceId).getResultStream().findFirst()
+        .setParameter("id", clearanceId)
+        .getResultStream()
+        .findFirst()
         .orElseThrow(() -> RuleViolation.notFound("There is no clearance " + clearanceId + "."));
   }
 
-  public VisitCheck recordVisitCheck(long clientId, boolean acuteSevereAttack, boolean changedSinceLast, Set<RedFlag> redFlags) {
+  public VisitCheck recordVisitCheck(
+      long clientId, boolean acuteSevereAttack, boolean changedSinceLast, Set<RedFlag> redFlags) {
     caseloads.require(clientId);
     Client client = clients.get(clientId);
-    VisitCheck check = new VisitCheck(client, clients.today(), acuteSevereAttack, changedSinceLast,
-        redFlags == null ? Set.of() : redFlags, actor.get().name(), clock.instant());
+    VisitCheck check =
+        new VisitCheck(
+            client,
+            clients.today(),
+            acuteSevereAttack,
+            changedSinceLast,
+            redFlags == null ? Set.of() : redFlags,
+            actor.get().name(),
+            clock.instant());
     em.persist(check);
     em.flush();
-    audit.recordDetail(AuditAction.CREATE, VISIT_CHECK, check.getId(),
+    audit.recordDetail(
+        AuditAction.CREATE,
+        VISIT_CHECK,
+        check.getId(),
         new VisitChecked(clientId, acuteSevereAttack, changedSinceLast, check.getRedFlags()));
     return check;
   }
@@ -171,8 +207,11 @@ public class Intakes {
   }
 
   private List<VisitCheck> visitChecksOf(long clientId) {
-    return em.createQuery("select v from VisitCheck v where v.client.id = :c order by v.recordedAt desc", VisitCheck.class)
-        .setParameter("c", clientId).getResultList();
+    return em.createQuery(
+            "select v from VisitCheck v where v.client.id = :c order by v.recordedAt desc",
+            VisitCheck.class)
+        .setParameter("c", clientId)
+        .getResultList();
   }
 
   /**
@@ -183,11 +222,15 @@ public class Intakes {
   public Optional<TreatmentBlock> treatmentBlock(long clientId) {
     clients.get(clientId);
     Optional<MedicalClearance> latest = clearancesOf(clientId).stream().findFirst();
-    return TreatmentBlock.assess(intakesOf(clientId), visitChecksOf(clientId), latest, clients.today(), settings.zone());
+    return TreatmentBlock.assess(
+        intakesOf(clientId), visitChecksOf(clientId), latest, clients.today(), settings.zone());
   }
 
   private List<HealthIntake> intakesOf(long clientId) {
-    return em.createQuery("select i from HealthIntake i where i.client.id = :c order by i.versionNumber desc", HealthIntake.class)
-        .setParameter("c", clientId).getResultList();
+    return em.createQuery(
+            "select i from HealthIntake i where i.client.id = :c order by i.versionNumber desc",
+            HealthIntake.class)
+        .setParameter("c", clientId)
+        .getResultList();
   }
 }

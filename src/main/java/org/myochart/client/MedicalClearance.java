@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A therapist's record that a physician has seen the client about their red flags and that
- * massage may go ahead. It lifts the block for every red flag reported before it was recorded.
+ * A therapist's record that a physician has seen the client about their red flags and that massage
+ * may go ahead. It lifts the block for every red flag reported before it was recorded.
  */
 @Entity
 @Table(name = "medical_clearance")
@@ -24,7 +24,10 @@ public class MedicalClearance implements java.io.Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "medical_clearance_seq")
-  @SequenceGenerator(name = "medical_clearance_seq", sequenceName = "medical_clearance_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "medical_clearance_seq",
+      sequenceName = "medical_clearance_seq",
+      allocationSize = 50)
   private Long id;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
@@ -61,8 +64,14 @@ public class MedicalClearance implements java.io.Serializable {
 
   protected MedicalClearance() {}
 
-  MedicalClearance(Client client, String physicianName, LocalDate clearedOn, String note,
-      ScannedDocument letter, String recordedBy, Instant now) {
+  MedicalClearance(
+      Client client,
+      String physicianName,
+      LocalDate clearedOn,
+      String note,
+      ScannedDocument letter,
+      String recordedBy,
+      Instant now) {
     this.client = client;
     this.physicianName = physicianName;
     this.clearedOn = clearedOn;
@@ -77,16 +86,51 @@ public class MedicalClearance implements java.io.Serializable {
     }
   }
 
-  public Long getId() { return id; }
-  public Client getClient() { return client; }
-  public String getPhysicianName() { return physicianName; }
-  public LocalDate getClearedOn() { return clearedOn; }
-  public String getNote() { return note; }
-  public String getRecordedBy() { return recordedBy; }
-  public Instant getRecordedAt() { return recordedAt; }
-  public boolean isLetterAttached() { return letterSha256 != null; }
-  public byte[] letter() { return letter == null ? null : letter.clone(); }
-  public String getLetterContentType() { return letterContentType; }
-  public String getLetterFileName() { return letterFileName; }
-  public String getLetterSha256() { return letterSha256; }
+  public Long getId() {
+    return id;
+  }
+
+  public Client getClient() {
+    return client;
+  }
+
+  public String getPhysicianName() {
+    return physicianName;
+  }
+
+  public LocalDate getClearedOn() {
+    return clearedOn;
+  }
+
+  public String getNote() {
+    return note;
+  }
+
+  public String getRecordedBy() {
+    return recordedBy;
+  }
+
+  public Instant getRecordedAt() {
+    return recordedAt;
+  }
+
+  public boolean isLetterAttached() {
+    return letterSha256 != null;
+  }
+
+  public byte[] letter() {
+    return letter == null ? null : letter.clone();
+  }
+
+  public String getLetterContentType() {
+    return letterContentType;
+  }
+
+  public String getLetterFileName() {
+    return letterFileName;
+  }
+
+  public String getLetterSha256() {
+    return letterSha256;
+  }
 }

@@ -28,32 +28,55 @@ public final class ReferralLetter {
 
   private ReferralLetter() {}
 
-  public static byte[] render(String clinicName, Client client, Set<RedFlag> flags, String therapist, LocalDate today) {
+  public static byte[] render(
+      String clinicName, Client client, Set<RedFlag> flags, String therapist, LocalDate today) {
     PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     List<Object[]> lines = new ArrayList<>();
     lines.add(new Object[] {bold, 16f, clinicName});
     lines.add(new Object[] {regular, 11f, DAY.format(today)});
     lines.add(new Object[] {regular, 11f, ""});
-    lines.add(new Object[] {regular, 11f, "To: " + (client.getPhysicianName() == null ? "the client's physician" : client.getPhysicianName())});
-    lines.add(new Object[] {bold, 12f, "Re: " + client.getFullName() + ", born " + DAY.format(client.getDateOfBirth())});
+    lines.add(
+        new Object[] {
+          regular,
+          11f,
+          "To: "
+              + (client.getPhysicianName() == null
+                  ? "the client's physician"
+                  : client.getPhysicianName())
+        });
+    lines.add(
+        new Object[] {
+          bold, 12f, "Re: " + client.getFullName() + ", born " + DAY.format(client.getDateOfBirth())
+        });
     lines.add(new Object[] {regular, 11f, ""});
     lines.add(new Object[] {regular, 11f, "Dear colleague,"});
-    lines.add(new Object[] {regular, 11f, "Your patient came to us for therapeutic massage as complementary care for headaches. "
-        + "Our screening before treatment found the following warning signs, which call for a medical evaluation "
-        + "before any massage:"});
+    lines.add(
+        new Object[] {
+          regular,
+          11f,
+          "Your patient came to us for therapeutic massage as complementary care for headaches. "
+              + "Our screening before treatment found the following warning signs, which call for a medical evaluation "
+              + "before any massage:"
+        });
     for (RedFlag flag : flags) {
       lines.add(new Object[] {regular, 11f, "  \u2022 " + flag.question()});
     }
     lines.add(new Object[] {regular, 11f, ""});
-    lines.add(new Object[] {regular, 11f, "We have not treated your patient and will not do so until you have assessed these signs. "
-        + "If massage is appropriate, a short note or letter stating so, with any restrictions (for example on neck "
-        + "techniques or pressure), lets us continue safely."});
+    lines.add(
+        new Object[] {
+          regular,
+          11f,
+          "We have not treated your patient and will not do so until you have assessed these signs. "
+              + "If massage is appropriate, a short note or letter stating so, with any restrictions (for example on neck "
+              + "techniques or pressure), lets us continue safely."
+        });
     lines.add(new Object[] {regular, 11f, ""});
     lines.add(new Object[] {regular, 11f, "Kind regards,"});
     lines.add(new Object[] {regular, 11f, therapist});
     lines.add(new Object[] {regular, 11f, clinicName});
-    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument document = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage(PDRectangle.A4);
       document.addPage(page);
       PDDocumentInformation info = document.getDocumentInformation();
@@ -84,15 +107,17 @@ public final class ReferralLetter {
   /** Replaces what the standard font cannot show, so any name prints. */
   static String printable(PDType1Font font, String text) {
     StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(cp -> {
-      String ch = new String(Character.toChars(cp));
-      try {
-        font.encode(ch);
-        out.append(ch);
-      } catch (IOException | IllegalArgumentException unsupported) {
-        out.append('?');
-      }
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              String ch = new String(Character.toChars(cp));
+              try {
+                font.encode(ch);
+                out.append(ch);
+              } catch (IOException | IllegalArgumentException unsupported) {
+                out.append('?');
+              }
+            });
     return out.toString();
   }
 

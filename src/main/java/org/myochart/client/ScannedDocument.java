@@ -8,8 +8,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * A scanned paper document: a physician's letter with a clearance, or a consent signed on paper. Its type is decided from its first bytes, not
- * from the name or the browser's claim, so a renamed file is refused.
+ * A scanned paper document: a physician's letter with a clearance, or a consent signed on paper.
+ * Its type is decided from its first bytes, not from the name or the browser's claim, so a renamed
+ * file is refused.
  */
 public record ScannedDocument(String fileName, String contentType, byte[] content) {
 
@@ -21,7 +22,8 @@ public record ScannedDocument(String fileName, String contentType, byte[] conten
       throw new IllegalArgumentException("The uploaded file is empty.");
     }
     if (bytes > LARGEST_BYTES) {
-      throw new IllegalArgumentException("The file is larger than 5 MB. Scan it at a lower resolution or as PDF.");
+      throw new IllegalArgumentException(
+          "The file is larger than 5 MB. Scan it at a lower resolution or as PDF.");
     }
   }
 
@@ -29,7 +31,8 @@ public record ScannedDocument(String fileName, String contentType, byte[] conten
     requireAcceptableSize(content == null ? 0 : content.length);
     String type = sniff(content);
     if (type == null) {
-      throw new IllegalArgumentException("The file must be a PDF, PNG or JPEG; this file is none of them.");
+      throw new IllegalArgumentException(
+          "The file must be a PDF, PNG or JPEG; this file is none of them.");
     }
     String name = fileName == null || fileName.isBlank() ? "letter" : fileName.strip();
     name = name.replaceAll("[\\\\/\\p{Cntrl}]", "_");
@@ -53,7 +56,8 @@ public record ScannedDocument(String fileName, String contentType, byte[] conten
   }
 
   private static boolean startsWith(byte[] content, byte[] prefix) {
-    return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
+    return content.length >= prefix.length
+        && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   public String sha256() {

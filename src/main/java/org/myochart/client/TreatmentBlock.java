@@ -18,16 +18,22 @@ import java.util.stream.Collectors;
  * visit blocks until a clearance recorded after it; an acute severe attack blocks for that day; a
  * change reported at the visit blocks until the intake is updated.
  */
-public record TreatmentBlock(List<String> reasons, Set<RedFlag> openRedFlags) implements Serializable {
+public record TreatmentBlock(List<String> reasons, Set<RedFlag> openRedFlags)
+    implements Serializable {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu");
 
-  public static Optional<TreatmentBlock> assess(List<HealthIntake> intakes, List<VisitCheck> checks,
-      Optional<MedicalClearance> latestClearance, LocalDate today, ZoneId zone) {
+  public static Optional<TreatmentBlock> assess(
+      List<HealthIntake> intakes,
+      List<VisitCheck> checks,
+      Optional<MedicalClearance> latestClearance,
+      LocalDate today,
+      ZoneId zone) {
     List<String> reasons = new ArrayList<>();
     Instant clearedAt = latestClearance.map(MedicalClearance::getRecordedAt).orElse(Instant.MIN);
 
-    Optional<HealthIntake> latestIntake = intakes.stream().max(Comparator.comparingInt(HealthIntake::getVersionNumber));
+    Optional<HealthIntake> latestIntake =
+        intakes.stream().max(Comparator.comparingInt(HealthIntake::getVersionNumber));
     if (latestIntake.isEmpty()) {
       reasons.add("No health intake yet: complete the intake before the first treatment.");
     }
@@ -47,23 +53,32 @@ public record TreatmentBlock(List<String> reasons, Set<RedFlag> openRedFlags) im
       }
     }
     if (!open.isEmpty()) {
-      reasons.add("Red flag reported on " + DAY.format(firstOpen.atZone(zone)) + " ("
-          + open.stream().map(RedFlag::question).collect(Collectors.joining("; "))
-          + "). A physician must see the client first; record the medical clearance to continue.");
+      reasons.add(
+          "Red flag reported on "
+              + DAY.format(firstOpen.atZone(zone))
+              + " ("
+              + open.stream().map(RedFlag::question).collect(Collectors.joining("; "))
+              + "). A physician must see the client first; record the medical clearance to continue.");
     }
 
-    Optional<VisitCheck> latestCheck = checks.stream().max(Comparator.comparing(VisitCheck::getRecordedAt));
+    Optional<VisitCheck> latestCheck =
+        checks.stream().max(Comparator.comparing(VisitCheck::getRecordedAt));
     if (latestCheck.isPresent()) {
       VisitCheck check = latestCheck.get();
       if (check.isAcuteSevereAttack() && check.getVisitDate().equals(today)) {
-        reasons.add("Acute severe migraine attack today: no massage today. Offer a new appointment.");
+        reasons.add(
+            "Acute severe migraine attack today: no massage today. Offer a new appointment.");
       }
-      boolean intakeUpdatedSince = latestIntake.map(i -> i.getSubmittedAt().isAfter(check.getRecordedAt())).orElse(false);
+      boolean intakeUpdatedSince =
+          latestIntake.map(i -> i.getSubmittedAt().isAfter(check.getRecordedAt())).orElse(false);
       if (check.isChangedSinceLast() && !intakeUpdatedSince) {
-        reasons.add("The client reported changes since the last visit: update the health intake first.");
+        reasons.add(
+            "The client reported changes since the last visit: update the health intake first.");
       }
     }
-    return reasons.isEmpty() ? Optional.empty() : Optional.of(new TreatmentBlock(List.copyOf(reasons), Set.copyOf(open)));
+    return reasons.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new TreatmentBlock(List.copyOf(reasons), Set.copyOf(open)));
   }
 
   private static Instant earlier(Instant a, Instant b) {

@@ -29,7 +29,10 @@ public class VisitCheck implements java.io.Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "visit_check_seq")
-  @SequenceGenerator(name = "visit_check_seq", sequenceName = "visit_check_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "visit_check_seq",
+      sequenceName = "visit_check_seq",
+      allocationSize = 50)
   private Long id;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
@@ -46,7 +49,9 @@ public class VisitCheck implements java.io.Serializable {
   private boolean changedSinceLast;
 
   @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "visit_check_red_flag", joinColumns = @JoinColumn(name = "visit_check_id"))
+  @CollectionTable(
+      name = "visit_check_red_flag",
+      joinColumns = @JoinColumn(name = "visit_check_id"))
   @Column(name = "flag")
   @Enumerated(EnumType.STRING)
   private Set<RedFlag> redFlags = EnumSet.noneOf(RedFlag.class);
@@ -59,8 +64,14 @@ public class VisitCheck implements java.io.Serializable {
 
   protected VisitCheck() {}
 
-  VisitCheck(Client client, LocalDate visitDate, boolean acuteSevereAttack, boolean changedSinceLast,
-      Set<RedFlag> redFlags, String recordedBy, Instant now) {
+  VisitCheck(
+      Client client,
+      LocalDate visitDate,
+      boolean acuteSevereAttack,
+      boolean changedSinceLast,
+      Set<RedFlag> redFlags,
+      String recordedBy,
+      Instant now) {
     this.client = client;
     this.visitDate = visitDate;
     this.acuteSevereAttack = acuteSevereAttack;
@@ -70,11 +81,31 @@ public class VisitCheck implements java.io.Serializable {
     this.recordedAt = now;
   }
 
-  public Long getId() { return id; }
-  public LocalDate getVisitDate() { return visitDate; }
-  public boolean isAcuteSevereAttack() { return acuteSevereAttack; }
-  public boolean isChangedSinceLast() { return changedSinceLast; }
-  public Set<RedFlag> getRedFlags() { return Set.copyOf(redFlags); }
-  public String getRecordedBy() { return recordedBy; }
-  public Instant getRecordedAt() { return recordedAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public LocalDate getVisitDate() {
+    return visitDate;
+  }
+
+  public boolean isAcuteSevereAttack() {
+    return acuteSevereAttack;
+  }
+
+  public boolean isChangedSinceLast() {
+    return changedSinceLast;
+  }
+
+  public Set<RedFlag> getRedFlags() {
+    return Set.copyOf(redFlags);
+  }
+
+  public String getRecordedBy() {
+    return recordedBy;
+  }
+
+  public Instant getRecordedAt() {
+    return recordedAt;
+  }
 }

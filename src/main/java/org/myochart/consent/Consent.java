@@ -27,8 +27,8 @@ import org.myochart.client.Client;
 
 /**
  * A client's signed consent to one form version: the legal record of what they were shown, what
- * they answered, who signed, when and how. Every column is written once; witnessing and
- * withdrawal are separate records that point here.
+ * they answered, who signed, when and how. Every column is written once; witnessing and withdrawal
+ * are separate records that point here.
  */
 @Entity
 @Table(name = "consent")
@@ -114,10 +114,24 @@ public class Consent implements Serializable {
   protected Consent() {}
 
   /** A consent given on the tablet. */
-  static Consent electronic(Client client, ConsentFormVersion version, List<Answer> answers, SignedBy signer,
-      DrawnSignature signature, KioskEvidence kiosk, Instant signedAt) {
-    Consent consent = new Consent(client, version, SigningMethod.ELECTRONIC, answers, signer, kiosk.startedBy(), signedAt,
-        kiosk.submissionId());
+  static Consent electronic(
+      Client client,
+      ConsentFormVersion version,
+      List<Answer> answers,
+      SignedBy signer,
+      DrawnSignature signature,
+      KioskEvidence kiosk,
+      Instant signedAt) {
+    Consent consent =
+        new Consent(
+            client,
+            version,
+            SigningMethod.ELECTRONIC,
+            answers,
+            signer,
+            kiosk.startedBy(),
+            signedAt,
+            kiosk.submissionId());
     if (signature != null) {
       consent.signatureStrokes = signature.toJson();
       consent.signaturePng = signature.toPng();
@@ -130,10 +144,27 @@ public class Consent implements Serializable {
   }
 
   /** A consent signed on paper, recorded by staff with the scanned page. */
-  static Consent paper(Client client, ConsentFormVersion version, List<Answer> answers, SignedBy signer,
-      LocalDate signedOn, String scanContentType, byte[] scan, String recordedBy, Instant recordedAt,
+  static Consent paper(
+      Client client,
+      ConsentFormVersion version,
+      List<Answer> answers,
+      SignedBy signer,
+      LocalDate signedOn,
+      String scanContentType,
+      byte[] scan,
+      String recordedBy,
+      Instant recordedAt,
       String submissionId) {
-    Consent consent = new Consent(client, version, SigningMethod.PAPER, answers, signer, recordedBy, recordedAt, submissionId);
+    Consent consent =
+        new Consent(
+            client,
+            version,
+            SigningMethod.PAPER,
+            answers,
+            signer,
+            recordedBy,
+            recordedAt,
+            submissionId);
     consent.paperSignedOn = signedOn;
     consent.scan = scan.clone();
     consent.scanContentType = scanContentType;
@@ -142,8 +173,15 @@ public class Consent implements Serializable {
     return consent;
   }
 
-  private Consent(Client client, ConsentFormVersion version, SigningMethod method, List<Answer> answers, SignedBy signer,
-      String startedBy, Instant signedAt, String submissionId) {
+  private Consent(
+      Client client,
+      ConsentFormVersion version,
+      SigningMethod method,
+      List<Answer> answers,
+      SignedBy signer,
+      String startedBy,
+      Instant signedAt,
+      String submissionId) {
     this.client = client;
     this.formVersion = version;
     this.method = method;
@@ -158,17 +196,32 @@ public class Consent implements Serializable {
   }
 
   /**
-   * Everything the consent says, in a fixed order with lengths, so no two different records share
-   * a text. Its SHA-256 is stored as the evidence hash.
+   * Everything the consent says, in a fixed order with lengths, so no two different records share a
+   * text. Its SHA-256 is stored as the evidence hash.
    */
   String evidence() {
-    List<String> parts = new ArrayList<>(List.of(
-        "consent", String.valueOf(client.getId()), String.valueOf(formVersion.getId()),
-        String.valueOf(formVersion.getVersionNumber()), textSha256, method.name(), signedAt.toString(),
-        String.valueOf(signerName), signerRole.name(), String.valueOf(guardianRelationship),
-        String.valueOf(signatureStrokes), signaturePng == null ? "null" : Sha256.of(signaturePng),
-        String.valueOf(scanSha256), String.valueOf(paperSignedOn), String.valueOf(kioskSessionId), startedBy,
-        String.valueOf(ipAddress), String.valueOf(userAgent), submissionId));
+    List<String> parts =
+        new ArrayList<>(
+            List.of(
+                "consent",
+                String.valueOf(client.getId()),
+                String.valueOf(formVersion.getId()),
+                String.valueOf(formVersion.getVersionNumber()),
+                textSha256,
+                method.name(),
+                signedAt.toString(),
+                String.valueOf(signerName),
+                signerRole.name(),
+                String.valueOf(guardianRelationship),
+                String.valueOf(signatureStrokes),
+                signaturePng == null ? "null" : Sha256.of(signaturePng),
+                String.valueOf(scanSha256),
+                String.valueOf(paperSignedOn),
+                String.valueOf(kioskSessionId),
+                startedBy,
+                String.valueOf(ipAddress),
+                String.valueOf(userAgent),
+                submissionId));
     answers.forEach(answer -> parts.add(answer.canonical()));
     StringBuilder text = new StringBuilder();
     parts.forEach(part -> text.append(part.length()).append(':').append(part).append('\n'));
@@ -177,20 +230,29 @@ public class Consent implements Serializable {
 
   /** Whether the stored evidence still matches the stored record. */
   public boolean evidenceIntact() {
-    return Sha256.of(evidence()).equals(evidenceSha256) && textSha256.equals(Sha256.of(formVersion.getShownText()))
+    return Sha256.of(evidence()).equals(evidenceSha256)
+        && textSha256.equals(Sha256.of(formVersion.getShownText()))
         && (scan == null ? scanSha256 == null : Sha256.of(scan).equals(scanSha256));
   }
 
   /** The last moment the consent is valid, from its signing and the form's validity period. */
   public Instant expiresAt(ZoneId zone) {
-    ZonedDateTime signed = (paperSignedOn != null ? paperSignedOn.atStartOfDay(zone) : signedAt.atZone(zone));
+    ZonedDateTime signed =
+        (paperSignedOn != null ? paperSignedOn.atStartOfDay(zone) : signedAt.atZone(zone));
     return signed.plusMonths(formVersion.getValidityMonths()).toInstant();
   }
 
-  /** Whether the client declined a technique that the test (given the item's code and text) picks out. */
+  /**
+   * Whether the client declined a technique that the test (given the item's code and text) picks
+   * out.
+   */
   public boolean declined(java.util.function.BiPredicate<String, String> technique) {
-    return answers.stream().anyMatch(a -> a.getKind() == ItemKind.TECHNIQUE && !a.isAccepted()
-        && technique.test(a.getCode(), a.getText()));
+    return answers.stream()
+        .anyMatch(
+            a ->
+                a.getKind() == ItemKind.TECHNIQUE
+                    && !a.isAccepted()
+                    && technique.test(a.getCode(), a.getText()));
   }
 
   public List<Answer> getAcknowledgements() {

@@ -14,8 +14,8 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * A consent form the clinic uses. Its wording lives in immutable {@link ConsentFormVersion}s;
- * this row only says which kind it is, whether treatment needs it, and whether it is in use.
+ * A consent form the clinic uses. Its wording lives in immutable {@link ConsentFormVersion}s; this
+ * row only says which kind it is, whether treatment needs it, and whether it is in use.
  */
 @Entity
 @Table(name = "consent_form")
@@ -23,7 +23,10 @@ public class ConsentForm implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "consent_form_seq")
-  @SequenceGenerator(name = "consent_form_seq", sequenceName = "consent_form_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "consent_form_seq",
+      sequenceName = "consent_form_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(nullable = false, updatable = false)
@@ -45,8 +48,7 @@ public class ConsentForm implements Serializable {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
   protected ConsentForm() {}
 

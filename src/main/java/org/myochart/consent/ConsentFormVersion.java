@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One published wording of a consent form. Never changed once published: an edit publishes the
- * next version, and every signature points at the version, text and hash it was given to.
+ * One published wording of a consent form. Never changed once published: an edit publishes the next
+ * version, and every signature points at the version, text and hash it was given to.
  */
 @Entity
 @Table(name = "consent_form_version")
@@ -28,7 +28,10 @@ public class ConsentFormVersion implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "consent_form_version_seq")
-  @SequenceGenerator(name = "consent_form_version_seq", sequenceName = "consent_form_version_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "consent_form_version_seq",
+      sequenceName = "consent_form_version_seq",
+      allocationSize = 50)
   private Long id;
 
   @ManyToOne(optional = false, fetch = FetchType.EAGER)
@@ -72,7 +75,12 @@ public class ConsentFormVersion implements Serializable {
 
   protected ConsentFormVersion() {}
 
-  ConsentFormVersion(ConsentForm form, int versionNumber, FormDraft draft, String publishedBy, Instant publishedAt) {
+  ConsentFormVersion(
+      ConsentForm form,
+      int versionNumber,
+      FormDraft draft,
+      String publishedBy,
+      Instant publishedAt) {
     this.form = form;
     this.versionNumber = versionNumber;
     this.title = draft.title();
@@ -102,8 +110,14 @@ public class ConsentFormVersion implements Serializable {
 
   /** The draft an owner starts from when editing this wording. */
   public FormDraft toDraft() {
-    return new FormDraft(title, bodyMarkdown, getAcknowledgements().stream().map(FormItem::getText).toList(),
-        getTechniques().stream().map(FormItem::getText).toList(), validityMonths, requiresReconsent, requiresWitness);
+    return new FormDraft(
+        title,
+        bodyMarkdown,
+        getAcknowledgements().stream().map(FormItem::getText).toList(),
+        getTechniques().stream().map(FormItem::getText).toList(),
+        validityMonths,
+        requiresReconsent,
+        requiresWitness);
   }
 
   public boolean isDisclosure() {

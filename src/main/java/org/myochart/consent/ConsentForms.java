@@ -11,7 +11,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
@@ -33,7 +32,9 @@ public class ConsentForms {
   @Inject Clock clock;
 
   public List<ConsentForm> all() {
-    return em.createQuery("select f from ConsentForm f order by f.kind desc, f.id", ConsentForm.class).getResultList();
+    return em.createQuery(
+            "select f from ConsentForm f order by f.kind desc, f.id", ConsentForm.class)
+        .getResultList();
   }
 
   public ConsentForm form(long formId) {
@@ -45,8 +46,12 @@ public class ConsentForms {
   }
 
   public ConsentFormVersion latest(ConsentForm form) {
-    return em.createQuery("select v from ConsentFormVersion v where v.form = :f and v.versionNumber = :n", ConsentFormVersion.class)
-        .setParameter("f", form).setParameter("n", form.getLatestVersionNumber()).getSingleResult();
+    return em.createQuery(
+            "select v from ConsentFormVersion v where v.form = :f and v.versionNumber = :n",
+            ConsentFormVersion.class)
+        .setParameter("f", form)
+        .setParameter("n", form.getLatestVersionNumber())
+        .getSingleResult();
   }
 
   public ConsentFormVersion latest(long formId) {
@@ -62,21 +67,29 @@ public class ConsentForms {
   }
 
   public List<ConsentFormVersion> versions(long formId) {
-    return em.createQuery("select v from ConsentFormVersion v where v.form.id = :f order by v.versionNumber desc",
-        ConsentFormVersion.class).setParameter("f", formId).getResultList();
+    return em.createQuery(
+            "select v from ConsentFormVersion v where v.form.id = :f order by v.versionNumber desc",
+            ConsentFormVersion.class)
+        .setParameter("f", formId)
+        .getResultList();
   }
 
   /** The latest version of every active form of the kind. */
   public List<ConsentFormVersion> activeLatest(FormKind kind) {
-    return em.createQuery("select v from ConsentFormVersion v where v.form.kind = :k and v.form.active = true"
-            + " and v.versionNumber = v.form.latestVersionNumber order by v.form.id", ConsentFormVersion.class)
-        .setParameter("k", kind).getResultList();
+    return em.createQuery(
+            "select v from ConsentFormVersion v where v.form.kind = :k and v.form.active = true"
+                + " and v.versionNumber = v.form.latestVersionNumber order by v.form.id",
+            ConsentFormVersion.class)
+        .setParameter("k", kind)
+        .getResultList();
   }
 
   /** The latest version of every active form that treatment needs. */
   public List<ConsentFormVersion> requiredForTreatment() {
-    return em.createQuery("select v from ConsentFormVersion v where v.form.requiredForTreatment = true and v.form.active = true"
-            + " and v.versionNumber = v.form.latestVersionNumber order by v.form.id", ConsentFormVersion.class)
+    return em.createQuery(
+            "select v from ConsentFormVersion v where v.form.requiredForTreatment = true and v.form.active = true"
+                + " and v.versionNumber = v.form.latestVersionNumber order by v.form.id",
+            ConsentFormVersion.class)
         .getResultList();
   }
 
@@ -86,20 +99,35 @@ public class ConsentForms {
 
   /** The newest version after the given one that asks everyone to consent again. */
   public Optional<ConsentFormVersion> requiredSuccessor(ConsentFormVersion signed) {
-    return em.createQuery("select v from ConsentFormVersion v where v.form = :f and v.versionNumber > :n"
-            + " and v.requiresReconsent = true order by v.versionNumber desc", ConsentFormVersion.class)
-        .setParameter("f", signed.getForm()).setParameter("n", signed.getVersionNumber()).setMaxResults(1)
-        .getResultStream().findFirst();
+    return em.createQuery(
+            "select v from ConsentFormVersion v where v.form = :f and v.versionNumber > :n"
+                + " and v.requiresReconsent = true order by v.versionNumber desc",
+            ConsentFormVersion.class)
+        .setParameter("f", signed.getForm())
+        .setParameter("n", signed.getVersionNumber())
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   /** Creates a form with its first version. */
-  public ConsentFormVersion create(String code, @NotNull(message = "{consent.kind.required}") FormKind kind,
-      boolean requiredForTreatment, @Valid FormDraft draft) {
+  public ConsentFormVersion create(
+      String code,
+      @NotNull(message = "{consent.kind.required}") FormKind kind,
+      boolean requiredForTreatment,
+      @Valid FormDraft draft) {
     if (kind == FormKind.ERECORDS_DISCLOSURE && disclosure().isPresent()) {
-      throw RuleViolation.conflict("The clinic already has an electronic records disclosure; publish a new version of it instead.");
+      throw RuleViolation.conflict(
+          "The clinic already has an electronic records disclosure; publish a new version of it instead.");
     }
-    String formCode = code != null ? code : FormDraft.code(draft.title(), new java.util.HashSet<>(
-        em.createQuery("select f.code from ConsentForm f", String.class).getResultList()));
+    String formCode =
+        code != null
+            ? code
+            : FormDraft.code(
+                draft.title(),
+                new java.util.HashSet<>(
+                    em.createQuery("select f.code from ConsentForm f", String.class)
+                        .getResultList()));
     ConsentForm form = new ConsentForm(formCode, kind, requiredForTreatment, clock.instant());
     em.persist(form);
     return publishOn(form, draft);
@@ -115,25 +143,40 @@ public class ConsentForms {
       throw RuleViolation.notFound("There is no consent form " + formId + ".");
     }
     if (form.getLatestVersionNumber() != seenVersionNumber) {
-      throw new RuleViolation(RuleViolation.Kind.STALE, "Version " + form.getLatestVersionNumber()
-          + " of this form was published while you were editing. Reload the form to see it, then make your change again.");
+      throw new RuleViolation(
+          RuleViolation.Kind.STALE,
+          "Version "
+              + form.getLatestVersionNumber()
+              + " of this form was published while you were editing. Reload the form to see it, then make your change again.");
     }
     return publishOn(form, draft);
   }
 
   private ConsentFormVersion publishOn(ConsentForm form, FormDraft draft) {
-    ConsentFormVersion version = new ConsentFormVersion(form, form.nextVersionNumber(), draft, actor.get().name(), clock.instant());
+    ConsentFormVersion version =
+        new ConsentFormVersion(
+            form, form.nextVersionNumber(), draft, actor.get().name(), clock.instant());
     em.persist(version);
     em.flush();
-    audit.record(AuditAction.PUBLISH, FORM, form.getId(), Json.createObjectBuilder()
-        .add("version", version.getVersionNumber()).add("versionId", version.getId())
-        .add("textSha256", version.getTextSha256()).add("requiresReconsent", version.isRequiresReconsent())
-        .build().toString());
+    audit.record(
+        AuditAction.PUBLISH,
+        FORM,
+        form.getId(),
+        Json.createObjectBuilder()
+            .add("version", version.getVersionNumber())
+            .add("versionId", version.getId())
+            .add("textSha256", version.getTextSha256())
+            .add("requiresReconsent", version.isRequiresReconsent())
+            .build()
+            .toString());
     return version;
   }
 
-  /** Whether the form is in use and whether treatment needs it; wording changes need a new version. */
-  public ConsentForm configure(long formId, long seenVersion, boolean active, boolean requiredForTreatment) {
+  /**
+   * Whether the form is in use and whether treatment needs it; wording changes need a new version.
+   */
+  public ConsentForm configure(
+      long formId, long seenVersion, boolean active, boolean requiredForTreatment) {
     ConsentForm form = form(formId);
     if (form.getVersion() != seenVersion) {
       throw RuleViolation.stale("consent form");
@@ -141,8 +184,15 @@ public class ConsentForms {
     form.setActive(active);
     form.setRequiredForTreatment(requiredForTreatment);
     em.flush();
-    audit.record(AuditAction.CHANGE, FORM, formId, Json.createObjectBuilder()
-        .add("active", active).add("requiredForTreatment", form.isRequiredForTreatment()).build().toString());
+    audit.record(
+        AuditAction.CHANGE,
+        FORM,
+        formId,
+        Json.createObjectBuilder()
+            .add("active", active)
+            .add("requiredForTreatment", form.isRequiredForTreatment())
+            .build()
+            .toString());
     return form;
   }
 }

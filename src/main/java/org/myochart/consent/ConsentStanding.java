@@ -6,12 +6,12 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * A consent with what has happened to it since signing, and the status that follows. The order
- * of the checks is the order staff need to hear them: a withdrawal beats everything else.
+ * A consent with what has happened to it since signing, and the status that follows. The order of
+ * the checks is the order staff need to hear them: a withdrawal beats everything else.
  *
  * <p>Pages keep standings in the session, which a cluster copies to other instances; the optional
- * parts are therefore held as nullable fields ({@link Optional} is not serializable) and handed
- * out as {@link Optional}.
+ * parts are therefore held as nullable fields ({@link Optional} is not serializable) and handed out
+ * as {@link Optional}.
  */
 public final class ConsentStanding implements Serializable {
 
@@ -22,8 +22,13 @@ public final class ConsentStanding implements Serializable {
   private final ConsentStatus status;
   private final Instant expiresAt;
 
-  public ConsentStanding(Consent consent, Optional<ConsentWitness> witness, Optional<ConsentWithdrawal> withdrawal,
-      Optional<ConsentFormVersion> requiredSuccessor, ConsentStatus status, Instant expiresAt) {
+  public ConsentStanding(
+      Consent consent,
+      Optional<ConsentWitness> witness,
+      Optional<ConsentWithdrawal> withdrawal,
+      Optional<ConsentFormVersion> requiredSuccessor,
+      ConsentStatus status,
+      Instant expiresAt) {
     this.consent = consent;
     this.witness = witness.orElse(null);
     this.withdrawal = withdrawal.orElse(null);
@@ -36,8 +41,13 @@ public final class ConsentStanding implements Serializable {
    * @param requiredSuccessor the newest later version of the same form marked "requires
    *     re-consent", if any
    */
-  public static ConsentStanding of(Consent consent, Optional<ConsentWitness> witness,
-      Optional<ConsentWithdrawal> withdrawal, Optional<ConsentFormVersion> requiredSuccessor, Instant now, ZoneId zone) {
+  public static ConsentStanding of(
+      Consent consent,
+      Optional<ConsentWitness> witness,
+      Optional<ConsentWithdrawal> withdrawal,
+      Optional<ConsentFormVersion> requiredSuccessor,
+      Instant now,
+      ZoneId zone) {
     Instant expiresAt = consent.expiresAt(zone);
     ConsentStatus status;
     if (withdrawal.isPresent() && !withdrawal.get().getWithdrawnAt().isAfter(now)) {
@@ -87,12 +97,26 @@ public final class ConsentStanding implements Serializable {
     String title = consent.getFormVersion().getTitle();
     return switch (status) {
       case VALID -> "";
-      case AWAITING_WITNESS -> "\"" + title + "\" is signed but still needs a staff witness's countersignature.";
-      case WITHDRAWN -> "\"" + title + "\" was withdrawn on " + withdrawal.getWithdrawnAt().atZone(zone).toLocalDate()
-          + "; the client must sign again before treatment.";
-      case EXPIRED -> "\"" + title + "\" expired on " + expiresAt.atZone(zone).toLocalDate() + "; the client must sign it again.";
-      case SUPERSEDED -> "\"" + title + "\" has a new version " + requiredSuccessor.getVersionNumber()
-          + " that requires the client to consent again.";
+      case AWAITING_WITNESS ->
+          "\"" + title + "\" is signed but still needs a staff witness's countersignature.";
+      case WITHDRAWN ->
+          "\""
+              + title
+              + "\" was withdrawn on "
+              + withdrawal.getWithdrawnAt().atZone(zone).toLocalDate()
+              + "; the client must sign again before treatment.";
+      case EXPIRED ->
+          "\""
+              + title
+              + "\" expired on "
+              + expiresAt.atZone(zone).toLocalDate()
+              + "; the client must sign it again.";
+      case SUPERSEDED ->
+          "\""
+              + title
+              + "\" has a new version "
+              + requiredSuccessor.getVersionNumber()
+              + " that requires the client to consent again.";
     };
   }
 }

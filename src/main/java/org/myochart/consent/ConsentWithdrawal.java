@@ -22,7 +22,10 @@ public class ConsentWithdrawal implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "consent_withdrawal_seq")
-  @SequenceGenerator(name = "consent_withdrawal_seq", sequenceName = "consent_withdrawal_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "consent_withdrawal_seq",
+      sequenceName = "consent_withdrawal_seq",
+      allocationSize = 50)
   private Long id;
 
   @OneToOne(optional = false, fetch = FetchType.LAZY)
@@ -44,7 +47,12 @@ public class ConsentWithdrawal implements Serializable {
 
   protected ConsentWithdrawal() {}
 
-  ConsentWithdrawal(Consent consent, Instant withdrawnAt, WithdrawalRequester requestedBy, String reason, String recordedBy) {
+  ConsentWithdrawal(
+      Consent consent,
+      Instant withdrawnAt,
+      WithdrawalRequester requestedBy,
+      String reason,
+      String recordedBy) {
     this.consent = consent;
     this.withdrawnAt = withdrawnAt;
     this.requestedBy = requestedBy;

@@ -23,7 +23,10 @@ public class ConsentWitness implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "consent_witness_seq")
-  @SequenceGenerator(name = "consent_witness_seq", sequenceName = "consent_witness_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "consent_witness_seq",
+      sequenceName = "consent_witness_seq",
+      allocationSize = 50)
   private Long id;
 
   @OneToOne(optional = false, fetch = FetchType.LAZY)
@@ -47,13 +50,15 @@ public class ConsentWitness implements Serializable {
 
   protected ConsentWitness() {}
 
-  ConsentWitness(Consent consent, String witness, String witnessName, Instant witnessedAt, String ipAddress) {
+  ConsentWitness(
+      Consent consent, String witness, String witnessName, Instant witnessedAt, String ipAddress) {
     this.consent = consent;
     this.witness = witness;
     this.witnessName = witnessName;
     this.witnessedAt = witnessedAt;
     this.ipAddress = ipAddress;
-    this.evidenceSha256 = Sha256.of("witness\n" + consent.getEvidenceSha256() + "\n" + witness + "\n" + witnessedAt);
+    this.evidenceSha256 =
+        Sha256.of("witness\n" + consent.getEvidenceSha256() + "\n" + witness + "\n" + witnessedAt);
   }
 
   public Long getId() {

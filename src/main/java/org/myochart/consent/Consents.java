@@ -1,6 +1,5 @@
 package org.myochart.consent;
 
-import org.myochart.audit.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -22,6 +21,7 @@ import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
+import org.myochart.audit.RecordKind;
 import org.myochart.audit.RowsRead;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
@@ -37,14 +37,13 @@ import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
 
 /**
- * Signed consents: given on the tablet or recorded from paper, witnessed, withdrawn, and the
- * answer to "does this client have every consent treatment needs?".
+ * Signed consents: given on the tablet or recorded from paper, witnessed, withdrawn, and the answer
+ * to "does this client have every consent treatment needs?".
  */
 @ApplicationScoped
 @Transactional
 @RefusesInvalidInput
 public class Consents {
-
 
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
@@ -58,8 +57,14 @@ public class Consents {
   @Inject jakarta.enterprise.event.Event<ConsentSigned> signed;
 
   /** What the client did on the signing screen. */
-  public record KioskSigning(long clientId, long formVersionId, Map<String, Boolean> answers, String typedName,
-      String guardianRelationship, String signatureStrokes, KioskEvidence evidence) {}
+  public record KioskSigning(
+      long clientId,
+      long formVersionId,
+      Map<String, Boolean> answers,
+      String typedName,
+      String guardianRelationship,
+      String signatureStrokes,
+      KioskEvidence evidence) {}
 
   /**
    * Keeps a consent given on the tablet. Submitting the same screen twice (a double tap, a replayed
@@ -98,9 +103,15 @@ public class Consents {
       throw RuleViolation.invalidFields(problems);
     }
     if (signer == null) {
-      signer = new SignedBy(null, client.isMinorOn(clients.today()) ? SignerRole.GUARDIAN : SignerRole.CLIENT, null);
+      signer =
+          new SignedBy(
+              null,
+              client.isMinorOn(clients.today()) ? SignerRole.GUARDIAN : SignerRole.CLIENT,
+              null);
     }
-    Consent consent = Consent.electronic(client, version, answers, signer, signature, signing.evidence(), clock.instant());
+    Consent consent =
+        Consent.electronic(
+            client, version, answers, signer, signature, signing.evidence(), clock.instant());
     em.persist(consent);
     em.flush();
     auditSigning(consent);
@@ -108,8 +119,15 @@ public class Consents {
   }
 
   /** Staff record a consent the client signed on paper, with the scanned page. */
-  public Consent recordPaper(long clientId, long formVersionId, LocalDate signedOn, String signerName,
-      String guardianRelationship, Map<String, Boolean> answers, ScannedDocument scan, String submissionId) {
+  public Consent recordPaper(
+      long clientId,
+      long formVersionId,
+      LocalDate signedOn,
+      String signerName,
+      String guardianRelationship,
+      Map<String, Boolean> answers,
+      ScannedDocument scan,
+      String submissionId) {
     Optional<Consent> earlier = bySubmission(submissionId);
     if (earlier.isPresent()) {
       return sameSubmission(earlier.get(), clientId);
@@ -130,8 +148,13 @@ public class Consents {
     } else if (signedOn.isAfter(today)) {
       problems.put("signedOn", "The signing date cannot be in the future.");
     } else if (signedOn.isBefore(published)) {
-      problems.put("signedOn", "Version " + version.getVersionNumber() + " was published on " + published
-          + "; a paper copy of it cannot be signed earlier.");
+      problems.put(
+          "signedOn",
+          "Version "
+              + version.getVersionNumber()
+              + " was published on "
+              + published
+              + "; a paper copy of it cannot be signed earlier.");
     }
     if (scan == null) {
       problems.put("scan", "Attach the scanned, signed paper form.");
@@ -139,8 +162,18 @@ public class Consents {
     if (!problems.isEmpty()) {
       throw RuleViolation.invalidFields(problems);
     }
-    Consent consent = Consent.paper(client, version, kept, signer, signedOn, scan.contentType(), scan.content(),
-        actor.get().name(), clock.instant(), submissionId);
+    Consent consent =
+        Consent.paper(
+            client,
+            version,
+            kept,
+            signer,
+            signedOn,
+            scan.contentType(),
+            scan.content(),
+            actor.get().name(),
+            clock.instant(),
+            submissionId);
     em.persist(consent);
     em.flush();
     auditSigning(consent);
@@ -159,20 +192,33 @@ public class Consents {
     if (witnessOf(consent).isPresent()) {
       throw RuleViolation.conflict("This consent has already been witnessed.");
     }
-    ConsentWitness countersignature = new ConsentWitness(consent, witness.getUsername(), witness.getDisplayName(),
-        clock.instant(), from.ipAddress());
+    ConsentWitness countersignature =
+        new ConsentWitness(
+            consent,
+            witness.getUsername(),
+            witness.getDisplayName(),
+            clock.instant(),
+            from.ipAddress());
     em.persist(countersignature);
     em.flush();
-    audit.recordAs(new Actor(witness.getUsername(), witness.getRole(), from.ipAddress(), from.userAgent()),
-        AuditAction.WITNESS, RecordKind.CONSENT, consentId,
-        Json.createObjectBuilder().add("evidenceSha256", countersignature.getEvidenceSha256()).build().toString());
+    audit.recordAs(
+        new Actor(witness.getUsername(), witness.getRole(), from.ipAddress(), from.userAgent()),
+        AuditAction.WITNESS,
+        RecordKind.CONSENT,
+        consentId,
+        Json.createObjectBuilder()
+            .add("evidenceSha256", countersignature.getEvidenceSha256())
+            .build()
+            .toString());
     return countersignature;
   }
 
   /** From now on the consent no longer allows treatment. Nothing is deleted. */
-  public ConsentWithdrawal withdraw(long consentId,
+  public ConsentWithdrawal withdraw(
+      long consentId,
       @NotNull(message = "{consent.requestedBy.required}") WithdrawalRequester requestedBy,
-      @Required(label = "reason for the withdrawal") @Text(label = "reason for the withdrawal", max = 2000, multiline = true)
+      @Required(label = "reason for the withdrawal")
+          @Text(label = "reason for the withdrawal", max = 2000, multiline = true)
           String reason) {
     Consent consent = em.find(Consent.class, consentId, LockModeType.PESSIMISTIC_WRITE);
     if (consent == null) {
@@ -182,11 +228,19 @@ public class Consents {
     if (withdrawalOf(consent).isPresent()) {
       throw RuleViolation.conflict("This consent was already withdrawn.");
     }
-    ConsentWithdrawal withdrawal = new ConsentWithdrawal(consent, clock.instant(), requestedBy, why, actor.get().name());
+    ConsentWithdrawal withdrawal =
+        new ConsentWithdrawal(consent, clock.instant(), requestedBy, why, actor.get().name());
     em.persist(withdrawal);
     em.flush();
-    audit.record(AuditAction.WITHDRAW, RecordKind.CONSENT, consentId, Json.createObjectBuilder()
-        .add("client", consent.getClient().getId()).add("requestedBy", requestedBy.name()).build().toString());
+    audit.record(
+        AuditAction.WITHDRAW,
+        RecordKind.CONSENT,
+        consentId,
+        Json.createObjectBuilder()
+            .add("client", consent.getClient().getId())
+            .add("requestedBy", requestedBy.name())
+            .build()
+            .toString());
     return withdrawal;
   }
 
@@ -200,14 +254,28 @@ public class Consents {
   public List<ConsentStanding> standings(long clientId) {
     List<ConsentStanding> found = standingsOf(clientId);
     // One entry for the list, whichever page or API asked for it.
-    audit.recordDetail(AuditAction.VIEW, RecordKind.CONSENT, "client:" + clientId, new RowsRead(clientId, found.size()));
+    audit.recordDetail(
+        AuditAction.VIEW,
+        RecordKind.CONSENT,
+        "client:" + clientId,
+        new RowsRead(clientId, found.size()));
     return found;
   }
 
-  /** The consents as they stand, for this service's own answers (what is missing); not a read by a person. */
+  /**
+   * The consents as they stand, for this service's own answers (what is missing); not a read by a
+   * person.
+   */
   private List<ConsentStanding> standingsOf(long clientId) {
-    return em.createQuery("select c from Consent c where c.client.id = :c order by c.signedAt desc, c.id desc", Consent.class)
-        .setParameter("c", clientId).getResultList().stream().map(this::standing).toList();
+    return em
+        .createQuery(
+            "select c from Consent c where c.client.id = :c order by c.signedAt desc, c.id desc",
+            Consent.class)
+        .setParameter("c", clientId)
+        .getResultList()
+        .stream()
+        .map(this::standing)
+        .toList();
   }
 
   /** One consent, for reading; the reading is audited. */
@@ -226,8 +294,13 @@ public class Consents {
   }
 
   public ConsentStanding standing(Consent consent) {
-    return ConsentStanding.of(consent, witnessOf(consent), withdrawalOf(consent), forms.requiredSuccessor(consent.getFormVersion()),
-        clock.instant(), settings.zone());
+    return ConsentStanding.of(
+        consent,
+        witnessOf(consent),
+        withdrawalOf(consent),
+        forms.requiredSuccessor(consent.getFormVersion()),
+        clock.instant(),
+        settings.zone());
   }
 
   /** Whether the client has a valid acceptance of the electronic records disclosure. */
@@ -250,25 +323,41 @@ public class Consents {
     List<ConsentStanding> standings = standingsOf(clientId);
     Map<ConsentFormVersion, String> missing = new LinkedHashMap<>();
     for (ConsentFormVersion required : forms.requiredForTreatment()) {
-      List<ConsentStanding> ofForm = standings.stream()
-          .filter(s -> s.consent().getFormVersion().getForm().getId().equals(required.getForm().getId())).toList();
+      List<ConsentStanding> ofForm =
+          standings.stream()
+              .filter(
+                  s ->
+                      s.consent()
+                          .getFormVersion()
+                          .getForm()
+                          .getId()
+                          .equals(required.getForm().getId()))
+              .toList();
       if (ofForm.stream().noneMatch(ConsentStanding::isValid)) {
-        missing.put(required, ofForm.isEmpty()
-            ? "\"" + required.getTitle() + "\" has not been signed."
-            : ofForm.get(0).problem(settings.zone()));
+        missing.put(
+            required,
+            ofForm.isEmpty()
+                ? "\"" + required.getTitle() + "\" has not been signed."
+                : ofForm.get(0).problem(settings.zone()));
       }
     }
     return missing;
   }
 
   private Optional<ConsentWitness> witnessOf(Consent consent) {
-    return em.createQuery("select w from ConsentWitness w where w.consent = :c", ConsentWitness.class)
-        .setParameter("c", consent).getResultStream().findFirst();
+    return em.createQuery(
+            "select w from ConsentWitness w where w.consent = :c", ConsentWitness.class)
+        .setParameter("c", consent)
+        .getResultStream()
+        .findFirst();
   }
 
   private Optional<ConsentWithdrawal> withdrawalOf(Consent consent) {
-    return em.createQuery("select w from ConsentWithdrawal w where w.consent = :c", ConsentWithdrawal.class)
-        .setParameter("c", consent).getResultStream().findFirst();
+    return em.createQuery(
+            "select w from ConsentWithdrawal w where w.consent = :c", ConsentWithdrawal.class)
+        .setParameter("c", consent)
+        .getResultStream()
+        .findFirst();
   }
 
   private Optional<Consent> bySubmission(String submissionId) {
@@ -276,7 +365,9 @@ public class Consents {
       throw RuleViolation.invalid("The signing screen is incomplete; reload it and sign again.");
     }
     return em.createQuery("select c from Consent c where c.submissionId = :s", Consent.class)
-        .setParameter("s", submissionId).getResultStream().findFirst();
+        .setParameter("s", submissionId)
+        .getResultStream()
+        .findFirst();
   }
 
   private static Consent sameSubmission(Consent earlier, long clientId) {
@@ -292,16 +383,19 @@ public class Consents {
       throw RuleViolation.notFound("There is no client " + clientId + ".");
     }
     if (!client.isActive()) {
-      throw RuleViolation.conflict(client.getFullName() + " is inactive; reactivate the client first.");
+      throw RuleViolation.conflict(
+          client.getFullName() + " is inactive; reactivate the client first.");
     }
     return client;
   }
 
   private void requireStarterMayHandOutTablet(String startedBy) {
-    Optional<StaffAccount> starter = startedBy == null ? Optional.empty() : staff.findByUsername(startedBy);
+    Optional<StaffAccount> starter =
+        startedBy == null ? Optional.empty() : staff.findByUsername(startedBy);
     if (starter.isEmpty() || !starter.get().isActive()) {
-      throw RuleViolation.conflict("This signing was not started by an active staff member, so it cannot be kept."
-          + " Please hand the tablet back to the front desk.");
+      throw RuleViolation.conflict(
+          "This signing was not started by an active staff member, so it cannot be kept."
+              + " Please hand the tablet back to the front desk.");
     }
   }
 
@@ -309,22 +403,32 @@ public class Consents {
     ConsentForm form = version.getForm();
     em.refresh(form);
     if (!form.isActive()) {
-      throw RuleViolation.conflict("The form \"" + version.getTitle() + "\" is no longer in use. Please hand the tablet back.");
+      throw RuleViolation.conflict(
+          "The form \""
+              + version.getTitle()
+              + "\" is no longer in use. Please hand the tablet back.");
     }
     if (form.getLatestVersionNumber() != version.getVersionNumber()) {
-      throw new RuleViolation(RuleViolation.Kind.STALE, "The clinic updated this form while you were reading it."
-          + " Please read the new version " + form.getLatestVersionNumber() + " and sign again.");
+      throw new RuleViolation(
+          RuleViolation.Kind.STALE,
+          "The clinic updated this form while you were reading it."
+              + " Please read the new version "
+              + form.getLatestVersionNumber()
+              + " and sign again.");
     }
   }
 
   private void requireElectronicRecordsAccepted(Client client) {
     if (forms.disclosure().isPresent() && !electronicRecordsAccepted(client.getId())) {
-      throw RuleViolation.conflict("Before signing on the tablet, " + client.getFirstName()
-          + " needs to accept the electronic records disclosure.");
+      throw RuleViolation.conflict(
+          "Before signing on the tablet, "
+              + client.getFirstName()
+              + " needs to accept the electronic records disclosure.");
     }
   }
 
-  private static List<Answer> answers(ConsentFormVersion version, Map<String, Boolean> given, Map<String, String> problems) {
+  private static List<Answer> answers(
+      ConsentFormVersion version, Map<String, Boolean> given, Map<String, String> problems) {
     Map<String, Boolean> answers = given == null ? Map.of() : given;
     List<Answer> kept = new ArrayList<>();
     List<String> unticked = new ArrayList<>();
@@ -340,12 +444,18 @@ public class Consents {
       }
     }
     if (!unticked.isEmpty()) {
-      problems.put("acknowledgements", "Please tick every statement before signing. Not ticked yet: "
-          + String.join("; ", unticked.stream().map(Consents::quote).toList()) + ".");
+      problems.put(
+          "acknowledgements",
+          "Please tick every statement before signing. Not ticked yet: "
+              + String.join("; ", unticked.stream().map(Consents::quote).toList())
+              + ".");
     }
     if (!unanswered.isEmpty()) {
-      problems.put("techniques", "Please choose Yes or No for: "
-          + String.join("; ", unanswered.stream().map(Consents::quote).toList()) + ".");
+      problems.put(
+          "techniques",
+          "Please choose Yes or No for: "
+              + String.join("; ", unanswered.stream().map(Consents::quote).toList())
+              + ".");
     }
     return kept;
   }
@@ -355,19 +465,28 @@ public class Consents {
   }
 
   /** The signer, with what is wrong with the name or relationship added to {@code problems}. */
-  private SignedBy signer(Client client, String typedName, String guardianRelationship, Map<String, String> problems) {
-    Signer signer = Signer.of(client, client.isMinorOn(clients.today()), typedName, guardianRelationship);
+  private SignedBy signer(
+      Client client, String typedName, String guardianRelationship, Map<String, String> problems) {
+    Signer signer =
+        Signer.of(client, client.isMinorOn(clients.today()), typedName, guardianRelationship);
     FieldProblems.of(validator.validate(signer)).forEach(problems::putIfAbsent);
     return signer.signedBy();
   }
 
   private void auditSigning(Consent consent) {
-    AuditEntry signing = audit.stamp(AuditAction.SIGN, RecordKind.CONSENT, consent.getId(), Json.createObjectBuilder()
-        .add("client", consent.getClient().getId())
-        .add("formVersion", consent.getFormVersion().getId())
-        .add("method", consent.getMethod().name())
-        .add("signerRole", consent.getSignerRole().name())
-        .add("evidenceSha256", consent.getEvidenceSha256()).build().toString());
+    AuditEntry signing =
+        audit.stamp(
+            AuditAction.SIGN,
+            RecordKind.CONSENT,
+            consent.getId(),
+            Json.createObjectBuilder()
+                .add("client", consent.getClient().getId())
+                .add("formVersion", consent.getFormVersion().getId())
+                .add("method", consent.getMethod().name())
+                .add("signerRole", consent.getSignerRole().name())
+                .add("evidenceSha256", consent.getEvidenceSha256())
+                .build()
+                .toString());
     signed.fire(new ConsentSigned(consent, signing));
     // Sealing appends it first, ahead of the seal's own entry; otherwise it is appended here.
     audit.append(signing);

@@ -24,9 +24,9 @@ import javax.imageio.ImageIO;
 import org.myochart.platform.RuleViolation;
 
 /**
- * A signature drawn with a finger, as the strokes the signature pad reports
- * ({@code {"lines":[[[x,y],…],…]}}). The server keeps its own normalised copy of the strokes and
- * draws the PNG itself; an image sent by the browser is never stored.
+ * A signature drawn with a finger, as the strokes the signature pad reports ({@code
+ * {"lines":[[[x,y],…],…]}}). The server keeps its own normalised copy of the strokes and draws the
+ * PNG itself; an image sent by the browser is never stored.
  */
 public final class DrawnSignature {
 
@@ -55,7 +55,8 @@ public final class DrawnSignature {
     int points = 0;
     try (JsonReader reader = Json.createReader(new StringReader(json))) {
       JsonValue root = reader.readValue();
-      if (!(root instanceof JsonObject object) || !(object.get("lines") instanceof JsonArray lines)) {
+      if (!(root instanceof JsonObject object)
+          || !(object.get("lines") instanceof JsonArray lines)) {
         throw unreadable();
       }
       for (JsonValue line : lines) {
@@ -64,13 +65,18 @@ public final class DrawnSignature {
         }
         List<double[]> stroke = new ArrayList<>();
         for (JsonValue point : linePoints) {
-          if (!(point instanceof JsonArray pair) || pair.size() != 2
-              || !(pair.get(0) instanceof JsonNumber x) || !(pair.get(1) instanceof JsonNumber y)) {
+          if (!(point instanceof JsonArray pair)
+              || pair.size() != 2
+              || !(pair.get(0) instanceof JsonNumber x)
+              || !(pair.get(1) instanceof JsonNumber y)) {
             throw unreadable();
           }
           double px = x.doubleValue();
           double py = y.doubleValue();
-          if (!Double.isFinite(px) || !Double.isFinite(py) || Math.abs(px) > FARTHEST || Math.abs(py) > FARTHEST) {
+          if (!Double.isFinite(px)
+              || !Double.isFinite(py)
+              || Math.abs(px) > FARTHEST
+              || Math.abs(py) > FARTHEST) {
             throw unreadable();
           }
           if (++points > MOST_POINTS) {
@@ -145,7 +151,11 @@ public final class DrawnSignature {
       json.append(s == 0 ? "[" : ",[");
       List<double[]> stroke = strokes.get(s);
       for (int p = 0; p < stroke.size(); p++) {
-        json.append(p == 0 ? "[" : ",[").append(number(stroke.get(p)[0])).append(',').append(number(stroke.get(p)[1])).append(']');
+        json.append(p == 0 ? "[" : ",[")
+            .append(number(stroke.get(p)[0]))
+            .append(',')
+            .append(number(stroke.get(p)[1]))
+            .append(']');
       }
       json.append(']');
     }
@@ -153,7 +163,9 @@ public final class DrawnSignature {
   }
 
   private static String number(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value).replaceAll("0$", "");
+    return value == Math.rint(value)
+        ? Long.toString((long) value)
+        : String.format(Locale.ROOT, "%.2f", value).replaceAll("0$", "");
   }
 
   /** Black ink on white, cropped to the strokes with a margin, at most 600 by 200 pixels. */
@@ -180,7 +192,8 @@ public final class DrawnSignature {
           path.lineTo(20.5 + (first[0] - box[0]) * scale, 20 + (first[1] - box[1]) * scale);
         }
         for (int p = 1; p < stroke.size(); p++) {
-          path.lineTo(20 + (stroke.get(p)[0] - box[0]) * scale, 20 + (stroke.get(p)[1] - box[1]) * scale);
+          path.lineTo(
+              20 + (stroke.get(p)[0] - box[0]) * scale, 20 + (stroke.get(p)[1] - box[1]) * scale);
         }
         g.draw(path);
       }

@@ -12,12 +12,13 @@ import org.myochart.platform.validation.Required;
 import org.myochart.platform.validation.Text;
 
 /**
- * What an owner writes before publishing a consent form version: the wording, the lines the
- * client answers, and the rules the signed consent follows.
+ * What an owner writes before publishing a consent form version: the wording, the lines the client
+ * answers, and the rules the signed consent follows.
  */
 public record FormDraft(
     @Required(label = "title") @Text(label = "title", max = 200) String title,
-    @Required(label = "text of the form") @Text(label = "text of the form", max = FormDraft.LONGEST_BODY, multiline = true)
+    @Required(label = "text of the form")
+        @Text(label = "text of the form", max = FormDraft.LONGEST_BODY, multiline = true)
         String body,
     @Lines(label = "acknowledgement", max = 1000, most = FormDraft.MOST_ITEMS, atLeastOne = true)
         List<String> acknowledgements,
@@ -60,8 +61,10 @@ public record FormDraft(
   List<FormItem> items() {
     List<FormItem> items = new ArrayList<>();
     Set<String> codes = new HashSet<>();
-    acknowledgements.forEach(text -> items.add(new FormItem(ItemKind.ACKNOWLEDGEMENT, code(text, codes), text)));
-    techniques.forEach(text -> items.add(new FormItem(ItemKind.TECHNIQUE, code(text, codes), text)));
+    acknowledgements.forEach(
+        text -> items.add(new FormItem(ItemKind.ACKNOWLEDGEMENT, code(text, codes), text)));
+    techniques.forEach(
+        text -> items.add(new FormItem(ItemKind.TECHNIQUE, code(text, codes), text)));
     return items;
   }
 
@@ -88,8 +91,12 @@ public record FormDraft(
       text.append("\nOptional techniques (each accepted or declined):\n");
       techniques.forEach(line -> text.append("( ) ").append(line).append('\n'));
     }
-    text.append("\nValid for ").append(validityMonths).append(validityMonths == 1 ? " month" : " months")
-        .append(" from signing.").append(requiresWitness ? " A staff member witnesses the signature." : "").append('\n');
+    text.append("\nValid for ")
+        .append(validityMonths)
+        .append(validityMonths == 1 ? " month" : " months")
+        .append(" from signing.")
+        .append(requiresWitness ? " A staff member witnesses the signature." : "")
+        .append('\n');
     return text.toString();
   }
 }

@@ -36,16 +36,24 @@ public final class MarkdownText {
   private static final Parser PARSER = Parser.builder().build();
 
   /** What a block is. */
-  public enum BlockKind { HEADING, PARAGRAPH, BULLET_ITEM, NUMBERED_ITEM, QUOTE, RULE }
+  public enum BlockKind {
+    HEADING,
+    PARAGRAPH,
+    BULLET_ITEM,
+    NUMBERED_ITEM,
+    QUOTE,
+    RULE
+  }
 
   /** A run of text with one style. */
   public record Span(String text, boolean strong, boolean emphasis) implements Serializable {}
 
   /**
-   * One block. {@code level} is the heading level, or for list items the nesting depth;
-   * {@code number} the item number of a numbered list.
+   * One block. {@code level} is the heading level, or for list items the nesting depth; {@code
+   * number} the item number of a numbered list.
    */
-  public record Block(BlockKind kind, int level, int number, List<Span> spans) implements Serializable {
+  public record Block(BlockKind kind, int level, int number, List<Span> spans)
+      implements Serializable {
 
     public String getKind() {
       return kind.name();
@@ -56,7 +64,9 @@ public final class MarkdownText {
     }
 
     public String getMarker() {
-      return kind == BlockKind.NUMBERED_ITEM ? number + "." : kind == BlockKind.BULLET_ITEM ? "•" : "";
+      return kind == BlockKind.NUMBERED_ITEM
+          ? number + "."
+          : kind == BlockKind.BULLET_ITEM ? "•" : "";
     }
 
     public List<Span> getSpans() {
@@ -88,9 +98,12 @@ public final class MarkdownText {
     } else if (node instanceof Paragraph paragraph) {
       blocks.add(new Block(paragraphKind, depth, 0, spans(paragraph)));
     } else if (node instanceof BulletList || node instanceof OrderedList) {
-      int number = node instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null
-          ? ordered.getMarkerStartNumber() : 1;
-      BlockKind kind = node instanceof OrderedList ? BlockKind.NUMBERED_ITEM : BlockKind.BULLET_ITEM;
+      int number =
+          node instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null
+              ? ordered.getMarkerStartNumber()
+              : 1;
+      BlockKind kind =
+          node instanceof OrderedList ? BlockKind.NUMBERED_ITEM : BlockKind.BULLET_ITEM;
       for (Node item = node.getFirstChild(); item != null; item = item.getNext(), number++) {
         listItem((ListItem) item, blocks, kind, number, depth + 1);
       }
@@ -99,17 +112,24 @@ public final class MarkdownText {
         block(child, blocks, BlockKind.QUOTE, depth);
       }
     } else if (node instanceof FencedCodeBlock code) {
-      blocks.add(new Block(paragraphKind, depth, 0, List.of(new Span(code.getLiteral().strip(), false, false))));
+      blocks.add(
+          new Block(
+              paragraphKind, depth, 0, List.of(new Span(code.getLiteral().strip(), false, false))));
     } else if (node instanceof IndentedCodeBlock code) {
-      blocks.add(new Block(paragraphKind, depth, 0, List.of(new Span(code.getLiteral().strip(), false, false))));
+      blocks.add(
+          new Block(
+              paragraphKind, depth, 0, List.of(new Span(code.getLiteral().strip(), false, false))));
     } else if (node instanceof HtmlBlock html) {
-      blocks.add(new Block(paragraphKind, depth, 0, List.of(new Span(html.getLiteral().strip(), false, false))));
+      blocks.add(
+          new Block(
+              paragraphKind, depth, 0, List.of(new Span(html.getLiteral().strip(), false, false))));
     } else if (node instanceof ThematicBreak) {
       blocks.add(new Block(BlockKind.RULE, 0, 0, List.of()));
     }
   }
 
-  private static void listItem(ListItem item, List<Block> blocks, BlockKind kind, int number, int depth) {
+  private static void listItem(
+      ListItem item, List<Block> blocks, BlockKind kind, int number, int depth) {
     boolean first = true;
     for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
       if (child instanceof Paragraph paragraph && first) {

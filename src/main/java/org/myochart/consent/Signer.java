@@ -35,14 +35,18 @@ record Signer(
   }
 
   static Signer of(Client client, boolean minor, String typedName, String guardianRelationship) {
-    return new Signer(client.getFirstName(), client.getLastName(), minor, typedName, guardianRelationship);
+    return new Signer(
+        client.getFirstName(), client.getLastName(), minor, typedName, guardianRelationship);
   }
 
   SignedBy signedBy() {
     return minor ? SignedBy.guardian(typedName, guardianRelationship) : SignedBy.client(typedName);
   }
 
-  /** Whether the typed name belongs to who must sign: the client themself, or someone else for a minor. */
+  /**
+   * Whether the typed name belongs to who must sign: the client themself, or someone else for a
+   * minor.
+   */
   boolean nameFits() {
     String client = clientFirstName + " " + clientLastName;
     return minor
@@ -54,10 +58,13 @@ record Signer(
     return (" " + folded(typed) + " ").contains(" " + folded(part) + " ");
   }
 
-  /** Without case, accents and punctuation: "LEA  BRANDT" is "Léa Brandt". */
+  /** Without case, accents and punctuation: "LEA BRANDT" is "Léa Brandt". */
   private static String folded(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-        .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return Normalizer.normalize(text, Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "")
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}]+", " ")
+        .strip();
   }
 
   /**
@@ -82,16 +89,25 @@ record Signer(
           return true;
         }
         context.disableDefaultConstraintViolation();
-        HibernateConstraintValidatorContext refusals = context.unwrap(HibernateConstraintValidatorContext.class)
-            .addMessageParameter("firstName", signer.clientFirstName())
-            .addMessageParameter("lastName", signer.clientLastName());
+        HibernateConstraintValidatorContext refusals =
+            context
+                .unwrap(HibernateConstraintValidatorContext.class)
+                .addMessageParameter("firstName", signer.clientFirstName())
+                .addMessageParameter("lastName", signer.clientLastName());
         boolean fits = true;
         if (signer.typedName() == null) {
-          refuse(refusals, signer.minor() ? "consent.signer.guardianName.required" : "consent.signer.name.required",
+          refuse(
+              refusals,
+              signer.minor()
+                  ? "consent.signer.guardianName.required"
+                  : "consent.signer.name.required",
               "typedName");
           fits = false;
         } else if (!signer.nameFits()) {
-          refuse(refusals, signer.minor() ? "consent.signer.minorsOwnName" : "consent.signer.notTheClient", "typedName");
+          refuse(
+              refusals,
+              signer.minor() ? "consent.signer.minorsOwnName" : "consent.signer.notTheClient",
+              "typedName");
           fits = false;
         }
         if (signer.minor() && signer.guardianRelationship() == null) {
@@ -101,8 +117,12 @@ record Signer(
         return fits;
       }
 
-      private static void refuse(HibernateConstraintValidatorContext context, String key, String field) {
-        context.buildConstraintViolationWithTemplate("{" + key + "}").addPropertyNode(field).addConstraintViolation();
+      private static void refuse(
+          HibernateConstraintValidatorContext context, String key, String field) {
+        context
+            .buildConstraintViolationWithTemplate("{" + key + "}")
+            .addPropertyNode(field)
+            .addConstraintViolation();
       }
     }
   }

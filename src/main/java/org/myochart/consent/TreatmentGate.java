@@ -22,7 +22,8 @@ public class TreatmentGate {
   @Inject Intakes intakes;
 
   /** What is missing, in two lists staff act on differently. */
-  public record Readiness(List<String> consentProblems, List<String> safetyProblems) implements Serializable {
+  public record Readiness(List<String> consentProblems, List<String> safetyProblems)
+      implements Serializable {
 
     public boolean ready() {
       return consentProblems.isEmpty() && safetyProblems.isEmpty();
@@ -37,7 +38,8 @@ public class TreatmentGate {
 
   public Readiness check(long clientId) {
     List<String> consent = consents.missingForTreatment(clientId);
-    List<String> safety = intakes.treatmentBlock(clientId).map(TreatmentBlock::reasons).orElse(List.of());
+    List<String> safety =
+        intakes.treatmentBlock(clientId).map(TreatmentBlock::reasons).orElse(List.of());
     return new Readiness(consent, safety);
   }
 

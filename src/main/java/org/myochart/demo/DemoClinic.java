@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.myochart.platform.SchemaMigrated;
 import org.myochart.platform.StartupOrder;
 import org.myochart.security.PasswordPolicy;
-import org.myochart.staff.Role;
 import org.myochart.security.StaffAccounts;
+import org.myochart.staff.Role;
 
 /**
  * Fills an empty database with a believable, entirely fictitious clinic. It runs only when
@@ -36,18 +36,22 @@ public class DemoClinic {
   @ConfigProperty(name = "myochart.demo.password")
   Optional<String> password;
 
-  public void createIfRequested(@Observes @Priority(StartupOrder.SAMPLE_DATA) SchemaMigrated migrated) {
+  public void createIfRequested(
+      @Observes @Priority(StartupOrder.SAMPLE_DATA) SchemaMigrated migrated) {
     if (!enabled) {
       return;
     }
     if (password.isEmpty()) {
-      LOG.severe("MYOCHART_DEMO=true needs MYOCHART_DEMO_PASSWORD (at least "
-          + PasswordPolicy.MINIMUM_LENGTH + " characters); no demo clinic was created.");
+      LOG.severe(
+          "MYOCHART_DEMO=true needs MYOCHART_DEMO_PASSWORD (at least "
+              + PasswordPolicy.MINIMUM_LENGTH
+              + " characters); no demo clinic was created.");
       return;
     }
     Optional<String> problem = PasswordPolicy.problemWith(password.get(), null);
     if (problem.isPresent()) {
-      LOG.severe("MYOCHART_DEMO_PASSWORD was refused: " + problem.get() + " No demo clinic was created.");
+      LOG.severe(
+          "MYOCHART_DEMO_PASSWORD was refused: " + problem.get() + " No demo clinic was created.");
       return;
     }
     if (accounts.findByUsername("owner").isPresent() || accounts.ownerExists()) {
@@ -61,7 +65,8 @@ public class DemoClinic {
     accounts.create(FRONT_DESK, "Priya Natarajan", Role.FRONT_DESK, secret, false);
     clients.create();
     sessions.create(secret);
-    LOG.info("Demo clinic created: sign in as owner, therapist1, therapist2 or frontdesk"
-        + " with MYOCHART_DEMO_PASSWORD.");
+    LOG.info(
+        "Demo clinic created: sign in as owner, therapist1, therapist2 or frontdesk"
+            + " with MYOCHART_DEMO_PASSWORD.");
   }
 }

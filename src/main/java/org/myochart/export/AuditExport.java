@@ -1,6 +1,5 @@
 package org.myochart.export;
 
-import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -26,7 +26,10 @@ public class AuditExport implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_export_seq")
-  @SequenceGenerator(name = "audit_export_seq", sequenceName = "audit_export_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "audit_export_seq",
+      sequenceName = "audit_export_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(name = "range_from", nullable = false, updatable = false)
@@ -86,8 +89,7 @@ public class AuditExport implements Serializable {
   @Column(nullable = false)
   private int runs;
 
-  @Version
-  private long version;
+  @Version private long version;
 
   protected AuditExport() {}
 
@@ -109,7 +111,11 @@ public class AuditExport implements Serializable {
   /** A new run takes the export over; the token it gets is the only one that may write. */
   String claim(Instant now) {
     if (status.finished()) {
-      throw RuleViolation.conflict("Export " + id + " has already " + (status == ExportStatus.COMPLETED ? "completed." : "failed."));
+      throw RuleViolation.conflict(
+          "Export "
+              + id
+              + " has already "
+              + (status == ExportStatus.COMPLETED ? "completed." : "failed."));
     }
     runToken = UUID.randomUUID().toString();
     runs++;
@@ -132,7 +138,13 @@ public class AuditExport implements Serializable {
     done += records;
   }
 
-  void completed(Instant now, long auditUpTo, int auditEntries, String auditLogSha256, String manifestSha256, byte[] signature) {
+  void completed(
+      Instant now,
+      long auditUpTo,
+      int auditEntries,
+      String auditLogSha256,
+      String manifestSha256,
+      byte[] signature) {
     this.auditUpTo = auditUpTo;
     this.auditEntries = auditEntries;
     this.auditLogSha256 = auditLogSha256;
@@ -148,7 +160,9 @@ public class AuditExport implements Serializable {
     this.status = ExportStatus.FAILED;
   }
 
-  /** Whether another request for the same scope by the same person should get this export instead. */
+  /**
+   * Whether another request for the same scope by the same person should get this export instead.
+   */
   boolean sameRequestAs(ExportScope scope, String username) {
     return !status.finished() && requestedBy.equals(username) && scope().equals(scope);
   }
@@ -164,24 +178,83 @@ public class AuditExport implements Serializable {
     return "myochart-audit-export-" + id + "-" + from + "-to-" + to + ".zip";
   }
 
-  public Long getId() { return id; }
-  public LocalDate getFrom() { return from; }
-  public LocalDate getTo() { return to; }
-  public String getTherapist() { return therapist; }
-  public Long getClientId() { return clientId; }
-  public String getRequestedBy() { return requestedBy; }
-  public Instant getRequestedAt() { return requestedAt; }
-  public ExportStatus getStatus() { return status; }
-  public int getTotal() { return total; }
-  public int getDone() { return done; }
-  public Instant getStartedAt() { return startedAt; }
-  public Instant getCompletedAt() { return completedAt; }
-  public String getFailure() { return failure; }
-  public Long getAuditUpTo() { return auditUpTo; }
-  public Integer getAuditEntries() { return auditEntries; }
-  public String getAuditLogSha256() { return auditLogSha256; }
-  public String getManifestSha256() { return manifestSha256; }
-  public byte[] manifestSignature() { return manifestSignature == null ? null : manifestSignature.clone(); }
-  public int getRuns() { return runs; }
-  public long getVersion() { return version; }
+  public Long getId() {
+    return id;
+  }
+
+  public LocalDate getFrom() {
+    return from;
+  }
+
+  public LocalDate getTo() {
+    return to;
+  }
+
+  public String getTherapist() {
+    return therapist;
+  }
+
+  public Long getClientId() {
+    return clientId;
+  }
+
+  public String getRequestedBy() {
+    return requestedBy;
+  }
+
+  public Instant getRequestedAt() {
+    return requestedAt;
+  }
+
+  public ExportStatus getStatus() {
+    return status;
+  }
+
+  public int getTotal() {
+    return total;
+  }
+
+  public int getDone() {
+    return done;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public Instant getCompletedAt() {
+    return completedAt;
+  }
+
+  public String getFailure() {
+    return failure;
+  }
+
+  public Long getAuditUpTo() {
+    return auditUpTo;
+  }
+
+  public Integer getAuditEntries() {
+    return auditEntries;
+  }
+
+  public String getAuditLogSha256() {
+    return auditLogSha256;
+  }
+
+  public String getManifestSha256() {
+    return manifestSha256;
+  }
+
+  public byte[] manifestSignature() {
+    return manifestSignature == null ? null : manifestSignature.clone();
+  }
+
+  public int getRuns() {
+    return runs;
+  }
+
+  public long getVersion() {
+    return version;
+  }
 }

@@ -54,16 +54,20 @@ public class AuditExports {
 
   /**
    * Queues an export of the scope (the caller starts its job: see {@link ExportJobs#request}).
-   * Asking again for the same scope while an earlier request of yours is still running answers
-   * that export instead of queuing a second one.
+   * Asking again for the same scope while an earlier request of yours is still running answers that
+   * export instead of queuing a second one.
    */
   @Transactional
   public Requested request(ExportScope scope) {
     if (scope.therapist() != null && staff.findByUsername(scope.therapist()).isEmpty()) {
-      throw RuleViolation.invalidFields(java.util.Map.of("therapist", "There is no staff member with the username '" + scope.therapist() + "'."));
+      throw RuleViolation.invalidFields(
+          java.util.Map.of(
+              "therapist",
+              "There is no staff member with the username '" + scope.therapist() + "'."));
     }
     if (scope.clientId() != null && clients.find(scope.clientId()).isEmpty()) {
-      throw RuleViolation.invalidFields(java.util.Map.of("client", "There is no client with id " + scope.clientId() + "."));
+      throw RuleViolation.invalidFields(
+          java.util.Map.of("client", "There is no client with id " + scope.clientId() + "."));
     }
     String username = actor.get().name();
     for (AuditExport running : unfinished()) {
@@ -87,19 +91,22 @@ public class AuditExports {
   }
 
   public List<AuditExport> recent(int max) {
-    return em.createQuery("select e from AuditExport e order by e.id desc", AuditExport.class).setMaxResults(max)
+    return em.createQuery("select e from AuditExport e order by e.id desc", AuditExport.class)
+        .setMaxResults(max)
         .getResultList();
   }
 
   public List<AuditExport> unfinished() {
-    return em.createQuery("select e from AuditExport e where e.status in :open order by e.id", AuditExport.class)
-        .setParameter("open", List.of(ExportStatus.QUEUED, ExportStatus.RUNNING)).getResultList();
+    return em.createQuery(
+            "select e from AuditExport e where e.status in :open order by e.id", AuditExport.class)
+        .setParameter("open", List.of(ExportStatus.QUEUED, ExportStatus.RUNNING))
+        .getResultList();
   }
 
   /**
    * A run of the export job takes the export over and learns where to continue: with nothing
-   * committed yet it counts the records in scope; otherwise it continues after the last
-   * committed chunk.
+   * committed yet it counts the records in scope; otherwise it continues after the last committed
+   * chunk.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Run claim(long id) {
@@ -112,25 +119,36 @@ public class AuditExports {
     if (committed[0] == 0) {
       export.counted(queries.count(export.scope(), settings.zone(), export.getRequestedAt()));
     }
-    return new Run(id, token, export.scope(), export.getRequestedAt(), (int) committed[0], committed[1]);
+    return new Run(
+        id, token, export.scope(), export.getRequestedAt(), (int) committed[0], committed[1]);
   }
 
   /** One run of the export job over one export. */
-  public record Run(long exportId, String token, ExportScope scope, java.time.Instant cutoff, int committed,
+  public record Run(
+      long exportId,
+      String token,
+      ExportScope scope,
+      java.time.Instant cutoff,
+      int committed,
       long lastSealedRecordId) {}
 
   /** The next records of the run after the given one, each checked against its stored SHA-256. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<ManifestLine> nextRecords(Run run, long afterSealedId) {
     return queries.candidates(run.scope(), settings.zone(), run.cutoff(), afterSealedId).stream()
-        .map(candidate -> {
-          String actual = Sha256.of(candidate.pdf());
-          if (!actual.equals(candidate.line().sha256())) {
-            throw new ExportStopped("The stored PDF of " + candidate.line().recordType() + " "
-                + candidate.line().recordId() + " no longer matches the SHA-256 recorded when it was sealed.");
-          }
-          return candidate.line();
-        })
+        .map(
+            candidate -> {
+              String actual = Sha256.of(candidate.pdf());
+              if (!actual.equals(candidate.line().sha256())) {
+                throw new ExportStopped(
+                    "The stored PDF of "
+                        + candidate.line().recordType()
+                        + " "
+                        + candidate.line().recordId()
+                        + " no longer matches the SHA-256 recorded when it was sealed.");
+              }
+              return candidate.line();
+            })
         .toList();
   }
 
@@ -158,35 +176,59 @@ public class AuditExports {
     long upTo = queries.lastAuditEntry();
     ExportArchive archive = new ExportArchive(queries, settings);
     try {
-      String csvSha = Manifest.sha256Of(out -> Manifest.writeCsv(queries.lines(export.getId()), out));
+      String csvSha =
+          Manifest.sha256Of(out -> Manifest.writeCsv(queries.lines(export.getId()), out));
       int[] entries = {0};
-      String auditSha = Manifest.sha256Of(out -> entries[0] = archive.writeAuditLog(export, upTo, out));
+      String auditSha =
+          Manifest.sha256Of(out -> entries[0] = archive.writeAuditLog(export, upTo, out));
       Manifest.Header header = archive.header(export, csvSha, entries[0], auditSha);
       // One pass over the lines both signs the JSON manifest and digests it.
       java.security.DigestOutputStream[] manifest = {null};
-      byte[] signature = ManifestSignature.sign(key.identity(), out -> {
-        manifest[0] = Manifest.digesting(out);
-        Manifest.writeJson(header, queries.lines(export.getId()), manifest[0]);
-      });
-      export.completed(clock.instant(), upTo, entries[0], auditSha, Manifest.hex(manifest[0]), signature);
+      byte[] signature =
+          ManifestSignature.sign(
+              key.identity(),
+              out -> {
+                manifest[0] = Manifest.digesting(out);
+                Manifest.writeJson(header, queries.lines(export.getId()), manifest[0]);
+              });
+      export.completed(
+          clock.instant(), upTo, entries[0], auditSha, Manifest.hex(manifest[0]), signature);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    audit.recordAs(org.myochart.audit.Actor.SYSTEM, AuditAction.CHANGE, RECORD_TYPE, export.getId(),
-        Json.createObjectBuilder().add("status", "COMPLETED").add("records", export.getDone())
-            .add("manifestSha256", export.getManifestSha256()).build().toString());
+    audit.recordAs(
+        org.myochart.audit.Actor.SYSTEM,
+        AuditAction.CHANGE,
+        RECORD_TYPE,
+        export.getId(),
+        Json.createObjectBuilder()
+            .add("status", "COMPLETED")
+            .add("records", export.getDone())
+            .add("manifestSha256", export.getManifestSha256())
+            .build()
+            .toString());
   }
 
   /** Marks the export failed, unless another run holds it now (a null token: whichever run). */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void fail(long id, String token, String reason) {
     AuditExport export = em.find(AuditExport.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (export == null || export.getStatus().finished() || (token != null && !export.heldBy(token))) {
+    if (export == null
+        || export.getStatus().finished()
+        || (token != null && !export.heldBy(token))) {
       return;
     }
     export.failed(clock.instant(), reason);
-    audit.recordAs(org.myochart.audit.Actor.SYSTEM, AuditAction.CHANGE, RECORD_TYPE, id,
-        Json.createObjectBuilder().add("status", "FAILED").add("reason", export.getFailure()).build().toString());
+    audit.recordAs(
+        org.myochart.audit.Actor.SYSTEM,
+        AuditAction.CHANGE,
+        RECORD_TYPE,
+        id,
+        Json.createObjectBuilder()
+            .add("status", "FAILED")
+            .add("reason", export.getFailure())
+            .build()
+            .toString());
   }
 
   /**
@@ -197,23 +239,43 @@ public class AuditExports {
   public AuditExport openArchive(long id) {
     AuditExport export = get(id);
     switch (export.getStatus()) {
-      case QUEUED, RUNNING -> throw RuleViolation.conflict("Export " + id + " is still running (" + export.getDone()
-          + " of " + export.getTotal() + " records); download it when it has completed.");
-      case FAILED -> throw RuleViolation.conflict("Export " + id + " failed and has no archive: " + export.getFailure());
-      case COMPLETED -> { }
+      case QUEUED, RUNNING ->
+          throw RuleViolation.conflict(
+              "Export "
+                  + id
+                  + " is still running ("
+                  + export.getDone()
+                  + " of "
+                  + export.getTotal()
+                  + " records); download it when it has completed.");
+      case FAILED ->
+          throw RuleViolation.conflict(
+              "Export " + id + " failed and has no archive: " + export.getFailure());
+      case COMPLETED -> {}
     }
-    audit.record(AuditAction.EXPORT, RECORD_TYPE, id, Json.createObjectBuilder().add("records", export.getDone())
-        .add("manifestSha256", export.getManifestSha256()).build().toString());
+    audit.record(
+        AuditAction.EXPORT,
+        RECORD_TYPE,
+        id,
+        Json.createObjectBuilder()
+            .add("records", export.getDone())
+            .add("manifestSha256", export.getManifestSha256())
+            .build()
+            .toString());
     return export;
   }
 
   /** Writes the archive of a completed export, streaming record after record. */
-  public void writeArchive(AuditExport export, java.io.OutputStream out) throws java.io.IOException {
+  public void writeArchive(AuditExport export, java.io.OutputStream out)
+      throws java.io.IOException {
     new ExportArchive(queries, settings).write(export, out);
   }
 
   private static String describe(ExportScope scope) {
-    var json = Json.createObjectBuilder().add("from", scope.from().toString()).add("to", scope.to().toString());
+    var json =
+        Json.createObjectBuilder()
+            .add("from", scope.from().toString())
+            .add("to", scope.to().toString());
     if (scope.therapist() != null) {
       json.add("therapist", scope.therapist());
     }

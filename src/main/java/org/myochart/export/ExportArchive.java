@@ -13,9 +13,9 @@ import org.myochart.platform.ClinicSettings;
 
 /**
  * Writes a completed export as a ZIP: a read-me, the signed JSON manifest and its detached
- * signature, the CSV manifest, the audit log of the range, and every sealed PDF exactly as
- * stored. Records are streamed one page at a time; each is checked against its manifest line
- * on the way out.
+ * signature, the CSV manifest, the audit log of the range, and every sealed PDF exactly as stored.
+ * Records are streamed one page at a time; each is checked against its manifest line on the way
+ * out.
  */
 final class ExportArchive {
 
@@ -29,9 +29,18 @@ final class ExportArchive {
     this.settings = settings;
   }
 
-  Manifest.Header header(AuditExport export, String csvSha256, int auditEntries, String auditLogSha256) {
-    return new Manifest.Header(export.getId(), settings.clinicName(), export.scope(), export.getRequestedBy(),
-        export.getRequestedAt().toString(), export.getDone(), csvSha256, auditEntries, auditLogSha256);
+  Manifest.Header header(
+      AuditExport export, String csvSha256, int auditEntries, String auditLogSha256) {
+    return new Manifest.Header(
+        export.getId(),
+        settings.clinicName(),
+        export.scope(),
+        export.getRequestedBy(),
+        export.getRequestedAt().toString(),
+        export.getDone(),
+        csvSha256,
+        auditEntries,
+        auditLogSha256);
   }
 
   void write(AuditExport export, OutputStream target) throws IOException {
@@ -44,7 +53,8 @@ final class ExportArchive {
     java.security.DigestOutputStream csv = Manifest.digesting(zip);
     Manifest.writeCsv(queries.lines(export.getId()), csv);
     zip.closeEntry();
-    Manifest.Header header = header(export, Manifest.hex(csv), export.getAuditEntries(), export.getAuditLogSha256());
+    Manifest.Header header =
+        header(export, Manifest.hex(csv), export.getAuditEntries(), export.getAuditLogSha256());
     zip.putNextEntry(new ZipEntry(Manifest.JSON_FILE));
     Manifest.writeJson(header, queries.lines(export.getId()), zip);
     zip.closeEntry();
@@ -57,8 +67,12 @@ final class ExportArchive {
     for (ExportQueries.ArchivedFile file : queries.files(export.getId())) {
       byte[] pdf = file.pdf();
       if (!Sha256.of(pdf).equals(file.line().sha256())) {
-        throw new IOException("The stored PDF of " + file.line().recordType() + " " + file.line().recordId()
-            + " changed after the export was made; the archive is incomplete.");
+        throw new IOException(
+            "The stored PDF of "
+                + file.line().recordType()
+                + " "
+                + file.line().recordId()
+                + " changed after the export was made; the archive is incomplete.");
       }
       ZipEntry entry = new ZipEntry(file.line().file());
       entry.setMethod(ZipEntry.STORED);
@@ -80,7 +94,8 @@ final class ExportArchive {
   int writeAuditLog(AuditExport export, long upTo, OutputStream out) throws IOException {
     int count = 0;
     try (AuditLogCsv csv = new AuditLogCsv(Manifest.unclosable(out))) {
-      for (AuditLine line : queries.auditEntries(export.getId(), export.scope(), settings.zone(), upTo)) {
+      for (AuditLine line :
+          queries.auditEntries(export.getId(), export.scope(), settings.zone(), upTo)) {
         csv.write(line);
         count++;
       }
@@ -89,29 +104,58 @@ final class ExportArchive {
   }
 
   private String readme(AuditExport export) {
-    return String.join("\r\n",
+    return String.join(
+        "\r\n",
         "MyoChart audit export " + export.getId() + " of " + settings.clinicName(),
-        "Scope: records sealed " + export.scope().describe() + " (dates in " + settings.zone() + ").",
-        "Requested by " + export.getRequestedBy() + " at " + export.getRequestedAt() + "; collected "
-            + export.getCompletedAt() + ".",
+        "Scope: records sealed "
+            + export.scope().describe()
+            + " (dates in "
+            + settings.zone()
+            + ").",
+        "Requested by "
+            + export.getRequestedBy()
+            + " at "
+            + export.getRequestedAt()
+            + "; collected "
+            + export.getCompletedAt()
+            + ".",
         "",
-        "records/            " + export.getDone() + " sealed PDF/A-3b records exactly as stored at signing.",
-        Manifest.CSV_FILE + "        one line per record: file, type, id, client, sealed time, SHA-256, size.",
-        Manifest.JSON_FILE + "       the same list, plus the SHA-256 of " + Manifest.CSV_FILE + " and of "
-            + Manifest.AUDIT_LOG_FILE + ".",
-        Manifest.SIGNATURE_FILE + "   detached CMS signature (DER) of " + Manifest.JSON_FILE
+        "records/            "
+            + export.getDone()
+            + " sealed PDF/A-3b records exactly as stored at signing.",
+        Manifest.CSV_FILE
+            + "        one line per record: file, type, id, client, sealed time, SHA-256, size.",
+        Manifest.JSON_FILE
+            + "       the same list, plus the SHA-256 of "
+            + Manifest.CSV_FILE
+            + " and of "
+            + Manifest.AUDIT_LOG_FILE
+            + ".",
+        Manifest.SIGNATURE_FILE
+            + "   detached CMS signature (DER) of "
+            + Manifest.JSON_FILE
             + " by the clinic's sealing key.",
-        Manifest.AUDIT_LOG_FILE + "       " + export.getAuditEntries() + " audit entries"
+        Manifest.AUDIT_LOG_FILE
+            + "       "
+            + export.getAuditEntries()
+            + " audit entries"
             + (export.scope().filtered() ? " about the exported records." : " of the range.")
             + " Each entry's hash chains to the one before it.",
         "",
         "To check this archive:",
-        "  openssl cms -verify -binary -inform DER -in " + Manifest.SIGNATURE_FILE + " -content "
-            + Manifest.JSON_FILE + " -noverify -out /dev/null",
+        "  openssl cms -verify -binary -inform DER -in "
+            + Manifest.SIGNATURE_FILE
+            + " -content "
+            + Manifest.JSON_FILE
+            + " -noverify -out /dev/null",
         "  (with a CA-issued clinic certificate, drop -noverify and give -CAfile), then compare each file's",
         "  sha256sum with its line in the manifest. Each PDF carries its own digital signature.",
         "",
-        "Spreadsheet safety: in " + Manifest.CSV_FILE + " and " + Manifest.AUDIT_LOG_FILE + " a cell that begins with",
+        "Spreadsheet safety: in "
+            + Manifest.CSV_FILE
+            + " and "
+            + Manifest.AUDIT_LOG_FILE
+            + " a cell that begins with",
         "  = + - @, a tab or a carriage return was written with one extra ' in front (and in quotes), so that a",
         "  spreadsheet shows it as text instead of running it as a formula: user names and browser user agents",
         "  are typed by anyone who tries to sign in. The files were hashed and signed as written, with the '.",

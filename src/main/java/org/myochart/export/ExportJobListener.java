@@ -26,9 +26,10 @@ public class ExportJobListener extends AbstractJobListener {
     }
     long exportId = Long.parseLong(job.getProperties().getProperty(ExportJobs.EXPORT_ID));
     String token = job.getTransientUserData() instanceof AuditExports.Run run ? run.token() : null;
-    String reason = job.getExitStatus() == null || job.getExitStatus().equals(job.getBatchStatus().name())
-        ? "The export job ended " + job.getBatchStatus() + "; see the server log for the cause."
-        : job.getExitStatus();
+    String reason =
+        job.getExitStatus() == null || job.getExitStatus().equals(job.getBatchStatus().name())
+            ? "The export job ended " + job.getBatchStatus() + "; see the server log for the cause."
+            : job.getExitStatus();
     LOG.warning(() -> "Export " + exportId + " job ended " + job.getBatchStatus() + ": " + reason);
     if (token != null) {
       exports.fail(exportId, token, reason);

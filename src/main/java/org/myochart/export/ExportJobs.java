@@ -15,9 +15,9 @@ import org.myochart.platform.SchemaMigrated;
 import org.myochart.platform.StartupOrder;
 
 /**
- * Starts the Jakarta Batch job {@value #JOB} for exports: once a request is committed, and at
- * every server start for exports a stopped server left unfinished. The job's own progress lives
- * in MyoChart's tables, so a new job execution continues after the last committed chunk whatever
+ * Starts the Jakarta Batch job {@value #JOB} for exports: once a request is committed, and at every
+ * server start for exports a stopped server left unfinished. The job's own progress lives in
+ * MyoChart's tables, so a new job execution continues after the last committed chunk whatever
  * happened to the batch runtime's repository.
  *
  * <p>Jobs are started from outside any {@code @Transactional} method: the batch runtime runs each
@@ -47,8 +47,15 @@ public class ExportJobs {
   public void resumeUnfinished(
       @Observes @Priority(StartupOrder.BACKGROUND_WORK) SchemaMigrated migrated) {
     for (AuditExport export : exports.unfinished()) {
-      LOG.info(() -> "Resuming export " + export.getId() + " at " + export.getDone() + " of " + export.getTotal()
-          + " records.");
+      LOG.info(
+          () ->
+              "Resuming export "
+                  + export.getId()
+                  + " at "
+                  + export.getDone()
+                  + " of "
+                  + export.getTotal()
+                  + " records.");
       executor.submit(() -> start(export.getId()));
     }
   }

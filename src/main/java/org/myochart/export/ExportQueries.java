@@ -27,8 +27,9 @@ public class ExportQueries {
   static final int PAGE = 200;
 
   /** A sealed record in scope, read as a manifest line without its place in the export yet. */
-  private static final String SEALED_LINE = "select new org.myochart.export.ManifestLine(0, r.id, r.recordType,"
-      + " r.recordId, r.clientId, r.sealedAt, r.sha256, r.sizeBytes) from SealedRecord r";
+  private static final String SEALED_LINE =
+      "select new org.myochart.export.ManifestLine(0, r.id, r.recordType,"
+          + " r.recordId, r.clientId, r.sealedAt, r.sha256, r.sizeBytes) from SealedRecord r";
 
   @PersistenceContext EntityManager em;
 
@@ -42,65 +43,86 @@ public class ExportQueries {
   public record StoredPdf(Long id, byte[] pdf) {}
 
   int count(ExportScope scope, ZoneId zone, Instant cutoff) {
-    TypedQuery<Long> query = em.createQuery("select count(r) from SealedRecord r where " + scopeCondition(scope),
-        Long.class);
+    TypedQuery<Long> query =
+        em.createQuery(
+            "select count(r) from SealedRecord r where " + scopeCondition(scope), Long.class);
     bindScope(query, scope, zone, cutoff, 0);
     return query.getSingleResult().intValue();
   }
 
   /**
-   * The next page of records in scope after the given sealed record id, in id order. The page
-   * is read without the PDFs, which are then read one by one: a query that sorts rows with their
-   * PDFs can make the database hold all of them at once.
+   * The next page of records in scope after the given sealed record id, in id order. The page is
+   * read without the PDFs, which are then read one by one: a query that sorts rows with their PDFs
+   * can make the database hold all of them at once.
    */
   List<Candidate> candidates(ExportScope scope, ZoneId zone, Instant cutoff, long afterSealedId) {
-    TypedQuery<ManifestLine> query = em.createQuery(SEALED_LINE + " where " + scopeCondition(scope) + " order by r.id",
-        ManifestLine.class).setMaxResults(PAGE);
+    TypedQuery<ManifestLine> query =
+        em.createQuery(
+                SEALED_LINE + " where " + scopeCondition(scope) + " order by r.id",
+                ManifestLine.class)
+            .setMaxResults(PAGE);
     bindScope(query, scope, zone, cutoff, afterSealedId);
     List<ManifestLine> lines = query.getResultList();
     Map<Long, byte[]> pdfs = pdfs(lines);
-    return lines.stream().map(line -> new Candidate(line, pdfs.get(line.sealedRecordId()))).toList();
+    return lines.stream()
+        .map(line -> new Candidate(line, pdfs.get(line.sealedRecordId())))
+        .toList();
   }
 
   /**
-   * The stored bytes of one page of records, looked up by primary key in one query; no sort, so
-   * the database holds no more than the page.
+   * The stored bytes of one page of records, looked up by primary key in one query; no sort, so the
+   * database holds no more than the page.
    */
   Map<Long, byte[]> pdfs(List<ManifestLine> lines) {
     Map<Long, byte[]> pdfs = new HashMap<>();
     if (lines.isEmpty()) {
       return pdfs;
     }
-    em.createQuery("select new org.myochart.export.ExportQueries$StoredPdf(r.id, r.pdf) from SealedRecord r"
-            + " where r.id in :ids", StoredPdf.class)
+    em.createQuery(
+            "select new org.myochart.export.ExportQueries$StoredPdf(r.id, r.pdf) from SealedRecord r"
+                + " where r.id in :ids",
+            StoredPdf.class)
         .setParameter("ids", lines.stream().map(ManifestLine::sealedRecordId).toList())
         .getResultList()
         .forEach(stored -> pdfs.put(stored.id(), stored.pdf()));
     for (ManifestLine line : lines) {
       if (!pdfs.containsKey(line.sealedRecordId())) {
-        throw new ExportStopped("The sealed record " + line.sealedRecordId() + " of " + line.recordType() + " "
-            + line.recordId() + " is missing from the database.");
+        throw new ExportStopped(
+            "The sealed record "
+                + line.sealedRecordId()
+                + " of "
+                + line.recordType()
+                + " "
+                + line.recordId()
+                + " is missing from the database.");
       }
     }
     return pdfs;
   }
 
   private static String scopeCondition(ExportScope scope) {
-    StringBuilder where = new StringBuilder(
-        "r.sealedAt >= :start and r.sealedAt < :end and r.sealedAt <= :cutoff and r.id > :after");
+    StringBuilder where =
+        new StringBuilder(
+            "r.sealedAt >= :start and r.sealedAt < :end and r.sealedAt <= :cutoff and r.id > :after");
     if (scope.clientId() != null) {
       where.append(" and r.clientId = :client");
     }
     if (scope.therapist() != null) {
-      where.append(" and ((r.recordType = '").append(RecordKind.SOAP_NOTE.typeName())
-          .append("' and exists (select n from SoapNote n where n.id = r.recordId and n.therapist = :therapist))")
-          .append(" or (r.recordType = '").append(RecordKind.NOTE_ADDENDUM.typeName())
-          .append("' and exists (select d from NoteAddendum d where d.id = r.recordId and d.signedBy = :therapist)))");
+      where
+          .append(" and ((r.recordType = '")
+          .append(RecordKind.SOAP_NOTE.typeName())
+          .append(
+              "' and exists (select n from SoapNote n where n.id = r.recordId and n.therapist = :therapist))")
+          .append(" or (r.recordType = '")
+          .append(RecordKind.NOTE_ADDENDUM.typeName())
+          .append(
+              "' and exists (select d from NoteAddendum d where d.id = r.recordId and d.signedBy = :therapist)))");
     }
     return where.toString();
   }
 
-  private static void bindScope(TypedQuery<?> query, ExportScope scope, ZoneId zone, Instant cutoff, long afterSealedId) {
+  private static void bindScope(
+      TypedQuery<?> query, ExportScope scope, ZoneId zone, Instant cutoff, long afterSealedId) {
     query.setParameter("start", scope.start(zone));
     query.setParameter("end", scope.end(zone));
     query.setParameter("cutoff", cutoff);
@@ -113,12 +135,20 @@ public class ExportQueries {
     }
   }
 
-  /** Where a restarted job continues: the number of lines committed and the last record they hold. */
+  /**
+   * Where a restarted job continues: the number of lines committed and the last record they hold.
+   */
   long[] committed(long exportId) {
-    long lines = em.createQuery("select count(e) from ExportedRecord e where e.exportId = :x", Long.class)
-        .setParameter("x", exportId).getSingleResult();
-    Long last = em.createQuery("select max(e.sealedRecordId) from ExportedRecord e where e.exportId = :x", Long.class)
-        .setParameter("x", exportId).getSingleResult();
+    long lines =
+        em.createQuery("select count(e) from ExportedRecord e where e.exportId = :x", Long.class)
+            .setParameter("x", exportId)
+            .getSingleResult();
+    Long last =
+        em.createQuery(
+                "select max(e.sealedRecordId) from ExportedRecord e where e.exportId = :x",
+                Long.class)
+            .setParameter("x", exportId)
+            .getSingleResult();
     return new long[] {lines, last == null ? 0 : last};
   }
 
@@ -128,18 +158,28 @@ public class ExportQueries {
   }
 
   private List<ManifestLine> linePage(long exportId, long afterSeq, int size) {
-    return em.createQuery(ExportedRecord.SELECT_LINE + " where e.exportId = :x and e.seqNo > :after order by e.seqNo",
+    return em.createQuery(
+            ExportedRecord.SELECT_LINE
+                + " where e.exportId = :x and e.seqNo > :after order by e.seqNo",
             ManifestLine.class)
-        .setParameter("x", exportId).setParameter("after", (int) afterSeq).setMaxResults(size).getResultList();
+        .setParameter("x", exportId)
+        .setParameter("after", (int) afterSeq)
+        .setMaxResults(size)
+        .getResultList();
   }
 
   /** The archived files in order, their stored bytes read a page at a time as they are reached. */
   Iterable<ArchivedFile> files(long exportId) {
-    return () -> new Paged<>(after -> {
-      List<ManifestLine> lines = linePage(exportId, after, PAGE / 2);
-      Map<Long, byte[]> pdfs = pdfs(lines);
-      return lines.stream().map(line -> new ArchivedFile(line, pdfs.get(line.sealedRecordId()))).toList();
-    }, file -> file.line().seqNo());
+    return () ->
+        new Paged<>(
+            after -> {
+              List<ManifestLine> lines = linePage(exportId, after, PAGE / 2);
+              Map<Long, byte[]> pdfs = pdfs(lines);
+              return lines.stream()
+                  .map(line -> new ArchivedFile(line, pdfs.get(line.sealedRecordId())))
+                  .toList();
+            },
+            file -> file.line().seqNo());
   }
 
   /**
@@ -149,9 +189,10 @@ public class ExportQueries {
    */
   void insert(long exportId, List<ManifestLine> lines) {
     java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
-    try (java.sql.PreparedStatement insert = connection.prepareStatement(
-        "insert into audit_export_record (export_id, seq_no, sealed_record_id, record_type, record_id, client_id,"
-            + " sealed_at, sha256, size_bytes) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (java.sql.PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into audit_export_record (export_id, seq_no, sealed_record_id, record_type, record_id, client_id,"
+                + " sealed_at, sha256, size_bytes) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (ManifestLine line : lines) {
         insert.setLong(1, exportId);
         insert.setInt(2, line.seqNo());
@@ -187,34 +228,42 @@ public class ExportQueries {
    * One page of the carried entries. The ids are chosen in SQL, where an exported record's numeric
    * id meets the audit trail's text id; the entries are then read by JPQL.
    */
-  private List<AuditLine> auditPage(long exportId, ExportScope scope, ZoneId zone, long upTo, long afterId) {
-    StringBuilder sql = new StringBuilder("select a.id from audit_entry a"
-        + " where a.occurred_at >= ?1 and a.occurred_at < ?2 and a.id <= ?3 and a.id > ?4");
+  private List<AuditLine> auditPage(
+      long exportId, ExportScope scope, ZoneId zone, long upTo, long afterId) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select a.id from audit_entry a"
+                + " where a.occurred_at >= ?1 and a.occurred_at < ?2 and a.id <= ?3 and a.id > ?4");
     if (scope.filtered()) {
-      sql.append(" and (exists (select 1 from audit_export_record e where e.export_id = ?5"
-          + " and e.record_type = a.record_type and cast(e.record_id as varchar(60)) = a.record_id)");
+      sql.append(
+          " and (exists (select 1 from audit_export_record e where e.export_id = ?5"
+              + " and e.record_type = a.record_type and cast(e.record_id as varchar(60)) = a.record_id)");
       if (scope.clientId() != null) {
         sql.append(" or (a.record_type = 'Client' and a.record_id = ?6)");
       }
       sql.append(")");
     }
     sql.append(" order by a.id fetch first " + PAGE * 5 + " rows only");
-    var query = em.createNativeQuery(sql.toString())
-        .setParameter(1, scope.start(zone).atOffset(java.time.ZoneOffset.UTC))
-        .setParameter(2, scope.end(zone).atOffset(java.time.ZoneOffset.UTC))
-        .setParameter(3, upTo).setParameter(4, afterId);
+    var query =
+        em.createNativeQuery(sql.toString())
+            .setParameter(1, scope.start(zone).atOffset(java.time.ZoneOffset.UTC))
+            .setParameter(2, scope.end(zone).atOffset(java.time.ZoneOffset.UTC))
+            .setParameter(3, upTo)
+            .setParameter(4, afterId);
     if (scope.filtered()) {
       query.setParameter(5, exportId);
       if (scope.clientId() != null) {
         query.setParameter(6, scope.clientId().toString());
       }
     }
-    List<Long> ids = ((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+    List<Long> ids =
+        ((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
     if (ids.isEmpty()) {
       return List.of();
     }
     return em.createQuery(AuditLine.SELECT + " where a.id in :ids order by a.id", AuditLine.class)
-        .setParameter("ids", ids).getResultList();
+        .setParameter("ids", ids)
+        .getResultList();
   }
 
   /** Iterates page after page, each page asked for after the key of the last item seen. */

@@ -10,9 +10,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Reads the records of an export in sealed-record order, a page at a time, each checked against
- * its stored SHA-256. Opening takes the export over and continues after its last committed chunk;
- * so does opening again when the job retries a chunk that failed (audit-export.xml).
+ * Reads the records of an export in sealed-record order, a page at a time, each checked against its
+ * stored SHA-256. Opening takes the export over and continues after its last committed chunk; so
+ * does opening again when the job retries a chunk that failed (audit-export.xml).
  */
 @Named("exportRecordReader")
 @Dependent

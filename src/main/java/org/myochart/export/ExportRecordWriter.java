@@ -17,7 +17,8 @@ public class ExportRecordWriter extends AbstractItemWriter {
 
   @Override
   public void writeItems(List<Object> items) {
-    exports.recordChunk((AuditExports.Run) job.getTransientUserData(),
+    exports.recordChunk(
+        (AuditExports.Run) job.getTransientUserData(),
         items.stream().map(ManifestLine.class::cast).toList());
   }
 }

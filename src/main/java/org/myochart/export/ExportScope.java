@@ -8,8 +8,8 @@ import java.util.Map;
 import org.myochart.platform.RuleViolation;
 
 /**
- * What an audit export covers: records sealed from the first day to the last day (both included,
- * in the clinic's time zone), optionally only those one therapist signed or one client's.
+ * What an audit export covers: records sealed from the first day to the last day (both included, in
+ * the clinic's time zone), optionally only those one therapist signed or one client's.
  */
 public record ExportScope(LocalDate from, LocalDate to, String therapist, Long clientId) {
 
@@ -24,7 +24,8 @@ public record ExportScope(LocalDate from, LocalDate to, String therapist, Long c
    * Reads a requested range, refusing what no clinic means: a missing or malformed date, a range
    * that ends before it starts or after today, or one longer than {@value #MAXIMUM_YEARS} years.
    */
-  public static ExportScope of(String from, String to, String therapist, Long clientId, LocalDate today) {
+  public static ExportScope of(
+      String from, String to, String therapist, Long clientId, LocalDate today) {
     Map<String, String> problems = new LinkedHashMap<>();
     LocalDate first = date("from", from, problems);
     LocalDate last = date("to", to, problems);
@@ -32,9 +33,13 @@ public record ExportScope(LocalDate from, LocalDate to, String therapist, Long c
       if (first.isAfter(last)) {
         problems.put("from", "The range starts (" + first + ") after it ends (" + last + ").");
       } else if (last.isAfter(today)) {
-        problems.put("to", "The range ends in the future (" + last + "); the latest end is today, " + today + ".");
+        problems.put(
+            "to",
+            "The range ends in the future (" + last + "); the latest end is today, " + today + ".");
       } else if (!last.isBefore(first.plusYears(MAXIMUM_YEARS))) {
-        problems.put("to", "One export covers at most " + MAXIMUM_YEARS + " years; split the range into parts.");
+        problems.put(
+            "to",
+            "One export covers at most " + MAXIMUM_YEARS + " years; split the range into parts.");
       }
     }
     if (therapist != null && therapist.strip().length() > 120) {
@@ -57,7 +62,8 @@ public record ExportScope(LocalDate from, LocalDate to, String therapist, Long c
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      problems.put(field, "'" + abbreviate(text.strip()) + "' is not a date of the form YYYY-MM-DD.");
+      problems.put(
+          field, "'" + abbreviate(text.strip()) + "' is not a date of the form YYYY-MM-DD.");
       return null;
     }
   }

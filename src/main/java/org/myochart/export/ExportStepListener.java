@@ -30,7 +30,10 @@ public class ExportStepListener extends AbstractStepListener {
       return;
     }
     long exportId = Long.parseLong(job.getProperties().getProperty(ExportJobs.EXPORT_ID));
-    LOG.log(Level.WARNING, "Step " + step.getStepName() + " of export " + exportId + " failed", failure);
+    LOG.log(
+        Level.WARNING,
+        "Step " + step.getStepName() + " of export " + exportId + " failed",
+        failure);
     String reason = "Step '" + step.getStepName() + "' failed: " + cause(failure);
     // Without a run the step failed before taking the export over; it would otherwise stay RUNNING.
     String token = job.getTransientUserData() instanceof AuditExports.Run run ? run.token() : null;

@@ -23,8 +23,9 @@ import java.util.Objects;
 public class ExportedRecord {
 
   /** The JPQL select clause that reads an {@code ExportedRecord e} as a manifest line. */
-  static final String SELECT_LINE = "select new org.myochart.export.ManifestLine(e.seqNo, e.sealedRecordId,"
-      + " e.recordType, e.recordId, e.clientId, e.sealedAt, e.sha256, e.sizeBytes) from ExportedRecord e";
+  static final String SELECT_LINE =
+      "select new org.myochart.export.ManifestLine(e.seqNo, e.sealedRecordId,"
+          + " e.recordType, e.recordId, e.clientId, e.sealedAt, e.sha256, e.sizeBytes) from ExportedRecord e";
 
   @Id
   @Column(name = "export_id")
@@ -68,7 +69,9 @@ public class ExportedRecord {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Key key && Objects.equals(exportId, key.exportId) && Objects.equals(seqNo, key.seqNo);
+      return other instanceof Key key
+          && Objects.equals(exportId, key.exportId)
+          && Objects.equals(seqNo, key.seqNo);
     }
 
     @Override

@@ -12,10 +12,10 @@ import java.util.HexFormat;
 import org.myochart.platform.SpreadsheetCsv;
 
 /**
- * The list of what an export archive holds, as CSV for spreadsheets and as JSON for programs.
- * Both are written from the stored export rows one line at a time and are byte-for-byte the
- * same every time they are written, so the signature made when the export completed still
- * verifies the copy written into an archive downloaded later.
+ * The list of what an export archive holds, as CSV for spreadsheets and as JSON for programs. Both
+ * are written from the stored export rows one line at a time and are byte-for-byte the same every
+ * time they are written, so the signature made when the export completed still verifies the copy
+ * written into an archive downloaded later.
  */
 public final class Manifest {
 
@@ -25,20 +25,35 @@ public final class Manifest {
   public static final String AUDIT_LOG_FILE = "audit-log.csv";
 
   static final String[] CSV_HEADER = {
-      "seq", "file", "record_type", "record_id", "client_id", "sealed_at", "sha256", "size_bytes"};
+    "seq", "file", "record_type", "record_id", "client_id", "sealed_at", "sha256", "size_bytes"
+  };
 
   /** What the JSON manifest says about the export as a whole. */
   public record Header(
-      long exportId, String clinic, ExportScope scope, String requestedBy, String requestedAt, int records,
-      String csvSha256, int auditEntries, String auditLogSha256) {}
+      long exportId,
+      String clinic,
+      ExportScope scope,
+      String requestedBy,
+      String requestedAt,
+      int records,
+      String csvSha256,
+      int auditEntries,
+      String auditLogSha256) {}
 
   private Manifest() {}
 
   public static void writeCsv(Iterable<ManifestLine> lines, OutputStream out) throws IOException {
     try (SpreadsheetCsv csv = new SpreadsheetCsv(unclosable(out), CSV_HEADER)) {
       for (ManifestLine line : lines) {
-        csv.printRecord(line.seqNo(), line.file(), line.recordType(), line.recordId(), line.clientId(),
-            line.sealedAt().toString(), line.sha256(), line.sizeBytes());
+        csv.printRecord(
+            line.seqNo(),
+            line.file(),
+            line.recordType(),
+            line.recordId(),
+            line.clientId(),
+            line.sealedAt().toString(),
+            line.sha256(),
+            line.sizeBytes());
       }
     }
   }
@@ -97,7 +112,10 @@ public final class Manifest {
     return hex(out);
   }
 
-  /** Passes bytes on to {@code out} while digesting them with SHA-256; read the digest with {@link #hex}. */
+  /**
+   * Passes bytes on to {@code out} while digesting them with SHA-256; read the digest with {@link
+   * #hex}.
+   */
   static DigestOutputStream digesting(OutputStream out) {
     try {
       return new DigestOutputStream(out, MessageDigest.getInstance("SHA-256"));

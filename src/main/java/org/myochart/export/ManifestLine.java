@@ -4,14 +4,34 @@ import java.time.Instant;
 
 /** One line of an export's manifest: which record, where in the archive, and its fingerprint. */
 public record ManifestLine(
-    int seqNo, long sealedRecordId, String recordType, long recordId, long clientId, Instant sealedAt, String sha256,
+    int seqNo,
+    long sealedRecordId,
+    String recordType,
+    long recordId,
+    long clientId,
+    Instant sealedAt,
+    String sha256,
     long sizeBytes) {
 
   /** The constructor the JPQL constructor queries call, with the entities' attribute types. */
-  public ManifestLine(Integer seqNo, Long sealedRecordId, String recordType, Long recordId, Long clientId,
-      Instant sealedAt, String sha256, Long sizeBytes) {
-    this(seqNo.intValue(), sealedRecordId.longValue(), recordType, recordId.longValue(), clientId.longValue(), sealedAt,
-        sha256, sizeBytes.longValue());
+  public ManifestLine(
+      Integer seqNo,
+      Long sealedRecordId,
+      String recordType,
+      Long recordId,
+      Long clientId,
+      Instant sealedAt,
+      String sha256,
+      Long sizeBytes) {
+    this(
+        seqNo.intValue(),
+        sealedRecordId.longValue(),
+        recordType,
+        recordId.longValue(),
+        clientId.longValue(),
+        sealedAt,
+        sha256,
+        sizeBytes.longValue());
   }
 
   /** The file's path inside the archive, e.g. {@code records/SoapNote-42.pdf}. */
@@ -20,6 +40,7 @@ public record ManifestLine(
   }
 
   ManifestLine at(int position) {
-    return new ManifestLine(position, sealedRecordId, recordType, recordId, clientId, sealedAt, sha256, sizeBytes);
+    return new ManifestLine(
+        position, sealedRecordId, recordType, recordId, clientId, sealedAt, sha256, sizeBytes);
   }
 }

@@ -30,10 +30,16 @@ public final class ManifestSignature {
   public static byte[] sign(SigningIdentity identity, Manifest.IoWriter content) {
     try {
       CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-      generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-          .build(new JcaContentSignerBuilder("SHA256withRSA").build(identity.key()), identity.certificate()));
+      generator.addSignerInfoGenerator(
+          new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+              .build(
+                  new JcaContentSignerBuilder("SHA256withRSA").build(identity.key()),
+                  identity.certificate()));
       generator.addCertificates(new JcaCertStore(List.of(identity.chain())));
-      return generator.generate(new Streamed(content), false).toASN1Structure().getEncoded(ASN1Encoding.DER);
+      return generator
+          .generate(new Streamed(content), false)
+          .toASN1Structure()
+          .getEncoded(ASN1Encoding.DER);
     } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
       throw new IllegalStateException("Could not sign the export manifest", e);
     } catch (IOException e) {

@@ -33,17 +33,29 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     if (failure instanceof RuleViolation violation) {
       int status = violation.httpStatus();
       if (violation.kind() == RuleViolation.Kind.FORBIDDEN) {
-        refusals.fire(new AccessRefused(API, uri.getPath(),
-            Json.createObjectBuilder().add("message", violation.getMessage()).build().toString()));
+        refusals.fire(
+            new AccessRefused(
+                API,
+                uri.getPath(),
+                Json.createObjectBuilder()
+                    .add("message", violation.getMessage())
+                    .build()
+                    .toString()));
       }
       if (violation.fieldProblems().isEmpty()) {
         return answer(status, violation.getMessage());
       }
       var fields = Json.createObjectBuilder();
       violation.fieldProblems().forEach(fields::add);
-      return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Json.createObjectBuilder().add("status", status).add("message", violation.getMessage())
-              .add("fields", fields).build().toString())
+      return Response.status(status)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(
+              Json.createObjectBuilder()
+                  .add("status", status)
+                  .add("message", violation.getMessage())
+                  .add("fields", fields)
+                  .build()
+                  .toString())
           .build();
     }
     if (isUnreadableBody(failure)) {
@@ -58,12 +70,14 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     }
     if (failure instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
-      return answer(status, status < 500 ? describe(status) : "The server could not complete the request.");
+      return answer(
+          status, status < 500 ? describe(status) : "The server could not complete the request.");
     }
     if (DatabaseOutage.isCause(failure)) {
       LOG.warning(() -> "API request failed, the database is not answering: " + uri.getPath());
       return Response.fromResponse(answer(503, DatabaseOutage.MESSAGE))
-          .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+          .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
+          .build();
     }
     LOG.log(Level.SEVERE, "API request failed: " + uri.getPath(), failure);
     return answer(500, "The server could not complete the request. It has been logged.");
@@ -93,7 +107,12 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
   static Response answer(int status, String message) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Json.createObjectBuilder().add("status", status).add("message", message).build().toString())
+        .entity(
+            Json.createObjectBuilder()
+                .add("status", status)
+                .add("message", message)
+                .build()
+                .toString())
         .build();
   }
 }

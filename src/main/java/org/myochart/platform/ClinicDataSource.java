@@ -10,13 +10,14 @@ import javax.sql.DataSource;
 
 /**
  * The data source Payara pools for MyoChart. It chooses H2 or PostgreSQL from {@link
- * DatabaseLocation}, so one WAR runs on the embedded default and in production without a
- * different build or a server-side resource definition.
+ * DatabaseLocation}, so one WAR runs on the embedded default and in production without a different
+ * build or a server-side resource definition.
  */
 public class ClinicDataSource implements DataSource {
 
   private final DatabaseLocation location = DatabaseLocation.configured();
-  private final Driver driver = location.isEmbedded() ? new org.h2.Driver() : new org.postgresql.Driver();
+  private final Driver driver =
+      location.isEmbedded() ? new org.h2.Driver() : new org.postgresql.Driver();
   private PrintWriter logWriter;
   private int loginTimeout;
 

@@ -36,8 +36,19 @@ public class ClinicOption {
     this.changedAt = at;
   }
 
-  public String getKey() { return key; }
-  public String getValue() { return value; }
-  public Instant getChangedAt() { return changedAt; }
-  public String getChangedBy() { return changedBy; }
+  public String getKey() {
+    return key;
+  }
+
+  public String getValue() {
+    return value;
+  }
+
+  public Instant getChangedAt() {
+    return changedAt;
+  }
+
+  public String getChangedBy() {
+    return changedBy;
+  }
 }

@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * On/off options the owner switches at run time, kept in the database so that every instance
- * sees the same. Which roles may switch what, and the audit entry of each switch, are the caller's
+ * On/off options the owner switches at run time, kept in the database so that every instance sees
+ * the same. Which roles may switch what, and the audit entry of each switch, are the caller's
  * business (platform knows neither roles nor the audit trail).
  */
 @ApplicationScoped
@@ -32,11 +32,14 @@ public class ClinicOptions {
 
   /** Switches the option, in the caller's transaction, as {@code changedBy}. */
   public void switchTo(String key, boolean on, String changedBy) {
-    ClinicOption option = find(key).orElseGet(() -> {
-      ClinicOption created = new ClinicOption(key);
-      em.persist(created);
-      return created;
-    });
+    ClinicOption option =
+        find(key)
+            .orElseGet(
+                () -> {
+                  ClinicOption created = new ClinicOption(key);
+                  em.persist(created);
+                  return created;
+                });
     option.change(Boolean.toString(on), changedBy, clock.instant());
   }
 }

@@ -53,18 +53,22 @@ public class ClinicSettings {
 
   /** The RFC 3161 timestamp authority that stamps every seal (PAdES B-T), if one is configured. */
   public Optional<URI> timestampAuthority() {
-    Optional<String> configured = timestampAuthorityUrl.map(String::strip).filter(u -> !u.isEmpty());
+    Optional<String> configured =
+        timestampAuthorityUrl.map(String::strip).filter(u -> !u.isEmpty());
     if (configured.isEmpty()) {
       return Optional.empty();
     }
     try {
       URI url = new URI(configured.get());
-      if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
-        throw new IllegalArgumentException("MYOCHART_TSA_URL must be an http or https URL, e.g. https://tsa.example.com/tsr");
+      if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())
+          || url.getHost() == null) {
+        throw new IllegalArgumentException(
+            "MYOCHART_TSA_URL must be an http or https URL, e.g. https://tsa.example.com/tsr");
       }
       return Optional.of(url);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("MYOCHART_TSA_URL is not a valid URL: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "MYOCHART_TSA_URL is not a valid URL: " + e.getMessage(), e);
     }
   }
 

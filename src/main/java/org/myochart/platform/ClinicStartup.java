@@ -7,8 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * What happens once at deployment: the schema is migrated, then {@link SchemaMigrated} is fired
- * and each domain package does its own start-up work, in the order of {@link StartupOrder} (default
+ * What happens once at deployment: the schema is migrated, then {@link SchemaMigrated} is fired and
+ * each domain package does its own start-up work, in the order of {@link StartupOrder} (default
  * consent forms, the owner from the environment, the demo clinic, resumed exports and the audit
  * trail check). Platform names none of them. A failed migration, or a failing observer, fails the
  * deployment, so the server never serves a half-migrated database.

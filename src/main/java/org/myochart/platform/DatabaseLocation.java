@@ -36,24 +36,32 @@ public record DatabaseLocation(String url, String user, String password) {
     if (url != null) {
       // H2 takes whatever user first creates the file; always use the same one for it.
       return new DatabaseLocation(
-          isH2(url) ? writtenAtCommit(url) : url, user == null && isH2(url) ? "sa" : user, password);
+          isH2(url) ? writtenAtCommit(url) : url,
+          user == null && isH2(url) ? "sa" : user,
+          password);
     }
     Path database = dataDirectory(dataDir).resolve("db").resolve("myochart");
     return new DatabaseLocation(
-        writtenAtCommit("jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE"), user == null ? "sa" : user, password);
+        writtenAtCommit("jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE"),
+        user == null ? "sa" : user,
+        password);
   }
 
   /**
    * H2 writes committed transactions to its file in the background, up to half a second later by
-   * default, so a killed server could lose a save the person was told had succeeded.
-   * WRITE_DELAY=0 writes each commit before it returns (NoteSaveFaultIT kills the server to check).
-   * A URL that sets WRITE_DELAY itself keeps its own value.
+   * default, so a killed server could lose a save the person was told had succeeded. WRITE_DELAY=0
+   * writes each commit before it returns (NoteSaveFaultIT kills the server to check). A URL that
+   * sets WRITE_DELAY itself keeps its own value.
    */
   static String writtenAtCommit(String h2Url) {
-    return h2Url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=") ? h2Url : h2Url + ";WRITE_DELAY=0";
+    return h2Url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")
+        ? h2Url
+        : h2Url + ";WRITE_DELAY=0";
   }
 
-  /** The data directory as an absolute path; relative paths are taken from the working directory. */
+  /**
+   * The data directory as an absolute path; relative paths are taken from the working directory.
+   */
   public static Path dataDirectory(String configured) {
     return Path.of(configured).toAbsolutePath().normalize();
   }

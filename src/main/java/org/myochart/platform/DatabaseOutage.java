@@ -17,11 +17,11 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * The database is not answering (PostgreSQL stopped or restarting, network gone, no connection
- * left in the pool): requests are answered 503 with a plain message and a Retry-After header
- * instead of an error page with a stack trace. Nothing is half-saved: the transaction is rolled
- * back by the database or never began. The pool validates connections, so once the database is
- * back the same sessions carry on (docs/operations.md, "Database outages").
+ * The database is not answering (PostgreSQL stopped or restarting, network gone, no connection left
+ * in the pool): requests are answered 503 with a plain message and a Retry-After header instead of
+ * an error page with a stack trace. Nothing is half-saved: the transaction is rolled back by the
+ * database or never began. The pool validates connections, so once the database is back the same
+ * sessions carry on (docs/operations.md, "Database outages").
  */
 public final class DatabaseOutage {
 
@@ -59,7 +59,8 @@ public final class DatabaseOutage {
           todo.push(sql.getNextException());
         }
       }
-      // Payara's pool: "Connection could not be allocated because: ..." (refused, or none free in time).
+      // Payara's pool: "Connection could not be allocated because: ..." (refused, or none free in
+      // time).
       if (cause.getClass().getName().endsWith(".PoolingException")) {
         return true;
       }
@@ -73,20 +74,28 @@ public final class DatabaseOutage {
   /** SQLSTATE class 08 (connection exception) and PostgreSQL's shutdown and start-up states. */
   static boolean isConnectionState(String state) {
     return state != null
-        && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
+        && (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03"));
   }
 
   /**
-   * Answers 503: JSON for the API, a static page for pages (the Faces error pages need the
-   * database themselves). AJAX requests get the status too, so the page's scripts can say so.
-   * Returns false when the response has already begun and cannot be replaced.
+   * Answers 503: JSON for the API, a static page for pages (the Faces error pages need the database
+   * themselves). AJAX requests get the status too, so the page's scripts can say so. Returns false
+   * when the response has already begun and cannot be replaced.
    */
   public static boolean answer(HttpServletRequest request, HttpServletResponse response) {
     if (response.isCommitted()) {
       return false;
     }
-    LOG.warning(() -> "The database is not answering: " + request.getMethod() + " " + request.getRequestURI()
-        + " answered 503");
+    LOG.warning(
+        () ->
+            "The database is not answering: "
+                + request.getMethod()
+                + " "
+                + request.getRequestURI()
+                + " answered 503");
     response.resetBuffer();
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -96,7 +105,14 @@ public final class DatabaseOutage {
       String path = request.getRequestURI().substring(request.getContextPath().length());
       if (path.startsWith("/api/")) {
         response.setContentType("application/json");
-        response.getWriter().write(Json.createObjectBuilder().add("status", 503).add("message", MESSAGE).build().toString());
+        response
+            .getWriter()
+            .write(
+                Json.createObjectBuilder()
+                    .add("status", 503)
+                    .add("message", MESSAGE)
+                    .build()
+                    .toString());
       } else {
         response.setContentType("text/html");
         try (InputStream page = request.getServletContext().getResourceAsStream(PAGE)) {

@@ -10,9 +10,9 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready means: the schema is migrated and the database answers now. The check is registered while
  * MyoChart is still deploying; it must then answer DOWN with what is missing, never throw (Payara
- * turns a throwing check into an empty 500). Dependent, so that Payara holds this object itself:
- * a client proxy of an application-scoped bean throws while the deployment is unfinished, before
- * this code could answer.
+ * turns a throwing check into an empty 500). Dependent, so that Payara holds this object itself: a
+ * client proxy of an application-scoped bean throws while the deployment is unfinished, before this
+ * code could answer.
  */
 @Readiness
 @Dependent
@@ -28,11 +28,23 @@ public class DatabaseReadiness implements HealthCheck {
         return response.down().withData("schema", "not migrated yet").build();
       }
       String product = schema.answeringDatabase(2);
-      return response.up().withData("schema", schema.currentVersion()).withData("product", product).build();
+      return response
+          .up()
+          .withData("schema", schema.currentVersion())
+          .withData("product", product)
+          .build();
     } catch (SQLException e) {
-      return response.down().withData("database", "not answering").withData("error", e.getClass().getSimpleName()).build();
+      return response
+          .down()
+          .withData("database", "not answering")
+          .withData("error", e.getClass().getSimpleName())
+          .build();
     } catch (RuntimeException e) {
-      return response.down().withData("application", "still starting").withData("error", e.getClass().getSimpleName()).build();
+      return response
+          .down()
+          .withData("application", "still starting")
+          .withData("error", e.getClass().getSimpleName())
+          .build();
     }
   }
 }

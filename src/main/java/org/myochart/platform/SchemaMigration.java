@@ -30,13 +30,18 @@ public class SchemaMigration {
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
             // Shared scripts, plus those only one database understands (PostgreSQL's triggers).
-            .locations("classpath:db/migration",
-                "classpath:db/vendor/" + (DatabaseLocation.configured().isEmbedded() ? "h2" : "postgresql"))
+            .locations(
+                "classpath:db/migration",
+                "classpath:db/vendor/"
+                    + (DatabaseLocation.configured().isEmbedded() ? "h2" : "postgresql"))
             .validateMigrationNaming(true)
             .cleanDisabled(true)
             .load()
             .migrate();
-    currentVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    currentVersion =
+        result.targetSchemaVersion != null
+            ? result.targetSchemaVersion
+            : result.initialSchemaVersion;
     LOG.info(
         () ->
             "Database schema at version "

@@ -13,11 +13,11 @@ import org.apache.commons.csv.QuoteMode;
  * RFC 4180 CSV in UTF-8 that a spreadsheet opens as text, never as a formula. Every CSV MyoChart
  * writes goes through here, because some of its cells are typed by strangers: a user name or a
  * browser's user agent at sign-in. A cell that begins with {@code =}, {@code +}, {@code -},
- * {@code @}, a tab or a carriage return is one that Excel, LibreOffice or Google Sheets may run
- * as a formula (OWASP, "CSV Injection"), so it is written with one leading apostrophe and always
- * in quotes. The rule looks only at the text, so a negative number would be prefixed too; none of
- * the columns written today holds one. To read the raw value, strip one leading apostrophe from a
- * cell whose second character is one of those six.
+ * {@code @}, a tab or a carriage return is one that Excel, LibreOffice or Google Sheets may run as
+ * a formula (OWASP, "CSV Injection"), so it is written with one leading apostrophe and always in
+ * quotes. The rule looks only at the text, so a negative number would be prefixed too; none of the
+ * columns written today holds one. To read the raw value, strip one leading apostrophe from a cell
+ * whose second character is one of those six.
  */
 public final class SpreadsheetCsv implements Closeable {
 
@@ -33,7 +33,10 @@ public final class SpreadsheetCsv implements Closeable {
     printRecord((Object[]) header);
   }
 
-  /** The cell as a spreadsheet may safely open it: prefixed with {@code '} if it could start a formula. */
+  /**
+   * The cell as a spreadsheet may safely open it: prefixed with {@code '} if it could start a
+   * formula.
+   */
   public static String neutralised(String cell) {
     return couldStartFormula(cell) ? "'" + cell : cell;
   }

@@ -43,30 +43,37 @@ final class ChartPdf {
   private ChartPdf() {}
 
   static String label(String type) {
-    return RecordKind.of(type).map(kind -> switch (kind) {
-      case CONSENT -> "Consent";
-      case SOAP_NOTE -> "SOAP note";
-      case NOTE_ADDENDUM -> "Addendum";
-    }).orElse(type);
+    return RecordKind.of(type)
+        .map(
+            kind ->
+                switch (kind) {
+                  case CONSENT -> "Consent";
+                  case SOAP_NOTE -> "SOAP note";
+                  case NOTE_ADDENDUM -> "Addendum";
+                })
+        .orElse(type);
   }
 
   static String attachmentName(SealedRecord record) {
-    String prefix = switch (record.kind()) {
-      case CONSENT -> "consent";
-      case SOAP_NOTE -> "note";
-      case NOTE_ADDENDUM -> "addendum";
-    };
+    String prefix =
+        switch (record.kind()) {
+          case CONSENT -> "consent";
+          case SOAP_NOTE -> "note";
+          case NOTE_ADDENDUM -> "addendum";
+        };
     return prefix + "-" + record.getRecordId() + ".pdf";
   }
 
   /** The combined document, not yet sealed; records in the order they were signed. */
-  static byte[] combine(String clinic, ChartClient client, List<SealedRecord> records, ZoneId zone, Instant now) {
+  static byte[] combine(
+      String clinic, ChartClient client, List<SealedRecord> records, ZoneId zone, Instant now) {
     byte[] cover = cover(clinic, client, records, zone, now);
     List<PDDocument> sources = new ArrayList<>();
     try (PDDocument chart = Loader.loadPDF(cover)) {
       PDDocumentOutline outline = new PDDocumentOutline();
       Map<String, PDComplexFileSpecification> attachments = new LinkedHashMap<>();
-      COSArray associated = chart.getDocumentCatalog().getCOSObject().getCOSArray(COSName.getPDFName("AF"));
+      COSArray associated =
+          chart.getDocumentCatalog().getCOSObject().getCOSArray(COSName.getPDFName("AF"));
       for (SealedRecord record : records) {
         byte[] sealed = record.pdf();
         PDDocument source = Loader.loadPDF(sealed);
@@ -78,8 +85,12 @@ final class ChartPdf {
           first = first == null ? imported : first;
         }
         PDOutlineItem bookmark = new PDOutlineItem();
-        bookmark.setTitle(label(record.getRecordType()) + " " + record.getRecordId() + " · signed "
-            + RecordDocuments.when(record.getSealedAt(), zone));
+        bookmark.setTitle(
+            label(record.getRecordType())
+                + " "
+                + record.getRecordId()
+                + " · signed "
+                + RecordDocuments.when(record.getSealedAt(), zone));
         if (first != null) {
           PDPageFitDestination destination = new PDPageFitDestination();
           destination.setPage(first);
@@ -94,7 +105,8 @@ final class ChartPdf {
       chart.getDocumentCatalog().setDocumentOutline(outline);
       chart.getDocumentCatalog().setPageMode(PageMode.USE_OUTLINES);
       PDDocumentNameDictionary names = chart.getDocumentCatalog().getNames();
-      Map<String, PDComplexFileSpecification> all = new LinkedHashMap<>(names.getEmbeddedFiles().getNames());
+      Map<String, PDComplexFileSpecification> all =
+          new LinkedHashMap<>(names.getEmbeddedFiles().getNames());
       all.putAll(attachments);
       PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
       tree.setNames(all);
@@ -133,8 +145,10 @@ final class ChartPdf {
     }
   }
 
-  private static PDComplexFileSpecification attachment(PDDocument chart, SealedRecord record, byte[] sealed) throws IOException {
-    PDEmbeddedFile file = new PDEmbeddedFile(chart, new ByteArrayInputStream(sealed), COSName.FLATE_DECODE);
+  private static PDComplexFileSpecification attachment(
+      PDDocument chart, SealedRecord record, byte[] sealed) throws IOException {
+    PDEmbeddedFile file =
+        new PDEmbeddedFile(chart, new ByteArrayInputStream(sealed), COSName.FLATE_DECODE);
     file.setSubtype("application/pdf");
     file.setSize(sealed.length);
     file.setCreationDate(RecordPdf.utc(record.getSealedAt()));
@@ -143,37 +157,73 @@ final class ChartPdf {
     PDComplexFileSpecification spec = new PDComplexFileSpecification();
     spec.setFile(name);
     spec.setFileUnicode(name);
-    spec.setFileDescription(label(record.getRecordType()) + " " + record.getRecordId()
-        + ", the sealed PDF as stored at signing (SHA-256 " + record.getSha256() + ")");
+    spec.setFileDescription(
+        label(record.getRecordType())
+            + " "
+            + record.getRecordId()
+            + ", the sealed PDF as stored at signing (SHA-256 "
+            + record.getSha256()
+            + ")");
     spec.setEmbeddedFile(file);
     spec.setEmbeddedFileUnicode(file);
     spec.getCOSObject().setName(COSName.getPDFName("AFRelationship"), "Source");
     return spec;
   }
 
-  private static byte[] cover(String clinic, ChartClient client, List<SealedRecord> records, ZoneId zone, Instant now) {
-    RecordPdf cover = new RecordPdf()
-        .add(RecordPdf.Style.TITLE, "Client chart")
-        .field("Clinic", clinic)
-        .field("Client", client.name())
-        .field("Date of birth", client.dateOfBirth())
-        .field("Generated", RecordDocuments.when(now, zone))
-        .add(RecordPdf.Style.TEXT, "The pages that follow are the client's signed records exactly as they were sealed at "
-            + "signing, in the order they were signed. Each original sealed PDF is attached to this file unchanged, so its "
-            + "own seal can be checked on its own; this combined file carries a seal of its own.")
-        .add(RecordPdf.Style.HEADING, records.isEmpty() ? "No signed records yet" : records.size() + " signed records");
+  private static byte[] cover(
+      String clinic, ChartClient client, List<SealedRecord> records, ZoneId zone, Instant now) {
+    RecordPdf cover =
+        new RecordPdf()
+            .add(RecordPdf.Style.TITLE, "Client chart")
+            .field("Clinic", clinic)
+            .field("Client", client.name())
+            .field("Date of birth", client.dateOfBirth())
+            .field("Generated", RecordDocuments.when(now, zone))
+            .add(
+                RecordPdf.Style.TEXT,
+                "The pages that follow are the client's signed records exactly as they were sealed at "
+                    + "signing, in the order they were signed. Each original sealed PDF is attached to this file unchanged, so its "
+                    + "own seal can be checked on its own; this combined file carries a seal of its own.")
+            .add(
+                RecordPdf.Style.HEADING,
+                records.isEmpty() ? "No signed records yet" : records.size() + " signed records");
     JsonArrayBuilder listed = Json.createArrayBuilder();
     int number = 1;
     for (SealedRecord record : records) {
-      cover.add(RecordPdf.Style.BOLD, number++ + ". " + label(record.getRecordType()) + " " + record.getRecordId()
-              + " · signed " + RecordDocuments.when(record.getSealedAt(), zone))
-          .add(RecordPdf.Style.SMALL, "SHA-256 " + record.getSha256() + " · attached as " + attachmentName(record));
-      listed.add(Json.createObjectBuilder().add("type", record.getRecordType()).add("id", record.getRecordId())
-          .add("sealedAt", record.getSealedAt().toString()).add("sha256", record.getSha256())
-          .add("attachment", attachmentName(record)));
+      cover
+          .add(
+              RecordPdf.Style.BOLD,
+              number++
+                  + ". "
+                  + label(record.getRecordType())
+                  + " "
+                  + record.getRecordId()
+                  + " · signed "
+                  + RecordDocuments.when(record.getSealedAt(), zone))
+          .add(
+              RecordPdf.Style.SMALL,
+              "SHA-256 " + record.getSha256() + " · attached as " + attachmentName(record));
+      listed.add(
+          Json.createObjectBuilder()
+              .add("type", record.getRecordType())
+              .add("id", record.getRecordId())
+              .add("sealedAt", record.getSealedAt().toString())
+              .add("sha256", record.getSha256())
+              .add("attachment", attachmentName(record)));
     }
-    String source = Json.createObjectBuilder().add("type", "chart").add("client", client.id())
-        .add("generatedAt", now.toString()).add("records", listed).build().toString();
-    return cover.render("Client chart · " + client.name(), clinic, "chart-" + client.id() + ".json", source, RecordPdf.utc(now));
+    String source =
+        Json.createObjectBuilder()
+            .add("type", "chart")
+            .add("client", client.id())
+            .add("generatedAt", now.toString())
+            .add("records", listed)
+            .build()
+            .toString();
+    return cover.render(
+        "Client chart · " + client.name(),
+        clinic,
+        "chart-" + client.id() + ".json",
+        source,
+        RecordPdf.utc(now));
   }
 }

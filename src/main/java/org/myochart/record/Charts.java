@@ -18,8 +18,8 @@ import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 
 /**
- * A client's whole signed chart as one sealed PDF, for auditors, insurers or the client. Built
- * from the stored sealed bytes on each request and not kept; each export is audited.
+ * A client's whole signed chart as one sealed PDF, for auditors, insurers or the client. Built from
+ * the stored sealed bytes on each request and not kept; each export is audited.
  */
 @ApplicationScoped
 @Transactional
@@ -42,24 +42,43 @@ public class Charts {
   public ChartExport export(long clientId) {
     caseloads.requireOwnerFor(clientId, "export a client's combined chart");
     Client client = clients.get(clientId);
-    List<SealedRecord> records = em.createQuery(
-            "select r from SealedRecord r where r.clientId = :c order by r.sealedAt, r.id", SealedRecord.class)
-        .setParameter("c", clientId).getResultList();
+    List<SealedRecord> records =
+        em.createQuery(
+                "select r from SealedRecord r where r.clientId = :c order by r.sealedAt, r.id",
+                SealedRecord.class)
+            .setParameter("c", clientId)
+            .getResultList();
     var now = clock.instant();
-    byte[] combined = ChartPdf.combine(settings.clinicName(),
-        new ChartPdf.ChartClient(clientId, client.getFullName(), client.getDateOfBirth().toString()), records, settings.zone(), now);
+    byte[] combined =
+        ChartPdf.combine(
+            settings.clinicName(),
+            new ChartPdf.ChartClient(
+                clientId, client.getFullName(), client.getDateOfBirth().toString()),
+            records,
+            settings.zone(),
+            now);
     byte[] sealed;
     try {
-      sealed = PadesSeal.seal(combined, key.identity(), settings.clinicName(), "Chart of client " + clientId + " exported",
-          now, timestamps.authority().orElse(null));
+      sealed =
+          PadesSeal.seal(
+              combined,
+              key.identity(),
+              settings.clinicName(),
+              "Chart of client " + clientId + " exported",
+              now,
+              timestamps.authority().orElse(null));
     } catch (TimestampUnavailable e) {
-      throw RuleViolation.conflict("The chart could not be sealed because the timestamp authority did not answer"
-          + " properly; nothing was exported. Try again in a moment.");
+      throw RuleViolation.conflict(
+          "The chart could not be sealed because the timestamp authority did not answer"
+              + " properly; nothing was exported. Try again in a moment.");
     }
     String sha256 = Sha256.of(sealed);
     var ids = Json.createArrayBuilder();
     records.forEach(r -> ids.add(r.getRecordType() + ":" + r.getRecordId()));
-    audit.record(AuditAction.EXPORT, AUDIT_TYPE, clientId,
+    audit.record(
+        AuditAction.EXPORT,
+        AUDIT_TYPE,
+        clientId,
         Json.createObjectBuilder().add("records", ids).add("sha256", sha256).build().toString());
     return new ChartExport(sealed, sha256, records.size());
   }

@@ -9,9 +9,8 @@ import java.util.logging.Logger;
 import org.myochart.platform.ClinicSettings;
 
 /**
- * The timestamp authority named by {@code MYOCHART_TSA_URL}, if any; one HTTP client for all
- * seals. Read at deployment, so that a mistyped setting stops the start instead of the first
- * signing.
+ * The timestamp authority named by {@code MYOCHART_TSA_URL}, if any; one HTTP client for all seals.
+ * Read at deployment, so that a mistyped setting stops the start instead of the first signing.
  */
 @ApplicationScoped
 public class ClinicTimestampAuthority {
@@ -23,9 +22,16 @@ public class ClinicTimestampAuthority {
   private volatile Optional<TimestampAuthority> authority;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    authority().ifPresentOrElse(
-        tsa -> LOG.info("Record seals are time-stamped by " + tsa.url() + " (PAdES B-T); if it fails, signing fails."),
-        () -> LOG.info("No MYOCHART_TSA_URL is configured: record seals carry no timestamp (PAdES B-B)."));
+    authority()
+        .ifPresentOrElse(
+            tsa ->
+                LOG.info(
+                    "Record seals are time-stamped by "
+                        + tsa.url()
+                        + " (PAdES B-T); if it fails, signing fails."),
+            () ->
+                LOG.info(
+                    "No MYOCHART_TSA_URL is configured: record seals carry no timestamp (PAdES B-B)."));
   }
 
   public Optional<TimestampAuthority> authority() {
@@ -33,7 +39,10 @@ public class ClinicTimestampAuthority {
     if (known == null) {
       synchronized (this) {
         if (authority == null) {
-          authority = settings.timestampAuthority().map(url -> new TimestampAuthority(url, settings.timestampAuthorityTimeout()));
+          authority =
+              settings
+                  .timestampAuthority()
+                  .map(url -> new TimestampAuthority(url, settings.timestampAuthorityTimeout()));
         }
         known = authority;
       }

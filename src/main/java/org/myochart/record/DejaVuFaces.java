@@ -17,8 +17,10 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 final class DejaVuFaces {
 
-  private static final byte[] REGULAR = resource("/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf");
-  private static final byte[] BOLD = resource("/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf");
+  private static final byte[] REGULAR =
+      resource("/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf");
+  private static final byte[] BOLD =
+      resource("/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf");
 
   private final TrueTypeFont regular;
   private final TrueTypeFont bold;
@@ -33,8 +35,8 @@ final class DejaVuFaces {
   }
 
   /**
-   * Without glyph substitution: for the Latin text of records it only makes ligatures, which cost
-   * a fifth of the rendering time and turn "fi" into "ﬁ" when the text is copied or searched.
+   * Without glyph substitution: for the Latin text of records it only makes ligatures, which cost a
+   * fifth of the rendering time and turn "fi" into "ﬁ" when the text is copied or searched.
    */
   private static TrueTypeFont face(byte[] data) throws IOException {
     TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(data));
@@ -59,17 +61,20 @@ final class DejaVuFaces {
   String printable(String text, boolean inBold) throws IOException {
     CmapLookup cmap = (inBold ? bold : regular).getUnicodeCmapLookup();
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
-      boolean drawable = !Character.isISOControl(cp) && cmap.getGlyphId(cp) > 0;
-      out.append(drawable ? new String(Character.toChars(cp)) : "?");
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              boolean drawable = !Character.isISOControl(cp) && cmap.getGlyphId(cp) > 0;
+              out.append(drawable ? new String(Character.toChars(cp)) : "?");
+            });
     return out.toString();
   }
 
   private static byte[] resource(String name) {
     try (InputStream in = DejaVuFaces.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("The font " + name + " is missing from the class path (jasperreports-fonts).");
+        throw new IllegalStateException(
+            "The font " + name + " is missing from the class path (jasperreports-fonts).");
       }
       return in.readAllBytes();
     } catch (IOException e) {

@@ -57,7 +57,8 @@ public final class PadesSeal {
   private PadesSeal() {}
 
   /** A B-B seal: the time in it is the server's own claim. */
-  public static byte[] seal(byte[] pdf, SigningIdentity identity, String signerName, String reason, Instant when) {
+  public static byte[] seal(
+      byte[] pdf, SigningIdentity identity, String signerName, String reason, Instant when) {
     return seal(pdf, identity, signerName, reason, when, null);
   }
 
@@ -66,9 +67,15 @@ public final class PadesSeal {
    *
    * @throws TimestampUnavailable when the timestamp authority fails; nothing is sealed then
    */
-  public static byte[] seal(byte[] pdf, SigningIdentity identity, String signerName, String reason, Instant when,
+  public static byte[] seal(
+      byte[] pdf,
+      SigningIdentity identity,
+      String signerName,
+      String reason,
+      Instant when,
       TimestampAuthority timestamps) {
-    try (PDDocument doc = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
+    try (PDDocument doc = Loader.loadPDF(pdf);
+        SignatureOptions options = new SignatureOptions()) {
       PDSignature signature = new PDSignature();
       signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
@@ -79,13 +86,18 @@ public final class PadesSeal {
       options.setPreferredSignatureSize(SIGNATURE_SPACE);
       options.setPage(doc.getNumberOfPages() - 1);
       doc.addSignature(signature, options);
-      SealAppearance appearance = SealAppearance.of(signerName, when, reason, identity.certificate(), timestamps != null);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + SIGNATURE_SPACE * 2 + 16_384);
-      // The faces are returned before the CMS is built, so a slow timestamp authority holds no font.
-      ExternalSigningSupport unsigned = Typefaces.borrow(faces -> {
-        appearance.applyTo(widget(doc, signature), doc, faces);
-        return doc.saveIncrementalForExternalSigning(out);
-      });
+      SealAppearance appearance =
+          SealAppearance.of(signerName, when, reason, identity.certificate(), timestamps != null);
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream(pdf.length + SIGNATURE_SPACE * 2 + 16_384);
+      // The faces are returned before the CMS is built, so a slow timestamp authority holds no
+      // font.
+      ExternalSigningSupport unsigned =
+          Typefaces.borrow(
+              faces -> {
+                appearance.applyTo(widget(doc, signature), doc, faces);
+                return doc.saveIncrementalForExternalSigning(out);
+              });
       unsigned.setSignature(cms(unsigned.getContent(), identity, timestamps));
       return out.toByteArray();
     } catch (IOException e) {
@@ -93,7 +105,8 @@ public final class PadesSeal {
     }
   }
 
-  private static PDAnnotationWidget widget(PDDocument doc, PDSignature signature) throws IOException {
+  private static PDAnnotationWidget widget(PDDocument doc, PDSignature signature)
+      throws IOException {
     for (PDSignatureField field : doc.getSignatureFields()) {
       if (field.getCOSObject().getDictionaryObject(COSName.V) == signature.getCOSObject()) {
         field.setAlternateFieldName("Record seal");
@@ -104,8 +117,8 @@ public final class PadesSeal {
   }
 
   /**
-   * Marks the signature as the document's certification signature. The reference dictionary has
-   * no DigestMethod entry, which PDF/A-3 does not allow there.
+   * Marks the signature as the document's certification signature. The reference dictionary has no
+   * DigestMethod entry, which PDF/A-3 does not allow there.
    */
   private static void certify(PDDocument doc, PDSignature signature) {
     COSDictionary params = new COSDictionary();
@@ -130,19 +143,32 @@ public final class PadesSeal {
    * CMS signed data over the byte ranges, with signing-certificate-v2 and no CMS signing time; with
    * a timestamp authority, its token over the signature value as an unsigned attribute.
    */
-  private static byte[] cms(InputStream content, SigningIdentity identity, TimestampAuthority timestamps) throws IOException {
+  private static byte[] cms(
+      InputStream content, SigningIdentity identity, TimestampAuthority timestamps)
+      throws IOException {
     try {
       byte[] data = content.readAllBytes();
-      byte[] certificateHash = MessageDigest.getInstance("SHA-256").digest(identity.certificate().getEncoded());
-      ESSCertIDv2 id = new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certificateHash);
-      Attribute signingCertificate = new Attribute(
-          PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(new SigningCertificateV2(id)));
+      byte[] certificateHash =
+          MessageDigest.getInstance("SHA-256").digest(identity.certificate().getEncoded());
+      ESSCertIDv2 id =
+          new ESSCertIDv2(
+              new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certificateHash);
+      Attribute signingCertificate =
+          new Attribute(
+              PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+              new DERSet(new SigningCertificateV2(id)));
       AttributeTable extra = new AttributeTable(signingCertificate);
-      DefaultSignedAttributeTableGenerator defaults = new DefaultSignedAttributeTableGenerator(extra);
+      DefaultSignedAttributeTableGenerator defaults =
+          new DefaultSignedAttributeTableGenerator(extra);
       CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-      generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-          .setSignedAttributeGenerator(parameters -> defaults.getAttributes(parameters).remove(CMSAttributes.signingTime))
-          .build(new JcaContentSignerBuilder("SHA256withRSA").build(identity.key()), identity.certificate()));
+      generator.addSignerInfoGenerator(
+          new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+              .setSignedAttributeGenerator(
+                  parameters ->
+                      defaults.getAttributes(parameters).remove(CMSAttributes.signingTime))
+              .build(
+                  new JcaContentSignerBuilder("SHA256withRSA").build(identity.key()),
+                  identity.certificate()));
       generator.addCertificates(new JcaCertStore(List.of(identity.chain())));
       CMSSignedData signed = generator.generate(new CMSProcessableByteArray(data), false);
       if (timestamps != null) {
@@ -154,13 +180,19 @@ public final class PadesSeal {
     }
   }
 
-  /** PAdES B-T: the authority's token over this signature's value, as signature-time-stamp-token. */
-  private static CMSSignedData timestamped(CMSSignedData signed, TimestampAuthority timestamps) throws IOException {
+  /**
+   * PAdES B-T: the authority's token over this signature's value, as signature-time-stamp-token.
+   */
+  private static CMSSignedData timestamped(CMSSignedData signed, TimestampAuthority timestamps)
+      throws IOException {
     SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
     TimeStampToken token = timestamps.stamp(signer.getSignature());
-    Attribute stamp = new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
-        new DERSet(ASN1Primitive.fromByteArray(token.getEncoded())));
-    SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(stamp));
+    Attribute stamp =
+        new Attribute(
+            PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+            new DERSet(ASN1Primitive.fromByteArray(token.getEncoded())));
+    SignerInformation stamped =
+        SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(stamp));
     return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
   }
 }

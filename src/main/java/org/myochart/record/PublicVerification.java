@@ -25,10 +25,13 @@ import org.myochart.platform.ClinicOptions;
 public class PublicVerification {
 
   public static final String OPTION = "public-verification";
+
   /** Single records are a few hundred kilobytes; a combined chart may be a few megabytes. */
   public static final long LARGEST_UPLOAD = 10L * 1024 * 1024;
+
   public static final int CHECKS_PER_WINDOW = 10;
   public static final Duration WINDOW = Duration.ofMinutes(10);
+
   /** All addresses together, so that many addresses cannot add up to a flood either. */
   public static final int CHECKS_PER_WINDOW_IN_ALL = 200;
 
@@ -48,11 +51,16 @@ public class PublicVerification {
   @Transactional
   public void switchTo(boolean on) {
     options.switchTo(OPTION, on, actor.get().name());
-    audit.record(AuditAction.CHANGE, ClinicOptions.AUDIT_TYPE, OPTION,
+    audit.record(
+        AuditAction.CHANGE,
+        ClinicOptions.AUDIT_TYPE,
+        OPTION,
         Json.createObjectBuilder().add("on", on).build().toString());
   }
 
-  /** Counts one check from the address, or refuses it when the address or everyone has had enough. */
+  /**
+   * Counts one check from the address, or refuses it when the address or everyone has had enough.
+   */
   public void admit(String address) {
     Instant now = clock.instant();
     Instant since = now.minus(WINDOW);
@@ -64,7 +72,8 @@ public class PublicVerification {
       if (recent.size() > 10_000) {
         recent.values().removeIf(times -> times.isEmpty() || times.peekLast().isBefore(since));
       }
-      Deque<Instant> times = recent.computeIfAbsent(address == null ? "?" : address, a -> new ArrayDeque<>());
+      Deque<Instant> times =
+          recent.computeIfAbsent(address == null ? "?" : address, a -> new ArrayDeque<>());
       prune(times, since);
       if (times.size() >= CHECKS_PER_WINDOW) {
         throw tooMany();
@@ -81,7 +90,8 @@ public class PublicVerification {
   }
 
   private static UploadRefused tooMany() {
-    return new UploadRefused(UploadRefused.Reason.TOO_MANY,
+    return new UploadRefused(
+        UploadRefused.Reason.TOO_MANY,
         "Too many files were checked from here in the last few minutes. Please wait a little and try again.");
   }
 }

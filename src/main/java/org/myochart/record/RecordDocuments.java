@@ -22,10 +22,14 @@ import org.myochart.treatment.TreatedMuscle;
 /** What each kind of record says on paper: content, signature manifestation, audit trail. */
 final class RecordDocuments {
 
-  static final String CONSENT_MEANING = "I have read this form, had the chance to ask questions, and agree to it.";
+  static final String CONSENT_MEANING =
+      "I have read this form, had the chance to ask questions, and agree to it.";
+
   /** Looked up once: every {@code Json.create…} call searches the class path for a provider. */
   private static final JsonProvider JSON = JsonProvider.provider();
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss zzz");
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss zzz");
 
   private RecordDocuments() {}
 
@@ -35,49 +39,100 @@ final class RecordDocuments {
 
   static RecordPdf consent(String clinic, Consent consent, List<AuditEntry> trail, ZoneId zone) {
     var version = consent.getFormVersion();
-    RecordPdf pdf = header(clinic, "Signed consent", "Consent " + consent.getId(), consent.getClient().getFullName(),
-        consent.getClient().getDateOfBirth().toString());
+    RecordPdf pdf =
+        header(
+            clinic,
+            "Signed consent",
+            "Consent " + consent.getId(),
+            consent.getClient().getFullName(),
+            consent.getClient().getDateOfBirth().toString());
     pdf.add(RecordPdf.Style.HEADING, version.getTitle())
-        .add(RecordPdf.Style.SMALL, "Form version " + version.getVersionNumber() + " · text SHA-256 " + version.getTextSha256());
+        .add(
+            RecordPdf.Style.SMALL,
+            "Form version "
+                + version.getVersionNumber()
+                + " · text SHA-256 "
+                + version.getTextSha256());
     for (MarkdownText.Block block : version.getBodyBlocks()) {
-      RecordPdf.Style style = block.kind() == MarkdownText.BlockKind.HEADING ? RecordPdf.Style.BOLD : RecordPdf.Style.TEXT;
-      pdf.add(style, (block.getMarker().isEmpty() ? "" : block.getMarker() + " ") + block.plainText());
+      RecordPdf.Style style =
+          block.kind() == MarkdownText.BlockKind.HEADING
+              ? RecordPdf.Style.BOLD
+              : RecordPdf.Style.TEXT;
+      pdf.add(
+          style, (block.getMarker().isEmpty() ? "" : block.getMarker() + " ") + block.plainText());
     }
     pdf.add(RecordPdf.Style.HEADING, "Answers");
     for (Answer answer : consent.getAnswers()) {
-      String mark = answer.getKind().name().equals("ACKNOWLEDGEMENT") ? "[x] " : (answer.isAccepted() ? "Accepted: " : "Declined: ");
+      String mark =
+          answer.getKind().name().equals("ACKNOWLEDGEMENT")
+              ? "[x] "
+              : (answer.isAccepted() ? "Accepted: " : "Declined: ");
       pdf.add(RecordPdf.Style.TEXT, mark + answer.getText());
     }
     pdf.add(RecordPdf.Style.HEADING, "Signature");
-    SignatureInk.fromJson(consent.getSignatureStrokes()).ifPresentOrElse(ink -> pdf.signature(ink, 200), () -> {
-      if (consent.getSignaturePng() != null) {
-        pdf.image(consent.getSignaturePng(), 200);
-      }
-    });
-    pdf.field("Signed by", consent.getSignerName() == null ? consent.getClient().getFullName() : consent.getSignerName())
-        .field("Signer", consent.getSignerRole().name().equals("GUARDIAN")
-            ? "parent or guardian (" + consent.getGuardianRelationship() + ")" : "the client")
+    SignatureInk.fromJson(consent.getSignatureStrokes())
+        .ifPresentOrElse(
+            ink -> pdf.signature(ink, 200),
+            () -> {
+              if (consent.getSignaturePng() != null) {
+                pdf.image(consent.getSignaturePng(), 200);
+              }
+            });
+    pdf.field(
+            "Signed by",
+            consent.getSignerName() == null
+                ? consent.getClient().getFullName()
+                : consent.getSignerName())
+        .field(
+            "Signer",
+            consent.getSignerRole().name().equals("GUARDIAN")
+                ? "parent or guardian (" + consent.getGuardianRelationship() + ")"
+                : "the client")
         .field("Signed at", when(consent.getSignedAt(), zone))
         .field("Meaning", CONSENT_MEANING)
-        .field("How", consent.getMethod() == SigningMethod.PAPER
-            ? "on paper, dated " + consent.getPaperSignedOn() + "; scan SHA-256 " + consent.getScanSha256()
-            : "drawn on the clinic's tablet, kiosk session " + consent.getKioskSessionId() + ", handed over by "
-                + consent.getStartedBy() + ", device " + consent.getIpAddress())
+        .field(
+            "How",
+            consent.getMethod() == SigningMethod.PAPER
+                ? "on paper, dated "
+                    + consent.getPaperSignedOn()
+                    + "; scan SHA-256 "
+                    + consent.getScanSha256()
+                : "drawn on the clinic's tablet, kiosk session "
+                    + consent.getKioskSessionId()
+                    + ", handed over by "
+                    + consent.getStartedBy()
+                    + ", device "
+                    + consent.getIpAddress())
         .add(RecordPdf.Style.SMALL, "Evidence SHA-256 " + consent.getEvidenceSha256());
     return trail(pdf, trail, zone);
   }
 
   static String consentSource(Consent consent) {
     JsonArrayBuilder answers = JSON.createArrayBuilder();
-    consent.getAnswers().forEach(a -> answers.add(JSON.createObjectBuilder().add("kind", a.getKind().name())
-        .add("code", a.getCode()).add("text", a.getText()).add("accepted", a.isAccepted())));
-    var json = JSON.createObjectBuilder()
-        .add("type", "consent").add("id", consent.getId()).add("client", consent.getClient().getId())
-        .add("form", consent.getFormVersion().getForm().getCode()).add("formVersion", consent.getFormVersion().getVersionNumber())
-        .add("formTitle", consent.getFormVersion().getTitle()).add("textSha256", consent.getTextSha256())
-        .add("method", consent.getMethod().name()).add("signedAt", consent.getSignedAt().toString())
-        .add("signerRole", consent.getSignerRole().name()).add("answers", answers)
-        .add("evidenceSha256", consent.getEvidenceSha256());
+    consent
+        .getAnswers()
+        .forEach(
+            a ->
+                answers.add(
+                    JSON.createObjectBuilder()
+                        .add("kind", a.getKind().name())
+                        .add("code", a.getCode())
+                        .add("text", a.getText())
+                        .add("accepted", a.isAccepted())));
+    var json =
+        JSON.createObjectBuilder()
+            .add("type", "consent")
+            .add("id", consent.getId())
+            .add("client", consent.getClient().getId())
+            .add("form", consent.getFormVersion().getForm().getCode())
+            .add("formVersion", consent.getFormVersion().getVersionNumber())
+            .add("formTitle", consent.getFormVersion().getTitle())
+            .add("textSha256", consent.getTextSha256())
+            .add("method", consent.getMethod().name())
+            .add("signedAt", consent.getSignedAt().toString())
+            .add("signerRole", consent.getSignerRole().name())
+            .add("answers", answers)
+            .add("evidenceSha256", consent.getEvidenceSha256());
     if (consent.getSignerName() != null) {
       json.add("signerName", consent.getSignerName());
     }
@@ -87,18 +142,40 @@ final class RecordDocuments {
     return json.build().toString();
   }
 
-  static RecordPdf note(String clinic, SoapNote note, Function<String, String> names, List<AuditEntry> trail, ZoneId zone) {
-    RecordPdf pdf = header(clinic, "Signed SOAP note", "Note " + note.getId(), note.getClient().getFullName(),
-        note.getClient().getDateOfBirth().toString());
-    pdf.field("Session", note.getSession().getKind().label() + ", " + when(note.getSession().getStartsAt(), zone))
+  static RecordPdf note(
+      String clinic,
+      SoapNote note,
+      Function<String, String> names,
+      List<AuditEntry> trail,
+      ZoneId zone) {
+    RecordPdf pdf =
+        header(
+            clinic,
+            "Signed SOAP note",
+            "Note " + note.getId(),
+            note.getClient().getFullName(),
+            note.getClient().getDateOfBirth().toString());
+    pdf.field(
+            "Session",
+            note.getSession().getKind().label()
+                + ", "
+                + when(note.getSession().getStartsAt(), zone))
         .field("Therapist", note.getSession().getTherapistName());
     var content = note.content();
     pdf.add(RecordPdf.Style.HEADING, "Treated muscles");
     pdf.add(RecordPdf.Style.BOLD, "Muscle | Side | Technique | Pressure | Minutes");
     for (TreatedMuscle row : content.getTreatedMuscles()) {
-      pdf.add(RecordPdf.Style.TEXT, names.apply(CatalogueKind.MUSCLE + ":" + row.getMuscle()) + " | " + row.getSide().label()
-          + " | " + names.apply(CatalogueKind.TECHNIQUE + ":" + row.getTechnique()) + " | " + row.getPressure().label()
-          + " | " + row.getMinutes());
+      pdf.add(
+          RecordPdf.Style.TEXT,
+          names.apply(CatalogueKind.MUSCLE + ":" + row.getMuscle())
+              + " | "
+              + row.getSide().label()
+              + " | "
+              + names.apply(CatalogueKind.TECHNIQUE + ":" + row.getTechnique())
+              + " | "
+              + row.getPressure().label()
+              + " | "
+              + row.getMinutes());
     }
     pdf.add(RecordPdf.Style.HEADING, "Note");
     for (Map.Entry<String, String> entry : NoteComparison.readable(content, names).entrySet()) {
@@ -112,10 +189,16 @@ final class RecordDocuments {
     return trail(pdf, trail, zone);
   }
 
-  static RecordPdf addendum(String clinic, NoteAddendum addendum, List<AuditEntry> trail, ZoneId zone) {
+  static RecordPdf addendum(
+      String clinic, NoteAddendum addendum, List<AuditEntry> trail, ZoneId zone) {
     SoapNote note = addendum.getNote();
-    RecordPdf pdf = header(clinic, "Signed addendum", "Addendum " + addendum.getId() + " to note " + note.getId(),
-        note.getClient().getFullName(), note.getClient().getDateOfBirth().toString());
+    RecordPdf pdf =
+        header(
+            clinic,
+            "Signed addendum",
+            "Addendum " + addendum.getId() + " to note " + note.getId(),
+            note.getClient().getFullName(),
+            note.getClient().getDateOfBirth().toString());
     pdf.field("To the note of the session", when(note.getSession().getStartsAt(), zone))
         .field("Note content SHA-256", note.getContentSha256())
         .field("Reason", addendum.getReason())
@@ -129,14 +212,24 @@ final class RecordDocuments {
   }
 
   static String addendumSource(NoteAddendum addendum) {
-    return JSON.createObjectBuilder().add("type", "addendum").add("id", addendum.getId())
-        .add("note", addendum.getNote().getId()).add("noteContentSha256", addendum.getNote().getContentSha256())
-        .add("reason", addendum.getReason()).add("body", addendum.getBody()).add("signedBy", addendum.getSignedBy())
-        .add("signedName", addendum.getSignedName()).add("signedAt", addendum.getSignedAt().toString())
-        .add("meaning", addendum.getSignatureMeaning()).add("contentSha256", addendum.getContentSha256()).build().toString();
+    return JSON.createObjectBuilder()
+        .add("type", "addendum")
+        .add("id", addendum.getId())
+        .add("note", addendum.getNote().getId())
+        .add("noteContentSha256", addendum.getNote().getContentSha256())
+        .add("reason", addendum.getReason())
+        .add("body", addendum.getBody())
+        .add("signedBy", addendum.getSignedBy())
+        .add("signedName", addendum.getSignedName())
+        .add("signedAt", addendum.getSignedAt().toString())
+        .add("meaning", addendum.getSignatureMeaning())
+        .add("contentSha256", addendum.getContentSha256())
+        .build()
+        .toString();
   }
 
-  private static RecordPdf header(String clinic, String kind, String id, String client, String born) {
+  private static RecordPdf header(
+      String clinic, String kind, String id, String client, String born) {
     return new RecordPdf()
         .add(RecordPdf.Style.SMALL, clinic)
         .add(RecordPdf.Style.TITLE, kind + " · " + client)
@@ -147,10 +240,17 @@ final class RecordDocuments {
   private static RecordPdf trail(RecordPdf pdf, List<AuditEntry> trail, ZoneId zone) {
     pdf.add(RecordPdf.Style.HEADING, "Audit trail up to signing");
     for (AuditEntry entry : trail) {
-      pdf.add(RecordPdf.Style.SMALL, when(entry.getOccurredAt(), zone) + " · " + entry.getAction() + " · " + entry.getActor()
-          + (entry.getActorRole() == null ? "" : " (" + entry.getActorRole() + ")")
-          + " · " + (entry.getIpAddress() == null ? "no address" : entry.getIpAddress())
-          + (entry.getUserAgent() == null ? "" : " · " + entry.getUserAgent()));
+      pdf.add(
+          RecordPdf.Style.SMALL,
+          when(entry.getOccurredAt(), zone)
+              + " · "
+              + entry.getAction()
+              + " · "
+              + entry.getActor()
+              + (entry.getActorRole() == null ? "" : " (" + entry.getActorRole() + ")")
+              + " · "
+              + (entry.getIpAddress() == null ? "no address" : entry.getIpAddress())
+              + (entry.getUserAgent() == null ? "" : " · " + entry.getUserAgent()));
     }
     return pdf;
   }

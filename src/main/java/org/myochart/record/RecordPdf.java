@@ -34,8 +34,8 @@ import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
- * Lays out one record as a PDF/A-3b document: text in embedded DejaVu fonts, the drawn signature
- * as vector strokes (or an image), XMP metadata and an sRGB output intent, and the record's JSON
+ * Lays out one record as a PDF/A-3b document: text in embedded DejaVu fonts, the drawn signature as
+ * vector strokes (or an image), XMP metadata and an sRGB output intent, and the record's JSON
  * source attached as an associated file. The result is then sealed by {@link PadesSeal}.
  */
 public final class RecordPdf {
@@ -43,12 +43,20 @@ public final class RecordPdf {
   static final float MARGIN = 50;
   static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
-  /** Made once: a new serializer looks up its XML factories on the class path each time. Not thread-safe. */
+
+  /**
+   * Made once: a new serializer looks up its XML factories on the class path each time. Not
+   * thread-safe.
+   */
   private static final XmpSerializer XMP = new XmpSerializer();
 
   /** How a line looks. */
   public enum Style {
-    TITLE(16, true, 10), HEADING(12, true, 8), TEXT(10, false, 4), SMALL(8, false, 3), BOLD(10, true, 4);
+    TITLE(16, true, 10),
+    HEADING(12, true, 8),
+    TEXT(10, false, 4),
+    SMALL(8, false, 3),
+    BOLD(10, true, 4);
 
     final float size;
     final boolean bold;
@@ -94,19 +102,21 @@ public final class RecordPdf {
   /**
    * @param source the record's machine-readable form, attached as {@code attachmentName}
    */
-  public byte[] render(String title, String author, String attachmentName, String source, Calendar created) {
+  public byte[] render(
+      String title, String author, String attachmentName, String source, Calendar created) {
     try {
       // The faces stay borrowed until the document is saved: saving writes the font subsets.
-      return Typefaces.borrow(faces -> {
-        try (PDDocument doc = new PDDocument()) {
-          new Layout(doc, faces).draw(blocks);
-          describe(doc, title, author, created);
-          attach(doc, attachmentName, source.getBytes(StandardCharsets.UTF_8), created);
-          ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-          doc.save(out);
-          return out.toByteArray();
-        }
-      });
+      return Typefaces.borrow(
+          faces -> {
+            try (PDDocument doc = new PDDocument()) {
+              new Layout(doc, faces).draw(blocks);
+              describe(doc, title, author, created);
+              attach(doc, attachmentName, source.getBytes(StandardCharsets.UTF_8), created);
+              ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+              doc.save(out);
+              return out.toByteArray();
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render the record PDF", e);
     }
@@ -136,8 +146,10 @@ public final class RecordPdf {
         if (block instanceof Text text) {
           write(text);
         } else if (block instanceof Image image) {
-          // PNG data goes in as it is (no decoding and re-encoding) when the image has no transparency.
-          PDImageXObject picture = PDImageXObject.createFromByteArray(doc, image.png(), "signature.png");
+          // PNG data goes in as it is (no decoding and re-encoding) when the image has no
+          // transparency.
+          PDImageXObject picture =
+              PDImageXObject.createFromByteArray(doc, image.png(), "signature.png");
           float height = image.width() * picture.getHeight() / picture.getWidth();
           makeRoom(height + 6);
           stream.drawImage(picture, MARGIN, y, image.width(), height);
@@ -155,7 +167,8 @@ public final class RecordPdf {
       float leading = text.style().size * 1.35f;
       y -= text.style().spaceBefore;
       for (String paragraph : text.text().split("\n", -1)) {
-        for (String line : wrap(faces.printable(paragraph, text.style().bold), font, text.style().size)) {
+        for (String line :
+            wrap(faces.printable(paragraph, text.style().bold), font, text.style().size)) {
           if (y - leading < MARGIN) {
             newPage();
           }
@@ -188,7 +201,8 @@ public final class RecordPdf {
     }
 
     /** Word widths add up (no kerning is applied), so each word is measured once. */
-    private static List<String> wrap(String paragraph, PDType0Font font, float size) throws IOException {
+    private static List<String> wrap(String paragraph, PDType0Font font, float size)
+        throws IOException {
       List<String> lines = new ArrayList<>();
       float space = font.getStringWidth(" ") / 1000 * size;
       StringBuilder line = new StringBuilder();
@@ -213,7 +227,8 @@ public final class RecordPdf {
     }
   }
 
-  private static void describe(PDDocument doc, String title, String author, Calendar created) throws IOException {
+  private static void describe(PDDocument doc, String title, String author, Calendar created)
+      throws IOException {
     XMPMetadata xmp = XMPMetadata.createXMPMetadata();
     DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
     dc.setTitle(title);
@@ -253,8 +268,10 @@ public final class RecordPdf {
     doc.getDocumentCatalog().setLanguage("en");
   }
 
-  private static void attach(PDDocument doc, String name, byte[] content, Calendar created) throws IOException {
-    PDEmbeddedFile file = new PDEmbeddedFile(doc, new ByteArrayInputStream(content), COSName.FLATE_DECODE);
+  private static void attach(PDDocument doc, String name, byte[] content, Calendar created)
+      throws IOException {
+    PDEmbeddedFile file =
+        new PDEmbeddedFile(doc, new ByteArrayInputStream(content), COSName.FLATE_DECODE);
     file.setSubtype("application/json");
     file.setSize(content.length);
     file.setCreationDate(created);

@@ -6,7 +6,8 @@ import org.myochart.audit.AuditDetail;
 
 /** The detail of sealing a signed record: which record, and the SHA-256 of its sealed PDF. */
 @JsonbPropertyOrder({"recordType", "recordId", "sha256"})
-public record RecordSealed(String recordType, long recordId, String sha256, @JsonbTransient long client)
+public record RecordSealed(
+    String recordType, long recordId, String sha256, @JsonbTransient long client)
     implements AuditDetail {
 
   RecordSealed(SealedRecord sealed) {

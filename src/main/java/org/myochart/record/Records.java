@@ -57,9 +57,19 @@ public class Records {
     if (consent.getKioskSessionId() != null) {
       trail.addAll(audit.forRecord("KioskSession", consent.getKioskSessionId()));
     }
-    RecordPdf pdf = RecordDocuments.consent(settings.clinicName(), consent, upToSigning(trail, event.signing()), settings.zone());
-    store(RecordKind.CONSENT, consent.getId(), consent.getClient().getId(), pdf, "consent-" + consent.getId() + ".json",
-        RecordDocuments.consentSource(consent), consent.getFormVersion().getTitle(), "Consent signed", event.signing());
+    RecordPdf pdf =
+        RecordDocuments.consent(
+            settings.clinicName(), consent, upToSigning(trail, event.signing()), settings.zone());
+    store(
+        RecordKind.CONSENT,
+        consent.getId(),
+        consent.getClient().getId(),
+        pdf,
+        "consent-" + consent.getId() + ".json",
+        RecordDocuments.consentSource(consent),
+        consent.getFormVersion().getTitle(),
+        "Consent signed",
+        event.signing());
   }
 
   void noteSigned(@Observes NoteSigned event) {
@@ -67,25 +77,51 @@ public class Records {
     List<AuditEntry> trail = new ArrayList<>(audit.forRecord(RecordKind.SOAP_NOTE, note.getId()));
     trail.addAll(audit.forRecord(SoapNotes.SESSION, note.getSession().getId()));
     var entries = catalogue.byCode();
-    RecordPdf pdf = RecordDocuments.note(settings.clinicName(), note, k -> {
-      CatalogueEntry entry = entries.get(k);
-      return entry == null ? k : entry.getName();
-    }, upToSigning(trail, event.signing()), settings.zone());
-    store(RecordKind.SOAP_NOTE, note.getId(), note.getClient().getId(), pdf, "note-" + note.getId() + ".json", note.canonical(),
-        "SOAP note " + note.getId(), "SOAP note signed by the therapist", event.signing());
+    RecordPdf pdf =
+        RecordDocuments.note(
+            settings.clinicName(),
+            note,
+            k -> {
+              CatalogueEntry entry = entries.get(k);
+              return entry == null ? k : entry.getName();
+            },
+            upToSigning(trail, event.signing()),
+            settings.zone());
+    store(
+        RecordKind.SOAP_NOTE,
+        note.getId(),
+        note.getClient().getId(),
+        pdf,
+        "note-" + note.getId() + ".json",
+        note.canonical(),
+        "SOAP note " + note.getId(),
+        "SOAP note signed by the therapist",
+        event.signing());
   }
 
   void addendumSigned(@Observes AddendumSigned event) {
     NoteAddendum addendum = event.addendum();
-    List<AuditEntry> trail = new ArrayList<>(audit.forRecord(RecordKind.NOTE_ADDENDUM, addendum.getId()));
-    RecordPdf pdf = RecordDocuments.addendum(settings.clinicName(), addendum, upToSigning(trail, event.signing()),
-        settings.zone());
-    store(RecordKind.NOTE_ADDENDUM, addendum.getId(), addendum.getNote().getClient().getId(), pdf, "addendum-" + addendum.getId() + ".json",
-        RecordDocuments.addendumSource(addendum), "Addendum " + addendum.getId(), "Addendum signed by the therapist",
+    List<AuditEntry> trail =
+        new ArrayList<>(audit.forRecord(RecordKind.NOTE_ADDENDUM, addendum.getId()));
+    RecordPdf pdf =
+        RecordDocuments.addendum(
+            settings.clinicName(), addendum, upToSigning(trail, event.signing()), settings.zone());
+    store(
+        RecordKind.NOTE_ADDENDUM,
+        addendum.getId(),
+        addendum.getNote().getClient().getId(),
+        pdf,
+        "addendum-" + addendum.getId() + ".json",
+        RecordDocuments.addendumSource(addendum),
+        "Addendum " + addendum.getId(),
+        "Addendum signed by the therapist",
         event.signing());
   }
 
-  /** The stored entries in chain order, then the signature's own entry, stamped but not yet appended. */
+  /**
+   * The stored entries in chain order, then the signature's own entry, stamped but not yet
+   * appended.
+   */
   private static List<AuditEntry> upToSigning(List<AuditEntry> stored, AuditEntry signing) {
     stored.sort(Comparator.comparing(AuditEntry::getId));
     if (!signing.isChained()) {
@@ -99,30 +135,57 @@ public class Records {
    * the slow part of a signing (ADR-041). Then the signature's entry and the seal's follow each
    * other in the chain.
    */
-  private void store(RecordKind kind, long id, long clientId, RecordPdf pdf, String attachment, String source, String title,
-      String reason, AuditEntry signing) {
+  private void store(
+      RecordKind kind,
+      long id,
+      long clientId,
+      RecordPdf pdf,
+      String attachment,
+      String source,
+      String title,
+      String reason,
+      AuditEntry signing) {
     var now = clock.instant();
     byte[] sealed = sealOrRefuse(kind + " " + id, pdf, attachment, source, title, reason, now);
     SealedRecord record = new SealedRecord(kind, id, clientId, sealed, now);
     em.persist(record);
     em.flush();
     audit.append(signing);
-    audit.recordDetail(AuditAction.CREATE, "SealedRecord", record.getId(), new RecordSealed(record));
+    audit.recordDetail(
+        AuditAction.CREATE, "SealedRecord", record.getId(), new RecordSealed(record));
   }
 
   /**
    * The sealed PDF. A failing timestamp authority becomes a refusal the person signing can read
    * (shown on the page, 409 from the API), which also rolls the signing back (ADR-024).
    */
-  byte[] sealOrRefuse(String record, RecordPdf pdf, String attachment, String source, String title, String reason,
+  byte[] sealOrRefuse(
+      String record,
+      RecordPdf pdf,
+      String attachment,
+      String source,
+      String title,
+      String reason,
       Instant now) {
     try {
-      return sealed(pdf, title, settings.clinicName(), attachment, source, reason, key.identity(),
-          timestamps.authority().orElse(null), now);
+      return sealed(
+          pdf,
+          title,
+          settings.clinicName(),
+          attachment,
+          source,
+          reason,
+          key.identity(),
+          timestamps.authority().orElse(null),
+          now);
     } catch (TimestampUnavailable e) {
-      LOG.log(Level.WARNING, e.getMessage() + " The signing of " + record + " was rolled back.", e.getCause());
-      throw RuleViolation.conflict("This record could not be sealed because the clinic's timestamp service is not "
-          + "answering properly, so nothing was saved. Please try again in a moment; if it keeps failing, tell the clinic owner.");
+      LOG.log(
+          Level.WARNING,
+          e.getMessage() + " The signing of " + record + " was rolled back.",
+          e.getCause());
+      throw RuleViolation.conflict(
+          "This record could not be sealed because the clinic's timestamp service is not "
+              + "answering properly, so nothing was saved. Please try again in a moment; if it keeps failing, tell the clinic owner.");
     }
   }
 
@@ -130,20 +193,37 @@ public class Records {
    * Renders a record and seals it, B-T when {@code timestamps} is given: all that signing costs
    * besides the database (ConsentSealBenchmark measures this for a consent).
    */
-  static byte[] sealed(RecordPdf pdf, String title, String clinic, String attachment, String source, String reason,
-      SigningIdentity identity, TimestampAuthority timestamps, Instant now) {
+  static byte[] sealed(
+      RecordPdf pdf,
+      String title,
+      String clinic,
+      String attachment,
+      String source,
+      String reason,
+      SigningIdentity identity,
+      TimestampAuthority timestamps,
+      Instant now) {
     byte[] unsigned = pdf.render(title, clinic, attachment, source, RecordPdf.utc(now));
     return PadesSeal.seal(unsigned, identity, clinic, reason, now, timestamps);
   }
 
   public Optional<SealedRecord> find(RecordKind kind, long id) {
-    return em.createQuery("select r from SealedRecord r where r.recordType = :t and r.recordId = :i", SealedRecord.class)
-        .setParameter("t", kind.typeName()).setParameter("i", id).getResultStream().findFirst();
+    return em.createQuery(
+            "select r from SealedRecord r where r.recordType = :t and r.recordId = :i",
+            SealedRecord.class)
+        .setParameter("t", kind.typeName())
+        .setParameter("i", id)
+        .getResultStream()
+        .findFirst();
   }
 
   /** The stored PDF for download; the download is audited as an export. */
   public SealedRecord export(RecordKind kind, long id) {
-    return export(find(kind, id).orElseThrow(() -> RuleViolation.notFound("There is no sealed PDF for " + kind + " " + id + ".")));
+    return export(
+        find(kind, id)
+            .orElseThrow(
+                () ->
+                    RuleViolation.notFound("There is no sealed PDF for " + kind + " " + id + ".")));
   }
 
   /** A record already found, handed out for download; audited as an export. */
@@ -153,7 +233,10 @@ public class Records {
     } else {
       caseloads.require(record.getClientId());
     }
-    audit.recordDetail(AuditAction.EXPORT, record.kind(), record.getRecordId(),
+    audit.recordDetail(
+        AuditAction.EXPORT,
+        record.kind(),
+        record.getRecordId(),
         new RecordHandedOut(record.getSha256(), record.getClientId()));
     return record;
   }

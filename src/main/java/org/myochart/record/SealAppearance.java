@@ -31,7 +31,8 @@ final class SealAppearance {
   private static final float PADDING = 6;
   private static final float LARGEST = 7.5f;
   private static final float SMALLEST = 5;
-  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private final List<String> lines;
 
@@ -39,17 +40,27 @@ final class SealAppearance {
     this.lines = lines;
   }
 
-  static SealAppearance of(String sealedBy, Instant when, String reason, X509Certificate certificate, boolean timestamped) {
+  static SealAppearance of(
+      String sealedBy,
+      Instant when,
+      String reason,
+      X509Certificate certificate,
+      boolean timestamped) {
     String stamp = timestamped ? " · time-stamped by a timestamp authority (RFC 3161)" : "";
-    return new SealAppearance(List.of("Digitally sealed by " + sealedBy + " · " + UTC.format(when),
-        reason + " · certificate SHA-256 " + fingerprintPrefix(certificate) + stamp));
+    return new SealAppearance(
+        List.of(
+            "Digitally sealed by " + sealedBy + " · " + UTC.format(when),
+            reason + " · certificate SHA-256 " + fingerprintPrefix(certificate) + stamp));
   }
 
   List<String> lines() {
     return lines;
   }
 
-  /** The first eight bytes of the certificate's SHA-256 fingerprint, as certificate viewers show them. */
+  /**
+   * The first eight bytes of the certificate's SHA-256 fingerprint, as certificate viewers show
+   * them.
+   */
   static String fingerprintPrefix(X509Certificate certificate) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
@@ -60,8 +71,8 @@ final class SealAppearance {
   }
 
   /**
-   * Puts the widget at the foot of its page, printable, with this appearance. The font is
-   * subset when the document is saved, so the faces must stay borrowed until then.
+   * Puts the widget at the foot of its page, printable, with this appearance. The font is subset
+   * when the document is saved, so the faces must stay borrowed until then.
    */
   void applyTo(PDAnnotationWidget widget, PDDocument doc, DejaVuFaces faces) throws IOException {
     float width = RecordPdf.WIDTH;
@@ -106,7 +117,8 @@ final class SealAppearance {
   }
 
   /** A line too long even in the smallest size loses its end, marked with an ellipsis. */
-  private static String shortened(String text, PDType0Font font, float size, float room) throws IOException {
+  private static String shortened(String text, PDType0Font font, float size, float room)
+      throws IOException {
     if (font.getStringWidth(text) / 1000 * size <= room) {
       return text;
     }

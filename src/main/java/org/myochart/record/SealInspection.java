@@ -19,9 +19,9 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.myochart.audit.RecordKind;
 
 /**
- * Reads what the bytes of an uploaded PDF say about their seal. The signatures are found in the
- * raw bytes as well as through PDFBox, so that a file damaged beyond parsing is still checked
- * (and found broken) instead of refused. Nothing in the file is trusted but the mathematics: the
+ * Reads what the bytes of an uploaded PDF say about their seal. The signatures are found in the raw
+ * bytes as well as through PDFBox, so that a file damaged beyond parsing is still checked (and
+ * found broken) instead of refused. Nothing in the file is trusted but the mathematics: the
  * certificate that checks the signature is the one the signature carries.
  */
 final class SealInspection {
@@ -29,14 +29,21 @@ final class SealInspection {
   static final String CHART = "ClientChart";
 
   private static final byte[] BYTE_RANGE = "/ByteRange".getBytes(StandardCharsets.US_ASCII);
-  private static final Pattern SOURCE = Pattern.compile("(consent|note|addendum|chart)-(\\d{1,18})\\.json");
+  private static final Pattern SOURCE =
+      Pattern.compile("(consent|note|addendum|chart)-(\\d{1,18})\\.json");
 
   /** One signature and what checking it found. */
-  record SignatureCheck(boolean valid, boolean coversWholeFile, boolean cleanContents, String signer, Instant signedAt,
+  record SignatureCheck(
+      boolean valid,
+      boolean coversWholeFile,
+      boolean cleanContents,
+      String signer,
+      Instant signedAt,
       String problem) {}
 
   /** Every signature of the file, and the record it names (type and id, or nulls). */
-  record Findings(List<SignatureCheck> signatures, String recordType, Long recordId, boolean readable) {
+  record Findings(
+      List<SignatureCheck> signatures, String recordType, Long recordId, boolean readable) {
 
     boolean allValid() {
       return signatures.stream().allMatch(SignatureCheck::valid);
@@ -44,7 +51,9 @@ final class SealInspection {
 
     /** One signature, covering every byte of the file, with nothing hidden beside its value. */
     boolean intact() {
-      return signatures.size() == 1 && signatures.get(0).coversWholeFile() && signatures.get(0).cleanContents();
+      return signatures.size() == 1
+          && signatures.get(0).coversWholeFile()
+          && signatures.get(0).cleanContents();
     }
 
     SignatureCheck last() {
@@ -56,7 +65,8 @@ final class SealInspection {
 
   static Findings inspect(byte[] pdf) {
     if (pdf == null || pdf.length == 0) {
-      throw new UploadRefused(UploadRefused.Reason.EMPTY, "The upload is empty: send the PDF file itself.");
+      throw new UploadRefused(
+          UploadRefused.Reason.EMPTY, "The upload is empty: send the PDF file itself.");
     }
     if (!startsLikePdf(pdf)) {
       throw new UploadRefused(UploadRefused.Reason.NOT_PDF, "This file is not a PDF.");
@@ -80,12 +90,13 @@ final class SealInspection {
       }
       Optional<Matcher> source = sourceName(doc);
       if (source.isPresent()) {
-        type = switch (source.get().group(1)) {
-          case "consent" -> RecordKind.CONSENT.typeName();
-          case "note" -> RecordKind.SOAP_NOTE.typeName();
-          case "addendum" -> RecordKind.NOTE_ADDENDUM.typeName();
-          default -> CHART;
-        };
+        type =
+            switch (source.get().group(1)) {
+              case "consent" -> RecordKind.CONSENT.typeName();
+              case "note" -> RecordKind.SOAP_NOTE.typeName();
+              case "addendum" -> RecordKind.NOTE_ADDENDUM.typeName();
+              default -> CHART;
+            };
         id = Long.parseLong(source.get().group(2));
       }
     } catch (InvalidPasswordException e) {
@@ -98,10 +109,13 @@ final class SealInspection {
     }
     if (ranges.isEmpty()) {
       if (!readable) {
-        throw new UploadRefused(UploadRefused.Reason.UNREADABLE,
+        throw new UploadRefused(
+            UploadRefused.Reason.UNREADABLE,
             "This file starts like a PDF but cannot be read as one: it is damaged, cut short or not really a PDF.");
       }
-      throw new UploadRefused(UploadRefused.Reason.UNSIGNED, "This PDF carries no signature, so there is no seal to verify.");
+      throw new UploadRefused(
+          UploadRefused.Reason.UNSIGNED,
+          "This PDF carries no signature, so there is no seal to verify.");
     }
     List<SignatureCheck> checks = new ArrayList<>();
     for (int[] range : ranges) {
@@ -111,7 +125,8 @@ final class SealInspection {
   }
 
   private static UploadRefused encrypted() {
-    return new UploadRefused(UploadRefused.Reason.ENCRYPTED,
+    return new UploadRefused(
+        UploadRefused.Reason.ENCRYPTED,
         "This PDF is encrypted. MyoChart's sealed records never are, so this is not one as we issued it.");
   }
 
@@ -124,7 +139,9 @@ final class SealInspection {
   /** Every {@code /ByteRange [a b c d]} written in the file's bytes, in file order. */
   static List<int[]> rawByteRanges(byte[] pdf) {
     List<int[]> ranges = new ArrayList<>();
-    for (int at = indexOf(pdf, BYTE_RANGE, 0); at >= 0; at = indexOf(pdf, BYTE_RANGE, at + BYTE_RANGE.length)) {
+    for (int at = indexOf(pdf, BYTE_RANGE, 0);
+        at >= 0;
+        at = indexOf(pdf, BYTE_RANGE, at + BYTE_RANGE.length)) {
       int i = skipSpace(pdf, at + BYTE_RANGE.length);
       if (i >= pdf.length || pdf[i] != '[') {
         continue;
@@ -149,9 +166,15 @@ final class SealInspection {
         }
         numbers[count++] = number;
       }
-      boolean wellFormed = count == 4 && i < pdf.length && pdf[i] == ']'
-          && Arrays.stream(numbers).allMatch(n -> n <= Integer.MAX_VALUE);
-      int[] range = wellFormed ? Arrays.stream(numbers).mapToInt(n -> (int) n).toArray() : new int[] {-1, -1, -1, -1};
+      boolean wellFormed =
+          count == 4
+              && i < pdf.length
+              && pdf[i] == ']'
+              && Arrays.stream(numbers).allMatch(n -> n <= Integer.MAX_VALUE);
+      int[] range =
+          wellFormed
+              ? Arrays.stream(numbers).mapToInt(n -> (int) n).toArray()
+              : new int[] {-1, -1, -1, -1};
       if (ranges.stream().noneMatch(r -> Arrays.equals(r, range))) {
         ranges.add(range);
       }
@@ -159,7 +182,10 @@ final class SealInspection {
     return ranges;
   }
 
-  /** The attached JSON source names the record: consent-12.json, note-5.json, addendum-3.json, chart-7.json. */
+  /**
+   * The attached JSON source names the record: consent-12.json, note-5.json, addendum-3.json,
+   * chart-7.json.
+   */
   private static Optional<Matcher> sourceName(PDDocument doc) throws IOException {
     PDDocumentNameDictionary names = doc.getDocumentCatalog().getNames();
     if (names == null || names.getEmbeddedFiles() == null) {
@@ -170,7 +196,11 @@ final class SealInspection {
     return found.stream().map(SOURCE::matcher).filter(Matcher::matches).findFirst();
   }
 
-  private static void collect(org.apache.pdfbox.pdmodel.common.PDNameTreeNode<PDComplexFileSpecification> node, List<String> found, int depth) throws IOException {
+  private static void collect(
+      org.apache.pdfbox.pdmodel.common.PDNameTreeNode<PDComplexFileSpecification> node,
+      List<String> found,
+      int depth)
+      throws IOException {
     Map<String, PDComplexFileSpecification> entries = node.getNames();
     if (entries != null) {
       found.addAll(entries.keySet());
@@ -184,7 +214,13 @@ final class SealInspection {
 
   private static int skipSpace(byte[] pdf, int from) {
     int i = from;
-    while (i < pdf.length && (pdf[i] == ' ' || pdf[i] == '\n' || pdf[i] == '\r' || pdf[i] == '\t' || pdf[i] == '\f' || pdf[i] == 0)) {
+    while (i < pdf.length
+        && (pdf[i] == ' '
+            || pdf[i] == '\n'
+            || pdf[i] == '\r'
+            || pdf[i] == '\t'
+            || pdf[i] == '\f'
+            || pdf[i] == 0)) {
       i++;
     }
     return i;

@@ -33,11 +33,11 @@ import org.bouncycastle.tsp.TimeStampToken;
 import org.myochart.record.SealInspection.SignatureCheck;
 
 /**
- * Checks one signature of an uploaded PDF from the file's bytes: that its byte range fits the
- * file, that the gap holds one CMS value and nothing else, that the value verifies against the
- * bytes the range covers, and (through {@link SealStructure}) that no part the signature cannot
- * cover itself was altered. A file that fails a check is answered with the reason, never with an
- * exception; the reason is also logged, since a refused upload is something an owner may ask about.
+ * Checks one signature of an uploaded PDF from the file's bytes: that its byte range fits the file,
+ * that the gap holds one CMS value and nothing else, that the value verifies against the bytes the
+ * range covers, and (through {@link SealStructure}) that no part the signature cannot cover itself
+ * was altered. A file that fails a check is answered with the reason, never with an exception; the
+ * reason is also logged, since a refused upload is something an owner may ask about.
  */
 final class SealSignature {
 
@@ -52,18 +52,24 @@ final class SealSignature {
     String nameInFile = parsed == null ? null : parsed.getName();
     Instant dateInFile = parsed == null ? null : instant(parsed.getSignDate());
     if (!fits(range, pdf.length)) {
-      return new SignatureCheck(false, false, false, nameInFile, dateInFile, "its byte range does not fit this file");
+      return new SignatureCheck(
+          false, false, false, nameInFile, dateInFile, "its byte range does not fit this file");
     }
     boolean coversWholeFile = (long) range[2] + range[3] == pdf.length;
     Optional<SignatureValue> value = signatureValue(pdf, range[1], range[2]);
     if (value.isEmpty()) {
-      return new SignatureCheck(false, coversWholeFile, false, nameInFile, dateInFile, "the signature value is damaged");
+      return new SignatureCheck(
+          false, coversWholeFile, false, nameInFile, dateInFile, "the signature value is damaged");
     }
     return verify(signedBytes(pdf, range), value.get(), coversWholeFile, nameInFile, dateInFile);
   }
 
   private static boolean fits(int[] range, int length) {
-    return range.length == 4 && range[0] == 0 && range[1] > 0 && range[2] > range[1] + 1 && range[3] >= 0
+    return range.length == 4
+        && range[0] == 0
+        && range[1] > 0
+        && range[2] > range[1] + 1
+        && range[3] >= 0
         && (long) range[2] + range[3] <= length;
   }
 
@@ -74,7 +80,11 @@ final class SealSignature {
     return signed;
   }
 
-  private static SignatureCheck verify(byte[] signed, SignatureValue value, boolean coversWholeFile, String nameInFile,
+  private static SignatureCheck verify(
+      byte[] signed,
+      SignatureValue value,
+      boolean coversWholeFile,
+      String nameInFile,
       Instant dateInFile) {
     CMSSignedData cms;
     SignerInformation signer;
@@ -85,14 +95,24 @@ final class SealSignature {
       cms = new CMSSignedData(new CMSProcessableByteArray(signed), value.der());
       var signers = cms.getSignerInfos().getSigners();
       if (signers.size() != 1) {
-        return new SignatureCheck(false, coversWholeFile, value.clean(), nameInFile, dateInFile,
+        return new SignatureCheck(
+            false,
+            coversWholeFile,
+            value.clean(),
+            nameInFile,
+            dateInFile,
             "it does not hold exactly one signer");
       }
       signer = signers.iterator().next();
       @SuppressWarnings("unchecked")
       var matches = cms.getCertificates().getMatches(signer.getSID());
       if (matches.isEmpty()) {
-        return new SignatureCheck(false, coversWholeFile, value.clean(), nameInFile, dateInFile,
+        return new SignatureCheck(
+            false,
+            coversWholeFile,
+            value.clean(),
+            nameInFile,
+            dateInFile,
             "it does not carry its certificate");
       }
       certificate = (X509CertificateHolder) matches.iterator().next();
@@ -100,8 +120,17 @@ final class SealSignature {
       name = commonName(certificate).orElse(nameInFile);
       when = timestamp(signer).or(() -> signingTime(only)).orElse(dateInFile);
     } catch (CMSException | RuntimeException e) {
-      LOG.log(Level.INFO, "An uploaded PDF's signature value is not a CMS signature: {0}", e.toString());
-      return new SignatureCheck(false, coversWholeFile, value.clean(), nameInFile, dateInFile, "the signature cannot be read");
+      LOG.log(
+          Level.INFO,
+          "An uploaded PDF's signature value is not a CMS signature: {0}",
+          e.toString());
+      return new SignatureCheck(
+          false,
+          coversWholeFile,
+          value.clean(),
+          nameInFile,
+          dateInFile,
+          "the signature cannot be read");
     }
     String mismatch = mismatch(signer, certificate);
     if (mismatch != null) {
@@ -135,12 +164,19 @@ final class SealSignature {
    * object at its start; empty if the gap holds no hex string or no DER object.
    */
   private static Optional<SignatureValue> signatureValue(byte[] pdf, int start, int end) {
-    if (pdf[start] != '<' || pdf[end - 1] != '>' || (end - start - 2) <= 0 || (end - start - 2) % 2 != 0) {
+    if (pdf[start] != '<'
+        || pdf[end - 1] != '>'
+        || (end - start - 2) <= 0
+        || (end - start - 2) % 2 != 0) {
       return Optional.empty();
     }
     byte[] value;
     try {
-      value = HexFormat.of().parseHex(new String(pdf, start + 1, end - start - 2, java.nio.charset.StandardCharsets.US_ASCII));
+      value =
+          HexFormat.of()
+              .parseHex(
+                  new String(
+                      pdf, start + 1, end - start - 2, java.nio.charset.StandardCharsets.US_ASCII));
     } catch (IllegalArgumentException notHex) {
       return Optional.empty();
     }
@@ -151,7 +187,8 @@ final class SealSignature {
         object = in.readObject();
       }
       int used = value.length - bytes.available();
-      return Optional.of(new SignatureValue(Arrays.copyOf(value, used), object != null && allZero(value, used)));
+      return Optional.of(
+          new SignatureValue(Arrays.copyOf(value, used), object != null && allZero(value, used)));
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.INFO, "An uploaded PDF's signature value is not DER: {0}", e.toString());
       return Optional.empty();
@@ -169,19 +206,23 @@ final class SealSignature {
 
   private static Optional<String> commonName(X509CertificateHolder certificate) {
     RDN[] names = certificate.getSubject().getRDNs(BCStyle.CN);
-    return names.length == 0 ? Optional.empty() : Optional.of(IETFUtils.valueToString(names[0].getFirst().getValue()));
+    return names.length == 0
+        ? Optional.empty()
+        : Optional.of(IETFUtils.valueToString(names[0].getFirst().getValue()));
   }
 
   /** The time of an RFC 3161 timestamp on the signature, the strongest time a seal can have. */
   private static Optional<Instant> timestamp(SignerInformation signer) {
     AttributeTable unsigned = signer.getUnsignedAttributes();
-    var attribute = unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+    var attribute =
+        unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
     if (attribute == null) {
       return Optional.empty();
     }
     try {
       byte[] token = attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded();
-      return Optional.of(new TimeStampToken(new CMSSignedData(token)).getTimeStampInfo().getGenTime().toInstant());
+      return Optional.of(
+          new TimeStampToken(new CMSSignedData(token)).getTimeStampInfo().getGenTime().toInstant());
     } catch (IOException | CMSException | TSPException | RuntimeException e) {
       LOG.log(Level.INFO, "An uploaded PDF's timestamp cannot be read: {0}", e.toString());
       return Optional.empty();
@@ -190,12 +231,14 @@ final class SealSignature {
 
   private static Optional<Instant> signingTime(SignerInformation signer) {
     AttributeTable signedAttributes = signer.getSignedAttributes();
-    var attribute = signedAttributes == null ? null : signedAttributes.get(CMSAttributes.signingTime);
+    var attribute =
+        signedAttributes == null ? null : signedAttributes.get(CMSAttributes.signingTime);
     if (attribute == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Time.getInstance(attribute.getAttrValues().getObjectAt(0)).getDate().toInstant());
+      return Optional.of(
+          Time.getInstance(attribute.getAttrValues().getObjectAt(0)).getDate().toInstant());
     } catch (RuntimeException e) {
       LOG.log(Level.INFO, "An uploaded PDF's signing time cannot be read: {0}", e.toString());
       return Optional.empty();

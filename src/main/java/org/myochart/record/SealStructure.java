@@ -33,8 +33,8 @@ import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
 
 /**
- * The parts of a CMS signature value that its own signature does not cover: the outer content
- * type, the version numbers, the digest algorithm list, the encapsulated content description, the
+ * The parts of a CMS signature value that its own signature does not cover: the outer content type,
+ * the version numbers, the digest algorithm list, the encapsulated content description, the
  * certificate (bound by the signing-certificate-v2 attribute and its own signature) and a timestamp
  * token. A seal whose signed bytes verify is still not "as sealed" when one of these was altered.
  */
@@ -45,7 +45,8 @@ final class SealStructure {
   private SealStructure() {}
 
   /** What is wrong with the unsigned parts, or null when nothing is. */
-  static String problem(CMSSignedData cms, SignerInformation signer, X509CertificateHolder certificate, byte[] der) {
+  static String problem(
+      CMSSignedData cms, SignerInformation signer, X509CertificateHolder certificate, byte[] der) {
     try {
       ContentInfo info = cms.toASN1Structure();
       if (!CMSObjectIdentifiers.signedData.equals(info.getContentType())) {
@@ -69,25 +70,39 @@ final class SealStructure {
         problem = timestampProblem(signer);
       }
       return problem;
-    } catch (IOException | GeneralSecurityException | CMSException | TSPException | OperatorCreationException
-        | CertException | RuntimeException e) {
-      LOG.log(Level.INFO, "An uploaded PDF's signature value has unreadable unsigned parts: {0}", e.toString());
+    } catch (IOException
+        | GeneralSecurityException
+        | CMSException
+        | TSPException
+        | OperatorCreationException
+        | CertException
+        | RuntimeException e) {
+      LOG.log(
+          Level.INFO,
+          "An uploaded PDF's signature value has unreadable unsigned parts: {0}",
+          e.toString());
       return "the signature value's unsigned parts cannot be read";
     }
   }
 
   /**
-   * Rebuilt from typed parts, so that every tag and length is written the one correct way; a
-   * parser that tolerated a changed tag on reading is caught here.
+   * Rebuilt from typed parts, so that every tag and length is written the one correct way; a parser
+   * that tolerated a changed tag on reading is caught here.
    */
   private static String encodingProblem(SignedData signedData, byte[] der) throws IOException {
     ASN1EncodableVector signerInfos = new ASN1EncodableVector();
     for (ASN1Encodable element : signedData.getSignerInfos()) {
       signerInfos.add(SignerInfo.getInstance(element));
     }
-    SignedData rebuilt = new SignedData(signedData.getDigestAlgorithms(), signedData.getEncapContentInfo(),
-        signedData.getCertificates(), signedData.getCRLs(), new DERSet(signerInfos));
-    byte[] canonical = new ContentInfo(CMSObjectIdentifiers.signedData, rebuilt).getEncoded(ASN1Encoding.DER);
+    SignedData rebuilt =
+        new SignedData(
+            signedData.getDigestAlgorithms(),
+            signedData.getEncapContentInfo(),
+            signedData.getCertificates(),
+            signedData.getCRLs(),
+            new DERSet(signerInfos));
+    byte[] canonical =
+        new ContentInfo(CMSObjectIdentifiers.signedData, rebuilt).getEncoded(ASN1Encoding.DER);
     return Arrays.equals(canonical, der) ? null : "the signature value's structure was changed";
   }
 
@@ -112,29 +127,43 @@ final class SealStructure {
     for (int i = 0; i < digests.size(); i++) {
       listed |= AlgorithmIdentifier.getInstance(digests.getObjectAt(i)).getAlgorithm().equals(used);
     }
-    return digests.size() == 1 && listed ? null : "the signature value's digest algorithm list was changed";
+    return digests.size() == 1 && listed
+        ? null
+        : "the signature value's digest algorithm list was changed";
   }
 
   /** The certificate must be the one the signed attributes name, and must check out itself. */
-  private static String certificateProblem(CMSSignedData cms, SignerInformation signer, X509CertificateHolder certificate)
+  private static String certificateProblem(
+      CMSSignedData cms, SignerInformation signer, X509CertificateHolder certificate)
       throws IOException, GeneralSecurityException, OperatorCreationException, CertException {
     AttributeTable signedAttributes = signer.getSignedAttributes();
-    var v2 = signedAttributes == null ? null : signedAttributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+    var v2 =
+        signedAttributes == null
+            ? null
+            : signedAttributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
     if (v2 != null) {
-      ESSCertIDv2 named = SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)).getCerts()[0];
-      if (!Arrays.equals(digest(named.getHashAlgorithm().getAlgorithm(), certificate.getEncoded()), named.getCertHash())) {
+      ESSCertIDv2 named =
+          SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)).getCerts()[0];
+      if (!Arrays.equals(
+          digest(named.getHashAlgorithm().getAlgorithm(), certificate.getEncoded()),
+          named.getCertHash())) {
         return "the certificate is not the one the signature names";
       }
     }
     X509CertificateHolder issuer = issuerOf(cms, certificate);
-    if (issuer != null && !certificate.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer))) {
+    if (issuer != null
+        && !certificate.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer))) {
       return "the certificate was altered";
     }
     return null;
   }
 
-  /** The certificate itself when self-issued, else the carried certificate whose subject issued it, or null. */
-  private static X509CertificateHolder issuerOf(CMSSignedData cms, X509CertificateHolder certificate) {
+  /**
+   * The certificate itself when self-issued, else the carried certificate whose subject issued it,
+   * or null.
+   */
+  private static X509CertificateHolder issuerOf(
+      CMSSignedData cms, X509CertificateHolder certificate) {
     if (certificate.getIssuer().equals(certificate.getSubject())) {
       return certificate;
     }
@@ -148,9 +177,15 @@ final class SealStructure {
     return issuer;
   }
 
-  /** A signature timestamp is the only unsigned attribute allowed, and must be over this signature. */
+  /**
+   * A signature timestamp is the only unsigned attribute allowed, and must be over this signature.
+   */
   private static String timestampProblem(SignerInformation signer)
-      throws IOException, GeneralSecurityException, CMSException, TSPException, OperatorCreationException {
+      throws IOException,
+          GeneralSecurityException,
+          CMSException,
+          TSPException,
+          OperatorCreationException {
     AttributeTable unsigned = signer.getUnsignedAttributes();
     if (unsigned == null || unsigned.size() == 0) {
       return null;
@@ -160,20 +195,26 @@ final class SealStructure {
       return "unsigned data was added to the signature";
     }
     TimeStampToken stamp =
-        new TimeStampToken(new CMSSignedData(token.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
+        new TimeStampToken(
+            new CMSSignedData(token.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
     @SuppressWarnings("unchecked")
     var authority = stamp.getCertificates().getMatches(stamp.getSID());
     if (authority.isEmpty()) {
       return "the timestamp does not carry its certificate";
     }
-    stamp.validate(new JcaSimpleSignerInfoVerifierBuilder().build((X509CertificateHolder) authority.iterator().next()));
-    byte[] imprint = digest(stamp.getTimeStampInfo().getMessageImprintAlgOID(), signer.getSignature());
+    stamp.validate(
+        new JcaSimpleSignerInfoVerifierBuilder()
+            .build((X509CertificateHolder) authority.iterator().next()));
+    byte[] imprint =
+        digest(stamp.getTimeStampInfo().getMessageImprintAlgOID(), signer.getSignature());
     return Arrays.equals(imprint, stamp.getTimeStampInfo().getMessageImprintDigest())
         ? null
         : "the timestamp is not over this signature";
   }
 
-  private static byte[] digest(ASN1ObjectIdentifier algorithm, byte[] data) throws GeneralSecurityException {
-    return MessageDigest.getInstance(new DefaultAlgorithmNameFinder().getAlgorithmName(algorithm)).digest(data);
+  private static byte[] digest(ASN1ObjectIdentifier algorithm, byte[] data)
+      throws GeneralSecurityException {
+    return MessageDigest.getInstance(new DefaultAlgorithmNameFinder().getAlgorithmName(algorithm))
+        .digest(data);
   }
 }

@@ -21,7 +21,10 @@ public class SealedRecord implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sealed_record_seq")
-  @SequenceGenerator(name = "sealed_record_seq", sequenceName = "sealed_record_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "sealed_record_seq",
+      sequenceName = "sealed_record_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(name = "record_type", nullable = false, updatable = false)
@@ -58,21 +61,46 @@ public class SealedRecord implements Serializable {
     this.sealedAt = sealedAt;
   }
 
-  public Long getId() { return id; }
-  public String getRecordType() { return recordType; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getRecordType() {
+    return recordType;
+  }
 
   /** What kind of signed record this is; every stored record type is one of the kinds. */
   public RecordKind kind() {
     return RecordKind.of(recordType)
-        .orElseThrow(() -> new IllegalStateException("Sealed record " + id + " has an unknown type " + recordType));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Sealed record " + id + " has an unknown type " + recordType));
   }
 
-  public long getRecordId() { return recordId; }
-  public long getClientId() { return clientId; }
-  public Instant getSealedAt() { return sealedAt; }
-  public String getSha256() { return sha256; }
-  public long getSizeBytes() { return sizeBytes; }
-  public byte[] pdf() { return pdf.clone(); }
+  public long getRecordId() {
+    return recordId;
+  }
+
+  public long getClientId() {
+    return clientId;
+  }
+
+  public Instant getSealedAt() {
+    return sealedAt;
+  }
+
+  public String getSha256() {
+    return sha256;
+  }
+
+  public long getSizeBytes() {
+    return sizeBytes;
+  }
+
+  public byte[] pdf() {
+    return pdf.clone();
+  }
 
   /** The application never changes or deletes one; PostgreSQL refuses it as well (migration V8). */
   @jakarta.persistence.PreUpdate

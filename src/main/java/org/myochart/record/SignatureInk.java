@@ -16,8 +16,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.myochart.consent.DrawnSignature;
 
 /**
- * A drawn signature as the strokes the signature pad reported ({@code {"lines":[[[x,y],…],…]}},
- * y pointing down), drawn into the record as vector lines: sharp at any zoom, and far cheaper than
+ * A drawn signature as the strokes the signature pad reported ({@code {"lines":[[[x,y],…],…]}}, y
+ * pointing down), drawn into the record as vector lines: sharp at any zoom, and far cheaper than
  * embedding an image.
  */
 public final class SignatureInk {
@@ -41,14 +41,17 @@ public final class SignatureInk {
     spanY = Math.max(1, box[3] - box[1]);
   }
 
-  /** The stored strokes, or empty when there are none or they cannot be read (the PNG is used then). */
+  /**
+   * The stored strokes, or empty when there are none or they cannot be read (the PNG is used then).
+   */
   public static Optional<SignatureInk> fromJson(String json) {
     if (json == null || json.isBlank()) {
       return Optional.empty();
     }
     List<List<double[]>> strokes = new ArrayList<>();
     try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-      if (!(reader.readValue() instanceof JsonObject root) || !(root.get("lines") instanceof JsonArray lines)) {
+      if (!(reader.readValue() instanceof JsonObject root)
+          || !(root.get("lines") instanceof JsonArray lines)) {
         return Optional.empty();
       }
       for (JsonValue line : lines) {
@@ -57,8 +60,12 @@ public final class SignatureInk {
         }
         List<double[]> stroke = new ArrayList<>(points.size());
         for (JsonValue point : points) {
-          if (!(point instanceof JsonArray pair) || pair.size() != 2 || !(pair.get(0) instanceof JsonNumber x)
-              || !(pair.get(1) instanceof JsonNumber y) || !Double.isFinite(x.doubleValue()) || !Double.isFinite(y.doubleValue())) {
+          if (!(point instanceof JsonArray pair)
+              || pair.size() != 2
+              || !(pair.get(0) instanceof JsonNumber x)
+              || !(pair.get(1) instanceof JsonNumber y)
+              || !Double.isFinite(x.doubleValue())
+              || !Double.isFinite(y.doubleValue())) {
             return Optional.empty();
           }
           stroke.add(new double[] {x.doubleValue(), y.doubleValue()});
@@ -77,13 +84,16 @@ public final class SignatureInk {
     return Math.min((width - 2 * PADDING) / spanX, (tallest - 2 * PADDING) / spanY);
   }
 
-  /** The height the signature takes when drawn at most {@code width} wide and {@code tallest} high. */
+  /**
+   * The height the signature takes when drawn at most {@code width} wide and {@code tallest} high.
+   */
   float height(float width, float tallest) {
     return (float) (spanY * scale(width, tallest)) + 2 * PADDING;
   }
 
   /** Draws the strokes in dark ink, the box's lower left corner at (x, y). */
-  void draw(PDPageContentStream stream, float x, float y, float width, float tallest) throws IOException {
+  void draw(PDPageContentStream stream, float x, float y, float width, float tallest)
+      throws IOException {
     double scale = scale(width, tallest);
     float top = y + height(width, tallest) - PADDING;
     stream.saveGraphicsState();
@@ -93,14 +103,20 @@ public final class SignatureInk {
     stream.setLineJoinStyle(1);
     for (List<double[]> stroke : strokes) {
       double[] first = stroke.get(0);
-      stream.moveTo(x + PADDING + (float) ((first[0] - minX) * scale), top - (float) ((first[1] - minY) * scale));
+      stream.moveTo(
+          x + PADDING + (float) ((first[0] - minX) * scale),
+          top - (float) ((first[1] - minY) * scale));
       if (stroke.size() == 1) {
         // A tap: a very short line, which the round caps turn into a dot.
-        stream.lineTo(x + PADDING + (float) ((first[0] - minX) * scale) + 0.2f, top - (float) ((first[1] - minY) * scale));
+        stream.lineTo(
+            x + PADDING + (float) ((first[0] - minX) * scale) + 0.2f,
+            top - (float) ((first[1] - minY) * scale));
       }
       for (int p = 1; p < stroke.size(); p++) {
         double[] point = stroke.get(p);
-        stream.lineTo(x + PADDING + (float) ((point[0] - minX) * scale), top - (float) ((point[1] - minY) * scale));
+        stream.lineTo(
+            x + PADDING + (float) ((point[0] - minX) * scale),
+            top - (float) ((point[1] - minY) * scale));
       }
     }
     stream.stroke();

@@ -44,18 +44,27 @@ public record SigningIdentity(PrivateKey key, X509Certificate[] chain) {
       store.load(in, password);
       String chosen = alias;
       if (chosen == null || chosen.isBlank()) {
-        chosen = Collections.list(store.aliases()).stream().filter(a -> isKey(store, a)).findFirst()
-            .orElseThrow(() -> new IllegalStateException("The keystore " + keystore + " holds no private key."));
+        chosen =
+            Collections.list(store.aliases()).stream()
+                .filter(a -> isKey(store, a))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "The keystore " + keystore + " holds no private key."));
       }
       if (!store.isKeyEntry(chosen)) {
-        throw new IllegalStateException("The keystore " + keystore + " has no private key named " + chosen + ".");
+        throw new IllegalStateException(
+            "The keystore " + keystore + " has no private key named " + chosen + ".");
       }
       PrivateKey key = (PrivateKey) store.getKey(chosen, password);
       Certificate[] certificates = store.getCertificateChain(chosen);
-      X509Certificate[] chain = Arrays.stream(certificates).map(c -> (X509Certificate) c).toArray(X509Certificate[]::new);
+      X509Certificate[] chain =
+          Arrays.stream(certificates).map(c -> (X509Certificate) c).toArray(X509Certificate[]::new);
       return new SigningIdentity(key, chain);
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("The signing keystore " + keystore + " could not be opened: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "The signing keystore " + keystore + " could not be opened: " + e.getMessage(), e);
     }
   }
 
@@ -76,15 +85,29 @@ public record SigningIdentity(PrivateKey key, X509Certificate[] chain) {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(3072, new SecureRandom());
       KeyPair pair = generator.generateKeyPair();
-      X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-          .addRDN(BCStyle.CN, clinicName + " records seal").addRDN(BCStyle.O, clinicName).build();
-      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-          new BigInteger(64, new SecureRandom()).abs().add(BigInteger.ONE), Date.from(now.minus(Duration.ofDays(1))),
-          Date.from(now.plus(Duration.ofDays(3650))), subject, pair.getPublic());
+      X500Name subject =
+          new X500NameBuilder(BCStyle.INSTANCE)
+              .addRDN(BCStyle.CN, clinicName + " records seal")
+              .addRDN(BCStyle.O, clinicName)
+              .build();
+      JcaX509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+              subject,
+              new BigInteger(64, new SecureRandom()).abs().add(BigInteger.ONE),
+              Date.from(now.minus(Duration.ofDays(1))),
+              Date.from(now.plus(Duration.ofDays(3650))),
+              subject,
+              pair.getPublic());
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-      X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-          builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+      builder.addExtension(
+          Extension.keyUsage,
+          true,
+          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+      X509Certificate certificate =
+          new JcaX509CertificateConverter()
+              .getCertificate(
+                  builder.build(
+                      new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
       return new SigningIdentity(pair.getPrivate(), new X509Certificate[] {certificate});
     } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
       throw new IllegalStateException("Could not create the clinic's signing key", e);

@@ -26,9 +26,9 @@ import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 
 /**
- * An RFC 3161 timestamp authority ({@code MYOCHART_TSA_URL}) that vouches for when a seal was
- * made: it signs the SHA-256 of the seal's signature value together with its own clock's time.
- * Every answer is checked before it goes into a record.
+ * An RFC 3161 timestamp authority ({@code MYOCHART_TSA_URL}) that vouches for when a seal was made:
+ * it signs the SHA-256 of the seal's signature value together with its own clock's time. Every
+ * answer is checked before it goes into a record.
  */
 public final class TimestampAuthority {
 
@@ -41,7 +41,11 @@ public final class TimestampAuthority {
   public TimestampAuthority(URI url, Duration timeout) {
     this.url = url;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
   }
 
   public URI url() {
@@ -57,15 +61,22 @@ public final class TimestampAuthority {
   TimeStampToken stamp(byte[] signatureValue) {
     TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
     generator.setCertReq(true);
-    TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, sha256(signatureValue), new BigInteger(63, NONCES));
+    TimeStampRequest request =
+        generator.generate(
+            TSPAlgorithms.SHA256, sha256(signatureValue), new BigInteger(63, NONCES));
     return check(request, post(request));
   }
 
   private byte[] post(TimeStampRequest request) {
     try {
-      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(url).timeout(timeout)
-          .header("Content-Type", "application/timestamp-query")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded())).build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(url)
+                  .timeout(timeout)
+                  .header("Content-Type", "application/timestamp-query")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
         throw failed("answered HTTP " + response.statusCode() + " instead of a timestamp", null);
       }
@@ -91,14 +102,21 @@ public final class TimestampAuthority {
     }
     int status = response.getStatus();
     if (status != PKIStatus.GRANTED && status != PKIStatus.GRANTED_WITH_MODS) {
-      throw failed("refused the request (status " + status
-          + (response.getStatusString() == null ? "" : ", \"" + response.getStatusString() + "\"") + ")", null);
+      throw failed(
+          "refused the request (status "
+              + status
+              + (response.getStatusString() == null
+                  ? ""
+                  : ", \"" + response.getStatusString() + "\"")
+              + ")",
+          null);
     }
     try {
       response.validate(request);
       TimeStampToken token = response.getTimeStampToken();
       @SuppressWarnings("unchecked")
-      Collection<X509CertificateHolder> signers = token.getCertificates().getMatches(token.getSID());
+      Collection<X509CertificateHolder> signers =
+          token.getCertificates().getMatches(token.getSID());
       if (signers.isEmpty()) {
         throw failed("sent a token without its signing certificate", null);
       }
@@ -112,7 +130,8 @@ public final class TimestampAuthority {
   }
 
   private TimestampUnavailable failed(String what, Throwable cause) {
-    return new TimestampUnavailable("The timestamp authority " + url + " " + what + "; the record was not sealed.", cause);
+    return new TimestampUnavailable(
+        "The timestamp authority " + url + " " + what + "; the record was not sealed.", cause);
   }
 
   private static byte[] sha256(byte[] data) {

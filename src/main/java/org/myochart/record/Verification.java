@@ -1,7 +1,7 @@
 package org.myochart.record;
 
-import java.io.Serializable;
 import jakarta.json.bind.annotation.JsonbNillable;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -15,16 +15,25 @@ import java.time.Instant;
  *     when the file names no record
  * @param matchesStoredCopy the upload's SHA-256 equals the stored sealed copy's
  * @param signer the signing certificate's common name (or the signature's /Name)
- * @param signedAt when it was sealed, ISO-8601 in UTC: the timestamp token's time when there is one,
- *     otherwise the signing time the signature states
+ * @param signedAt when it was sealed, ISO-8601 in UTC: the timestamp token's time when there is
+ *     one, otherwise the signing time the signature states
  * @param signatures how many signatures the file carries
  * @param sha256 the upload's SHA-256, lower-case hex
  * @param message the answer in plain words
  *     <p>Unknown values are written as JSON null, so every answer has the same fields.
  */
 @JsonbNillable
-public record Verification(boolean signatureValid, boolean intact, String recordType, Long recordId,
-    boolean matchesStoredCopy, String signer, String signedAt, int signatures, String sha256, String message)
+public record Verification(
+    boolean signatureValid,
+    boolean intact,
+    String recordType,
+    Long recordId,
+    boolean matchesStoredCopy,
+    String signer,
+    String signedAt,
+    int signatures,
+    String sha256,
+    String message)
     implements Serializable {
 
   /** The record as people name it: "SOAP note 5", "Consent 12"; null when none is named. */
@@ -45,7 +54,12 @@ public record Verification(boolean signatureValid, boolean intact, String record
   }
 
   /** Composes the answer from what the file says and what the clinic holds. */
-  static Verification of(SealInspection.Findings findings, String type, Long id, String sha256, boolean storedCopyExists,
+  static Verification of(
+      SealInspection.Findings findings,
+      String type,
+      Long id,
+      String sha256,
+      boolean storedCopyExists,
       boolean matches) {
     SealInspection.SignatureCheck last = findings.last();
     boolean valid = findings.allValid();
@@ -53,15 +67,24 @@ public record Verification(boolean signatureValid, boolean intact, String record
     StringBuilder message = new StringBuilder();
     int count = findings.signatures().size();
     if (count > 1) {
-      message.append("This PDF carries ").append(count).append(" signatures, but a MyoChart record is sealed exactly once")
-          .append(valid ? "; each signature checks out over the part it signs." : ", and not every signature checks out.");
+      message
+          .append("This PDF carries ")
+          .append(count)
+          .append(" signatures, but a MyoChart record is sealed exactly once")
+          .append(
+              valid
+                  ? "; each signature checks out over the part it signs."
+                  : ", and not every signature checks out.");
     } else if (!valid) {
-      message.append("The seal is broken: ").append(last.problem() == null ? "the signature does not check out" : last.problem())
+      message
+          .append("The seal is broken: ")
+          .append(last.problem() == null ? "the signature does not check out" : last.problem())
           .append(". This file is not the record as it was sealed.");
     } else if (!intact) {
-      message.append(last.coversWholeFile()
-          ? "The signature checks out, but bytes were slipped into the signature's own field after sealing."
-          : "The signature checks out over the part it signs, but bytes were added after sealing.");
+      message.append(
+          last.coversWholeFile()
+              ? "The signature checks out, but bytes were slipped into the signature's own field after sealing."
+              : "The signature checks out over the part it signs, but bytes were added after sealing.");
     } else {
       message.append("The seal is valid and the file is unchanged since signing.");
     }
@@ -70,7 +93,8 @@ public record Verification(boolean signatureValid, boolean intact, String record
     }
     String record = label(type, id);
     if (SealInspection.CHART.equals(type)) {
-      message.append(" This is a combined chart PDF; the clinic does not keep those, so only its seal is checked here.");
+      message.append(
+          " This is a combined chart PDF; the clinic does not keep those, so only its seal is checked here.");
     } else if (matches) {
       message.append(" It matches our stored copy of ").append(record).append(" byte for byte.");
     } else if (storedCopyExists) {
@@ -80,7 +104,16 @@ public record Verification(boolean signatureValid, boolean intact, String record
     } else {
       message.append(" It does not name a record we hold.");
     }
-    return new Verification(valid, intact, type, id, matches, last.signer(),
-        last.signedAt() == null ? null : last.signedAt().toString(), count, sha256, message.toString());
+    return new Verification(
+        valid,
+        intact,
+        type,
+        id,
+        matches,
+        last.signer(),
+        last.signedAt() == null ? null : last.signedAt().toString(),
+        count,
+        sha256,
+        message.toString());
   }
 }

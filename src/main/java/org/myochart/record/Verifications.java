@@ -17,8 +17,8 @@ import org.myochart.consent.Sha256;
 
 /**
  * Checks uploaded PDFs against their seal and against the copies the clinic stored at signing.
- * Every verification is audited, refused uploads included: who asked, through which door, what
- * came out, and the upload's SHA-256.
+ * Every verification is audited, refused uploads included: who asked, through which door, what came
+ * out, and the upload's SHA-256.
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = UploadRefused.class)
@@ -26,11 +26,17 @@ public class Verifications {
 
   /** The largest upload read; sealed records are a few hundred kilobytes, combined charts more. */
   public static final long LARGEST_UPLOAD = 20L * 1024 * 1024;
-  public static final String TOO_LARGE = "The file is larger than 20 MB, the most MyoChart verifies.";
+
+  public static final String TOO_LARGE =
+      "The file is larger than 20 MB, the most MyoChart verifies.";
   static final String AUDIT_TYPE = "Verification";
 
   /** Where a verification came from, for the audit trail. */
-  public enum Channel { API, OWNER_PAGE, PUBLIC_PAGE }
+  public enum Channel {
+    API,
+    OWNER_PAGE,
+    PUBLIC_PAGE
+  }
 
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
@@ -46,7 +52,8 @@ public class Verifications {
       throw new UploadRefused(UploadRefused.Reason.TOO_LARGE, TOO_LARGE);
     }
     try (InputStream in = body) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 64 * 1024);
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 64 * 1024);
       byte[] buffer = new byte[64 * 1024];
       long total = 0;
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -66,10 +73,19 @@ public class Verifications {
     String sha256 = upload == null || upload.length == 0 ? null : Sha256.of(upload);
     try {
       Verification answer = answer(upload, sha256);
-      audit.record(AuditAction.VERIFY, AUDIT_TYPE, answer.recordType() == null ? null : answer.recordType() + ":" + answer.recordId(),
-          Json.createObjectBuilder().add("channel", channel.name()).add("sha256", answer.sha256())
-              .add("signatureValid", answer.signatureValid()).add("intact", answer.intact())
-              .add("matchesStoredCopy", answer.matchesStoredCopy()).add("signatures", answer.signatures()).build().toString());
+      audit.record(
+          AuditAction.VERIFY,
+          AUDIT_TYPE,
+          answer.recordType() == null ? null : answer.recordType() + ":" + answer.recordId(),
+          Json.createObjectBuilder()
+              .add("channel", channel.name())
+              .add("sha256", answer.sha256())
+              .add("signatureValid", answer.signatureValid())
+              .add("intact", answer.intact())
+              .add("matchesStoredCopy", answer.matchesStoredCopy())
+              .add("signatures", answer.signatures())
+              .build()
+              .toString());
       return answer;
     } catch (UploadRefused refused) {
       refusedUpload(refused, channel, sha256);
@@ -79,7 +95,10 @@ public class Verifications {
 
   /** Records a refused upload, also one refused before it was read. */
   public void refusedUpload(UploadRefused refused, Channel channel, String sha256) {
-    var detail = Json.createObjectBuilder().add("channel", channel.name()).add("refused", refused.reason().name());
+    var detail =
+        Json.createObjectBuilder()
+            .add("channel", channel.name())
+            .add("refused", refused.reason().name());
     if (sha256 != null) {
       detail.add("sha256", sha256);
     }
@@ -90,8 +109,10 @@ public class Verifications {
     SealInspection.Findings findings = SealInspection.inspect(upload);
     String type = findings.recordType();
     Long id = findings.recordId();
-    Optional<SealedRecord> stored = type != null && id != null && !SealInspection.CHART.equals(type)
-        ? storedCopy(type, id) : Optional.empty();
+    Optional<SealedRecord> stored =
+        type != null && id != null && !SealInspection.CHART.equals(type)
+            ? storedCopy(type, id)
+            : Optional.empty();
     if (type == null) {
       // A file too damaged to name its record may still be a stored copy: the fingerprint says.
       stored = bySha256(sha256);
@@ -105,13 +126,21 @@ public class Verifications {
   }
 
   private Optional<SealedRecord> storedCopy(String type, long id) {
-    return em.createQuery("select r from SealedRecord r where r.recordType = :t and r.recordId = :i", SealedRecord.class)
-        .setParameter("t", type).setParameter("i", id).getResultStream().findFirst();
+    return em.createQuery(
+            "select r from SealedRecord r where r.recordType = :t and r.recordId = :i",
+            SealedRecord.class)
+        .setParameter("t", type)
+        .setParameter("i", id)
+        .getResultStream()
+        .findFirst();
   }
 
   private Optional<SealedRecord> bySha256(String sha256) {
     return em.createQuery("select r from SealedRecord r where r.sha256 = :s", SealedRecord.class)
-        .setParameter("s", sha256).setMaxResults(1).getResultStream().findFirst();
+        .setParameter("s", sha256)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   /** The client a stored record belongs to, for links on the owner's page; never shown publicly. */

@@ -44,7 +44,8 @@ public class FailedSignInsFromAddress {
 
   public void count(Instant now) {
     if (blockedUntil != null && !now.isBefore(blockedUntil)
-        || windowStartedAt == null || !now.isBefore(windowStartedAt.plus(WINDOW))) {
+        || windowStartedAt == null
+        || !now.isBefore(windowStartedAt.plus(WINDOW))) {
       failures = 0;
       blockedUntil = null;
       windowStartedAt = now;

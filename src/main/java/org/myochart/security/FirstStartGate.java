@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Until the clinic has an owner, every page leads to the one-time setup page. Once an owner
- * exists, the answer is remembered: owners are never deleted and the last one cannot be demoted.
+ * Until the clinic has an owner, every page leads to the one-time setup page. Once an owner exists,
+ * the answer is remembered: owners are never deleted and the last one cannot be demoted.
  */
 @WebFilter(filterName = "FirstStartGate", urlPatterns = "*.xhtml")
 public class FirstStartGate extends HttpFilter {
@@ -22,7 +22,8 @@ public class FirstStartGate extends HttpFilter {
   private volatile boolean setUp;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getServletPath();
     if (!setUp && !path.equals(SETUP_PAGE) && !path.startsWith("/jakarta.faces.resource/")) {

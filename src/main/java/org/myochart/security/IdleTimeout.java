@@ -40,8 +40,11 @@ public class IdleTimeout implements HttpSessionListener {
           AuditAction.IDLE_LOGOUT,
           StaffAccounts.RECORD_TYPE,
           staff.accountId(),
-          "session expired after " + settings.idleTimeoutInWords() + " without activity (sign-in "
-              + staff.signInId() + ")");
+          "session expired after "
+              + settings.idleTimeoutInWords()
+              + " without activity (sign-in "
+              + staff.signInId()
+              + ")");
     }
   }
 }

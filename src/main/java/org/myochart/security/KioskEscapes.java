@@ -14,8 +14,8 @@ import org.myochart.staff.Role;
 /**
  * Records a tablet in kiosk mode asking for an address outside its kiosk page, as the kiosk, once
  * per request, whether the filter or the authentication mechanism sends it back. What a browser
- * fetches by itself (the site icon) and error dispatches of the kiosk's own requests are no
- * attempt to leave and leave no entry.
+ * fetches by itself (the site icon) and error dispatches of the kiosk's own requests are no attempt
+ * to leave and leave no entry.
  */
 @ApplicationScoped
 public class KioskEscapes {
@@ -31,20 +31,32 @@ public class KioskEscapes {
     }
     request.setAttribute(RECORDED, Boolean.TRUE);
     String path = requestedPath(request);
-    if (path.equals(kiosk.purpose().page()) || path.startsWith("/jakarta.faces.resource/")
-        || path.equals("/favicon.ico") || path.startsWith("/apple-touch-icon")) {
+    if (path.equals(kiosk.purpose().page())
+        || path.startsWith("/jakarta.faces.resource/")
+        || path.equals("/favicon.ico")
+        || path.startsWith("/apple-touch-icon")) {
       return;
     }
     String clipped = path.length() > LONGEST_PATH ? path.substring(0, LONGEST_PATH) + "…" : path;
-    audit.recordAs(CurrentActor.of(request, kiosk.actorName(), Role.KIOSK), AuditAction.KIOSK_ESCAPE, Kiosks.RECORD_TYPE,
-        kiosk.id(), Json.createObjectBuilder().add("method", request.getMethod()).add("path", clipped).build().toString());
+    audit.recordAs(
+        CurrentActor.of(request, kiosk.actorName(), Role.KIOSK),
+        AuditAction.KIOSK_ESCAPE,
+        Kiosks.RECORD_TYPE,
+        kiosk.id(),
+        Json.createObjectBuilder()
+            .add("method", request.getMethod())
+            .add("path", clipped)
+            .build()
+            .toString());
   }
 
   /** The address the tablet asked for; for an error dispatch, the one that failed. */
   private static String requestedPath(HttpServletRequest request) {
     if (request.getDispatcherType() == DispatcherType.ERROR
         && request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed) {
-      return failed.startsWith(request.getContextPath()) ? failed.substring(request.getContextPath().length()) : failed;
+      return failed.startsWith(request.getContextPath())
+          ? failed.substring(request.getContextPath().length())
+          : failed;
     }
     return request.getRequestURI().substring(request.getContextPath().length());
   }

@@ -16,9 +16,9 @@ import org.myochart.platform.web.SecurityHeaders;
 import org.myochart.staff.Role;
 
 /**
- * Keeps a tablet in kiosk mode: every address outside {@code /kiosk/} (typed, bookmarked or
- * reached with the back button) leads back to the kiosk screen, and what happens is recorded as
- * the kiosk, not as the staff member who started it, each attempt to leave included.
+ * Keeps a tablet in kiosk mode: every address outside {@code /kiosk/} (typed, bookmarked or reached
+ * with the back button) leads back to the kiosk screen, and what happens is recorded as the kiosk,
+ * not as the staff member who started it, each attempt to leave included.
  */
 // Error dispatches too: a staff page refused by web.xml must not show its error page on the kiosk.
 @WebFilter(
@@ -30,27 +30,33 @@ public class KioskGate extends HttpFilter {
   @Inject KioskEscapes escapes;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     Optional<KioskSession> kiosk = kioskOf(request);
     if (kiosk.isPresent()) {
       if (!allowedOnKiosk(request, kiosk.get())) {
         escapes.record(request, kiosk.get());
         response.resetBuffer();
-        // An error dispatch may arrive here with its headers reset; the redirect carries them again.
+        // An error dispatch may arrive here with its headers reset; the redirect carries them
+        // again.
         SecurityHeaders.apply(request, response);
         response.sendRedirect(request.getContextPath() + kiosk.get().purpose().page());
         return;
       }
-      request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, kiosk.get().actorName(), Role.KIOSK));
+      request.setAttribute(
+          CurrentActor.REQUEST_ATTRIBUTE,
+          CurrentActor.of(request, kiosk.get().actorName(), Role.KIOSK));
     }
     chain.doFilter(request, response);
   }
 
   static Optional<KioskSession> kioskOf(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    return session != null && session.getAttribute(KioskSession.SESSION_ATTRIBUTE) instanceof KioskSession kiosk
-        ? Optional.of(kiosk) : Optional.empty();
+    return session != null
+            && session.getAttribute(KioskSession.SESSION_ATTRIBUTE) instanceof KioskSession kiosk
+        ? Optional.of(kiosk)
+        : Optional.empty();
   }
 
   /**

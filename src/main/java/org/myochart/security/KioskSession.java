@@ -11,8 +11,15 @@ import java.util.List;
  * @param id identifies this hand-over in the records the client makes
  * @param formVersionIds for a signing, the consent form versions to sign in order
  */
-public record KioskSession(String id, long clientId, Purpose purpose, List<Long> formVersionIds, String startedBy,
-    Instant startedAt, boolean finished) implements Serializable {
+public record KioskSession(
+    String id,
+    long clientId,
+    Purpose purpose,
+    List<Long> formVersionIds,
+    String startedBy,
+    Instant startedAt,
+    boolean finished)
+    implements Serializable {
 
   public static final String SESSION_ATTRIBUTE = "org.myochart.security.kiosk";
 
@@ -54,7 +61,8 @@ public record KioskSession(String id, long clientId, Purpose purpose, List<Long>
    */
   public static java.util.OptionalLong clientOfActor(String actorName) {
     var match = actorName == null ? null : ACTOR_NAME.matcher(actorName);
-    return match != null && match.matches() ? java.util.OptionalLong.of(Long.parseLong(match.group(1)))
+    return match != null && match.matches()
+        ? java.util.OptionalLong.of(Long.parseLong(match.group(1)))
         : java.util.OptionalLong.empty();
   }
 }

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.Optional;
+import java.util.UUID;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
@@ -26,16 +26,30 @@ public class Kiosks {
   @Inject SignIns signIns;
   @Inject Clock clock;
 
-  public KioskSession start(HttpServletRequest request, long clientId, KioskSession.Purpose purpose, List<Long> formVersionIds) {
+  public KioskSession start(
+      HttpServletRequest request,
+      long clientId,
+      KioskSession.Purpose purpose,
+      List<Long> formVersionIds) {
     HttpSession session = request.getSession(false);
-    if (session == null || !(session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff)) {
+    if (session == null
+        || !(session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE)
+            instanceof SignedInStaff staff)) {
       throw RuleViolation.conflict("Sign in before handing the tablet to a client.");
     }
     if (current(request).filter(k -> !k.finished()).isPresent()) {
-      throw RuleViolation.conflict("The tablet is already handed to a client; take it back with your password first.");
+      throw RuleViolation.conflict(
+          "The tablet is already handed to a client; take it back with your password first.");
     }
-    KioskSession kiosk = new KioskSession(UUID.randomUUID().toString(), clientId, purpose, formVersionIds, staff.username(),
-        clock.instant(), false);
+    KioskSession kiosk =
+        new KioskSession(
+            UUID.randomUUID().toString(),
+            clientId,
+            purpose,
+            formVersionIds,
+            staff.username(),
+            clock.instant(),
+            false);
     session.setAttribute(KioskSession.SESSION_ATTRIBUTE, kiosk);
     audit.recordDetail(AuditAction.KIOSK_START, RECORD_TYPE, kiosk.id(), new KioskHandOver(kiosk));
     return kiosk;
@@ -43,12 +57,17 @@ public class Kiosks {
 
   public Optional<KioskSession> current(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    return session != null && session.getAttribute(KioskSession.SESSION_ATTRIBUTE) instanceof KioskSession kiosk
-        ? Optional.of(kiosk) : Optional.empty();
+    return session != null
+            && session.getAttribute(KioskSession.SESSION_ATTRIBUTE) instanceof KioskSession kiosk
+        ? Optional.of(kiosk)
+        : Optional.empty();
   }
 
   public void finish(HttpServletRequest request) {
-    current(request).ifPresent(kiosk -> request.getSession().setAttribute(KioskSession.SESSION_ATTRIBUTE, kiosk.finish()));
+    current(request)
+        .ifPresent(
+            kiosk ->
+                request.getSession().setAttribute(KioskSession.SESSION_ATTRIBUTE, kiosk.finish()));
   }
 
   /**
@@ -56,13 +75,20 @@ public class Kiosks {
    * nobody, and wrong passwords slow down this tablet only (see {@link #confirmOnTablet}).
    */
   public KioskSession unlock(HttpServletRequest request, String password) {
-    KioskSession kiosk = current(request).orElseThrow(() -> RuleViolation.conflict("This tablet is not in kiosk mode."));
+    KioskSession kiosk =
+        current(request)
+            .orElseThrow(() -> RuleViolation.conflict("This tablet is not in kiosk mode."));
     Actor from = CurrentActor.anonymous(request);
-    StaffAccount staff = confirmOnTablet(request, kiosk.startedBy(), password, NOT_THE_TAKE_BACK_PASSWORD);
+    StaffAccount staff =
+        confirmOnTablet(request, kiosk.startedBy(), password, NOT_THE_TAKE_BACK_PASSWORD);
     request.getSession().removeAttribute(KioskSession.SESSION_ATTRIBUTE);
     request.getSession().removeAttribute(TabletPasswordTries.SESSION_ATTRIBUTE);
-    audit.recordDetailAs(new Actor(staff.getUsername(), staff.getRole(), from.ipAddress(), from.userAgent()),
-        AuditAction.KIOSK_END, RECORD_TYPE, kiosk.id(), new KioskHandOver(kiosk));
+    audit.recordDetailAs(
+        new Actor(staff.getUsername(), staff.getRole(), from.ipAddress(), from.userAgent()),
+        AuditAction.KIOSK_END,
+        RECORD_TYPE,
+        kiosk.id(),
+        new KioskHandOver(kiosk));
     return kiosk;
   }
 
@@ -71,20 +97,28 @@ public class Kiosks {
    * account; wrong, it is audited and counted against this tablet's session, never against the
    * account's sign-in lock, so that nobody at the tablet can lock out a person who is not there.
    */
-  public StaffAccount confirmOnTablet(HttpServletRequest request, String username, String password, String wrong) {
+  public StaffAccount confirmOnTablet(
+      HttpServletRequest request, String username, String password, String wrong) {
     HttpSession session = request.getSession();
-    TabletPasswordTries tries = session.getAttribute(TabletPasswordTries.SESSION_ATTRIBUTE) instanceof TabletPasswordTries t
-        ? t : TabletPasswordTries.NONE;
+    TabletPasswordTries tries =
+        session.getAttribute(TabletPasswordTries.SESSION_ATTRIBUTE) instanceof TabletPasswordTries t
+            ? t
+            : TabletPasswordTries.NONE;
     Instant now = clock.instant();
     if (tries.refused(now)) {
-      throw RuleViolation.invalid("Too many wrong passwords on this tablet. Try again in "
-          + SignInOutcome.minutesFrom(now, tries.refusedUntil()) + " minutes.");
+      throw RuleViolation.invalid(
+          "Too many wrong passwords on this tablet. Try again in "
+              + SignInOutcome.minutesFrom(now, tries.refusedUntil())
+              + " minutes.");
     }
-    SignIns.Attempt attempt = signIns.confirmOnTablet(username, password, CurrentActor.anonymous(request));
+    SignIns.Attempt attempt =
+        signIns.confirmOnTablet(username, password, CurrentActor.anonymous(request));
     if (attempt.account().isEmpty()) {
       session.setAttribute(TabletPasswordTries.SESSION_ATTRIBUTE, tries.failed(now));
-      throw RuleViolation.invalid(attempt.outcome().message().equals(SignInOutcome.WRONG_CREDENTIALS)
-          ? wrong : attempt.outcome().message());
+      throw RuleViolation.invalid(
+          attempt.outcome().message().equals(SignInOutcome.WRONG_CREDENTIALS)
+              ? wrong
+              : attempt.outcome().message());
     }
     session.setAttribute(TabletPasswordTries.SESSION_ATTRIBUTE, TabletPasswordTries.NONE);
     return attempt.account().get();

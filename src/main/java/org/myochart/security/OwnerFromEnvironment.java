@@ -34,7 +34,8 @@ public class OwnerFromEnvironment {
   @ConfigProperty(name = "myochart.owner.name", defaultValue = "Clinic owner")
   String displayName;
 
-  public void createIfConfigured(@Observes @Priority(StartupOrder.ACCOUNTS) SchemaMigrated migrated) {
+  public void createIfConfigured(
+      @Observes @Priority(StartupOrder.ACCOUNTS) SchemaMigrated migrated) {
     if (username.isEmpty() || password.isEmpty() || accounts.ownerExists()) {
       if (username.isPresent() != password.isPresent()) {
         LOG.warning("Set both MYOCHART_OWNER_USERNAME and MYOCHART_OWNER_PASSWORD, or neither.");
@@ -43,10 +44,13 @@ public class OwnerFromEnvironment {
     }
     try {
       accounts.createFirstOwner(username.get(), displayName, password.get());
-      LOG.info(() -> "Created the owner account '" + username.get().strip() + "' from the environment.");
+      LOG.info(
+          () -> "Created the owner account '" + username.get().strip() + "' from the environment.");
     } catch (RuleViolation refused) {
-      LOG.severe("MYOCHART_OWNER_USERNAME/PASSWORD were not used: " + refused.getMessage()
-          + " The setup page will ask for an owner instead.");
+      LOG.severe(
+          "MYOCHART_OWNER_USERNAME/PASSWORD were not used: "
+              + refused.getMessage()
+              + " The setup page will ask for an owner instead.");
     }
   }
 }

@@ -9,16 +9,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * A person signed in with a temporary password set by the owner sees only the change-password
- * page until they have chosen their own.
+ * A person signed in with a temporary password set by the owner sees only the change-password page
+ * until they have chosen their own.
  */
-@WebFilter(filterName = "PasswordChangeGate", urlPatterns = {"/staff/*", "/owner/*", "/clinical/*"})
+@WebFilter(
+    filterName = "PasswordChangeGate",
+    urlPatterns = {"/staff/*", "/owner/*", "/clinical/*"})
 public class PasswordChangeGate extends HttpFilter {
 
   static final String PASSWORD_PAGE = "/account/password.xhtml";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getAttribute(StaffAuthentication.CURRENT_ACCOUNT) instanceof StaffAccount account
         && account.isPasswordChangeRequired()) {

@@ -28,13 +28,16 @@ public class PasswordConfirmation {
     // Signed in already: the address was throttled at sign-in, the username is counted here.
     SignInThrottle.Verdict verdict = throttle.reserve(username, null);
     if (verdict.kind() != SignInThrottle.Verdict.Kind.RESERVED) {
-      throw RuleViolation.invalidFields(Map.of("password",
-          SignInOutcome.locked(verdict.until(), settings.zone()).message()));
+      throw RuleViolation.invalidFields(
+          Map.of("password", SignInOutcome.locked(verdict.until(), settings.zone()).message()));
     }
-    Optional<StaffAccount> account = password.length() > PasswordPolicy.MAXIMUM_LENGTH
-        ? Optional.empty() : accounts.authenticate(username, password);
+    Optional<StaffAccount> account =
+        password.length() > PasswordPolicy.MAXIMUM_LENGTH
+            ? Optional.empty()
+            : accounts.authenticate(username, password);
     if (account.isEmpty()) {
-      throw RuleViolation.invalidFields(Map.of("password", "That is not your password; the record was not signed."));
+      throw RuleViolation.invalidFields(
+          Map.of("password", "That is not your password; the record was not signed."));
     }
     throttle.succeeded(username, null);
     return account.get();

@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * What a staff password must be. Length matters more than character classes (NIST SP 800-63B),
- * so the rule is a long minimum, a cap that keeps hashing cheap, no password built from the
- * username, and no password that zxcvbn's estimator guesses easily: common passwords, keyboard
- * walks, sequences, repeats, dates, and the person's own names or the clinic's software. A new
- * password for an existing account must also differ from the one it has now (OWASP ASVS V2.1).
+ * What a staff password must be. Length matters more than character classes (NIST SP 800-63B), so
+ * the rule is a long minimum, a cap that keeps hashing cheap, no password built from the username,
+ * and no password that zxcvbn's estimator guesses easily: common passwords, keyboard walks,
+ * sequences, repeats, dates, and the person's own names or the clinic's software. A new password
+ * for an existing account must also differ from the one it has now (OWASP ASVS V2.1).
  */
 public final class PasswordPolicy {
 
@@ -44,7 +44,11 @@ public final class PasswordPolicy {
     int length = password.codePointCount(0, password.length());
     if (length < MINIMUM_LENGTH) {
       return Optional.of(
-          "The password must have at least " + MINIMUM_LENGTH + " characters; it has " + length + ".");
+          "The password must have at least "
+              + MINIMUM_LENGTH
+              + " characters; it has "
+              + length
+              + ".");
     }
     if (length > MAXIMUM_LENGTH) {
       return Optional.of("The password may have at most " + MAXIMUM_LENGTH + " characters.");
@@ -53,7 +57,8 @@ public final class PasswordPolicy {
       return Optional.of("The password cannot be only spaces.");
     }
     if (password.codePoints().distinct().count() < 4) {
-      return Optional.of("The password repeats too few different characters; choose a longer phrase.");
+      return Optional.of(
+          "The password repeats too few different characters; choose a longer phrase.");
     }
     if (username != null
         && !username.isBlank()
@@ -72,8 +77,8 @@ public final class PasswordPolicy {
    * account's current password. {@code isCurrentPassword} checks a candidate against the stored
    * hash.
    */
-  public static Optional<String> problemWithReplacement(String password, String username, String displayName,
-      Predicate<String> isCurrentPassword) {
+  public static Optional<String> problemWithReplacement(
+      String password, String username, String displayName, Predicate<String> isCurrentPassword) {
     Optional<String> problem = problemWith(password, username, displayName);
     if (problem.isPresent()) {
       return problem;
@@ -108,8 +113,9 @@ public final class PasswordPolicy {
         message.append('.');
       }
     }
-    message.append(" Choose three or four unrelated words, or add another uncommon word;"
-        + " avoid names, dates, sequences and rows of keys.");
+    message.append(
+        " Choose three or four unrelated words, or add another uncommon word;"
+            + " avoid names, dates, sequences and rows of keys.");
     return message.toString();
   }
 }

@@ -8,7 +8,8 @@ import java.time.Instant;
  * A password accepted for an account with a second factor, waiting in the session for its code:
  * valid for five minutes and five wrong codes, after which the password must be typed again.
  */
-public record PendingSignIn(long accountId, String username, Instant passwordAcceptedAt, int wrongCodes)
+public record PendingSignIn(
+    long accountId, String username, Instant passwordAcceptedAt, int wrongCodes)
     implements Serializable {
 
   public static final String SESSION_ATTRIBUTE = "org.myochart.security.pendingSignIn";

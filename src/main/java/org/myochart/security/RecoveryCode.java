@@ -21,7 +21,10 @@ public class RecoveryCode {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "recovery_code_seq")
-  @SequenceGenerator(name = "recovery_code_seq", sequenceName = "recovery_code_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "recovery_code_seq",
+      sequenceName = "recovery_code_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(name = "account_id", nullable = false, updatable = false)

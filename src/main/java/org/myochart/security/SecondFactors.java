@@ -60,7 +60,8 @@ public class SecondFactors {
   @Inject org.myochart.audit.CurrentActor actor;
 
   /** A secret offered for enrolment, not stored until a code from it is confirmed. */
-  public record Offer(byte[] secret, String key, String otpauthUri, String qrPng) implements java.io.Serializable {}
+  public record Offer(byte[] secret, String key, String otpauthUri, String qrPng)
+      implements java.io.Serializable {}
 
   /** Whether the clinic requires a second factor of this role. */
   public boolean requiredFor(Role role) {
@@ -74,8 +75,14 @@ public class SecondFactors {
     RANDOM.nextBytes(secret);
     String key = base32(secret);
     String label = settings.clinicName() + ":" + account.getUsername();
-    String uri = "otpauth://totp/" + encode(label) + "?secret=" + key + "&issuer=" + encode(settings.clinicName())
-        + "&algorithm=SHA1&digits=6&period=30";
+    String uri =
+        "otpauth://totp/"
+            + encode(label)
+            + "?secret="
+            + key
+            + "&issuer="
+            + encode(settings.clinicName())
+            + "&algorithm=SHA1&digits=6&period=30";
     return new Offer(secret, spaced(key), uri, qrPng(uri));
   }
 
@@ -89,9 +96,14 @@ public class SecondFactors {
       throw RuleViolation.conflict("A second factor is already set up for this account.");
     }
     Instant now = clock.instant();
-    long step = matchingStep(secret, code, now)
-        .orElseThrow(() -> RuleViolation.invalidFields(java.util.Map.of("code",
-            "That code does not match. Type the six digits your authenticator app shows now for MyoChart.")));
+    long step =
+        matchingStep(secret, code, now)
+            .orElseThrow(
+                () ->
+                    RuleViolation.invalidFields(
+                        java.util.Map.of(
+                            "code",
+                            "That code does not match. Type the six digits your authenticator app shows now for MyoChart.")));
     account.enrolSecondFactor(secret, step, now);
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < RECOVERY_CODES; i++) {
@@ -100,7 +112,8 @@ public class SecondFactors {
       em.persist(new RecoveryCode(accountId, sha256(normalised(recovery)), now));
     }
     em.flush();
-    audit.recordDetail(AuditAction.CHANGE, StaffAccounts.RECORD_TYPE, accountId, SecondFactorStep.ENROLLED);
+    audit.recordDetail(
+        AuditAction.CHANGE, StaffAccounts.RECORD_TYPE, accountId, SecondFactorStep.ENROLLED);
     return codes;
   }
 
@@ -125,7 +138,10 @@ public class SecondFactors {
       accepted = useRecoveryCode(accountId, code, now);
       how = "recovery code";
     }
-    audit.recordDetail(accepted ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED, StaffAccounts.RECORD_TYPE, accountId,
+    audit.recordDetail(
+        accepted ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED,
+        StaffAccounts.RECORD_TYPE,
+        accountId,
         SecondFactorStep.signIn(accepted, how));
     return accepted;
   }
@@ -137,34 +153,49 @@ public class SecondFactors {
    */
   public boolean matchesForApi(long accountId, String typed) {
     StaffAccount account = em.find(StaffAccount.class, accountId);
-    return account != null && account.hasSecondFactor()
+    return account != null
+        && account.hasSecondFactor()
         && matchingStep(account.secondFactorSecret(), typed, clock.instant()).isPresent();
   }
 
   /** Unused recovery codes left, so the person can be told to make new ones before they run out. */
   public long recoveryCodesLeft(long accountId) {
-    return em.createQuery("select count(r) from RecoveryCode r where r.accountId = :a and r.usedAt is null", Long.class)
-        .setParameter("a", accountId).getSingleResult();
+    return em.createQuery(
+            "select count(r) from RecoveryCode r where r.accountId = :a and r.usedAt is null",
+            Long.class)
+        .setParameter("a", accountId)
+        .getSingleResult();
   }
 
   /** The owner removes a person's lost second factor (and their codes); they enrol again. */
   public void remove(long accountId) {
     if (!actor.get().actsAs(Role.OWNER)) {
-      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner removes a person's second factor.");
+      throw new RuleViolation(
+          RuleViolation.Kind.FORBIDDEN, "Only the owner removes a person's second factor.");
     }
     StaffAccount account = lockedAccount(accountId);
     account.removeSecondFactor(clock.instant());
-    em.createQuery("select r from RecoveryCode r where r.accountId = :a and r.usedAt is null", RecoveryCode.class)
-        .setParameter("a", accountId).getResultList().forEach(r -> r.use(clock.instant()));
-    audit.recordDetail(AuditAction.CHANGE, StaffAccounts.RECORD_TYPE, accountId, SecondFactorStep.REMOVED);
+    em.createQuery(
+            "select r from RecoveryCode r where r.accountId = :a and r.usedAt is null",
+            RecoveryCode.class)
+        .setParameter("a", accountId)
+        .getResultList()
+        .forEach(r -> r.use(clock.instant()));
+    audit.recordDetail(
+        AuditAction.CHANGE, StaffAccounts.RECORD_TYPE, accountId, SecondFactorStep.REMOVED);
   }
 
   private boolean useRecoveryCode(long accountId, String typed, Instant now) {
     String hash = sha256(normalised(typed));
-    Optional<RecoveryCode> found = em.createQuery(
-            "select r from RecoveryCode r where r.accountId = :a and r.codeSha256 = :h", RecoveryCode.class)
-        .setParameter("a", accountId).setParameter("h", hash).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream().findFirst();
+    Optional<RecoveryCode> found =
+        em.createQuery(
+                "select r from RecoveryCode r where r.accountId = :a and r.codeSha256 = :h",
+                RecoveryCode.class)
+            .setParameter("a", accountId)
+            .setParameter("h", hash)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst();
     if (found.isEmpty() || found.get().isUsed()) {
       return false;
     }
@@ -244,7 +275,12 @@ public class SecondFactors {
         for (int x = 0; x < size; x++) {
           int mx = x / scale - quiet;
           int my = y / scale - quiet;
-          boolean dark = mx >= 0 && my >= 0 && mx < matrix.getWidth() && my < matrix.getHeight() && matrix.get(mx, my);
+          boolean dark =
+              mx >= 0
+                  && my >= 0
+                  && mx < matrix.getWidth()
+                  && my < matrix.getHeight()
+                  && matrix.get(mx, my);
           image.setRGB(x, y, dark ? 0x000000 : 0xFFFFFF);
         }
       }
@@ -272,8 +308,10 @@ public class SecondFactors {
 
   private static String sha256(String text) {
     try {
-      return java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(StandardCharsets.US_ASCII)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

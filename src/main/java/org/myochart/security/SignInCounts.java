@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * The throttle's rows, each read under a row lock in a short transaction of its own, always the
- * address before the username so that two attempts never wait for each other in a circle. Two
- * first failures at once may both insert a row: one fails and {@link SignInThrottle} tries again.
+ * address before the username so that two attempts never wait for each other in a circle. Two first
+ * failures at once may both insert a row: one fails and {@link SignInThrottle} tries again.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -20,8 +20,13 @@ class SignInCounts {
   @PersistenceContext EntityManager em;
 
   SignInThrottle.Verdict reserve(String usernameKey, String address, Instant now) {
-    FailedSignInsFromAddress fromAddress = address == null ? null
-        : locked(FailedSignInsFromAddress.class, address, () -> new FailedSignInsFromAddress(address));
+    FailedSignInsFromAddress fromAddress =
+        address == null
+            ? null
+            : locked(
+                FailedSignInsFromAddress.class,
+                address,
+                () -> new FailedSignInsFromAddress(address));
     if (fromAddress != null && fromAddress.isBlocked(now)) {
       return SignInThrottle.Verdict.addressRefused(fromAddress.getBlockedUntil());
     }
@@ -29,8 +34,10 @@ class SignInCounts {
     // addresses together lock it for everyone. Without a counted address both are one row.
     String hereKey = address == null ? usernameKey : atAddress(usernameKey, address);
     FailedSignIns here = locked(FailedSignIns.class, hereKey, () -> new FailedSignIns(hereKey));
-    FailedSignIns everywhere = address == null ? here
-        : locked(FailedSignIns.class, usernameKey, () -> new FailedSignIns(usernameKey));
+    FailedSignIns everywhere =
+        address == null
+            ? here
+            : locked(FailedSignIns.class, usernameKey, () -> new FailedSignIns(usernameKey));
     if (fromAddress != null) {
       fromAddress.count(now);
     }
@@ -55,12 +62,18 @@ class SignInCounts {
       removeLocked(atAddress(usernameKey, address));
       removeLocked(usernameKey);
     } else {
-      // A right password from no counted address, or the owner's reset: every count for the name goes.
-      em.createQuery("select f from FailedSignIns f where f.usernameKey = :name"
-              + " or f.usernameKey like :atAny escape '!'", FailedSignIns.class)
+      // A right password from no counted address, or the owner's reset: every count for the name
+      // goes.
+      em.createQuery(
+              "select f from FailedSignIns f where f.usernameKey = :name"
+                  + " or f.usernameKey like :atAny escape '!'",
+              FailedSignIns.class)
           .setParameter("name", usernameKey)
-          .setParameter("atAny", usernameKey.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "@%")
-          .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(em::remove);
+          .setParameter(
+              "atAny", usernameKey.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "@%")
+          .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+          .getResultList()
+          .forEach(em::remove);
     }
   }
 

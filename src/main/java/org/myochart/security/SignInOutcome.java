@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Why a sign-in did not succeed, in words that reveal nothing about which usernames exist.
- * {@code addressRefusedFor} is set when the source address, not the username, is refused (HTTP 429).
+ * Why a sign-in did not succeed, in words that reveal nothing about which usernames exist. {@code
+ * addressRefusedFor} is set when the source address, not the username, is refused (HTTP 429).
  */
 public record SignInOutcome(boolean succeeded, String message, Duration addressRefusedFor) {
 
@@ -36,8 +36,12 @@ public record SignInOutcome(boolean succeeded, String message, Duration addressR
   }
 
   static SignInOutcome tooManyFromAddress(Instant until, Instant now) {
-    return new SignInOutcome(false, "Too many attempts from this address, try again in " + minutesFrom(now, until)
-        + " minutes.", Duration.ofMinutes(minutesFrom(now, until)));
+    return new SignInOutcome(
+        false,
+        "Too many attempts from this address, try again in "
+            + minutesFrom(now, until)
+            + " minutes.",
+        Duration.ofMinutes(minutesFrom(now, until)));
   }
 
   public boolean addressRefused() {

@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Slows down password guessing, per username and per source address, in the database so that
- * every clustered instance sees the same counts. Each password check is reserved before it is
- * made ({@link #reserve}) and released when it proves right ({@link #succeeded}): with {@value
+ * Slows down password guessing, per username and per source address, in the database so that every
+ * clustered instance sees the same counts. Each password check is reserved before it is made
+ * ({@link #reserve}) and released when it proves right ({@link #succeeded}): with {@value
  * FailedSignIns#ALLOWED_FAILURES} allowed failures, exactly that many checks run however many
  * guesses arrive at once.
  *
@@ -51,7 +51,10 @@ public class SignInThrottle {
     }
   }
 
-  /** Counts the coming password check as a failure unless {@link #succeeded} follows; {@code address} may be null. */
+  /**
+   * Counts the coming password check as a failure unless {@link #succeeded} follows; {@code
+   * address} may be null.
+   */
   public Verdict reserve(String username, String address) {
     String usernameKey = key(username);
     String addressKey = counted(address);
@@ -74,7 +77,10 @@ public class SignInThrottle {
     succeeded(username, null);
   }
 
-  /** The reserved check proved right: the username's failures are forgotten and the address's count undone. */
+  /**
+   * The reserved check proved right: the username's failures are forgotten and the address's count
+   * undone.
+   */
   public void succeeded(String username, String address) {
     String usernameKey = key(username);
     String addressKey = counted(address);
@@ -106,7 +112,9 @@ public class SignInThrottle {
   }
 
   static boolean isLoopback(String address) {
-    return address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1")
+    return address.startsWith("127.")
+        || address.equals("::1")
+        || address.equals("0:0:0:0:0:0:0:1")
         || address.equals("localhost");
   }
 

@@ -11,8 +11,8 @@ import org.myochart.audit.AuditTrail;
 import org.myochart.platform.ClinicSettings;
 
 /**
- * One sign-in attempt, from a page or the API: checks the input, the throttle and the password,
- * and leaves an audit entry whatever the result.
+ * One sign-in attempt, from a page or the API: checks the input, the throttle and the password, and
+ * leaves an audit entry whatever the result.
  */
 @ApplicationScoped
 public class SignIns {
@@ -37,17 +37,26 @@ public class SignIns {
     SignInThrottle.Verdict verdict = throttle.reserve(name, from.ipAddress());
     switch (verdict.kind()) {
       case ADDRESS_REFUSED -> {
-        return refused(SignInOutcome.tooManyFromAddress(verdict.until(), clock.instant()), name, from,
+        return refused(
+            SignInOutcome.tooManyFromAddress(verdict.until(), clock.instant()),
+            name,
+            from,
             AuditAction.LOGIN_LOCKED);
       }
       case USERNAME_LOCKED -> {
-        return refused(SignInOutcome.locked(verdict.until(), settings.zone()), name, from, AuditAction.LOGIN_LOCKED);
+        return refused(
+            SignInOutcome.locked(verdict.until(), settings.zone()),
+            name,
+            from,
+            AuditAction.LOGIN_LOCKED);
       }
       case RESERVED -> {
         Optional<StaffAccount> account = check(name, password);
         if (account.isEmpty()) {
-          SignInOutcome outcome = verdict.until() != null
-              ? SignInOutcome.locked(verdict.until(), settings.zone()) : SignInOutcome.wrongCredentials();
+          SignInOutcome outcome =
+              verdict.until() != null
+                  ? SignInOutcome.locked(verdict.until(), settings.zone())
+                  : SignInOutcome.wrongCredentials();
           return refused(outcome, name, from, AuditAction.LOGIN_FAILED);
         }
         throttle.succeeded(name, from.ipAddress());
@@ -77,19 +86,32 @@ public class SignIns {
   private Optional<Attempt> malformed(String username, String password, Actor from) {
     String name = Username.asTyped(username);
     if (name.isEmpty()) {
-      return Optional.of(refused(SignInOutcome.malformed("Enter your username."), "(empty)", from, AuditAction.LOGIN_FAILED));
+      return Optional.of(
+          refused(
+              SignInOutcome.malformed("Enter your username."),
+              "(empty)",
+              from,
+              AuditAction.LOGIN_FAILED));
     }
     if (name.length() > LONGEST_USERNAME_INPUT) {
-      return Optional.of(refused(SignInOutcome.wrongCredentials(), name, from, AuditAction.LOGIN_FAILED));
+      return Optional.of(
+          refused(SignInOutcome.wrongCredentials(), name, from, AuditAction.LOGIN_FAILED));
     }
     if (password == null || password.isEmpty()) {
-      return Optional.of(refused(SignInOutcome.malformed("Enter your password."), name, from, AuditAction.LOGIN_FAILED));
+      return Optional.of(
+          refused(
+              SignInOutcome.malformed("Enter your password."),
+              name,
+              from,
+              AuditAction.LOGIN_FAILED));
     }
     return Optional.empty();
   }
 
   private Optional<StaffAccount> check(String name, String password) {
-    return password.length() > PasswordPolicy.MAXIMUM_LENGTH ? Optional.empty() : accounts.authenticate(name, password);
+    return password.length() > PasswordPolicy.MAXIMUM_LENGTH
+        ? Optional.empty()
+        : accounts.authenticate(name, password);
   }
 
   private Attempt signedIn(StaffAccount staff, Actor from) {
@@ -102,8 +124,10 @@ public class SignIns {
     return new Attempt(Optional.of(staff), SignInOutcome.success());
   }
 
-  private Attempt refused(SignInOutcome outcome, String attemptedName, Actor from, AuditAction action) {
-    LOG.warning(() -> "Refused sign-in for '" + printable(attemptedName) + "' from " + from.ipAddress());
+  private Attempt refused(
+      SignInOutcome outcome, String attemptedName, Actor from, AuditAction action) {
+    LOG.warning(
+        () -> "Refused sign-in for '" + printable(attemptedName) + "' from " + from.ipAddress());
     audit.recordAs(
         new Actor(attemptedName, null, from.ipAddress(), from.userAgent()),
         action,
@@ -114,7 +138,10 @@ public class SignIns {
   }
 
   private static String printable(String value) {
-    String clipped = value.length() > LONGEST_USERNAME_INPUT ? value.substring(0, LONGEST_USERNAME_INPUT) + "…" : value;
+    String clipped =
+        value.length() > LONGEST_USERNAME_INPUT
+            ? value.substring(0, LONGEST_USERNAME_INPUT) + "…"
+            : value;
     return clipped.replaceAll("\\p{Cntrl}", "?");
   }
 }

@@ -12,7 +12,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.myochart.platform.RuleViolation;
-import org.myochart.platform.RuleViolation;
 import org.myochart.staff.Role;
 
 /**
@@ -25,7 +24,10 @@ public class StaffAccount implements java.io.Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "staff_account_seq")
-  @SequenceGenerator(name = "staff_account_seq", sequenceName = "staff_account_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "staff_account_seq",
+      sequenceName = "staff_account_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(nullable = false, unique = true, updatable = false)
@@ -69,7 +71,11 @@ public class StaffAccount implements java.io.Serializable {
   protected StaffAccount() {}
 
   StaffAccount(
-      String username, String displayName, Role role, String passwordHash, boolean temporaryPassword,
+      String username,
+      String displayName,
+      Role role,
+      String passwordHash,
+      boolean temporaryPassword,
       Instant now) {
     this.username = username;
     this.displayName = displayName;
@@ -111,7 +117,9 @@ public class StaffAccount implements java.io.Serializable {
     updatedAt = now;
   }
 
-  /** A password set by someone else is temporary: the person must choose their own at next sign-in. */
+  /**
+   * A password set by someone else is temporary: the person must choose their own at next sign-in.
+   */
   void assignPassword(String newHash, boolean temporary, Instant now) {
     this.passwordHash = newHash;
     this.passwordChangeRequired = temporary;

@@ -38,7 +38,8 @@ public class StaffAccounts {
 
   public List<StaffAccount> all() {
     return em.createQuery(
-            "select s from StaffAccount s order by s.active desc, s.displayName", StaffAccount.class)
+            "select s from StaffAccount s order by s.active desc, s.displayName",
+            StaffAccount.class)
         .getResultList();
   }
 
@@ -47,7 +48,8 @@ public class StaffAccounts {
   }
 
   public StaffAccount get(long id) {
-    return find(id).orElseThrow(() -> RuleViolation.notFound("There is no staff account " + id + "."));
+    return find(id)
+        .orElseThrow(() -> RuleViolation.notFound("There is no staff account " + id + "."));
   }
 
   public Optional<StaffAccount> findByUsername(String username) {
@@ -65,7 +67,12 @@ public class StaffAccounts {
   }
 
   /** Creates the clinic's first owner; refused once the clinic has been set up. */
-  public StaffAccount createFirstOwner(String username, @Required(label = "person's full name") @PersonName(label = "full name", max = MAXIMUM_NAME_LENGTH) String displayName, String password) {
+  public StaffAccount createFirstOwner(
+      String username,
+      @Required(label = "person's full name")
+          @PersonName(label = "full name", max = MAXIMUM_NAME_LENGTH)
+          String displayName,
+      String password) {
     Instant now = clock.instant();
     // The installation row's primary key makes a second, concurrent setup fail instead of racing.
     if (em.find(Installation.class, Installation.ONLY_ROW, LockModeType.PESSIMISTIC_WRITE) != null
@@ -82,17 +89,32 @@ public class StaffAccounts {
    * Adds a staff member. A password chosen by the owner for someone else is temporary and must be
    * changed at first sign-in.
    */
-  public StaffAccount create(String username, @Required(label = "person's full name") @PersonName(label = "full name", max = MAXIMUM_NAME_LENGTH) String displayName, Role role, String password,
+  public StaffAccount create(
+      String username,
+      @Required(label = "person's full name")
+          @PersonName(label = "full name", max = MAXIMUM_NAME_LENGTH)
+          String displayName,
+      Role role,
+      String password,
       boolean temporaryPassword) {
     String normalized = Username.normalize(username);
-    Username.problemWith(normalized).ifPresent(problem -> { throw RuleViolation.invalid(problem); });
+    Username.problemWith(normalized)
+        .ifPresent(
+            problem -> {
+              throw RuleViolation.invalid(problem);
+            });
     String name = checkedName(displayName);
     Objects.requireNonNull(role, "role");
     PasswordPolicy.problemWith(password, normalized, name)
-        .ifPresent(problem -> { throw RuleViolation.invalid(problem); });
+        .ifPresent(
+            problem -> {
+              throw RuleViolation.invalid(problem);
+            });
     if (findByUsername(normalized).isPresent()) {
       throw RuleViolation.conflict(
-          "The username \"" + normalized + "\" is taken. Choose another; usernames are never reused.");
+          "The username \""
+              + normalized
+              + "\" is taken. Choose another; usernames are never reused.");
     }
     Instant now = clock.instant();
     StaffAccount account =
@@ -103,15 +125,18 @@ public class StaffAccounts {
         AuditAction.CREATE,
         RECORD_TYPE,
         account.getId(),
-        Json.createObjectBuilder()
-            .add("after", snapshot(account))
-            .build()
-            .toString());
+        Json.createObjectBuilder().add("after", snapshot(account)).build().toString());
     return account;
   }
 
   /** Changes name and role; refused if someone else saved the account since {@code seenVersion}. */
-  public StaffAccount describe(long id, long seenVersion, @Required(label = "person's full name") @PersonName(label = "full name", max = MAXIMUM_NAME_LENGTH) String displayName, Role role,
+  public StaffAccount describe(
+      long id,
+      long seenVersion,
+      @Required(label = "person's full name")
+          @PersonName(label = "full name", max = MAXIMUM_NAME_LENGTH)
+          String displayName,
+      Role role,
       String actingUsername) {
     StaffAccount account = current(id, seenVersion);
     String name = checkedName(displayName);
@@ -129,7 +154,11 @@ public class StaffAccounts {
         AuditAction.CHANGE,
         RECORD_TYPE,
         id,
-        Json.createObjectBuilder().add("before", before).add("after", snapshot(account)).build().toString());
+        Json.createObjectBuilder()
+            .add("before", before)
+            .add("after", snapshot(account))
+            .build()
+            .toString());
     return account;
   }
 
@@ -158,9 +187,15 @@ public class StaffAccounts {
   /** The owner sets a temporary password; the staff member must replace it at next sign-in. */
   public StaffAccount resetPassword(long id, long seenVersion, String temporaryPassword) {
     StaffAccount account = current(id, seenVersion);
-    PasswordPolicy.problemWithReplacement(temporaryPassword, account.getUsername(), account.getDisplayName(),
+    PasswordPolicy.problemWithReplacement(
+            temporaryPassword,
+            account.getUsername(),
+            account.getDisplayName(),
             candidate -> passwords.matches(candidate, account.passwordHash()))
-        .ifPresent(problem -> { throw RuleViolation.invalid(problem); });
+        .ifPresent(
+            problem -> {
+              throw RuleViolation.invalid(problem);
+            });
     account.assignPassword(passwords.hash(temporaryPassword), true, clock.instant());
     em.flush();
     // A locked-out person asks the owner for a reset; the new password must work at once.
@@ -170,21 +205,31 @@ public class StaffAccounts {
   }
 
   /** A signed-in person replaces their own password, proving they know the current one. */
-  public StaffAccount changeOwnPassword(String username, String currentPassword, String newPassword) {
+  public StaffAccount changeOwnPassword(
+      String username, String currentPassword, String newPassword) {
     StaffAccount account =
-        findByUsername(username).orElseThrow(() -> RuleViolation.notFound("Your account no longer exists."));
+        findByUsername(username)
+            .orElseThrow(() -> RuleViolation.notFound("Your account no longer exists."));
     if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
       throw RuleViolation.invalid("The current password is not correct.");
     }
-    PasswordPolicy.problemWithReplacement(newPassword, account.getUsername(), account.getDisplayName(),
+    PasswordPolicy.problemWithReplacement(
+            newPassword,
+            account.getUsername(),
+            account.getDisplayName(),
             candidate -> passwords.matches(candidate, account.passwordHash()))
-        .ifPresent(problem -> { throw RuleViolation.invalid(problem); });
+        .ifPresent(
+            problem -> {
+              throw RuleViolation.invalid(problem);
+            });
     account.assignPassword(passwords.hash(newPassword), false, clock.instant());
     audit.record(AuditAction.PASSWORD_CHANGE, RECORD_TYPE, account.getId(), null);
     return account;
   }
 
-  /** Checks a password for sign-in; unknown and inactive accounts cost the same time as known ones. */
+  /**
+   * Checks a password for sign-in; unknown and inactive accounts cost the same time as known ones.
+   */
   public Optional<StaffAccount> authenticate(String username, String password) {
     Optional<StaffAccount> account = findByUsername(username);
     if (account.isEmpty() || !account.get().isActive()) {

@@ -37,8 +37,11 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
   @Inject SecondFactors secondFactors;
   @Inject java.time.Clock clock;
 
-  /** Set on the request when a password was accepted and the account's second factor is asked next. */
+  /**
+   * Set on the request when a password was accepted and the account's second factor is asked next.
+   */
   public static final String SECOND_FACTOR_NEXT = "org.myochart.security.secondFactorNext";
+
   /** The header that carries an authenticator code with HTTP Basic for accounts that have one. */
   public static final String CODE_HEADER = "X-MyoChart-Code";
 
@@ -61,7 +64,8 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus validate(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    Optional<KioskSession> kiosk = KioskGate.kioskOf(request).filter(k -> !KioskGate.allowedOnKiosk(request, k));
+    Optional<KioskSession> kiosk =
+        KioskGate.kioskOf(request).filter(k -> !KioskGate.allowedOnKiosk(request, k));
     if (kiosk.isPresent()) {
       escapes.record(request, kiosk.get());
       return context.redirect(request.getContextPath() + kiosk.get().purpose().page());
@@ -70,15 +74,19 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       return basic(request, response, context);
     }
     if (context.isAuthenticationRequest()
-        && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
+        && context.getAuthParameters().getCredential()
+            instanceof UsernamePasswordCredential credential) {
       return formSignIn(credential, request, context);
     }
-    if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential() instanceof SecondFactorCode code) {
+    if (context.isAuthenticationRequest()
+        && context.getAuthParameters().getCredential() instanceof SecondFactorCode code) {
       return secondStep(code, request, context);
     }
     HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
-      Optional<StaffAccount> account = accounts.find(staff.accountId()).filter(StaffAccount::isActive);
+    if (session != null
+        && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
+      Optional<StaffAccount> account =
+          accounts.find(staff.accountId()).filter(StaffAccount::isActive);
       if (account.isPresent()) {
         // The role is read afresh so that a change by the owner takes effect on the next click.
         return signedIn(account.get(), request, context);
@@ -87,17 +95,24 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     }
     request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.anonymous(request));
     if (context.isProtected()) {
-      boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+      boolean expired =
+          request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
       request.getSession(true).setAttribute(RETURN_TO, requestedPath(request));
-      return context.redirect(request.getContextPath() + LOGIN_PAGE + (expired ? "?idle=true" : ""));
+      return context.redirect(
+          request.getContextPath() + LOGIN_PAGE + (expired ? "?idle=true" : ""));
     }
     return context.doNothing();
   }
 
   private AuthenticationStatus formSignIn(
-      UsernamePasswordCredential credential, HttpServletRequest request, HttpMessageContext context) {
+      UsernamePasswordCredential credential,
+      HttpServletRequest request,
+      HttpMessageContext context) {
     SignIns.Attempt attempt =
-        signIns.attempt(credential.getCaller(), credential.getPasswordAsString(), CurrentActor.anonymous(request));
+        signIns.attempt(
+            credential.getCaller(),
+            credential.getPasswordAsString(),
+            CurrentActor.anonymous(request));
     request.setAttribute(SignInOutcome.REQUEST_ATTRIBUTE, attempt.outcome());
     if (attempt.account().isEmpty()) {
       return AuthenticationStatus.SEND_FAILURE;
@@ -110,7 +125,8 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     HttpSession session = request.getSession(true);
     if (account.hasSecondFactor()) {
       session.removeAttribute(SignedInStaff.SESSION_ATTRIBUTE);
-      session.setAttribute(PendingSignIn.SESSION_ATTRIBUTE,
+      session.setAttribute(
+          PendingSignIn.SESSION_ATTRIBUTE,
           new PendingSignIn(account.getId(), account.getUsername(), clock.instant(), 0));
       request.setAttribute(SECOND_FACTOR_NEXT, Boolean.TRUE);
       return AuthenticationStatus.SEND_FAILURE;
@@ -120,24 +136,32 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
   }
 
   /** The second sign-in step: the code for the account whose password this session just gave. */
-  private AuthenticationStatus secondStep(SecondFactorCode code, HttpServletRequest request, HttpMessageContext context) {
+  private AuthenticationStatus secondStep(
+      SecondFactorCode code, HttpServletRequest request, HttpMessageContext context) {
     HttpSession session = request.getSession(false);
-    if (session == null || !(session.getAttribute(PendingSignIn.SESSION_ATTRIBUTE) instanceof PendingSignIn pending)
+    if (session == null
+        || !(session.getAttribute(PendingSignIn.SESSION_ATTRIBUTE) instanceof PendingSignIn pending)
         || !pending.isValidAt(clock.instant())) {
       if (session != null) {
         session.removeAttribute(PendingSignIn.SESSION_ATTRIBUTE);
       }
-      request.setAttribute(SignInOutcome.REQUEST_ATTRIBUTE, SignInOutcome.malformed(
-          "Sign in with your username and password again; the code must follow within five minutes."));
+      request.setAttribute(
+          SignInOutcome.REQUEST_ATTRIBUTE,
+          SignInOutcome.malformed(
+              "Sign in with your username and password again; the code must follow within five minutes."));
       return AuthenticationStatus.SEND_FAILURE;
     }
-    Optional<StaffAccount> account = accounts.find(pending.accountId()).filter(StaffAccount::isActive);
-    request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, pending.username(), null));
+    Optional<StaffAccount> account =
+        accounts.find(pending.accountId()).filter(StaffAccount::isActive);
+    request.setAttribute(
+        CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, pending.username(), null));
     if (account.isEmpty() || !secondFactors.verify(pending.accountId(), code.code())) {
       session.setAttribute(PendingSignIn.SESSION_ATTRIBUTE, pending.withWrongCode());
       request.setAttribute(SECOND_FACTOR_NEXT, Boolean.TRUE);
-      request.setAttribute(SignInOutcome.REQUEST_ATTRIBUTE, SignInOutcome.malformed(
-          "That code does not match. Type the six digits your authenticator app shows now, or one of your recovery codes."));
+      request.setAttribute(
+          SignInOutcome.REQUEST_ATTRIBUTE,
+          SignInOutcome.malformed(
+              "That code does not match. Type the six digits your authenticator app shows now, or one of your recovery codes."));
       return AuthenticationStatus.SEND_FAILURE;
     }
     session.removeAttribute(PendingSignIn.SESSION_ATTRIBUTE);
@@ -151,38 +175,58 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return unauthorized(response, context, "Authentication required: send HTTP Basic credentials of a staff account.");
+      return unauthorized(
+          response,
+          context,
+          "Authentication required: send HTTP Basic credentials of a staff account.");
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return unauthorized(response, context, "The Authorization header is not valid Base64.");
     }
     int colon = decoded.indexOf(':');
     if (colon < 0) {
-      return unauthorized(response, context, "The Authorization header must carry username:password.");
+      return unauthorized(
+          response, context, "The Authorization header must carry username:password.");
     }
     SignIns.Attempt attempt =
-        signIns.attempt(decoded.substring(0, colon), decoded.substring(colon + 1), CurrentActor.anonymous(request));
+        signIns.attempt(
+            decoded.substring(0, colon),
+            decoded.substring(colon + 1),
+            CurrentActor.anonymous(request));
     if (attempt.account().isEmpty() && attempt.outcome().addressRefused()) {
-      response.setHeader("Retry-After", Long.toString(attempt.outcome().addressRefusedFor().toSeconds()));
+      response.setHeader(
+          "Retry-After", Long.toString(attempt.outcome().addressRefusedFor().toSeconds()));
       return refuse(response, 429, attempt.outcome().message());
     }
     if (attempt.account().isEmpty()) {
       return unauthorized(response, context, attempt.outcome().message());
     }
     if (attempt.account().get().isPasswordChangeRequired()) {
-      return refuse(response, HttpServletResponse.SC_FORBIDDEN,
+      return refuse(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
           "This account still has the temporary password the owner set. Sign in on the web page and choose your own first.");
     }
     StaffAccount caller = attempt.account().get();
-    if (caller.hasSecondFactor() && !secondFactors.matchesForApi(caller.getId(), request.getHeader(CODE_HEADER))) {
-      return unauthorized(response, context, "This account signs in with a second factor: send the six digits your"
-          + " authenticator app shows now in the " + CODE_HEADER + " header with the HTTP Basic credentials.");
+    if (caller.hasSecondFactor()
+        && !secondFactors.matchesForApi(caller.getId(), request.getHeader(CODE_HEADER))) {
+      return unauthorized(
+          response,
+          context,
+          "This account signs in with a second factor: send the six digits your"
+              + " authenticator app shows now in the "
+              + CODE_HEADER
+              + " header with the HTTP Basic credentials.");
     }
     if (!caller.hasSecondFactor() && secondFactors.requiredFor(caller.getRole())) {
-      return refuse(response, HttpServletResponse.SC_FORBIDDEN,
+      return refuse(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
           "This account must set up a second factor first: sign in on the web page, which shows how.");
     }
     return signedIn(attempt.account().get(), request, context);
@@ -194,7 +238,8 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     request.setAttribute(
         CurrentActor.REQUEST_ATTRIBUTE,
         CurrentActor.of(request, account.getUsername(), account.getRole()));
-    return context.notifyContainerAboutLogin(account.getUsername(), Set.of(account.getRole().name()));
+    return context.notifyContainerAboutLogin(
+        account.getUsername(), Set.of(account.getRole().name()));
   }
 
   private static AuthenticationStatus unauthorized(
@@ -203,13 +248,20 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, message);
   }
 
-  private static AuthenticationStatus refuse(HttpServletResponse response, int status, String message) {
+  private static AuthenticationStatus refuse(
+      HttpServletResponse response, int status, String message) {
     try {
       response.setStatus(status);
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
-      response.getWriter()
-          .write(Json.createObjectBuilder().add("status", status).add("message", message).build().toString());
+      response
+          .getWriter()
+          .write(
+              Json.createObjectBuilder()
+                  .add("status", status)
+                  .add("message", message)
+                  .build()
+                  .toString());
       response.flushBuffer();
     } catch (IOException e) {
       // The client went away; nothing more to tell it.

@@ -12,7 +12,8 @@ public final class Username {
 
   private Username() {}
 
-  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
+  private static final java.util.regex.Pattern CONTROL =
+      java.util.regex.Pattern.compile("\\p{Cntrl}");
 
   public static String normalize(String raw) {
     return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);

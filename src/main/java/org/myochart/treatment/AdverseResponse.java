@@ -2,12 +2,12 @@ package org.myochart.treatment;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.util.function.Function;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.io.Serializable;
+import java.util.function.Function;
 
 /** Something that went badly during or after treatment, such as soreness or a headache. */
 @Embeddable
@@ -34,7 +34,10 @@ public class AdverseResponse implements NoteRow, Serializable {
 
   @Override
   public JsonObject canonical(int form) {
-    return Json.createObjectBuilder().add("description", description).add("severity", severity.name()).build();
+    return Json.createObjectBuilder()
+        .add("description", description)
+        .add("severity", severity.name())
+        .build();
   }
 
   @Override
@@ -42,8 +45,19 @@ public class AdverseResponse implements NoteRow, Serializable {
     return description + " (" + (severity == null ? "?" : severity.label().toLowerCase()) + ")";
   }
 
-  public String getDescription() { return description; }
-  public void setDescription(String description) { this.description = description; }
-  public Severity getSeverity() { return severity; }
-  public void setSeverity(Severity severity) { this.severity = severity; }
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public Severity getSeverity() {
+    return severity;
+  }
+
+  public void setSeverity(Severity severity) {
+    this.severity = severity;
+  }
 }

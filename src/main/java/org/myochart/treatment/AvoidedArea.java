@@ -2,10 +2,10 @@ package org.myochart.treatment;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.util.function.Function;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.io.Serializable;
+import java.util.function.Function;
 
 /** An area left out of the treatment, and why. */
 @Embeddable
@@ -39,8 +39,19 @@ public class AvoidedArea implements NoteRow, Serializable {
     return area + ": " + reason;
   }
 
-  public String getArea() { return area; }
-  public void setArea(String area) { this.area = area; }
-  public String getReason() { return reason; }
-  public void setReason(String reason) { this.reason = reason; }
+  public String getArea() {
+    return area;
+  }
+
+  public void setArea(String area) {
+    this.area = area;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
 }

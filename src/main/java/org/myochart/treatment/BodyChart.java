@@ -4,8 +4,8 @@ import java.util.List;
 import org.myochart.anatomy.Side;
 
 /**
- * The rule behind the body chart: tapping a muscle on one side adds that side to the treatment
- * rows or takes it away, merging left and right into "both" and splitting them again.
+ * The rule behind the body chart: tapping a muscle on one side adds that side to the treatment rows
+ * or takes it away, merging left and right into "both" and splitting them again.
  */
 public final class BodyChart {
 
@@ -13,8 +13,11 @@ public final class BodyChart {
 
   /** Whether the rows work this muscle on this side. */
   public static boolean worked(List<TreatedMuscle> rows, String muscle, Side side) {
-    return rows.stream().anyMatch(row -> muscle.equals(row.getMuscle())
-        && (row.getSide() == side || row.getSide() == Side.BOTH));
+    return rows.stream()
+        .anyMatch(
+            row ->
+                muscle.equals(row.getMuscle())
+                    && (row.getSide() == side || row.getSide() == Side.BOTH));
   }
 
   /** Applies one tap on {@code muscle} at {@code side} (left or right) to the rows. */

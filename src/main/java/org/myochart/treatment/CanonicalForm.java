@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * The canonical JSON of a SOAP note: what its signature hash covers and what a sealed PDF embeds.
- * A signed note stores the version it was hashed with and is rebuilt with that version for ever,
- * so a change to the format (a new {@link NoteField}, a different spelling) takes a new version
- * and leaves every earlier signature verifiable byte for byte.
+ * The canonical JSON of a SOAP note: what its signature hash covers and what a sealed PDF embeds. A
+ * signed note stores the version it was hashed with and is rebuilt with that version for ever, so a
+ * change to the format (a new {@link NoteField}, a different spelling) takes a new version and
+ * leaves every earlier signature verifiable byte for byte.
  *
  * <ul>
  *   <li>Version 1: the format until canonical forms were versioned. A trigger point without a
@@ -23,6 +23,7 @@ import java.util.Arrays;
 final class CanonicalForm {
 
   static final int FIRST = 1;
+
   /** The version new signatures use: the newest field's, and at least 2. */
   static final int CURRENT =
       Math.max(2, Arrays.stream(NoteField.values()).mapToInt(NoteField::since).max().orElse(FIRST));
@@ -31,8 +32,13 @@ final class CanonicalForm {
 
   static String of(SoapNote note, NoteDraft content, int form) {
     if (form < FIRST || form > CURRENT) {
-      throw new IllegalStateException("Note " + note.getId() + " names canonical form " + form + ", which this version of"
-          + " MyoChart does not know.");
+      throw new IllegalStateException(
+          "Note "
+              + note.getId()
+              + " names canonical form "
+              + form
+              + ", which this version of"
+              + " MyoChart does not know.");
     }
     TreatmentSession session = note.getSession();
     JsonObjectBuilder json = Json.createObjectBuilder();

@@ -19,11 +19,15 @@ import org.myochart.consent.Sha256;
 @Table(name = "note_addendum")
 public class NoteAddendum implements Serializable {
 
-  public static final String SIGNATURE_MEANING = "I add this to the signed note; the original note is unchanged.";
+  public static final String SIGNATURE_MEANING =
+      "I add this to the signed note; the original note is unchanged.";
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "note_addendum_seq")
-  @SequenceGenerator(name = "note_addendum_seq", sequenceName = "note_addendum_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "note_addendum_seq",
+      sequenceName = "note_addendum_seq",
+      allocationSize = 50)
   private Long id;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
@@ -53,7 +57,13 @@ public class NoteAddendum implements Serializable {
 
   protected NoteAddendum() {}
 
-  NoteAddendum(SoapNote note, String reason, String body, String signedBy, String signedName, Instant signedAt) {
+  NoteAddendum(
+      SoapNote note,
+      String reason,
+      String body,
+      String signedBy,
+      String signedName,
+      Instant signedAt) {
     this.note = note;
     this.reason = reason;
     this.body = body;
@@ -67,8 +77,17 @@ public class NoteAddendum implements Serializable {
   /** What the hash covers: the note's own hash, then the addendum, each part with its length. */
   String canonical() {
     StringBuilder text = new StringBuilder();
-    for (String part : new String[] {"addendum", note.getContentSha256(), reason, body, signedBy, signedName,
-        signedAt.toString(), signatureMeaning}) {
+    for (String part :
+        new String[] {
+          "addendum",
+          note.getContentSha256(),
+          reason,
+          body,
+          signedBy,
+          signedName,
+          signedAt.toString(),
+          signatureMeaning
+        }) {
       text.append(part.length()).append(':').append(part).append('\n');
     }
     return text.toString();
@@ -78,13 +97,39 @@ public class NoteAddendum implements Serializable {
     return Sha256.of(canonical()).equals(contentSha256);
   }
 
-  public Long getId() { return id; }
-  public SoapNote getNote() { return note; }
-  public String getReason() { return reason; }
-  public String getBody() { return body; }
-  public String getSignedBy() { return signedBy; }
-  public String getSignedName() { return signedName; }
-  public Instant getSignedAt() { return signedAt; }
-  public String getSignatureMeaning() { return signatureMeaning; }
-  public String getContentSha256() { return contentSha256; }
+  public Long getId() {
+    return id;
+  }
+
+  public SoapNote getNote() {
+    return note;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public String getSignedBy() {
+    return signedBy;
+  }
+
+  public String getSignedName() {
+    return signedName;
+  }
+
+  public Instant getSignedAt() {
+    return signedAt;
+  }
+
+  public String getSignatureMeaning() {
+    return signatureMeaning;
+  }
+
+  public String getContentSha256() {
+    return contentSha256;
+  }
 }

@@ -22,11 +22,16 @@ public final class NoteComparison {
     Map<String, String> text = new LinkedHashMap<>();
     for (NoteField field : NoteField.values()) {
       Object answer = field.kind() == NoteField.Kind.ROWS ? null : field.valueIn(note);
-      String value = switch (field.kind()) {
-        case ROWS -> lines(field.rowsIn(note).stream().map(row -> row.readable(names)).toList());
-        case CHOICE -> answer instanceof Tolerance tolerance ? tolerance.label() : answer == null ? null : answer.toString();
-        default -> answer == null ? null : answer.toString();
-      };
+      String value =
+          switch (field.kind()) {
+            case ROWS ->
+                lines(field.rowsIn(note).stream().map(row -> row.readable(names)).toList());
+            case CHOICE ->
+                answer instanceof Tolerance tolerance
+                    ? tolerance.label()
+                    : answer == null ? null : answer.toString();
+            default -> answer == null ? null : answer.toString();
+          };
       if (value != null) {
         text.put(field.heading(), value);
       }
@@ -35,7 +40,8 @@ public final class NoteComparison {
   }
 
   /** Label, this screen's value, the other save's value; only where they differ. */
-  public static List<String[]> differences(NoteDraft mine, NoteDraft theirs, Function<String, String> names) {
+  public static List<String[]> differences(
+      NoteDraft mine, NoteDraft theirs, Function<String, String> names) {
     Map<String, String> a = readable(mine, names);
     Map<String, String> b = readable(theirs, names);
     List<String> labels = new ArrayList<>(a.keySet());
@@ -43,7 +49,8 @@ public final class NoteComparison {
     List<String[]> differences = new ArrayList<>();
     for (String label : labels) {
       if (!Objects.equals(a.get(label), b.get(label))) {
-        differences.add(new String[] {label, a.getOrDefault(label, "—"), b.getOrDefault(label, "—")});
+        differences.add(
+            new String[] {label, a.getOrDefault(label, "—"), b.getOrDefault(label, "—")});
       }
     }
     return differences;
@@ -53,7 +60,8 @@ public final class NoteComparison {
    * What a save changed, for its audit entry: one {@code {"field","before","after"}} per label
    * whose readable value differs (a value that was or became empty is {@code null}).
    */
-  public static jakarta.json.JsonArray changes(NoteDraft before, NoteDraft after, Function<String, String> names) {
+  public static jakarta.json.JsonArray changes(
+      NoteDraft before, NoteDraft after, Function<String, String> names) {
     jakarta.json.JsonArrayBuilder changes = jakarta.json.Json.createArrayBuilder();
     Map<String, String> old = readable(before, names);
     Map<String, String> now = readable(after, names);
@@ -61,7 +69,8 @@ public final class NoteComparison {
     old.keySet().stream().filter(label -> !labels.contains(label)).forEach(labels::add);
     for (String label : labels) {
       if (!Objects.equals(old.get(label), now.get(label))) {
-        jakarta.json.JsonObjectBuilder change = jakarta.json.Json.createObjectBuilder().add("field", label);
+        jakarta.json.JsonObjectBuilder change =
+            jakarta.json.Json.createObjectBuilder().add("field", label);
         addOrNull(change, "before", old.get(label));
         addOrNull(change, "after", now.get(label));
         changes.add(change);

@@ -17,10 +17,10 @@ import org.myochart.anatomy.Side;
 import org.myochart.platform.TypedText;
 
 /**
- * Everything a therapist writes in a SOAP note, as the editing screen holds it. The note copies
- * it in while it is a draft (the scalar answers are embedded in the note's row, the rows are the
- * note's own collections); {@link #problems} says what cannot be saved and
- * {@link #missingForSignature} what a signed note must have.
+ * Everything a therapist writes in a SOAP note, as the editing screen holds it. The note copies it
+ * in while it is a draft (the scalar answers are embedded in the note's row, the rows are the
+ * note's own collections); {@link #problems} says what cannot be saved and {@link
+ * #missingForSignature} what a signed note must have.
  */
 @Embeddable
 @NoteFieldsWithinLimits
@@ -34,65 +34,85 @@ public class NoteDraft implements Serializable {
   // Subjective
   @Column(name = "headache_days_since_last")
   Integer headacheDaysSinceLast;
+
   @Column(name = "current_pain")
   Integer currentPain;
+
   @Column(name = "sleep_quality")
   Integer sleepQuality;
+
   @Column(name = "stress_level")
   Integer stressLevel;
+
   @Column(name = "triggers")
   String triggers;
+
   @Column(name = "medication_since_last")
   String medicationSinceLast;
+
   @Column(name = "client_goal")
   String clientGoal;
+
   @Column(name = "client_words")
   String clientWords;
+
   // Objective
   @Column(name = "posture")
   String posture;
+
   @Column(name = "rom_flexion")
   Integer romFlexion;
+
   @Column(name = "rom_extension")
   Integer romExtension;
+
   @Column(name = "rom_rotation_left")
   Integer romRotationLeft;
+
   @Column(name = "rom_rotation_right")
   Integer romRotationRight;
+
   @Column(name = "rom_side_bend_left")
   Integer romSideBendLeft;
+
   @Column(name = "rom_side_bend_right")
   Integer romSideBendRight;
+
   @Column(name = "palpation_notes")
   String palpationNotes;
-  @Transient
-  private List<TriggerPoint> triggerPoints = new ArrayList<>();
+
+  @Transient private List<TriggerPoint> triggerPoints = new ArrayList<>();
   // Treatment
-  @Transient
-  private List<TreatedMuscle> treatedMuscles = new ArrayList<>();
-  @Transient
-  private List<PointUse> pointUses = new ArrayList<>();
-  @Transient
-  private List<AvoidedArea> avoidedAreas = new ArrayList<>();
+  @Transient private List<TreatedMuscle> treatedMuscles = new ArrayList<>();
+  @Transient private List<PointUse> pointUses = new ArrayList<>();
+  @Transient private List<AvoidedArea> avoidedAreas = new ArrayList<>();
+
   // Assessment
   @Column(name = "pain_before")
   Integer painBefore;
+
   @Column(name = "pain_after")
   Integer painAfter;
+
   @Column(name = "rom_change")
   String romChange;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "tolerance")
   Tolerance tolerance;
-  @Transient
-  private List<AdverseResponse> adverseResponses = new ArrayList<>();
+
+  @Transient private List<AdverseResponse> adverseResponses = new ArrayList<>();
+
   @Column(name = "progress")
   String progress;
+
   // Plan
   @Column(name = "next_session")
   String nextSession;
+
   @Column(name = "home_care")
   String homeCare;
+
   @Column(name = "referral_reason")
   String referralReason;
 
@@ -103,7 +123,10 @@ public class NoteDraft implements Serializable {
    */
   public Map<String, String> problems(Validator validator, Map<String, CatalogueEntry> catalogue) {
     Map<String, String> found = new LinkedHashMap<>();
-    validator.validate(this).forEach(violation -> found.put(violation.getPropertyPath().toString(), violation.getMessage()));
+    validator
+        .validate(this)
+        .forEach(
+            violation -> found.put(violation.getPropertyPath().toString(), violation.getMessage()));
     Map<String, String> problems = new LinkedHashMap<>();
     for (NoteField field : NoteField.answers()) {
       if (found.containsKey(field.key())) {
@@ -117,11 +140,18 @@ public class NoteDraft implements Serializable {
 
   private void treatmentRows(Map<String, String> problems, Map<String, CatalogueEntry> catalogue) {
     // The limit is per kind, so the message gives the largest kind's count, not the total.
-    int rows = Math.max(Math.max(treatedMuscles.size(), pointUses.size()),
-        Math.max(triggerPoints.size(), Math.max(avoidedAreas.size(), adverseResponses.size())));
+    int rows =
+        Math.max(
+            Math.max(treatedMuscles.size(), pointUses.size()),
+            Math.max(triggerPoints.size(), Math.max(avoidedAreas.size(), adverseResponses.size())));
     if (rows > MOST_ROWS) {
-      problems.put("treatedMuscles", "A note holds at most " + MOST_ROWS + " rows of each kind; this one has " + rows
-          + " rows of one kind. Group the work by muscle and side.");
+      problems.put(
+          "treatedMuscles",
+          "A note holds at most "
+              + MOST_ROWS
+              + " rows of each kind; this one has "
+              + rows
+              + " rows of one kind. Group the work by muscle and side.");
       return;
     }
     for (int i = 0; i < treatedMuscles.size(); i++) {
@@ -136,8 +166,11 @@ public class NoteDraft implements Serializable {
         problems.putIfAbsent("treatedMuscles", where + "choose a technique from the catalogue.");
       } else if (row.getPressure() == null) {
         problems.putIfAbsent("treatedMuscles", where + "choose light, moderate or firm pressure.");
-      } else if (row.getMinutes() == null || row.getMinutes() < 1 || row.getMinutes() > MOST_MINUTES) {
-        problems.putIfAbsent("treatedMuscles", where + "minutes must be from 1 to " + MOST_MINUTES + ".");
+      } else if (row.getMinutes() == null
+          || row.getMinutes() < 1
+          || row.getMinutes() > MOST_MINUTES) {
+        problems.putIfAbsent(
+            "treatedMuscles", where + "minutes must be from 1 to " + MOST_MINUTES + ".");
       }
     }
     for (int i = 0; i < pointUses.size(); i++) {
@@ -149,7 +182,8 @@ public class NoteDraft implements Serializable {
       } else if (!point.allows(row.getSide())) {
         problems.putIfAbsent("pointUses", where + sideProblem(point, row.getSide()));
       } else if (TypedText.clean(row.getAppliedBy()) == null || row.getAppliedBy().length() > 120) {
-        problems.putIfAbsent("pointUses", where + "say who applied it (acupressure needs its own training).");
+        problems.putIfAbsent(
+            "pointUses", where + "say who applied it (acupressure needs its own training).");
       }
     }
     for (int i = 0; i < triggerPoints.size(); i++) {
@@ -160,23 +194,34 @@ public class NoteDraft implements Serializable {
         problems.putIfAbsent("triggerPoints", where + "choose a muscle from the catalogue.");
       } else if (!muscle.allows(row.getSide())) {
         problems.putIfAbsent("triggerPoints", where + sideProblem(muscle, row.getSide()));
-      } else if (row.getTenderness() == null || row.getTenderness() < 0 || row.getTenderness() > 3) {
+      } else if (row.getTenderness() == null
+          || row.getTenderness() < 0
+          || row.getTenderness() > 3) {
         problems.putIfAbsent("triggerPoints", where + "tenderness is 0 (none) to 3 (severe).");
       } else if (row.getRefersTo() != null && row.getRefersTo().length() > 200) {
-        problems.putIfAbsent("triggerPoints", where + "say where the pain refers in at most 200 characters.");
+        problems.putIfAbsent(
+            "triggerPoints", where + "say where the pain refers in at most 200 characters.");
       }
     }
     for (int i = 0; i < avoidedAreas.size(); i++) {
       AvoidedArea row = avoidedAreas.get(i);
-      if (TypedText.clean(row.getArea()) == null || TypedText.clean(row.getReason()) == null
-          || row.getArea().length() > 200 || row.getReason().length() > 500) {
-        problems.putIfAbsent("avoidedAreas", "Avoided area row " + (i + 1) + ": name the area and say why it was avoided.");
+      if (TypedText.clean(row.getArea()) == null
+          || TypedText.clean(row.getReason()) == null
+          || row.getArea().length() > 200
+          || row.getReason().length() > 500) {
+        problems.putIfAbsent(
+            "avoidedAreas",
+            "Avoided area row " + (i + 1) + ": name the area and say why it was avoided.");
       }
     }
     for (int i = 0; i < adverseResponses.size(); i++) {
       AdverseResponse row = adverseResponses.get(i);
-      if (TypedText.clean(row.getDescription()) == null || row.getDescription().length() > 500 || row.getSeverity() == null) {
-        problems.putIfAbsent("adverseResponses", "Adverse response row " + (i + 1) + ": describe it and choose its severity.");
+      if (TypedText.clean(row.getDescription()) == null
+          || row.getDescription().length() > 500
+          || row.getSeverity() == null) {
+        problems.putIfAbsent(
+            "adverseResponses",
+            "Adverse response row " + (i + 1) + ": describe it and choose its severity.");
       }
     }
   }
@@ -206,7 +251,8 @@ public class NoteDraft implements Serializable {
       missing.put("tolerance", "Record how the client tolerated the treatment before signing.");
     }
     if (treatedMuscles.isEmpty() && pointUses.isEmpty()) {
-      missing.put("treatedMuscles", "Add at least one treated muscle or pressure point before signing.");
+      missing.put(
+          "treatedMuscles", "Add at least one treated muscle or pressure point before signing.");
     }
     return missing;
   }
@@ -224,58 +270,215 @@ public class NoteDraft implements Serializable {
     return copy;
   }
 
+  public Integer getHeadacheDaysSinceLast() {
+    return headacheDaysSinceLast;
+  }
 
-  public Integer getHeadacheDaysSinceLast() { return headacheDaysSinceLast; }
-  public void setHeadacheDaysSinceLast(Integer v) { headacheDaysSinceLast = v; }
-  public Integer getCurrentPain() { return currentPain; }
-  public void setCurrentPain(Integer v) { currentPain = v; }
-  public Integer getSleepQuality() { return sleepQuality; }
-  public void setSleepQuality(Integer v) { sleepQuality = v; }
-  public Integer getStressLevel() { return stressLevel; }
-  public void setStressLevel(Integer v) { stressLevel = v; }
-  public String getTriggers() { return triggers; }
-  public void setTriggers(String v) { triggers = TypedText.clean(v); }
-  public String getMedicationSinceLast() { return medicationSinceLast; }
-  public void setMedicationSinceLast(String v) { medicationSinceLast = TypedText.clean(v); }
-  public String getClientGoal() { return clientGoal; }
-  public void setClientGoal(String v) { clientGoal = TypedText.clean(v); }
-  public String getClientWords() { return clientWords; }
-  public void setClientWords(String v) { clientWords = TypedText.clean(v); }
-  public String getPosture() { return posture; }
-  public void setPosture(String v) { posture = TypedText.clean(v); }
-  public Integer getRomFlexion() { return romFlexion; }
-  public void setRomFlexion(Integer v) { romFlexion = v; }
-  public Integer getRomExtension() { return romExtension; }
-  public void setRomExtension(Integer v) { romExtension = v; }
-  public Integer getRomRotationLeft() { return romRotationLeft; }
-  public void setRomRotationLeft(Integer v) { romRotationLeft = v; }
-  public Integer getRomRotationRight() { return romRotationRight; }
-  public void setRomRotationRight(Integer v) { romRotationRight = v; }
-  public Integer getRomSideBendLeft() { return romSideBendLeft; }
-  public void setRomSideBendLeft(Integer v) { romSideBendLeft = v; }
-  public Integer getRomSideBendRight() { return romSideBendRight; }
-  public void setRomSideBendRight(Integer v) { romSideBendRight = v; }
-  public String getPalpationNotes() { return palpationNotes; }
-  public void setPalpationNotes(String v) { palpationNotes = TypedText.clean(v); }
-  public List<TriggerPoint> getTriggerPoints() { return triggerPoints; }
-  public List<TreatedMuscle> getTreatedMuscles() { return treatedMuscles; }
-  public List<PointUse> getPointUses() { return pointUses; }
-  public List<AvoidedArea> getAvoidedAreas() { return avoidedAreas; }
-  public Integer getPainBefore() { return painBefore; }
-  public void setPainBefore(Integer v) { painBefore = v; }
-  public Integer getPainAfter() { return painAfter; }
-  public void setPainAfter(Integer v) { painAfter = v; }
-  public String getRomChange() { return romChange; }
-  public void setRomChange(String v) { romChange = TypedText.clean(v); }
-  public Tolerance getTolerance() { return tolerance; }
-  public void setTolerance(Tolerance v) { tolerance = v; }
-  public List<AdverseResponse> getAdverseResponses() { return adverseResponses; }
-  public String getProgress() { return progress; }
-  public void setProgress(String v) { progress = TypedText.clean(v); }
-  public String getNextSession() { return nextSession; }
-  public void setNextSession(String v) { nextSession = TypedText.clean(v); }
-  public String getHomeCare() { return homeCare; }
-  public void setHomeCare(String v) { homeCare = TypedText.clean(v); }
-  public String getReferralReason() { return referralReason; }
-  public void setReferralReason(String v) { referralReason = TypedText.clean(v); }
+  public void setHeadacheDaysSinceLast(Integer v) {
+    headacheDaysSinceLast = v;
+  }
+
+  public Integer getCurrentPain() {
+    return currentPain;
+  }
+
+  public void setCurrentPain(Integer v) {
+    currentPain = v;
+  }
+
+  public Integer getSleepQuality() {
+    return sleepQuality;
+  }
+
+  public void setSleepQuality(Integer v) {
+    sleepQuality = v;
+  }
+
+  public Integer getStressLevel() {
+    return stressLevel;
+  }
+
+  public void setStressLevel(Integer v) {
+    stressLevel = v;
+  }
+
+  public String getTriggers() {
+    return triggers;
+  }
+
+  public void setTriggers(String v) {
+    triggers = TypedText.clean(v);
+  }
+
+  public String getMedicationSinceLast() {
+    return medicationSinceLast;
+  }
+
+  public void setMedicationSinceLast(String v) {
+    medicationSinceLast = TypedText.clean(v);
+  }
+
+  public String getClientGoal() {
+    return clientGoal;
+  }
+
+  public void setClientGoal(String v) {
+    clientGoal = TypedText.clean(v);
+  }
+
+  public String getClientWords() {
+    return clientWords;
+  }
+
+  public void setClientWords(String v) {
+    clientWords = TypedText.clean(v);
+  }
+
+  public String getPosture() {
+    return posture;
+  }
+
+  public void setPosture(String v) {
+    posture = TypedText.clean(v);
+  }
+
+  public Integer getRomFlexion() {
+    return romFlexion;
+  }
+
+  public void setRomFlexion(Integer v) {
+    romFlexion = v;
+  }
+
+  public Integer getRomExtension() {
+    return romExtension;
+  }
+
+  public void setRomExtension(Integer v) {
+    romExtension = v;
+  }
+
+  public Integer getRomRotationLeft() {
+    return romRotationLeft;
+  }
+
+  public void setRomRotationLeft(Integer v) {
+    romRotationLeft = v;
+  }
+
+  public Integer getRomRotationRight() {
+    return romRotationRight;
+  }
+
+  public void setRomRotationRight(Integer v) {
+    romRotationRight = v;
+  }
+
+  public Integer getRomSideBendLeft() {
+    return romSideBendLeft;
+  }
+
+  public void setRomSideBendLeft(Integer v) {
+    romSideBendLeft = v;
+  }
+
+  public Integer getRomSideBendRight() {
+    return romSideBendRight;
+  }
+
+  public void setRomSideBendRight(Integer v) {
+    romSideBendRight = v;
+  }
+
+  public String getPalpationNotes() {
+    return palpationNotes;
+  }
+
+  public void setPalpationNotes(String v) {
+    palpationNotes = TypedText.clean(v);
+  }
+
+  public List<TriggerPoint> getTriggerPoints() {
+    return triggerPoints;
+  }
+
+  public List<TreatedMuscle> getTreatedMuscles() {
+    return treatedMuscles;
+  }
+
+  public List<PointUse> getPointUses() {
+    return pointUses;
+  }
+
+  public List<AvoidedArea> getAvoidedAreas() {
+    return avoidedAreas;
+  }
+
+  public Integer getPainBefore() {
+    return painBefore;
+  }
+
+  public void setPainBefore(Integer v) {
+    painBefore = v;
+  }
+
+  public Integer getPainAfter() {
+    return painAfter;
+  }
+
+  public void setPainAfter(Integer v) {
+    painAfter = v;
+  }
+
+  public String getRomChange() {
+    return romChange;
+  }
+
+  public void setRomChange(String v) {
+    romChange = TypedText.clean(v);
+  }
+
+  public Tolerance getTolerance() {
+    return tolerance;
+  }
+
+  public void setTolerance(Tolerance v) {
+    tolerance = v;
+  }
+
+  public List<AdverseResponse> getAdverseResponses() {
+    return adverseResponses;
+  }
+
+  public String getProgress() {
+    return progress;
+  }
+
+  public void setProgress(String v) {
+    progress = TypedText.clean(v);
+  }
+
+  public String getNextSession() {
+    return nextSession;
+  }
+
+  public void setNextSession(String v) {
+    nextSession = TypedText.clean(v);
+  }
+
+  public String getHomeCare() {
+    return homeCare;
+  }
+
+  public void setHomeCare(String v) {
+    homeCare = TypedText.clean(v);
+  }
+
+  public String getReferralReason() {
+    return referralReason;
+  }
+
+  public void setReferralReason(String v) {
+    referralReason = TypedText.clean(v);
+  }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Checks each answer of a {@link NoteDraft} against its {@link NoteField}. */
-public class NoteFieldsWithinLimitsValidator implements ConstraintValidator<NoteFieldsWithinLimits, NoteDraft> {
+public class NoteFieldsWithinLimitsValidator
+    implements ConstraintValidator<NoteFieldsWithinLimits, NoteDraft> {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
@@ -25,7 +26,10 @@ public class NoteFieldsWithinLimitsValidator implements ConstraintValidator<Note
         valid = false;
         if (context != null) {
           context.disableDefaultConstraintViolation();
-          context.buildConstraintViolationWithTemplate(literal(problem)).addPropertyNode(field.key()).addConstraintViolation();
+          context
+              .buildConstraintViolationWithTemplate(literal(problem))
+              .addPropertyNode(field.key())
+              .addConstraintViolation();
         }
       }
     }
@@ -34,13 +38,17 @@ public class NoteFieldsWithinLimitsValidator implements ConstraintValidator<Note
 
   private static String problem(NoteField field, Object value) {
     if (value instanceof Integer number && (number < field.min() || number > field.max())) {
-      return message("note.range", Map.of("label", field.label(), "min", field.min(), "max", field.max()));
+      return message(
+          "note.range", Map.of("label", field.label(), "min", field.min(), "max", field.max()));
     }
     if (value instanceof String text) {
       if (text.length() > field.maxLength()) {
-        return message("note.tooLong", Map.of("label", field.label(), "max", field.maxLength(), "length", text.length()));
+        return message(
+            "note.tooLong",
+            Map.of("label", field.label(), "max", field.maxLength(), "length", text.length()));
       }
-      if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+      if (text.chars()
+          .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
         return message("note.unstorable", Map.of("label", field.label()));
       }
     }
@@ -62,7 +70,8 @@ public class NoteFieldsWithinLimitsValidator implements ConstraintValidator<Note
     StringBuilder text = new StringBuilder();
     while (placeholder.find()) {
       Object value = values.get(placeholder.group(1));
-      placeholder.appendReplacement(text, Matcher.quoteReplacement(value == null ? placeholder.group() : value.toString()));
+      placeholder.appendReplacement(
+          text, Matcher.quoteReplacement(value == null ? placeholder.group() : value.toString()));
     }
     placeholder.appendTail(text);
     return text.toString();

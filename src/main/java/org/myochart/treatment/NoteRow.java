@@ -11,8 +11,8 @@ import org.myochart.anatomy.CautionCondition;
 
 /**
  * One row of a list in a note (a treated muscle, a pressure point, a trigger point, an avoided
- * area, an adverse response): how it is copied, hashed and read, so that the note's
- * {@link NoteField}s can treat every list alike.
+ * area, an adverse response): how it is copied, hashed and read, so that the note's {@link
+ * NoteField}s can treat every list alike.
  */
 interface NoteRow {
 
@@ -26,8 +26,15 @@ interface NoteRow {
    */
   String readable(Function<String, String> names);
 
-  /** The catalogue's caution for an entry under the client's conditions, added to the list if there is one. */
-  static void addCaution(List<String> cautions, Map<String, CatalogueEntry> catalogue, CatalogueKind kind, String code,
+  /**
+   * The catalogue's caution for an entry under the client's conditions, added to the list if there
+   * is one.
+   */
+  static void addCaution(
+      List<String> cautions,
+      Map<String, CatalogueEntry> catalogue,
+      CatalogueKind kind,
+      String code,
       Set<CautionCondition> conditions) {
     CatalogueEntry entry = catalogue.get(kind + ":" + code);
     String caution = entry == null ? null : entry.cautionFor(conditions);

@@ -2,26 +2,29 @@ package org.myochart.treatment;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.myochart.anatomy.CatalogueEntry;
-import org.myochart.anatomy.CautionCondition;
 import org.myochart.anatomy.CatalogueKind;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import java.io.Serializable;
+import org.myochart.anatomy.CautionCondition;
 import org.myochart.anatomy.Side;
 
 /** A pressure point worked on a side, and who applied it (acupressure needs its own training). */
 @Embeddable
 public class PointUse implements NoteRow, Serializable {
 
-  /** The code of acupressure among the techniques a treatment consent lets the client accept or decline. */
+  /**
+   * The code of acupressure among the techniques a treatment consent lets the client accept or
+   * decline.
+   */
   public static final String ACUPRESSURE = "acupressure-on-points-of-the-head";
 
   /**
@@ -59,14 +62,20 @@ public class PointUse implements NoteRow, Serializable {
 
   @Override
   public JsonObject canonical(int form) {
-    return Json.createObjectBuilder().add("point", point).add("side", side.name()).add("appliedBy", appliedBy).build();
+    return Json.createObjectBuilder()
+        .add("point", point)
+        .add("side", side.name())
+        .add("appliedBy", appliedBy)
+        .build();
   }
 
   /**
-   * What to mind in this row: the catalogue's caution for the point under the client's
-   * conditions, and whether the client declined acupressure in a consent in force.
+   * What to mind in this row: the catalogue's caution for the point under the client's conditions,
+   * and whether the client declined acupressure in a consent in force.
    */
-  public List<String> cautions(Map<String, CatalogueEntry> catalogue, Set<CautionCondition> conditions,
+  public List<String> cautions(
+      Map<String, CatalogueEntry> catalogue,
+      Set<CautionCondition> conditions,
       boolean acupressureDeclined) {
     List<String> cautions = new ArrayList<>();
     NoteRow.addCaution(cautions, catalogue, CatalogueKind.POINT, point, conditions);
@@ -78,13 +87,34 @@ public class PointUse implements NoteRow, Serializable {
 
   @Override
   public String readable(Function<String, String> names) {
-    return names.apply(CatalogueKind.POINT + ":" + point) + " " + NoteRow.side(side) + " · applied by " + appliedBy;
+    return names.apply(CatalogueKind.POINT + ":" + point)
+        + " "
+        + NoteRow.side(side)
+        + " · applied by "
+        + appliedBy;
   }
 
-  public String getPoint() { return point; }
-  public void setPoint(String point) { this.point = point; }
-  public Side getSide() { return side; }
-  public void setSide(Side side) { this.side = side; }
-  public String getAppliedBy() { return appliedBy; }
-  public void setAppliedBy(String appliedBy) { this.appliedBy = appliedBy; }
+  public String getPoint() {
+    return point;
+  }
+
+  public void setPoint(String point) {
+    this.point = point;
+  }
+
+  public Side getSide() {
+    return side;
+  }
+
+  public void setSide(Side side) {
+    this.side = side;
+  }
+
+  public String getAppliedBy() {
+    return appliedBy;
+  }
+
+  public void setAppliedBy(String appliedBy) {
+    this.appliedBy = appliedBy;
+  }
 }

@@ -27,9 +27,9 @@ import org.myochart.consent.Sha256;
 import org.myochart.platform.RuleViolation;
 
 /**
- * The therapist's note of one session. While a draft it can be revised; {@link #sign} locks it
- * for good, with the signer's printed name, the time, the meaning of the signature and a SHA-256
- * of the signed content. Corrections after that are {@link NoteAddendum}s.
+ * The therapist's note of one session. While a draft it can be revised; {@link #sign} locks it for
+ * good, with the signer's printed name, the time, the meaning of the signature and a SHA-256 of the
+ * signed content. Corrections after that are {@link NoteAddendum}s.
  */
 @Entity
 @Table(name = "soap_note")
@@ -58,8 +58,7 @@ public class SoapNote implements Serializable {
   @Column(nullable = false)
   private NoteStatus status;
 
-  @Embedded
-  private NoteDraft content = new NoteDraft();
+  @Embedded private NoteDraft content = new NoteDraft();
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "soap_treated_muscle", joinColumns = @JoinColumn(name = "note_id"))
@@ -101,7 +100,10 @@ public class SoapNote implements Serializable {
   @Column(name = "content_sha256")
   private String contentSha256;
 
-  /** The {@link CanonicalForm} version the hash was taken over; notes signed before versions were stored have 1. */
+  /**
+   * The {@link CanonicalForm} version the hash was taken over; notes signed before versions were
+   * stored have 1.
+   */
   @Column(name = "canonical_form", nullable = false)
   private int canonicalForm = CanonicalForm.CURRENT;
 
@@ -111,8 +113,7 @@ public class SoapNote implements Serializable {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
   protected SoapNote() {}
 
@@ -143,14 +144,15 @@ public class SoapNote implements Serializable {
   /** The note's own table for a list of rows. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private List<NoteRow> storedRows(NoteField field) {
-    List rows = switch (field) {
-      case TRIGGER_POINTS -> triggerPoints;
-      case TREATED_MUSCLES -> treatedMuscles;
-      case POINT_USES -> pointUses;
-      case AVOIDED_AREAS -> avoidedAreas;
-      case ADVERSE_RESPONSES -> adverseResponses;
-      default -> throw new IllegalArgumentException(field + " holds one answer");
-    };
+    List rows =
+        switch (field) {
+          case TRIGGER_POINTS -> triggerPoints;
+          case TREATED_MUSCLES -> treatedMuscles;
+          case POINT_USES -> pointUses;
+          case AVOIDED_AREAS -> avoidedAreas;
+          case ADVERSE_RESPONSES -> adverseResponses;
+          default -> throw new IllegalArgumentException(field + " holds one answer");
+        };
     return rows;
   }
 
@@ -169,7 +171,10 @@ public class SoapNote implements Serializable {
 
   private void requireDraft() {
     if (status == NoteStatus.SIGNED) {
-      throw RuleViolation.conflict("This note was signed on " + signedAt + " and can no longer change; add an addendum instead.");
+      throw RuleViolation.conflict(
+          "This note was signed on "
+              + signedAt
+              + " and can no longer change; add an addendum instead.");
     }
   }
 
@@ -199,18 +204,59 @@ public class SoapNote implements Serializable {
     return status == NoteStatus.SIGNED;
   }
 
-  public Long getId() { return id; }
-  public TreatmentSession getSession() { return session; }
-  public Client getClient() { return client; }
-  public String getTherapist() { return therapist; }
-  public NoteStatus getStatus() { return status; }
-  public String getSignedBy() { return signedBy; }
-  public String getSignedName() { return signedName; }
-  public Instant getSignedAt() { return signedAt; }
-  public String getSignatureMeaning() { return signatureMeaning; }
-  public String getContentSha256() { return contentSha256; }
-  public int getCanonicalForm() { return canonicalForm; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getUpdatedAt() { return updatedAt; }
-  public long getVersion() { return version; }
+  public Long getId() {
+    return id;
+  }
+
+  public TreatmentSession getSession() {
+    return session;
+  }
+
+  public Client getClient() {
+    return client;
+  }
+
+  public String getTherapist() {
+    return therapist;
+  }
+
+  public NoteStatus getStatus() {
+    return status;
+  }
+
+  public String getSignedBy() {
+    return signedBy;
+  }
+
+  public String getSignedName() {
+    return signedName;
+  }
+
+  public Instant getSignedAt() {
+    return signedAt;
+  }
+
+  public String getSignatureMeaning() {
+    return signatureMeaning;
+  }
+
+  public String getContentSha256() {
+    return contentSha256;
+  }
+
+  public int getCanonicalForm() {
+    return canonicalForm;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
 }

@@ -1,6 +1,5 @@
 package org.myochart.treatment;
 
-import org.myochart.audit.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -26,6 +25,7 @@ import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
+import org.myochart.audit.RecordKind;
 import org.myochart.audit.RowsRead;
 import org.myochart.caseload.Caseloads;
 import org.myochart.client.Client;
@@ -39,12 +39,12 @@ import org.myochart.consent.Consents;
 import org.myochart.consent.TreatmentGate;
 import org.myochart.platform.RuleViolation;
 import org.myochart.security.PasswordConfirmation;
-import org.myochart.staff.Role;
 import org.myochart.security.StaffAccount;
+import org.myochart.staff.Role;
 
 /**
- * Sessions and their SOAP notes: starting a session through the treatment gate, saving drafts
- * with conflict detection, signing with the password, addenda, and who may read what.
+ * Sessions and their SOAP notes: starting a session through the treatment gate, saving drafts with
+ * conflict detection, signing with the password, addenda, and who may read what.
  */
 @ApplicationScoped
 @Transactional
@@ -68,13 +68,15 @@ public class SoapNotes {
   @Inject jakarta.enterprise.event.Event<AddendumSigned> addendumSigned;
 
   /** Today's answers, asked when the session starts. */
-  public record TodaysCheck(boolean acuteSevereAttack, boolean changedSinceLast, Set<RedFlag> redFlags) {}
+  public record TodaysCheck(
+      boolean acuteSevereAttack, boolean changedSinceLast, Set<RedFlag> redFlags) {}
 
   /**
    * Records today's check and starts a session with an empty draft note, if the client may be
    * treated now: every required consent valid, no open red flag, no acute attack today.
    */
-  public SoapNote startSession(long clientId, SessionKind kind, TodaysCheck today, String therapistName) {
+  public SoapNote startSession(
+      long clientId, SessionKind kind, TodaysCheck today, String therapistName) {
     requireReader(clientId);
     Actor me = requireTherapist();
     if (kind == null) {
@@ -82,45 +84,75 @@ public class SoapNotes {
     }
     Client client = clients.get(clientId);
     if (!client.isActive()) {
-      throw RuleViolation.conflict(client.getFullName() + " is inactive; reactivate the client first.");
+      throw RuleViolation.conflict(
+          client.getFullName() + " is inactive; reactivate the client first.");
     }
-    intakes.recordVisitCheck(clientId, today.acuteSevereAttack(), today.changedSinceLast(), today.redFlags());
+    intakes.recordVisitCheck(
+        clientId, today.acuteSevereAttack(), today.changedSinceLast(), today.redFlags());
     gate.require(clientId);
     Instant now = clock.instant();
-    TreatmentSession session = new TreatmentSession(client, activePlan(clientId).orElse(null), me.name(), therapistName, kind,
-        now, now);
+    TreatmentSession session =
+        new TreatmentSession(
+            client, activePlan(clientId).orElse(null), me.name(), therapistName, kind, now, now);
     em.persist(session);
     SoapNote note = new SoapNote(session, now);
     em.persist(note);
     em.flush();
-    audit.record(AuditAction.CREATE, SESSION, session.getId(), Json.createObjectBuilder()
-        .add("client", clientId).add("kind", kind.name()).add("note", note.getId()).build().toString());
+    audit.record(
+        AuditAction.CREATE,
+        SESSION,
+        session.getId(),
+        Json.createObjectBuilder()
+            .add("client", clientId)
+            .add("kind", kind.name())
+            .add("note", note.getId())
+            .build()
+            .toString());
     return note;
   }
 
   /**
-   * A session that took place earlier (up to 120 days ago), entered afterwards: used to bring
-   * the demo clinic's history in. It passes the treatment gate as it stands now.
+   * A session that took place earlier (up to 120 days ago), entered afterwards: used to bring the
+   * demo clinic's history in. It passes the treatment gate as it stands now.
    */
-  public SoapNote recordEarlierSession(long clientId, SessionKind kind, Instant startsAt, Instant endsAt, String therapistName) {
+  public SoapNote recordEarlierSession(
+      long clientId, SessionKind kind, Instant startsAt, Instant endsAt, String therapistName) {
     requireReader(clientId);
     Actor me = requireTherapist();
     Instant now = clock.instant();
-    if (startsAt == null || startsAt.isAfter(now) || startsAt.isBefore(now.minus(Duration.ofDays(120)))) {
-      throw RuleViolation.invalidFields(Map.of("startsAt", "An earlier session started within the last 120 days."));
+    if (startsAt == null
+        || startsAt.isAfter(now)
+        || startsAt.isBefore(now.minus(Duration.ofDays(120)))) {
+      throw RuleViolation.invalidFields(
+          Map.of("startsAt", "An earlier session started within the last 120 days."));
     }
     Client client = clients.get(clientId);
     gate.require(clientId);
-    TreatmentSession session = new TreatmentSession(client, activePlan(clientId).orElse(null), me.name(), therapistName, kind,
-        startsAt, now);
+    TreatmentSession session =
+        new TreatmentSession(
+            client,
+            activePlan(clientId).orElse(null),
+            me.name(),
+            therapistName,
+            kind,
+            startsAt,
+            now);
     session.end(endsAt);
     em.persist(session);
     SoapNote note = new SoapNote(session, now);
     em.persist(note);
     em.flush();
-    audit.record(AuditAction.CREATE, SESSION, session.getId(), Json.createObjectBuilder()
-        .add("client", clientId).add("kind", kind.name()).add("startsAt", startsAt.toString()).add("note", note.getId())
-        .build().toString());
+    audit.record(
+        AuditAction.CREATE,
+        SESSION,
+        session.getId(),
+        Json.createObjectBuilder()
+            .add("client", clientId)
+            .add("kind", kind.name())
+            .add("startsAt", startsAt.toString())
+            .add("note", note.getId())
+            .build()
+            .toString());
     return note;
   }
 
@@ -137,15 +169,23 @@ public class SoapNotes {
     NoteDraft before = note.content();
     note.revise(draft, clock.instant());
     em.flush();
-    audit.record(AuditAction.CHANGE, RecordKind.SOAP_NOTE, noteId, Json.createObjectBuilder().add("version", note.getVersion())
-        .add("changes", NoteComparison.changes(before, note.content(), catalogue.names())).build().toString());
+    audit.record(
+        AuditAction.CHANGE,
+        RecordKind.SOAP_NOTE,
+        noteId,
+        Json.createObjectBuilder()
+            .add("version", note.getVersion())
+            .add("changes", NoteComparison.changes(before, note.content(), catalogue.names()))
+            .build()
+            .toString());
     return note;
   }
 
   /** Saves and signs the note with the therapist's password; from then on it never changes. */
   public SoapNote sign(long noteId, long seenVersion, NoteDraft draft, String password) {
     SoapNote note = writable(noteId);
-    Map<String, String> problems = new LinkedHashMap<>(draft.problems(validator, catalogue.byCode()));
+    Map<String, String> problems =
+        new LinkedHashMap<>(draft.problems(validator, catalogue.byCode()));
     draft.missingForSignature().forEach(problems::putIfAbsent);
     if (!problems.isEmpty()) {
       throw RuleViolation.invalidFields(problems);
@@ -163,8 +203,15 @@ public class SoapNotes {
     }
     note.sign(signer.getUsername(), signer.getDisplayName(), now);
     em.flush();
-    AuditEntry signing = audit.stamp(AuditAction.SIGN, RecordKind.SOAP_NOTE, noteId, Json.createObjectBuilder()
-        .add("contentSha256", note.getContentSha256()).build().toString());
+    AuditEntry signing =
+        audit.stamp(
+            AuditAction.SIGN,
+            RecordKind.SOAP_NOTE,
+            noteId,
+            Json.createObjectBuilder()
+                .add("contentSha256", note.getContentSha256())
+                .build()
+                .toString());
     noteSigned.fire(new NoteSigned(note, signing));
     // Sealing appends it first, ahead of the seal's own entry; otherwise it is appended here.
     audit.append(signing);
@@ -179,7 +226,9 @@ public class SoapNotes {
     }
     Actor me = requireTherapist();
     if (!note.getTherapist().equals(me.name()) && !me.actsAs(Role.OWNER)) {
-      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the note's therapist or the owner may add an addendum.");
+      throw new RuleViolation(
+          RuleViolation.Kind.FORBIDDEN,
+          "Only the note's therapist or the owner may add an addendum.");
     }
     if (!note.isSigned()) {
       throw RuleViolation.conflict("The note is still a draft: change it directly and sign it.");
@@ -187,12 +236,26 @@ public class SoapNotes {
     AddendumText text = AddendumText.of(reason, body);
     refuseViolations(text);
     StaffAccount signer = passwords.confirm(me.name(), password);
-    NoteAddendum addendum = new NoteAddendum(note, text.reason(), text.body(), signer.getUsername(), signer.getDisplayName(),
-        clock.instant());
+    NoteAddendum addendum =
+        new NoteAddendum(
+            note,
+            text.reason(),
+            text.body(),
+            signer.getUsername(),
+            signer.getDisplayName(),
+            clock.instant());
     em.persist(addendum);
     em.flush();
-    AuditEntry signing = audit.stamp(AuditAction.SIGN, RecordKind.NOTE_ADDENDUM, addendum.getId(), Json.createObjectBuilder()
-        .add("note", noteId).add("contentSha256", addendum.getContentSha256()).build().toString());
+    AuditEntry signing =
+        audit.stamp(
+            AuditAction.SIGN,
+            RecordKind.NOTE_ADDENDUM,
+            addendum.getId(),
+            Json.createObjectBuilder()
+                .add("note", noteId)
+                .add("contentSha256", addendum.getContentSha256())
+                .build()
+                .toString());
     addendumSigned.fire(new AddendumSigned(addendum, signing));
     audit.append(signing);
     return addendum;
@@ -215,17 +278,28 @@ public class SoapNotes {
 
   public List<NoteAddendum> addenda(long noteId) {
     requireReader(find(noteId).getClient().getId());
-    return em.createQuery("select a from NoteAddendum a where a.note.id = :n order by a.signedAt, a.id", NoteAddendum.class)
-        .setParameter("n", noteId).getResultList();
+    return em.createQuery(
+            "select a from NoteAddendum a where a.note.id = :n order by a.signedAt, a.id",
+            NoteAddendum.class)
+        .setParameter("n", noteId)
+        .getResultList();
   }
 
   /** The client's notes, newest session first, for those who may read them. */
   public List<SoapNote> notesOf(long clientId) {
     requireReader(clientId);
-    List<SoapNote> found = em.createQuery("select n from SoapNote n where n.client.id = :c order by n.session.startsAt desc",
-        SoapNote.class).setParameter("c", clientId).getResultList();
+    List<SoapNote> found =
+        em.createQuery(
+                "select n from SoapNote n where n.client.id = :c order by n.session.startsAt desc",
+                SoapNote.class)
+            .setParameter("c", clientId)
+            .getResultList();
     // One entry for the list, whichever page or API asked for it.
-    audit.recordDetail(AuditAction.VIEW, RecordKind.SOAP_NOTE, "client:" + clientId, new RowsRead(clientId, found.size()));
+    audit.recordDetail(
+        AuditAction.VIEW,
+        RecordKind.SOAP_NOTE,
+        "client:" + clientId,
+        new RowsRead(clientId, found.size()));
     return found;
   }
 
@@ -233,36 +307,63 @@ public class SoapNotes {
   public List<SoapNote> unsignedOf(String therapist) {
     Actor me = actor.get();
     if (!Actor.SYSTEM.equals(me) && !me.name().equals(therapist) && !me.actsAs(Role.OWNER)) {
-      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only the owner sees another therapist's unsigned notes.");
+      throw new RuleViolation(
+          RuleViolation.Kind.FORBIDDEN, "Only the owner sees another therapist's unsigned notes.");
     }
-    return em.createQuery("select n from SoapNote n where n.therapist = :t and n.status = :s order by n.session.startsAt",
-        SoapNote.class).setParameter("t", therapist).setParameter("s", NoteStatus.DRAFT).getResultList();
+    return em.createQuery(
+            "select n from SoapNote n where n.therapist = :t and n.status = :s order by n.session.startsAt",
+            SoapNote.class)
+        .setParameter("t", therapist)
+        .setParameter("s", NoteStatus.DRAFT)
+        .getResultList();
   }
 
   /** Every note still unsigned longer than the given time after its session started. */
   public List<SoapNote> unsignedLongerThan(Duration age) {
-    return em.createQuery("select n from SoapNote n where n.status = :s and n.session.startsAt < :t order by n.session.startsAt",
-        SoapNote.class).setParameter("s", NoteStatus.DRAFT).setParameter("t", clock.instant().minus(age)).getResultList();
+    return em.createQuery(
+            "select n from SoapNote n where n.status = :s and n.session.startsAt < :t order by n.session.startsAt",
+            SoapNote.class)
+        .setParameter("s", NoteStatus.DRAFT)
+        .setParameter("t", clock.instant().minus(age))
+        .getResultList();
   }
 
   /** The most recent signed note of the client, to copy recurring rows from. */
   public Optional<SoapNote> lastSigned(long clientId) {
     requireReader(clientId);
-    return em.createQuery("select n from SoapNote n where n.client.id = :c and n.status = :s order by n.session.startsAt desc",
-        SoapNote.class).setParameter("c", clientId).setParameter("s", NoteStatus.SIGNED).setMaxResults(1)
-        .getResultStream().findFirst();
+    return em.createQuery(
+            "select n from SoapNote n where n.client.id = :c and n.status = :s order by n.session.startsAt desc",
+            SoapNote.class)
+        .setParameter("c", clientId)
+        .setParameter("s", NoteStatus.SIGNED)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   /** The numbers of every signed session, oldest first, for the outcome charts. */
   public List<OutcomePoint> outcomes(long clientId) {
     requireReader(clientId);
-    return em.createQuery("select n from SoapNote n where n.client.id = :c and n.status = :s order by n.session.startsAt",
-        SoapNote.class).setParameter("c", clientId).setParameter("s", NoteStatus.SIGNED).getResultList().stream()
-        .map(n -> {
-          NoteDraft c = n.content();
-          return new OutcomePoint(n.getSession().getStartsAt(), c.getHeadacheDaysSinceLast(), c.getPainBefore(), c.getPainAfter(),
-              c.getSleepQuality(), c.getStressLevel());
-        }).toList();
+    return em
+        .createQuery(
+            "select n from SoapNote n where n.client.id = :c and n.status = :s order by n.session.startsAt",
+            SoapNote.class)
+        .setParameter("c", clientId)
+        .setParameter("s", NoteStatus.SIGNED)
+        .getResultList()
+        .stream()
+        .map(
+            n -> {
+              NoteDraft c = n.content();
+              return new OutcomePoint(
+                  n.getSession().getStartsAt(),
+                  c.getHeadacheDaysSinceLast(),
+                  c.getPainBefore(),
+                  c.getPainAfter(),
+                  c.getSleepQuality(),
+                  c.getStressLevel());
+            })
+        .toList();
   }
 
   /** The intake conditions that make catalogue cautions apply to this client. */
@@ -270,49 +371,69 @@ public class SoapNotes {
     requireReader(clientId);
     Set<CautionCondition> conditions = EnumSet.noneOf(CautionCondition.class);
     Optional<HealthIntake> intake = intakes.current(clientId);
-    intake.ifPresent(i -> {
-      if (i.isPregnant()) {
-        conditions.add(CautionCondition.PREGNANCY);
-      }
-      if (i.isCervicalSpondylosis()) {
-        conditions.add(CautionCondition.CERVICAL_SPONDYLOSIS);
-      }
-      if (i.getMedications().stream().anyMatch(m -> m.getKind() == MedicationKind.BLOOD_THINNER)) {
-        conditions.add(CautionCondition.BLOOD_THINNER);
-      }
-    });
+    intake.ifPresent(
+        i -> {
+          if (i.isPregnant()) {
+            conditions.add(CautionCondition.PREGNANCY);
+          }
+          if (i.isCervicalSpondylosis()) {
+            conditions.add(CautionCondition.CERVICAL_SPONDYLOSIS);
+          }
+          if (i.getMedications().stream()
+              .anyMatch(m -> m.getKind() == MedicationKind.BLOOD_THINNER)) {
+            conditions.add(CautionCondition.BLOOD_THINNER);
+          }
+        });
     return conditions;
   }
 
   /** The techniques the client declined in the consents in force, in their consents' words. */
   public List<String> declinedInConsent(long clientId) {
     requireReader(clientId);
-    return consents.standings(clientId).stream().filter(ConsentStanding::isValid)
-        .flatMap(standing -> standing.consent().getTechniqueChoices().stream()).filter(choice -> !choice.isAccepted())
-        .map(choice -> choice.getText()).distinct().toList();
+    return consents.standings(clientId).stream()
+        .filter(ConsentStanding::isValid)
+        .flatMap(standing -> standing.consent().getTechniqueChoices().stream())
+        .filter(choice -> !choice.isAccepted())
+        .map(choice -> choice.getText())
+        .distinct()
+        .toList();
   }
 
   /** Whether the client declined acupressure in a consent that is in force. */
   public boolean acupressureDeclined(long clientId) {
     requireReader(clientId);
-    return consents.standings(clientId).stream().filter(ConsentStanding::isValid)
+    return consents.standings(clientId).stream()
+        .filter(ConsentStanding::isValid)
         .anyMatch(standing -> standing.consent().declined(PointUse::isAcupressure));
   }
 
   // Plans
 
-  public TreatmentPlan createPlan(long clientId, String goal, Integer sessionsPlanned, Integer sessionsPerWeek, LocalDate startsOn) {
+  public TreatmentPlan createPlan(
+      long clientId,
+      String goal,
+      Integer sessionsPlanned,
+      Integer sessionsPerWeek,
+      LocalDate startsOn) {
     requireReader(clientId);
     requireTherapist();
     Client client = clients.get(clientId);
     PlanTerms terms = PlanTerms.of(goal, sessionsPlanned, sessionsPerWeek, startsOn);
     refuseViolations(terms);
     activePlan(clientId).ifPresent(TreatmentPlan::close);
-    TreatmentPlan plan = new TreatmentPlan(client, terms.goal(), terms.sessionsPlanned(), terms.sessionsPerWeek(),
-        terms.startsOn(), actor.get().name(), clock.instant());
+    TreatmentPlan plan =
+        new TreatmentPlan(
+            client,
+            terms.goal(),
+            terms.sessionsPlanned(),
+            terms.sessionsPerWeek(),
+            terms.startsOn(),
+            actor.get().name(),
+            clock.instant());
     em.persist(plan);
     em.flush();
-    audit.recordDetail(AuditAction.CREATE, "TreatmentPlan", plan.getId(), new PlanCreated(clientId));
+    audit.recordDetail(
+        AuditAction.CREATE, "TreatmentPlan", plan.getId(), new PlanCreated(clientId));
     return plan;
   }
 
@@ -322,22 +443,35 @@ public class SoapNotes {
   }
 
   private Optional<TreatmentPlan> activePlan(long clientId) {
-    return em.createQuery("select p from TreatmentPlan p where p.client.id = :c and p.active = true order by p.id desc",
-        TreatmentPlan.class).setParameter("c", clientId).setMaxResults(1).getResultStream().findFirst();
+    return em.createQuery(
+            "select p from TreatmentPlan p where p.client.id = :c and p.active = true order by p.id desc",
+            TreatmentPlan.class)
+        .setParameter("c", clientId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   /** Sessions with a signed note since the plan started. */
   public long sessionsDone(TreatmentPlan plan) {
     requireReader(plan.getClient().getId());
-    return em.createQuery("select count(n) from SoapNote n where n.session.plan = :p and n.status = :s", Long.class)
-        .setParameter("p", plan).setParameter("s", NoteStatus.SIGNED).getSingleResult();
+    return em.createQuery(
+            "select count(n) from SoapNote n where n.session.plan = :p and n.status = :s",
+            Long.class)
+        .setParameter("p", plan)
+        .setParameter("s", NoteStatus.SIGNED)
+        .getSingleResult();
   }
 
   /** Refuses with one message per field when the value breaks its constraints. */
   private void refuseViolations(Object value) {
     Map<String, String> problems = new LinkedHashMap<>();
-    validator.validate(value).forEach(
-        violation -> problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
+    validator
+        .validate(value)
+        .forEach(
+            violation ->
+                problems.putIfAbsent(
+                    violation.getPropertyPath().toString(), violation.getMessage()));
     if (!problems.isEmpty()) {
       throw RuleViolation.invalidFields(problems);
     }
@@ -361,7 +495,9 @@ public class SoapNotes {
     return caseloads.mayOpen(clientId);
   }
 
-  /** Refuses readers who may not; a therapist outside their caseload gets {@code BreakGlassNeeded}. */
+  /**
+   * Refuses readers who may not; a therapist outside their caseload gets {@code BreakGlassNeeded}.
+   */
   private void requireReader(long clientId) {
     caseloads.require(clientId);
   }
@@ -372,10 +508,13 @@ public class SoapNotes {
       throw RuleViolation.notFound("There is no note " + noteId + ".");
     }
     if (!note.getTherapist().equals(actor.get().name())) {
-      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only " + note.getTherapist() + ", who wrote this note, may change or sign it.");
+      throw new RuleViolation(
+          RuleViolation.Kind.FORBIDDEN,
+          "Only " + note.getTherapist() + ", who wrote this note, may change or sign it.");
     }
     if (note.isSigned()) {
-      throw RuleViolation.conflict("This note is signed and can no longer change; add an addendum instead.");
+      throw RuleViolation.conflict(
+          "This note is signed and can no longer change; add an addendum instead.");
     }
     return note;
   }
@@ -383,7 +522,8 @@ public class SoapNotes {
   private Actor requireTherapist() {
     Actor me = actor.get();
     if (!me.actsAs(Role.THERAPIST) && !me.actsAs(Role.OWNER)) {
-      throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "Only therapists and the owner treat clients.");
+      throw new RuleViolation(
+          RuleViolation.Kind.FORBIDDEN, "Only therapists and the owner treat clients.");
     }
     return me;
   }

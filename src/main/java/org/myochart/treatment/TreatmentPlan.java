@@ -23,7 +23,10 @@ public class TreatmentPlan implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "treatment_plan_seq")
-  @SequenceGenerator(name = "treatment_plan_seq", sequenceName = "treatment_plan_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "treatment_plan_seq",
+      sequenceName = "treatment_plan_seq",
+      allocationSize = 50)
   private Long id;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
@@ -51,12 +54,17 @@ public class TreatmentPlan implements Serializable {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
   protected TreatmentPlan() {}
 
-  TreatmentPlan(Client client, String goal, int sessionsPlanned, int sessionsPerWeek, LocalDate startsOn, String createdBy,
+  TreatmentPlan(
+      Client client,
+      String goal,
+      int sessionsPlanned,
+      int sessionsPerWeek,
+      LocalDate startsOn,
+      String createdBy,
       Instant createdAt) {
     this.client = client;
     this.goal = goal;
@@ -72,14 +80,43 @@ public class TreatmentPlan implements Serializable {
     this.active = false;
   }
 
-  public Long getId() { return id; }
-  public Client getClient() { return client; }
-  public String getGoal() { return goal; }
-  public int getSessionsPlanned() { return sessionsPlanned; }
-  public int getSessionsPerWeek() { return sessionsPerWeek; }
-  public LocalDate getStartsOn() { return startsOn; }
-  public boolean isActive() { return active; }
-  public String getCreatedBy() { return createdBy; }
-  public Instant getCreatedAt() { return createdAt; }
-  public long getVersion() { return version; }
+  public Long getId() {
+    return id;
+  }
+
+  public Client getClient() {
+    return client;
+  }
+
+  public String getGoal() {
+    return goal;
+  }
+
+  public int getSessionsPlanned() {
+    return sessionsPlanned;
+  }
+
+  public int getSessionsPerWeek() {
+    return sessionsPerWeek;
+  }
+
+  public LocalDate getStartsOn() {
+    return startsOn;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public String getCreatedBy() {
+    return createdBy;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
 }

@@ -26,7 +26,10 @@ public class TreatmentSession implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "treatment_session_seq")
-  @SequenceGenerator(name = "treatment_session_seq", sequenceName = "treatment_session_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "treatment_session_seq",
+      sequenceName = "treatment_session_seq",
+      allocationSize = 50)
   private Long id;
 
   @ManyToOne(optional = false, fetch = FetchType.EAGER)
@@ -56,13 +59,18 @@ public class TreatmentSession implements Serializable {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
-  @Version
-  private long version;
+  @Version private long version;
 
   protected TreatmentSession() {}
 
-  TreatmentSession(Client client, TreatmentPlan plan, String therapist, String therapistName, SessionKind kind,
-      Instant startsAt, Instant createdAt) {
+  TreatmentSession(
+      Client client,
+      TreatmentPlan plan,
+      String therapist,
+      String therapistName,
+      SessionKind kind,
+      Instant startsAt,
+      Instant createdAt) {
     this.client = client;
     this.plan = plan;
     this.therapist = therapist;
@@ -75,22 +83,53 @@ public class TreatmentSession implements Serializable {
   /** Records when the session ended; not before it began, not longer than eight hours. */
   void end(Instant at) {
     if (at.isBefore(startsAt)) {
-      throw RuleViolation.invalidFields(java.util.Map.of("endsAt", "A session cannot end before it started."));
+      throw RuleViolation.invalidFields(
+          java.util.Map.of("endsAt", "A session cannot end before it started."));
     }
     if (Duration.between(startsAt, at).compareTo(Duration.ofHours(8)) > 0) {
-      throw RuleViolation.invalidFields(java.util.Map.of("endsAt", "A session lasts at most eight hours."));
+      throw RuleViolation.invalidFields(
+          java.util.Map.of("endsAt", "A session lasts at most eight hours."));
     }
     this.endsAt = at;
   }
 
-  public Long getId() { return id; }
-  public Client getClient() { return client; }
-  public TreatmentPlan getPlan() { return plan; }
-  public String getTherapist() { return therapist; }
-  public String getTherapistName() { return therapistName; }
-  public SessionKind getKind() { return kind; }
-  public Instant getStartsAt() { return startsAt; }
-  public Instant getEndsAt() { return endsAt; }
-  public Instant getCreatedAt() { return createdAt; }
-  public long getVersion() { return version; }
+  public Long getId() {
+    return id;
+  }
+
+  public Client getClient() {
+    return client;
+  }
+
+  public TreatmentPlan getPlan() {
+    return plan;
+  }
+
+  public String getTherapist() {
+    return therapist;
+  }
+
+  public String getTherapistName() {
+    return therapistName;
+  }
+
+  public SessionKind getKind() {
+    return kind;
+  }
+
+  public Instant getStartsAt() {
+    return startsAt;
+  }
+
+  public Instant getEndsAt() {
+    return endsAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
 }

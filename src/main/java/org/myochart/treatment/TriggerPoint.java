@@ -2,17 +2,19 @@ package org.myochart.treatment;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.util.function.Function;
-import org.myochart.anatomy.CatalogueKind;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.io.Serializable;
+import java.util.function.Function;
+import org.myochart.anatomy.CatalogueKind;
 import org.myochart.anatomy.Side;
 
-/** A palpation finding: a trigger point in a muscle on a side, how tender (0–3) and where it refers. */
+/**
+ * A palpation finding: a trigger point in a muscle on a side, how tender (0–3) and where it refers.
+ */
 @Embeddable
 public class TriggerPoint implements NoteRow, Serializable {
 
@@ -45,8 +47,11 @@ public class TriggerPoint implements NoteRow, Serializable {
 
   @Override
   public JsonObject canonical(int form) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("muscle", muscle).add("side", side.name())
-        .add("tenderness", tenderness);
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("muscle", muscle)
+            .add("side", side.name())
+            .add("tenderness", tenderness);
     if (form == 1) {
       // Version 1 wrote a missing referral as the word "null"; notes signed so keep it.
       return json.add("refersTo", String.valueOf(refersTo)).build();
@@ -56,16 +61,44 @@ public class TriggerPoint implements NoteRow, Serializable {
 
   @Override
   public String readable(Function<String, String> names) {
-    return names.apply(CatalogueKind.MUSCLE + ":" + muscle) + " " + NoteRow.side(side) + ", tenderness " + tenderness + "/3"
+    return names.apply(CatalogueKind.MUSCLE + ":" + muscle)
+        + " "
+        + NoteRow.side(side)
+        + ", tenderness "
+        + tenderness
+        + "/3"
         + (refersTo == null ? "" : ", refers to " + refersTo);
   }
 
-  public String getMuscle() { return muscle; }
-  public void setMuscle(String muscle) { this.muscle = muscle; }
-  public Side getSide() { return side; }
-  public void setSide(Side side) { this.side = side; }
-  public Integer getTenderness() { return tenderness; }
-  public void setTenderness(Integer tenderness) { this.tenderness = tenderness; }
-  public String getRefersTo() { return refersTo; }
-  public void setRefersTo(String refersTo) { this.refersTo = refersTo; }
+  public String getMuscle() {
+    return muscle;
+  }
+
+  public void setMuscle(String muscle) {
+    this.muscle = muscle;
+  }
+
+  public Side getSide() {
+    return side;
+  }
+
+  public void setSide(Side side) {
+    this.side = side;
+  }
+
+  public Integer getTenderness() {
+    return tenderness;
+  }
+
+  public void setTenderness(Integer tenderness) {
+    this.tenderness = tenderness;
+  }
+
+  public String getRefersTo() {
+    return refersTo;
+  }
+
+  public void setRefersTo(String refersTo) {
+    this.refersTo = refersTo;
+  }
 }

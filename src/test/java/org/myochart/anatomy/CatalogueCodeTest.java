@@ -11,7 +11,8 @@ class CatalogueCodeTest {
   @Test
   void aNameBecomesALowerCaseSlug() {
     assertEquals("upper-trapezius", Catalogue.code("Upper trapezius"));
-    assertEquals("rectus-capitis-posterior-major", Catalogue.code("Rectus capitis posterior major"));
+    assertEquals(
+        "rectus-capitis-posterior-major", Catalogue.code("Rectus capitis posterior major"));
   }
 
   @Test

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class CatalogueEntryTest {
 
-  private static final String SPONDYLOSIS_CAUTION = "Work the neck gently: cervical spondylosis restricts neck techniques.";
+  private static final String SPONDYLOSIS_CAUTION =
+      "Work the neck gently: cervical spondylosis restricts neck techniques.";
 
   private static CatalogueEntry paired() {
     return CatalogueFixtures.muscle("upper-trapezius", "Upper trapezius");
@@ -22,8 +23,13 @@ class CatalogueEntryTest {
   }
 
   private static CatalogueEntry withCaution() {
-    return CatalogueFixtures.entry(CatalogueKind.MUSCLE, "scalenes", "Scalenes", true,
-        CautionCondition.CERVICAL_SPONDYLOSIS, SPONDYLOSIS_CAUTION);
+    return CatalogueFixtures.entry(
+        CatalogueKind.MUSCLE,
+        "scalenes",
+        "Scalenes",
+        true,
+        CautionCondition.CERVICAL_SPONDYLOSIS,
+        SPONDYLOSIS_CAUTION);
   }
 
   @Test
@@ -54,13 +60,18 @@ class CatalogueEntryTest {
 
   @Test
   void theCautionAppliesWhenTheClientHasTheCondition() {
-    assertEquals(SPONDYLOSIS_CAUTION, withCaution().cautionFor(Set.of(CautionCondition.CERVICAL_SPONDYLOSIS)));
-    assertEquals(SPONDYLOSIS_CAUTION, withCaution().cautionFor(EnumSet.allOf(CautionCondition.class)));
+    assertEquals(
+        SPONDYLOSIS_CAUTION,
+        withCaution().cautionFor(Set.of(CautionCondition.CERVICAL_SPONDYLOSIS)));
+    assertEquals(
+        SPONDYLOSIS_CAUTION, withCaution().cautionFor(EnumSet.allOf(CautionCondition.class)));
   }
 
   @Test
   void theCautionDoesNotApplyForOtherConditionsOrNone() {
-    assertNull(withCaution().cautionFor(Set.of(CautionCondition.PREGNANCY, CautionCondition.BLOOD_THINNER)));
+    assertNull(
+        withCaution()
+            .cautionFor(Set.of(CautionCondition.PREGNANCY, CautionCondition.BLOOD_THINNER)));
     assertNull(withCaution().cautionFor(Set.of()));
   }
 

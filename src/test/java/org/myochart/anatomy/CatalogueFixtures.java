@@ -14,9 +14,15 @@ public final class CatalogueFixtures {
 
   private CatalogueFixtures() {}
 
-  public static CatalogueEntry entry(CatalogueKind kind, String code, String name, boolean lateral,
-      CautionCondition cautionCondition, String cautionText) {
-    return new CatalogueEntry(kind, code, name, null, lateral, cautionCondition, cautionText, CREATED);
+  public static CatalogueEntry entry(
+      CatalogueKind kind,
+      String code,
+      String name,
+      boolean lateral,
+      CautionCondition cautionCondition,
+      String cautionText) {
+    return new CatalogueEntry(
+        kind, code, name, null, lateral, cautionCondition, cautionText, CREATED);
   }
 
   public static CatalogueEntry muscle(String code, String name) {
@@ -36,18 +42,54 @@ public final class CatalogueFixtures {
     Map<String, CatalogueEntry> entries = new LinkedHashMap<>();
     put(entries, muscle("upper-trapezius", "Upper trapezius"));
     put(entries, muscle("levator-scapulae", "Levator scapulae"));
-    put(entries, entry(CatalogueKind.MUSCLE, "sternocleidomastoid", "Sternocleidomastoid", true,
-        CautionCondition.CERVICAL_SPONDYLOSIS, "Work the neck gently."));
-    put(entries, entry(CatalogueKind.MUSCLE, "suboccipitals", "Suboccipitals (group)", true,
-        CautionCondition.CERVICAL_SPONDYLOSIS, "Work the neck gently."));
+    put(
+        entries,
+        entry(
+            CatalogueKind.MUSCLE,
+            "sternocleidomastoid",
+            "Sternocleidomastoid",
+            true,
+            CautionCondition.CERVICAL_SPONDYLOSIS,
+            "Work the neck gently."));
+    put(
+        entries,
+        entry(
+            CatalogueKind.MUSCLE,
+            "suboccipitals",
+            "Suboccipitals (group)",
+            true,
+            CautionCondition.CERVICAL_SPONDYLOSIS,
+            "Work the neck gently."));
     put(entries, muscle("temporalis", "Temporalis"));
     put(entries, point("GB20", "GB20 Fengchi", true));
     put(entries, point("GV16", "GV16 Fengfu", false));
-    put(entries, entry(CatalogueKind.POINT, "GB21", "GB21 Jianjing", true, CautionCondition.PREGNANCY,
-        "Not during pregnancy."));
-    put(entries, entry(CatalogueKind.POINT, "LI4", "LI4 Hegu", true, CautionCondition.PREGNANCY, "Not during pregnancy."));
-    put(entries, entry(CatalogueKind.TECHNIQUE, "trigger-point-therapy", "Trigger point therapy", false,
-        CautionCondition.BLOOD_THINNER, "Blood thinner: use lighter, shorter pressure."));
+    put(
+        entries,
+        entry(
+            CatalogueKind.POINT,
+            "GB21",
+            "GB21 Jianjing",
+            true,
+            CautionCondition.PREGNANCY,
+            "Not during pregnancy."));
+    put(
+        entries,
+        entry(
+            CatalogueKind.POINT,
+            "LI4",
+            "LI4 Hegu",
+            true,
+            CautionCondition.PREGNANCY,
+            "Not during pregnancy."));
+    put(
+        entries,
+        entry(
+            CatalogueKind.TECHNIQUE,
+            "trigger-point-therapy",
+            "Trigger point therapy",
+            false,
+            CautionCondition.BLOOD_THINNER,
+            "Blood thinner: use lighter, shorter pressure."));
     put(entries, technique("myofascial-release", "Myofascial release"));
     put(entries, technique("craniosacral-therapy", "Craniosacral therapy"));
     put(entries, technique("swedish-relaxation", "Swedish / relaxation massage"));

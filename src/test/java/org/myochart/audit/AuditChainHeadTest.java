@@ -38,10 +38,12 @@ class AuditChainHeadTest {
   void aStampedEntryKeepsItsTimeAndGetsItsPlaceOnlyWhenAppended() throws Exception {
     AuditChainHead head = emptyChain();
     Instant signedAt = Instant.parse("2026-11-21T10:00:00.000001Z");
-    AuditEntry signing = new AuditEntry(signedAt, Actor.SYSTEM, AuditAction.SIGN, "SoapNote", "7", "{}");
+    AuditEntry signing =
+        new AuditEntry(signedAt, Actor.SYSTEM, AuditAction.SIGN, "SoapNote", "7", "{}");
     assertFalse(signing.isChained());
 
-    AuditEntry meanwhile = head.append(signedAt.plusMillis(40), Actor.SYSTEM, AuditAction.LOGIN, null, null, null);
+    AuditEntry meanwhile =
+        head.append(signedAt.plusMillis(40), Actor.SYSTEM, AuditAction.LOGIN, null, null, null);
     head.append(signing);
 
     assertTrue(signing.isChained());
@@ -54,7 +56,14 @@ class AuditChainHeadTest {
   @Test
   void anEntryCannotBeChainedTwice() throws Exception {
     AuditChainHead head = emptyChain();
-    AuditEntry entry = head.append(Instant.parse("2026-11-21T10:00:00Z"), Actor.SYSTEM, AuditAction.SETUP, null, null, null);
+    AuditEntry entry =
+        head.append(
+            Instant.parse("2026-11-21T10:00:00Z"),
+            Actor.SYSTEM,
+            AuditAction.SETUP,
+            null,
+            null,
+            null);
 
     assertThrows(IllegalStateException.class, () -> head.append(entry));
     assertEquals(1L, entry.getId());

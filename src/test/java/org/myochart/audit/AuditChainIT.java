@@ -42,14 +42,16 @@ class AuditChainIT {
   }
 
   private static long single(Connection db, String sql) throws SQLException {
-    try (Statement query = db.createStatement(); ResultSet rows = query.executeQuery(sql)) {
+    try (Statement query = db.createStatement();
+        ResultSet rows = query.executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
     }
   }
 
   /** Runs a statement past PostgreSQL's append-only trigger, as a database administrator could. */
-  private static void asAdministrator(Connection db, String sql, Object... parameters) throws SQLException {
+  private static void asAdministrator(Connection db, String sql, Object... parameters)
+      throws SQLException {
     boolean postgres = TestDatabase.isPostgres();
     try (Statement admin = db.createStatement()) {
       if (postgres) {
@@ -76,10 +78,16 @@ class AuditChainIT {
     try (Connection db = clinic.database()) {
       long rows = single(db, "select count(*) from audit_entry");
       long checked = result.getJsonNumber("entries").longValue();
-      assertTrue(checked < rows && rows - checked <= 3, "checked " + checked + " of " + rows + " rows");
-      assertTrue(single(db, "select count(*) from audit_entry where action = 'VERIFY' and record_type = 'AuditTrail'") >= 1);
+      assertTrue(
+          checked < rows && rows - checked <= 3, "checked " + checked + " of " + rows + " rows");
+      assertTrue(
+          single(
+                  db,
+                  "select count(*) from audit_entry where action = 'VERIFY' and record_type = 'AuditTrail'")
+              >= 1);
     }
-    assertEquals(403, Http.get(clinic.uri("/api/v1/audit/verify"), "therapist1", PASSWORD).statusCode());
+    assertEquals(
+        403, Http.get(clinic.uri("/api/v1/audit/verify"), "therapist1", PASSWORD).statusCode());
     assertEquals(401, Http.get(clinic.uri("/api/v1/audit/verify")).statusCode());
   }
 
@@ -88,7 +96,8 @@ class AuditChainIT {
     try (Connection db = clinic.database()) {
       long id = single(db, "select max(id) from audit_entry") / 2;
       String detail;
-      try (PreparedStatement read = db.prepareStatement("select detail from audit_entry where id = ?")) {
+      try (PreparedStatement read =
+          db.prepareStatement("select detail from audit_entry where id = ?")) {
         read.setLong(1, id);
         try (ResultSet rows = read.executeQuery()) {
           rows.next();
@@ -96,24 +105,34 @@ class AuditChainIT {
         }
       }
       if (TestDatabase.isPostgres()) {
-        SQLException refused = assertThrows(SQLException.class, () -> {
-          try (Statement edit = db.createStatement()) {
-            edit.executeUpdate("update audit_entry set detail = 'quietly edited' where id = " + id);
-          }
-        });
-        assertTrue(refused.getMessage().contains("MyoChart refuses UPDATE on audit_entry"), refused.getMessage());
-        assertThrows(SQLException.class, () -> {
-          try (Statement delete = db.createStatement()) {
-            delete.executeUpdate("delete from audit_entry where id = " + id);
-          }
-        });
+        SQLException refused =
+            assertThrows(
+                SQLException.class,
+                () -> {
+                  try (Statement edit = db.createStatement()) {
+                    edit.executeUpdate(
+                        "update audit_entry set detail = 'quietly edited' where id = " + id);
+                  }
+                });
+        assertTrue(
+            refused.getMessage().contains("MyoChart refuses UPDATE on audit_entry"),
+            refused.getMessage());
+        assertThrows(
+            SQLException.class,
+            () -> {
+              try (Statement delete = db.createStatement()) {
+                delete.executeUpdate("delete from audit_entry where id = " + id);
+              }
+            });
       }
       asAdministrator(db, "update audit_entry set detail = ? where id = ?", "quietly edited", id);
       try {
         JsonObject result = verify();
         assertFalse(result.getBoolean("intact"));
         assertEquals(id, result.getJsonNumber("firstBrokenEntry").longValue(), result.toString());
-        assertTrue(result.getString("reason").contains("was changed after it was written"), result.toString());
+        assertTrue(
+            result.getString("reason").contains("was changed after it was written"),
+            result.toString());
 
         try (Browser browser = Browser.open(clinic)) {
           LoginScreen.open(browser).signInAndWait("owner", PASSWORD);
@@ -131,13 +150,16 @@ class AuditChainIT {
     try (Connection db = clinic.database()) {
       long id = single(db, "select max(id) from audit_entry") / 3;
       Object[] row = new Object[12];
-      try (PreparedStatement read = db.prepareStatement("select id, occurred_at, actor, actor_role, action, record_type,"
-          + " record_id, detail, ip_address, user_agent, previous_hash, entry_hash from audit_entry where id = ?")) {
+      try (PreparedStatement read =
+          db.prepareStatement(
+              "select id, occurred_at, actor, actor_role, action, record_type,"
+                  + " record_id, detail, ip_address, user_agent, previous_hash, entry_hash from audit_entry where id = ?")) {
         read.setLong(1, id);
         try (ResultSet rows = read.executeQuery()) {
           rows.next();
           for (int i = 0; i < row.length; i++) {
-            row[i] = i == 1 ? rows.getObject(2, java.time.OffsetDateTime.class) : rows.getObject(i + 1);
+            row[i] =
+                i == 1 ? rows.getObject(2, java.time.OffsetDateTime.class) : rows.getObject(i + 1);
           }
         }
       }
@@ -145,11 +167,16 @@ class AuditChainIT {
       try {
         JsonObject result = verify();
         assertFalse(result.getBoolean("intact"));
-        assertEquals(id + 1, result.getJsonNumber("firstBrokenEntry").longValue(), result.toString());
-        assertTrue(result.getString("reason").contains("entry " + id + " is missing"), result.toString());
+        assertEquals(
+            id + 1, result.getJsonNumber("firstBrokenEntry").longValue(), result.toString());
+        assertTrue(
+            result.getString("reason").contains("entry " + id + " is missing"), result.toString());
       } finally {
-        asAdministrator(db, "insert into audit_entry (id, occurred_at, actor, actor_role, action, record_type, record_id,"
-            + " detail, ip_address, user_agent, previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row);
+        asAdministrator(
+            db,
+            "insert into audit_entry (id, occurred_at, actor, actor_role, action, record_type, record_id,"
+                + " detail, ip_address, user_agent, previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            row);
       }
       assertTrue(verify().getBoolean("intact"), "restored");
     }

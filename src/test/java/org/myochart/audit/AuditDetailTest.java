@@ -18,8 +18,8 @@ import org.myochart.security.SecondFactorStep;
 import org.myochart.treatment.PlanCreated;
 
 /**
- * The detail records serialise to exactly the text that was stored before they existed (it is
- * part of every entry's hash), property order included, and name the client they concern.
+ * The detail records serialise to exactly the text that was stored before they existed (it is part
+ * of every entry's hash), property order included, and name the client they concern.
  */
 class AuditDetailTest {
 
@@ -27,9 +27,11 @@ class AuditDetailTest {
 
   @Test
   void chainVerificationKeepsItsOrderAndWritesAMissingBrokenEntryAsNull() {
-    assertEquals("{\"entries\":120,\"intact\":true,\"firstBrokenEntry\":null}",
+    assertEquals(
+        "{\"entries\":120,\"intact\":true,\"firstBrokenEntry\":null}",
         AuditDetail.json(new ChainVerified(120, true, null)));
-    assertEquals("{\"entries\":120,\"intact\":false,\"firstBrokenEntry\":7}",
+    assertEquals(
+        "{\"entries\":120,\"intact\":false,\"firstBrokenEntry\":7}",
         AuditDetail.json(new ChainVerified(120, false, 7L)));
   }
 
@@ -42,11 +44,16 @@ class AuditDetailTest {
 
   @Test
   void intakeClearanceAndVisitCheckStartWithTheClient() {
-    assertEquals("{\"client\":5,\"version\":2,\"source\":\"KIOSK\",\"redFlags\":\"[]\"}",
+    assertEquals(
+        "{\"client\":5,\"version\":2,\"source\":\"KIOSK\",\"redFlags\":\"[]\"}",
         AuditDetail.json(new IntakeRecorded(5, 2, "KIOSK", "[]")));
-    assertEquals("{\"client\":5,\"letterSha256\":null}", AuditDetail.json(new ClearanceRecorded(5, null)));
-    assertEquals("{\"client\":5,\"letterSha256\":\"" + SHA + "\"}", AuditDetail.json(new ClearanceRecorded(5, SHA)));
-    assertEquals("{\"client\":5,\"acute\":false,\"changed\":true,\"redFlags\":\"[]\"}",
+    assertEquals(
+        "{\"client\":5,\"letterSha256\":null}", AuditDetail.json(new ClearanceRecorded(5, null)));
+    assertEquals(
+        "{\"client\":5,\"letterSha256\":\"" + SHA + "\"}",
+        AuditDetail.json(new ClearanceRecorded(5, SHA)));
+    assertEquals(
+        "{\"client\":5,\"acute\":false,\"changed\":true,\"redFlags\":\"[]\"}",
         AuditDetail.json(new VisitChecked(5, false, true, "[]")));
     assertEquals(5L, new VisitChecked(5, false, true, "[]").concernedClient());
     assertEquals("{\"possibleDuplicate\":false}", AuditDetail.json(new DuplicateCleared(false)));
@@ -65,17 +72,23 @@ class AuditDetailTest {
   @Test
   void sealedRecordDetailsKeepTheirTextAndTheClientOutOfIt() {
     RecordSealed sealed = new RecordSealed(RecordKind.NOTE_ADDENDUM.typeName(), 11, SHA, 4);
-    assertEquals("{\"recordType\":\"NoteAddendum\",\"recordId\":11,\"sha256\":\"" + SHA + "\"}", AuditDetail.json(sealed));
+    assertEquals(
+        "{\"recordType\":\"NoteAddendum\",\"recordId\":11,\"sha256\":\"" + SHA + "\"}",
+        AuditDetail.json(sealed));
     assertEquals(4L, sealed.concernedClient());
     assertEquals("{\"sha256\":\"" + SHA + "\"}", AuditDetail.json(new RecordHandedOut(SHA, 4)));
   }
 
   @Test
   void signInAndKioskDetailsKeepTheirOrder() {
-    assertEquals("{\"secondFactor\":\"enrolled\"}", AuditDetail.json(new SecondFactorStep("enrolled", null)));
-    assertEquals("{\"secondFactor\":\"refused\",\"with\":\"recovery code\"}",
+    assertEquals(
+        "{\"secondFactor\":\"enrolled\"}",
+        AuditDetail.json(new SecondFactorStep("enrolled", null)));
+    assertEquals(
+        "{\"secondFactor\":\"refused\",\"with\":\"recovery code\"}",
         AuditDetail.json(new SecondFactorStep("refused", "recovery code")));
-    assertEquals("{\"password\":\"accepted\",\"secondFactor\":\"asked next\"}",
+    assertEquals(
+        "{\"password\":\"accepted\",\"secondFactor\":\"asked next\"}",
         AuditDetail.json(new PasswordStep("accepted", "asked next")));
     KioskHandOver handOver = new KioskHandOver(17, "INTAKE");
     assertEquals("{\"client\":17,\"purpose\":\"INTAKE\"}", AuditDetail.json(handOver));
@@ -85,7 +98,9 @@ class AuditDetailTest {
 
   @Test
   void textIsEscapedAsJsonWhereConcatenationWouldHaveBrokenIt() {
-    assertEquals("{\"secondFactor\":\"a\\\"b\",\"with\":\"app\"}", AuditDetail.json(new SecondFactorStep("a\"b", "app")));
+    assertEquals(
+        "{\"secondFactor\":\"a\\\"b\",\"with\":\"app\"}",
+        AuditDetail.json(new SecondFactorStep("a\"b", "app")));
   }
 
   @Test

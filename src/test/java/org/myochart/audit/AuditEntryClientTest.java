@@ -13,8 +13,15 @@ class AuditEntryClientTest {
   private static final Instant AT = Instant.parse("2026-12-06T09:30:00.000001Z");
 
   private static AuditEntry chained(Long clientId) {
-    AuditEntry entry = new AuditEntry(AT, Actor.SYSTEM, AuditAction.VIEW, RecordKind.CONSENT.typeName(), "12",
-        "{\"rows\":2}").concerning(clientId);
+    AuditEntry entry =
+        new AuditEntry(
+                AT,
+                Actor.SYSTEM,
+                AuditAction.VIEW,
+                RecordKind.CONSENT.typeName(),
+                "12",
+                "{\"rows\":2}")
+            .concerning(clientId);
     entry.chain(5, AuditEntry.GENESIS_HASH);
     return entry;
   }
@@ -33,14 +40,26 @@ class AuditEntryClientTest {
   void theHashCoversTheSameFieldsAsBeforeTheColumnExisted() throws Exception {
     AuditEntry entry = chained(7L);
     StringBuilder canonical = new StringBuilder();
-    for (Object field : new Object[] {entry.getPreviousHash(), entry.getId(), entry.getOccurredAt(), entry.getActor(),
-        entry.getActorRole(), entry.getAction(), entry.getRecordType(), entry.getRecordId(), entry.getDetail(),
-        entry.getIpAddress(), entry.getUserAgent()}) {
+    for (Object field :
+        new Object[] {
+          entry.getPreviousHash(),
+          entry.getId(),
+          entry.getOccurredAt(),
+          entry.getActor(),
+          entry.getActorRole(),
+          entry.getAction(),
+          entry.getRecordType(),
+          entry.getRecordId(),
+          entry.getDetail(),
+          entry.getIpAddress(),
+          entry.getUserAgent()
+        }) {
       String text = field == null ? "" : field.toString();
       canonical.append(text.length()).append(':').append(text).append(';');
     }
-    byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-        .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] digest =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     assertEquals(java.util.HexFormat.of().formatHex(digest), entry.getEntryHash());
   }

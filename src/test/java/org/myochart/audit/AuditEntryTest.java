@@ -46,23 +46,48 @@ class AuditEntryTest {
 
   @Test
   void fieldBoundariesCannotBeShiftedToForgeTheSameHash() {
-    AuditEntry a = new AuditEntry(1, WHEN, TOMAS, AuditAction.VIEW, "Client", "42", "x", AuditEntry.GENESIS_HASH);
-    AuditEntry b = new AuditEntry(1, WHEN, TOMAS, AuditAction.VIEW, "Client4", "2", "x", AuditEntry.GENESIS_HASH);
+    AuditEntry a =
+        new AuditEntry(
+            1, WHEN, TOMAS, AuditAction.VIEW, "Client", "42", "x", AuditEntry.GENESIS_HASH);
+    AuditEntry b =
+        new AuditEntry(
+            1, WHEN, TOMAS, AuditAction.VIEW, "Client4", "2", "x", AuditEntry.GENESIS_HASH);
 
     assertNotEquals(a.getEntryHash(), b.getEntryHash());
   }
 
   @Test
   void timeIsKeptToTheMicrosecondTheDatabasesStore() {
-    assertEquals(Instant.parse("2026-11-21T09:15:30.123456Z"), entry(1, null, AuditEntry.GENESIS_HASH).getOccurredAt());
+    assertEquals(
+        Instant.parse("2026-11-21T09:15:30.123456Z"),
+        entry(1, null, AuditEntry.GENESIS_HASH).getOccurredAt());
   }
 
   @Test
   void keepsTheActorsRoleByNameAndNoRoleForTheSystem() {
     assertEquals("THERAPIST", entry(1, "opened chart", AuditEntry.GENESIS_HASH).getActorRole());
-    assertEquals("KIOSK", new AuditEntry(2, WHEN, new Actor("kiosk:client-42", Role.KIOSK, null, null),
-        AuditAction.VIEW, "Client", "42", null, AuditEntry.GENESIS_HASH).getActorRole());
-    assertNull(new AuditEntry(3, WHEN, Actor.SYSTEM, AuditAction.VIEW, "Client", "42", null,
-        AuditEntry.GENESIS_HASH).getActorRole());
+    assertEquals(
+        "KIOSK",
+        new AuditEntry(
+                2,
+                WHEN,
+                new Actor("kiosk:client-42", Role.KIOSK, null, null),
+                AuditAction.VIEW,
+                "Client",
+                "42",
+                null,
+                AuditEntry.GENESIS_HASH)
+            .getActorRole());
+    assertNull(
+        new AuditEntry(
+                3,
+                WHEN,
+                Actor.SYSTEM,
+                AuditAction.VIEW,
+                "Client",
+                "42",
+                null,
+                AuditEntry.GENESIS_HASH)
+            .getActorRole());
   }
 }

@@ -27,14 +27,13 @@ import org.myochart.client.Intakes;
 import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
 import org.myochart.platform.ClinicSettings;
-import org.myochart.staff.Role;
 import org.myochart.security.StaffAccounts;
+import org.myochart.staff.Role;
+import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.TreatableClients;
 import org.myochart.treatment.SessionKind;
 import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
-import org.myochart.testsupport.Deployments;
-import org.myochart.testsupport.Names;
-import org.myochart.testsupport.TreatableClients;
 
 /** The owner's searches of the audit trail and its CSV, in Payara Micro on the real database. */
 @ExtendWith(ArquillianExtension.class)
@@ -76,8 +75,10 @@ class AuditSearchIT {
     return all(search.page(filter, null, null, 200));
   }
 
-  private static AuditFilter filter(String staff, Long client, String action, String from, String to, String type, String id) {
-    return AuditFilter.of(staff, client == null ? null : client.toString(), action, from, to, type, id);
+  private static AuditFilter filter(
+      String staff, Long client, String action, String from, String to, String type, String id) {
+    return AuditFilter.of(
+        staff, client == null ? null : client.toString(), action, from, to, type, id);
   }
 
   private Client treatableClient(String therapist) {
@@ -91,29 +92,69 @@ class AuditSearchIT {
     Client client = treatableClient(therapist);
     Client other = treatableClient(therapist);
     AtomicReference<SoapNote> started = new AtomicReference<>();
-    CurrentActor.actAs(new Actor(therapist, Role.THERAPIST, null, null), () -> started.set(notes.startSession(client.getId(),
-        SessionKind.ASSESSMENT, new SoapNotes.TodaysCheck(false, false, Set.of()), therapist)));
+    CurrentActor.actAs(
+        new Actor(therapist, Role.THERAPIST, null, null),
+        () ->
+            started.set(
+                notes.startSession(
+                    client.getId(),
+                    SessionKind.ASSESSMENT,
+                    new SoapNotes.TodaysCheck(false, false, Set.of()),
+                    therapist)));
     SoapNote note = started.get();
     CurrentActor.actAs(actor("owner"), () -> notes.open(note.getId()));
     String kiosk = UUID.randomUUID().toString();
-    audit.recordDetailAs(actor(therapist), AuditAction.KIOSK_START, "KioskSession", kiosk,
+    audit.recordDetailAs(
+        actor(therapist),
+        AuditAction.KIOSK_START,
+        "KioskSession",
+        kiosk,
         new org.myochart.security.KioskHandOver(client.getId(), "INTAKE"));
-    audit.recordAs(new Actor("kiosk:client-" + client.getId() + " (started by " + therapist + ")", Role.KIOSK, null, null),
-        AuditAction.ACCESS_DENIED, "Page", "/staff/dashboard.xhtml", null);
-    audit.recordAs(actor("owner"), AuditAction.VIEW, "HealthIntake", "client:" + client.getId(), null);
+    audit.recordAs(
+        new Actor(
+            "kiosk:client-" + client.getId() + " (started by " + therapist + ")",
+            Role.KIOSK,
+            null,
+            null),
+        AuditAction.ACCESS_DENIED,
+        "Page",
+        "/staff/dashboard.xhtml",
+        null);
+    audit.recordAs(
+        actor("owner"), AuditAction.VIEW, "HealthIntake", "client:" + client.getId(), null);
 
     List<AuditLine> found = find(filter(null, client.getId(), null, null, null, null, null));
     java.util.Set<String> kinds = new java.util.HashSet<>();
     found.forEach(line -> kinds.add(line.action() + " " + line.recordType()));
-    for (String expected : List.of("CREATE Client", "CREATE HealthIntake", "SIGN Consent", "CREATE SealedRecord",
-        "CREATE TreatmentSession", "VIEW SoapNote", "KIOSK_START KioskSession", "ACCESS_DENIED Page", "VIEW HealthIntake")) {
+    for (String expected :
+        List.of(
+            "CREATE Client",
+            "CREATE HealthIntake",
+            "SIGN Consent",
+            "CREATE SealedRecord",
+            "CREATE TreatmentSession",
+            "VIEW SoapNote",
+            "KIOSK_START KioskSession",
+            "ACCESS_DENIED Page",
+            "VIEW HealthIntake")) {
       assertTrue(kinds.contains(expected), expected + " missing from " + kinds);
     }
-    assertTrue(found.stream().anyMatch(l -> l.recordType().equals("SoapNote") && l.recordId().equals(note.getId().toString())));
-    assertTrue(found.stream().noneMatch(l -> "Client".equals(l.recordType()) && l.recordId().equals(other.getId().toString())),
+    assertTrue(
+        found.stream()
+            .anyMatch(
+                l ->
+                    l.recordType().equals("SoapNote")
+                        && l.recordId().equals(note.getId().toString())));
+    assertTrue(
+        found.stream()
+            .noneMatch(
+                l ->
+                    "Client".equals(l.recordType())
+                        && l.recordId().equals(other.getId().toString())),
         "the other client's entries stay out");
     List<AuditLine> otherFound = find(filter(null, other.getId(), null, null, null, null, null));
-    assertTrue(otherFound.stream().noneMatch(l -> found.stream().anyMatch(f -> f.id() == l.id())),
+    assertTrue(
+        otherFound.stream().noneMatch(l -> found.stream().anyMatch(f -> f.id() == l.id())),
         "no entry belongs to both clients");
     for (int i = 1; i < found.size(); i++) {
       assertTrue(found.get(i - 1).id() > found.get(i).id(), "newest first");
@@ -121,7 +162,9 @@ class AuditSearchIT {
 
     List<AuditLine> signatures = find(filter(null, client.getId(), "SIGN", null, null, null, null));
     assertFalse(signatures.isEmpty());
-    assertTrue(signatures.stream().allMatch(l -> l.action().equals("SIGN") && l.recordType().equals("Consent")));
+    assertTrue(
+        signatures.stream()
+            .allMatch(l -> l.action().equals("SIGN") && l.recordType().equals("Consent")));
   }
 
   @Test
@@ -130,14 +173,23 @@ class AuditSearchIT {
     String type = probeType();
     audit.recordAs(actor(username), AuditAction.CREATE, type, 1, null);
     audit.recordAs(actor(username), AuditAction.CHANGE, type, 1, null);
-    audit.recordAs(new Actor("kiosk:client-4 (started by " + username + ")", Role.KIOSK, null, null), AuditAction.SIGN, type, 2,
+    audit.recordAs(
+        new Actor("kiosk:client-4 (started by " + username + ")", Role.KIOSK, null, null),
+        AuditAction.SIGN,
+        type,
+        2,
         null);
     audit.recordAs(actor(username + "x"), AuditAction.CHANGE, type, 1, null);
-    audit.recordAs(new Actor("kiosk:client-4 (started by " + username + "x)", Role.KIOSK, null, null), AuditAction.SIGN, type,
-        3, null);
+    audit.recordAs(
+        new Actor("kiosk:client-4 (started by " + username + "x)", Role.KIOSK, null, null),
+        AuditAction.SIGN,
+        type,
+        3,
+        null);
 
     List<AuditLine> found = find(filter(username, null, null, null, null, type, null));
-    assertEquals(List.of("SIGN", "CHANGE", "CREATE"), found.stream().map(AuditLine::action).toList());
+    assertEquals(
+        List.of("SIGN", "CHANGE", "CREATE"), found.stream().map(AuditLine::action).toList());
     assertEquals(3, find(filter(username, null, null, null, null, null, null)).size());
     assertEquals(1, find(filter(username, null, "CHANGE", null, null, null, null)).size());
   }
@@ -156,9 +208,12 @@ class AuditSearchIT {
     List<AuditLine> one = find(filter(null, null, "CHANGE", null, null, type, "7"));
     assertEquals(1, one.size());
     assertEquals("{\"a\":2}", one.get(0).detail());
-    assertEquals(3, find(filter(null, null, null, today.toString(), today.toString(), type, null)).size());
-    assertEquals(0, find(filter(null, null, null, today.plusDays(1).toString(), null, type, null)).size());
-    assertEquals(0, find(filter(null, null, null, null, today.minusDays(1).toString(), type, null)).size());
+    assertEquals(
+        3, find(filter(null, null, null, today.toString(), today.toString(), type, null)).size());
+    assertEquals(
+        0, find(filter(null, null, null, today.plusDays(1).toString(), null, type, null)).size());
+    assertEquals(
+        0, find(filter(null, null, null, null, today.minusDays(1).toString(), type, null)).size());
   }
 
   @Test
@@ -190,15 +245,27 @@ class AuditSearchIT {
   void theCsvHoldsExactlyTheMatchesWithTheirHashesAndTheExportIsAudited() throws Exception {
     String type = probeType();
     List<AuditEntry> written = new ArrayList<>();
-    written.add(audit.recordAs(actor("owner"), AuditAction.CREATE, type, 1, "{\"note\":\"comma, \\\"quote\\\" and æøå\"}"));
+    written.add(
+        audit.recordAs(
+            actor("owner"),
+            AuditAction.CREATE,
+            type,
+            1,
+            "{\"note\":\"comma, \\\"quote\\\" and æøå\"}"));
     written.add(audit.recordAs(actor("therapist1"), AuditAction.CHANGE, type, 1, null));
     audit.recordAs(actor("owner"), AuditAction.CHANGE, probeType(), 1, null);
     AuditFilter filter = filter(null, null, null, null, null, type, null);
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertEquals(2, search.export(filter, out));
-    List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(out.toString(StandardCharsets.UTF_8))).getRecords();
+    List<CSVRecord> rows =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(out.toString(StandardCharsets.UTF_8)))
+            .getRecords();
     assertEquals(2, rows.size());
     for (int i = 0; i < 2; i++) {
       AuditEntry entry = written.get(1 - i);

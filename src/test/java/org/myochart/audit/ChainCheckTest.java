@@ -22,8 +22,16 @@ class ChainCheckTest {
     List<AuditEntry> entries = new ArrayList<>();
     String previous = ChainCheck.GENESIS;
     for (int id = 1; id <= length; id++) {
-      AuditEntry entry = new AuditEntry(id, T0.plusSeconds(id), OWNER, AuditAction.VIEW, "Client", Integer.toString(id),
-          "{\"n\":" + id + "}", previous);
+      AuditEntry entry =
+          new AuditEntry(
+              id,
+              T0.plusSeconds(id),
+              OWNER,
+              AuditAction.VIEW,
+              "Client",
+              Integer.toString(id),
+              "{\"n\":" + id + "}",
+              previous);
       entries.add(entry);
       previous = entry.getEntryHash();
     }
@@ -108,7 +116,10 @@ class ChainCheckTest {
     // Swapping ids as well as positions breaks the chain at the first swapped entry.
     set(written.get(1), "id", 3L);
     set(written.get(2), "id", 2L);
-    List<AuditEntry> renumbered = new ArrayList<>(List.of(written.get(0), written.get(2), written.get(1), written.get(3), written.get(4)));
+    List<AuditEntry> renumbered =
+        new ArrayList<>(
+            List.of(
+                written.get(0), written.get(2), written.get(1), written.get(3), written.get(4)));
     assertEquals(2L, check(renumbered, 5, written.get(4).getEntryHash()).firstBrokenEntry());
   }
 

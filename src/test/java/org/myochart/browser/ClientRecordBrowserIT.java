@@ -14,9 +14,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.myochart.testsupport.Names;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
+import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -47,7 +47,8 @@ class ClientRecordBrowserIT {
     browser.type("client:physicianName", "Dr. Kari Holm");
     browser.submit("client:save");
     browser.awaitPath("/staff/clients/client.xhtml");
-    return Long.parseLong(URI.create(browser.driver().getCurrentUrl()).getQuery().replaceAll(".*id=(\\d+).*", "$1"));
+    return Long.parseLong(
+        URI.create(browser.driver().getCurrentUrl()).getQuery().replaceAll(".*id=(\\d+).*", "$1"));
   }
 
   private static void fillIntake(Browser browser, String intensity, boolean thunderclap) {
@@ -69,14 +70,17 @@ class ClientRecordBrowserIT {
       browser.type("client:lastName", "Future");
       browser.type("client:dateOfBirth", "2999-01-01");
       browser.type("client:email", "not-an-email");
-      ((JavascriptExecutor) browser.driver()).executeScript(
-          "document.getElementById('client:notes').value = 'n'.repeat(10000);");
+      ((JavascriptExecutor) browser.driver())
+          .executeScript("document.getElementById('client:notes').value = 'n'.repeat(10000);");
       browser.submit("client:save");
 
       browser.awaitText("The date of birth cannot be in the future.");
       assertTrue(browser.text().contains("This is not an email address"));
-      assertTrue(browser.text().contains("The notes may have at most 4000 characters; it has 10000."));
-      assertEquals("<script>window.pwned=1</script>", browser.find(By.id("client:firstName")).getAttribute("value"));
+      assertTrue(
+          browser.text().contains("The notes may have at most 4000 characters; it has 10000."));
+      assertEquals(
+          "<script>window.pwned=1</script>",
+          browser.find(By.id("client:firstName")).getAttribute("value"));
       assertEquals("/staff/clients/client-edit.xhtml", browser.path());
 
       browser.type("client:dateOfBirth", "14/03/1984");
@@ -94,10 +98,18 @@ class ClientRecordBrowserIT {
       therapist.visit("/clinical/intake.xhtml?client=" + id);
       for (String medication : new String[] {"Sumatriptan 50 mg", "Propranolol 40 mg"}) {
         therapist.click("intake:addMedication");
-        therapist.waitFor().until(d -> d.findElements(By.cssSelector("input[id$=':medicationName']")).stream()
-            .anyMatch(field -> field.getAttribute("value").isEmpty()));
-        String empty = therapist.driver().findElements(By.cssSelector("input[id$=':medicationName']")).stream()
-            .filter(field -> field.getAttribute("value").isEmpty()).findFirst().orElseThrow().getAttribute("id");
+        therapist
+            .waitFor()
+            .until(
+                d ->
+                    d.findElements(By.cssSelector("input[id$=':medicationName']")).stream()
+                        .anyMatch(field -> field.getAttribute("value").isEmpty()));
+        String empty =
+            therapist.driver().findElements(By.cssSelector("input[id$=':medicationName']")).stream()
+                .filter(field -> field.getAttribute("value").isEmpty())
+                .findFirst()
+                .orElseThrow()
+                .getAttribute("id");
         therapist.type(empty, medication);
       }
       fillIntake(therapist, "6", false);
@@ -105,17 +117,28 @@ class ClientRecordBrowserIT {
 
       therapist.visit("/clinical/intake.xhtml?client=" + id);
       therapist.awaitText("Medications");
-      assertEquals(2, therapist.driver().findElements(By.cssSelector("input[id$=':medicationName']")).size(),
+      assertEquals(
+          2,
+          therapist.driver().findElements(By.cssSelector("input[id$=':medicationName']")).size(),
           "the page with the stored medications opens");
-      therapist.click(therapist.find(By.cssSelector("button[id$=':0:removeMedication']")).getAttribute("id"));
-      therapist.waitFor().until(d -> d.findElements(By.cssSelector("input[id$=':medicationName']")).size() == 1);
-      assertEquals("Propranolol 40 mg", therapist.find(By.cssSelector("input[id$=':medicationName']")).getAttribute("value"));
+      therapist.click(
+          therapist.find(By.cssSelector("button[id$=':0:removeMedication']")).getAttribute("id"));
+      therapist
+          .waitFor()
+          .until(d -> d.findElements(By.cssSelector("input[id$=':medicationName']")).size() == 1);
+      assertEquals(
+          "Propranolol 40 mg",
+          therapist.find(By.cssSelector("input[id$=':medicationName']")).getAttribute("value"));
       therapist.submit("intake:save");
       therapist.awaitPath("/staff/clients/client.xhtml");
       therapist.visit("/clinical/intake.xhtml?client=" + id);
       therapist.awaitText("Medications");
-      assertEquals(1, therapist.driver().findElements(By.cssSelector("input[id$=':medicationName']")).size());
-      assertEquals("Propranolol 40 mg", therapist.find(By.cssSelector("input[id$=':medicationName']")).getAttribute("value"));
+      assertEquals(
+          1,
+          therapist.driver().findElements(By.cssSelector("input[id$=':medicationName']")).size());
+      assertEquals(
+          "Propranolol 40 mg",
+          therapist.find(By.cssSelector("input[id$=':medicationName']")).getAttribute("value"));
     }
   }
 
@@ -141,10 +164,14 @@ class ClientRecordBrowserIT {
       assertTrue(block.contains("the worst you have ever had"));
       screenshot(therapist, "client-red-flag");
 
-      assertTrue(therapist.find(By.id("profile:referralLetter")).getText().contains("Referral letter"));
-      HttpResponse<byte[]> letter = Http.sendBytes(HttpRequest.newBuilder(clinic.uri("/clinical/referral-letter?client=" + id))
-          .header("Cookie", "JSESSIONID=" + therapist.sessionCookie()));
-      assertTrue(letter.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"));
+      assertTrue(
+          therapist.find(By.id("profile:referralLetter")).getText().contains("Referral letter"));
+      HttpResponse<byte[]> letter =
+          Http.sendBytes(
+              HttpRequest.newBuilder(clinic.uri("/clinical/referral-letter?client=" + id))
+                  .header("Cookie", "JSESSIONID=" + therapist.sessionCookie()));
+      assertTrue(
+          letter.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"));
       try (PDDocument pdf = Loader.loadPDF(letter.body())) {
         String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
         assertTrue(text.contains("Signe " + last), text);
@@ -156,7 +183,8 @@ class ClientRecordBrowserIT {
       Path fake = Files.createTempFile("not-a-letter", ".pdf");
       Files.writeString(fake, "<html>this is not a pdf</html>");
       therapist.type("clearance:clearedOn", "2026-01-01");
-      therapist.type("clearance:note", "Seen in clinic; normal neurological exam. Massage may go ahead.");
+      therapist.type(
+          "clearance:note", "Seen in clinic; normal neurological exam. Massage may go ahead.");
       therapist.find(By.id("clearance:letter")).sendKeys(fake.toString());
       therapist.submit("clearance:save");
       therapist.awaitText("The file must be a PDF, PNG or JPEG");
@@ -169,7 +197,8 @@ class ClientRecordBrowserIT {
       therapist.find(By.id("clearance:letter")).sendKeys(huge.toString());
       therapist.submit("clearance:save");
       therapist.awaitText("The file is larger than 5 MB.");
-      assertEquals("Seen in clinic; normal neurological exam. Massage may go ahead.",
+      assertEquals(
+          "Seen in clinic; normal neurological exam. Massage may go ahead.",
           therapist.find(By.id("clearance:note")).getAttribute("value"));
       Files.delete(huge);
 
@@ -179,7 +208,8 @@ class ClientRecordBrowserIT {
       therapist.submit("clearance:save");
       therapist.awaitPath("/staff/clients/client.xhtml");
       therapist.awaitText("The medical clearance was recorded.");
-      assertTrue(therapist.driver().findElements(By.id("profile:block")).isEmpty(), "the block is lifted");
+      assertTrue(
+          therapist.driver().findElements(By.id("profile:block")).isEmpty(), "the block is lifted");
       assertTrue(AuditRows.count(clinic, "CREATE", "therapist2", null) >= 3);
 
       therapist.click("profile:updateIntake");
@@ -187,7 +217,8 @@ class ClientRecordBrowserIT {
       therapist.type("intake:usualIntensity", "5");
       therapist.submit("intake:save");
       therapist.awaitPath("/staff/clients/client.xhtml");
-      therapist.click(By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., 'Health intake')]"));
+      therapist.click(
+          By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., 'Health intake')]"));
       therapist.awaitText("Usual intensity (0–10)");
       assertTrue(therapist.text().contains("Version 2"));
     }
@@ -245,7 +276,9 @@ class ClientRecordBrowserIT {
     try {
       Path target = Path.of(System.getProperty("myochart.it.targetDir", "target"), "screenshots");
       Files.createDirectories(target);
-      Files.write(target.resolve(name + ".png"), ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+      Files.write(
+          target.resolve(name + ".png"),
+          ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -1,6 +1,5 @@
 package org.myochart.browser;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +13,8 @@ import org.myochart.testsupport.RunningClinic;
 import org.openqa.selenium.By;
 
 /**
- * What happens to consents after signing: withdrawal, a new form version that requires everyone
- * to consent again, a form that changes while a client reads it, and a witnessed form.
+ * What happens to consents after signing: withdrawal, a new form version that requires everyone to
+ * consent again, a form that changes while a client reads it, and a witnessed form.
  */
 class ConsentLifecycleBrowserIT {
 
@@ -42,7 +41,9 @@ class ConsentLifecycleBrowserIT {
       assertTrue(desk.driver().findElements(By.id("consentGate")).isEmpty());
 
       openConsentsTab(desk, clientId);
-      desk.click(By.xpath("//tr[contains(., 'Informed consent to therapeutic massage')]//button[contains(., 'Record withdrawal')]"));
+      desk.click(
+          By.xpath(
+              "//tr[contains(., 'Informed consent to therapeutic massage')]//button[contains(., 'Record withdrawal')]"));
       desk.awaitText("From now on this consent no longer allows treatment.");
       desk.click("profile:confirmWithdrawal");
       desk.awaitText("Enter the reason for the withdrawal.");
@@ -84,7 +85,8 @@ class ConsentLifecycleBrowserIT {
       owner.visit("/owner/consent-form.xhtml");
       owner.type("form:title", title);
       owner.type("form:body", "Cupping uses suction cups on the upper back and shoulders.");
-      owner.type("form:acknowledgements", "I understand cupping can leave round marks for a few days.");
+      owner.type(
+          "form:acknowledgements", "I understand cupping can leave round marks for a few days.");
       owner.type("form:validityMonths", "12");
       owner.find(By.id("form:requiredNew")).findElement(By.cssSelector(".ui-chkbox-box")).click();
       owner.submit("form:publish");
@@ -94,7 +96,9 @@ class ConsentLifecycleBrowserIT {
       LoginScreen.open(tablet).signInAndWait("frontdesk", PASSWORD);
       long earlierId = ConsentSigningBrowserIT.register(tablet, "Eva", signedEarlier, "1970-01-02");
       ConsentSigningBrowserIT.signAll(tablet, "Eva " + signedEarlier);
-      assertTrue(tablet.driver().findElements(By.id("consentGate")).isEmpty(), "Eva signed every required form");
+      assertTrue(
+          tablet.driver().findElements(By.id("consentGate")).isEmpty(),
+          "Eva signed every required form");
 
       ConsentSigningBrowserIT.register(tablet, "Nils", reading, "1975-05-05");
       tablet.tap(By.id("startKioskConsent"));
@@ -110,8 +114,14 @@ class ConsentLifecycleBrowserIT {
         owner.click(By.linkText(title));
         owner.awaitPath("/owner/consent-form.xhtml");
         String body = owner.find(By.id("form:body")).getAttribute("value");
-        owner.type("form:body", body + "\n\n## Aftercare\n\nDrink water and rest. <script>window.injected = true;</script>");
-        owner.find(By.id("form:requiresReconsent")).findElement(By.cssSelector(".ui-chkbox-box")).click();
+        owner.type(
+            "form:body",
+            body
+                + "\n\n## Aftercare\n\nDrink water and rest. <script>window.injected = true;</script>");
+        owner
+            .find(By.id("form:requiresReconsent"))
+            .findElement(By.cssSelector(".ui-chkbox-box"))
+            .click();
         owner.submit("form:publish");
         owner.awaitText("Version 2 of \"" + title + "\" is published.");
       }
@@ -119,18 +129,26 @@ class ConsentLifecycleBrowserIT {
 
       ConsentSigningBrowserIT.signShownForm(tablet, "Nils " + reading);
       tablet.awaitText("The clinic updated this form while you were reading it.");
-      assertFalse(shownVersion.equals(tablet.find(By.cssSelector(".consent-version")).getText()), "the new version is shown");
+      assertFalse(
+          shownVersion.equals(tablet.find(By.cssSelector(".consent-version")).getText()),
+          "the new version is shown");
       tablet.awaitText("Drink water and rest. <script>");
-      assertNull(tablet.script("return window.injected;"), "form text cannot run script on the tablet");
+      assertNull(
+          tablet.script("return window.injected;"), "form text cannot run script on the tablet");
 
       ConsentSigningBrowserIT.signShownForm(tablet, "Nils " + reading);
       tablet.awaitText("Thank you, Nils");
       ConsentSigningBrowserIT.unlock(tablet);
-      assertTrue(tablet.driver().findElements(By.id("consentGate")).isEmpty(), "Nils signed the new version");
+      assertTrue(
+          tablet.driver().findElements(By.id("consentGate")).isEmpty(),
+          "Nils signed the new version");
 
       tablet.visit("/staff/clients/client.xhtml?id=" + earlierId);
       String gate = tablet.find(By.id("consentGate")).getText();
-      assertTrue(gate.contains("\"" + title + "\" has a new version 2 that requires the client to consent again"), gate);
+      assertTrue(
+          gate.contains(
+              "\"" + title + "\" has a new version 2 that requires the client to consent again"),
+          gate);
     } finally {
       try (Browser owner = Browser.open(clinic)) {
         LoginScreen.open(owner).signInAndWait("owner", PASSWORD);
@@ -158,14 +176,19 @@ class ConsentLifecycleBrowserIT {
       owner.type("form:body", "We may photograph your **posture** to compare it over time.");
       owner.type("form:acknowledgements", "I agree to posture photographs.");
       owner.type("form:validityMonths", "24");
-      owner.find(By.id("form:requiresWitness")).findElement(By.cssSelector(".ui-chkbox-box")).click();
+      owner
+          .find(By.id("form:requiresWitness"))
+          .findElement(By.cssSelector(".ui-chkbox-box"))
+          .click();
       owner.submit("form:publish");
       owner.awaitText("Version 1 of \"" + title + "\" is published.");
 
       long clientId = ConsentSigningBrowserIT.register(owner, "Tor", last, "1988-08-08");
       ConsentSigningBrowserIT.signEverything(owner, "Tor " + last);
       openConsentsTab(owner, clientId);
-      owner.click(By.xpath("//li[contains(., '" + title + "')]//button[contains(., 'Sign on the tablet')]"));
+      owner.click(
+          By.xpath(
+              "//li[contains(., '" + title + "')]//button[contains(., 'Sign on the tablet')]"));
       owner.awaitPath("/kiosk/consent.xhtml");
       owner.awaitText(title);
       owner.awaitText("posture");
@@ -187,11 +210,15 @@ class ConsentLifecycleBrowserIT {
       openConsentsTab(owner, clientId);
       owner.click(By.linkText(title));
       owner.awaitPath("/staff/consents/consent.xhtml");
-      assertTrue(owner.find(By.id("witness")).getText().contains("frontdesk"), owner.find(By.id("evidence")).getText());
+      assertTrue(
+          owner.find(By.id("witness")).getText().contains("frontdesk"),
+          owner.find(By.id("evidence")).getText());
       assertTrue(owner.find(By.id("consentStatus")).getText().contains("Valid"));
       assertTrue(owner.find(By.id("evidenceHash")).getText().matches("[0-9a-f]{64}"));
       assertTrue(owner.driver().findElements(By.id("tampered")).isEmpty());
-      Object width = owner.script("var i = document.getElementById('signatureImage'); return i.complete ? i.naturalWidth : -1;");
+      Object width =
+          owner.script(
+              "var i = document.getElementById('signatureImage'); return i.complete ? i.naturalWidth : -1;");
       assertTrue(((Number) width).intValue() > 100, "the stored signature image loads");
       assertTrue(AuditRows.count(clinic, "WITNESS", "frontdesk", null) >= 1);
     }

@@ -30,6 +30,7 @@ class ConsentSigningBrowserIT {
 
   /** A signature that spans the box: a zigzag 320 px wide and 70 px high. */
   static final int[][] SIGNATURE = zigzag(320, 70, 24);
+
   /** A dot-sized scribble. */
   static final int[][] SCRIBBLE = {{0, 0}, {3, 2}, {5, 1}, {6, 3}};
 
@@ -41,7 +42,8 @@ class ConsentSigningBrowserIT {
   static int[][] zigzag(int width, int height, int points) {
     int[][] line = new int[points][];
     for (int i = 0; i < points; i++) {
-      line[i] = new int[] {-width / 2 + i * width / (points - 1), (i % 2 == 0 ? -height : height) / 2};
+      line[i] =
+          new int[] {-width / 2 + i * width / (points - 1), (i % 2 == 0 ? -height : height) / 2};
     }
     return line;
   }
@@ -59,7 +61,8 @@ class ConsentSigningBrowserIT {
   }
 
   static void tickAll(Browser tablet) {
-    for (WebElement box : tablet.driver().findElements(By.cssSelector(".consent-ack .ui-chkbox-box"))) {
+    for (WebElement box :
+        tablet.driver().findElements(By.cssSelector(".consent-ack .ui-chkbox-box"))) {
       if (!box.getAttribute("class").contains("ui-state-active")) {
         tablet.tap(box);
       }
@@ -70,7 +73,11 @@ class ConsentSigningBrowserIT {
     List<WebElement> rows = tablet.driver().findElements(By.cssSelector(".kiosk-question"));
     for (int i = 0; i < rows.size(); i++) {
       String label = answers[i % answers.length];
-      tablet.tap(rows.get(i).findElement(By.xpath(".//div[contains(@class,'ui-button')][normalize-space(.)='" + label + "']")));
+      tablet.tap(
+          rows.get(i)
+              .findElement(
+                  By.xpath(
+                      ".//div[contains(@class,'ui-button')][normalize-space(.)='" + label + "']")));
     }
   }
 
@@ -118,8 +125,13 @@ class ConsentSigningBrowserIT {
     while (true) {
       String progress = tablet.find(By.id("progress")).getText();
       signShownForm(tablet, fullName);
-      tablet.waitFor().until(d -> tablet.text().contains("Thank you")
-          || !d.findElements(By.id("progress")).isEmpty() && !d.findElement(By.id("progress")).getText().equals(progress));
+      tablet
+          .waitFor()
+          .until(
+              d ->
+                  tablet.text().contains("Thank you")
+                      || !d.findElements(By.id("progress")).isEmpty()
+                          && !d.findElement(By.id("progress")).getText().equals(progress));
       if (tablet.text().contains("Thank you")) {
         break;
       }
@@ -146,19 +158,31 @@ class ConsentSigningBrowserIT {
 
   static List<String[]> consentRows(long clientId) throws SQLException {
     try (Connection db = clinic.database();
-         PreparedStatement query = db.prepareStatement(
-             "select v.title, c.signer_name, c.signer_role, c.guardian_relationship, c.method, c.evidence_sha256,"
-                 + " c.kiosk_session_id, c.started_by, c.text_sha256, v.text_sha256, c.signature_png"
-                 + " from consent c join consent_form_version v on v.id = c.form_version_id where c.client_id = ? order by c.id")) {
+        PreparedStatement query =
+            db.prepareStatement(
+                "select v.title, c.signer_name, c.signer_role, c.guardian_relationship, c.method, c.evidence_sha256,"
+                    + " c.kiosk_session_id, c.started_by, c.text_sha256, v.text_sha256, c.signature_png"
+                    + " from consent c join consent_form_version v on v.id = c.form_version_id where c.client_id = ? order by c.id")) {
       query.setLong(1, clientId);
       List<String[]> rows = new ArrayList<>();
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           byte[] png = rs.getBytes(11);
-          boolean isPng = png != null && png.length > 8 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G';
-          rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6), rs.getString(7), rs.getString(8), String.valueOf(rs.getString(9).equals(rs.getString(10))),
-              String.valueOf(isPng)});
+          boolean isPng =
+              png != null && png.length > 8 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G';
+          rows.add(
+              new String[] {
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                String.valueOf(rs.getString(9).equals(rs.getString(10))),
+                String.valueOf(isPng)
+              });
         }
       }
       return rows;
@@ -180,8 +204,14 @@ class ConsentSigningBrowserIT {
       assertTrue(tablet.text().contains("Consent to electronic records and signatures"));
 
       // No way out: typed addresses, another kiosk page and the back button all come back here.
-      for (String typed : new String[] {"/staff/dashboard.xhtml", "/staff/clients/clients.xhtml", "/owner/staff.xhtml",
-          "/kiosk/intake.xhtml", "/api/v1/clients"}) {
+      for (String typed :
+          new String[] {
+            "/staff/dashboard.xhtml",
+            "/staff/clients/clients.xhtml",
+            "/owner/staff.xhtml",
+            "/kiosk/intake.xhtml",
+            "/api/v1/clients"
+          }) {
         tablet.visit(typed);
         tablet.awaitPath("/kiosk/consent.xhtml");
       }
@@ -208,17 +238,22 @@ class ConsentSigningBrowserIT {
       sign(tablet, SCRIBBLE);
       tablet.tap(By.id("consent:sign"));
       tablet.awaitText("That is too short to be a signature.");
-      assertTrue(tablet.text().contains("Please type your full name as the clinic has it: Maren " + last));
+      assertTrue(
+          tablet.text().contains("Please type your full name as the clinic has it: Maren " + last));
 
       tablet.type("consent:typedName", "maren " + last.toLowerCase());
       WebElement pad = tablet.find(By.cssSelector(".kiosk-signature canvas"));
       tablet.script("arguments[0].scrollIntoView({block: 'center'});", pad);
       long scrolledBefore = ((Number) tablet.script("return window.scrollY;")).longValue();
       tablet.drawWithFinger(pad, SIGNATURE);
-      assertEquals(scrolledBefore, ((Number) tablet.script("return window.scrollY;")).longValue(),
+      assertEquals(
+          scrolledBefore,
+          ((Number) tablet.script("return window.scrollY;")).longValue(),
           "drawing does not scroll the page");
-      assertEquals("none", tablet.script(
-          "return getComputedStyle(document.querySelector('.kiosk-signature canvas')).touchAction;"));
+      assertEquals(
+          "none",
+          tablet.script(
+              "return getComputedStyle(document.querySelector('.kiosk-signature canvas')).touchAction;"));
       tablet.tap(By.id("consent:sign"));
       ClientRecordBrowserIT.screenshot(tablet, "kiosk-consent-signed");
       tablet.awaitText("Thank you, Maren");
@@ -229,7 +264,9 @@ class ConsentSigningBrowserIT {
       assertFalse(tablet.text().contains("Maren"), "the locked tablet shows no client");
 
       unlock(tablet);
-      assertTrue(tablet.driver().findElements(By.id("consentGate")).isEmpty(), "nothing is missing any more");
+      assertTrue(
+          tablet.driver().findElements(By.id("consentGate")).isEmpty(),
+          "nothing is missing any more");
       tablet.awaitText("Electronic records: accepted.");
       assertTrue(tablet.find(By.id("profile:tabs:consents")).getText().contains("Valid"));
     }
@@ -249,9 +286,11 @@ class ConsentSigningBrowserIT {
     assertTrue(AuditRows.count(clinic, "SIGN", null, null) >= 2);
 
     long clientId = clientIdOf(last);
-    var api = Http.get(clinic.uri("/api/v1/clients/" + clientId + "/consents"), "therapist1", PASSWORD);
+    var api =
+        Http.get(clinic.uri("/api/v1/clients/" + clientId + "/consents"), "therapist1", PASSWORD);
     assertEquals(200, api.statusCode(), api.body());
-    jakarta.json.JsonArray listed = jakarta.json.Json.createReader(new java.io.StringReader(api.body())).readArray();
+    jakarta.json.JsonArray listed =
+        jakarta.json.Json.createReader(new java.io.StringReader(api.body())).readArray();
     assertEquals(2, listed.size());
     jakarta.json.JsonObject newest = listed.getJsonObject(0);
     assertEquals("VALID", newest.getString("status"));
@@ -259,33 +298,53 @@ class ConsentSigningBrowserIT {
     assertTrue(newest.getString("formTitle").startsWith("Informed consent"));
     assertTrue(newest.getInt("version") >= 1);
     assertTrue(newest.getString("signedAt").endsWith("Z"));
-    assertEquals(403, Http.get(clinic.uri("/api/v1/clients/" + clientId + "/consents"), "frontdesk", PASSWORD).statusCode());
-    assertEquals(401, Http.get(clinic.uri("/api/v1/clients/" + clientId + "/consents")).statusCode());
-    assertEquals(404, Http.get(clinic.uri("/api/v1/clients/987654321/consents"), "owner", PASSWORD).statusCode());
+    assertEquals(
+        403,
+        Http.get(clinic.uri("/api/v1/clients/" + clientId + "/consents"), "frontdesk", PASSWORD)
+            .statusCode());
+    assertEquals(
+        401, Http.get(clinic.uri("/api/v1/clients/" + clientId + "/consents")).statusCode());
+    assertEquals(
+        404,
+        Http.get(clinic.uri("/api/v1/clients/987654321/consents"), "owner", PASSWORD).statusCode());
 
     long consentId = newest.getJsonNumber("id").longValue();
-    var sealed = Http.sendBytes(java.net.http.HttpRequest.newBuilder(clinic.uri("/api/v1/consents/" + consentId + "/pdf"))
-        .header("Authorization", Http.basic("owner", PASSWORD)));
+    var sealed =
+        Http.sendBytes(
+            java.net.http.HttpRequest.newBuilder(
+                    clinic.uri("/api/v1/consents/" + consentId + "/pdf"))
+                .header("Authorization", Http.basic("owner", PASSWORD)));
     assertEquals(200, sealed.statusCode());
     byte[] pdf = sealed.body();
-    assertTrue(org.myochart.testsupport.SealedPdfs.signatureValid(pdf), "the sealed consent's signature is valid");
+    assertTrue(
+        org.myochart.testsupport.SealedPdfs.signatureValid(pdf),
+        "the sealed consent's signature is valid");
     String text = org.myochart.testsupport.SealedPdfs.text(pdf);
     assertTrue(text.contains("Signed by: maren " + last.toLowerCase()), text);
     assertTrue(text.contains("Meaning: I have read this form"), text);
     assertTrue(text.contains("Audit trail up to signing"), text);
     assertTrue(text.contains("KIOSK_START"), "the hand-over is in the audit trail: " + text);
-    assertEquals(List.of("consent-" + consentId + ".json"), org.myochart.testsupport.SealedPdfs.attachments(pdf));
+    assertEquals(
+        List.of("consent-" + consentId + ".json"),
+        org.myochart.testsupport.SealedPdfs.attachments(pdf));
     assertEquals(List.of(), org.myochart.testsupport.SealedPdfs.pdfA3bFailures(pdf));
     byte[] tampered = pdf.clone();
     tampered[tampered.length / 3] ^= 0x01;
-    assertFalse(org.myochart.testsupport.SealedPdfs.signatureValid(tampered), "a flipped byte is caught");
-    assertEquals(403, Http.get(clinic.uri("/api/v1/consents/" + consentId + "/pdf"), "therapist1", PASSWORD).statusCode());
-    assertEquals(404, Http.get(clinic.uri("/api/v1/consents/987654321/pdf"), "owner", PASSWORD).statusCode());
+    assertFalse(
+        org.myochart.testsupport.SealedPdfs.signatureValid(tampered), "a flipped byte is caught");
+    assertEquals(
+        403,
+        Http.get(clinic.uri("/api/v1/consents/" + consentId + "/pdf"), "therapist1", PASSWORD)
+            .statusCode());
+    assertEquals(
+        404,
+        Http.get(clinic.uri("/api/v1/consents/987654321/pdf"), "owner", PASSWORD).statusCode());
   }
 
   static long clientIdOf(String lastName) throws SQLException {
     try (Connection db = clinic.database();
-         PreparedStatement query = db.prepareStatement("select id from client where last_name = ?")) {
+        PreparedStatement query =
+            db.prepareStatement("select id from client where last_name = ?")) {
       query.setString(1, lastName);
       try (ResultSet rs = query.executeQuery()) {
         rs.next();
@@ -341,7 +400,8 @@ class ConsentSigningBrowserIT {
       chooseTechniques(tablet, "Yes");
       tablet.type("consent:typedName", "Jonas " + last);
       sign(tablet, SIGNATURE);
-      tablet.script("var b = document.getElementById('consent:sign'); b.click(); b.click(); b.click();");
+      tablet.script(
+          "var b = document.getElementById('consent:sign'); b.click(); b.click(); b.click();");
       tablet.awaitText("Thank you, Jonas");
       unlock(tablet);
       assertEquals(2, consentRows(clientId).size(), "one disclosure and exactly one consent");
@@ -380,23 +440,31 @@ class ConsentSigningBrowserIT {
 
       java.nio.file.Path scan = java.nio.file.Files.createTempFile("scan", ".pdf");
       java.nio.file.Files.writeString(scan, "%PDF-1.4\n% a scanned page\n");
-      tablet.find(By.id("paper:allAcknowledged")).findElement(By.cssSelector(".ui-chkbox-box")).click();
+      tablet
+          .find(By.id("paper:allAcknowledged"))
+          .findElement(By.cssSelector(".ui-chkbox-box"))
+          .click();
       for (WebElement row : tablet.driver().findElements(By.cssSelector(".kiosk-question"))) {
-        row.findElement(By.xpath(".//div[contains(@class,'ui-button')][normalize-space(.)='Declined']")).click();
+        row.findElement(
+                By.xpath(".//div[contains(@class,'ui-button')][normalize-space(.)='Declined']"))
+            .click();
       }
       tablet.find(By.id("paper:scan")).sendKeys(scan.toAbsolutePath().toString());
       tablet.submit("paper:save");
       tablet.awaitText("The paper consent was recorded.");
-      assertTrue(tablet.driver().findElements(By.id("consentGate")).isEmpty(), "a paper consent allows treatment");
+      assertTrue(
+          tablet.driver().findElements(By.id("consentGate")).isEmpty(),
+          "a paper consent allows treatment");
       List<String[]> rows = consentRows(clientId);
       assertEquals("PAPER", rows.get(0)[4]);
     }
   }
 
   private static java.net.http.HttpResponse<String> startSigning(String cookie, String form) {
-    var request = java.net.http.HttpRequest.newBuilder(clinic.uri("/staff/kiosk/start-consent"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form));
+    var request =
+        java.net.http.HttpRequest.newBuilder(clinic.uri("/staff/kiosk/start-consent"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form));
     if (cookie != null) {
       request.header("Cookie", "JSESSIONID=" + cookie);
     }
@@ -416,14 +484,17 @@ class ConsentSigningBrowserIT {
       String cookie = desk.sessionCookie();
       assertEquals(400, startSigning(cookie, "client=abc").statusCode());
       assertEquals(404, startSigning(cookie, "client=987654321").statusCode());
-      assertEquals(404, startSigning(cookie, "client=" + clientId + "&form=987654321").statusCode());
+      assertEquals(
+          404, startSigning(cookie, "client=" + clientId + "&form=987654321").statusCode());
       var started = startSigning(cookie, "client=" + clientId);
       assertEquals(302, started.statusCode());
-      assertTrue(started.headers().firstValue("Location").orElse("").endsWith("/kiosk/consent.xhtml"));
+      assertTrue(
+          started.headers().firstValue("Location").orElse("").endsWith("/kiosk/consent.xhtml"));
       // While the tablet is with the client, the session can start nothing else.
       var again = startSigning(cookie, "client=1");
       assertEquals(302, again.statusCode());
-      assertTrue(again.headers().firstValue("Location").orElse("").endsWith("/kiosk/consent.xhtml"));
+      assertTrue(
+          again.headers().firstValue("Location").orElse("").endsWith("/kiosk/consent.xhtml"));
       desk.visit("/kiosk/consent.xhtml");
       desk.awaitText("Hello Lars");
       ClientRecordBrowserIT.screenshot(desk, "kiosk-consent-start");
@@ -432,11 +503,20 @@ class ConsentSigningBrowserIT {
     try (Browser desk = Browser.open(clinic)) {
       LoginScreen.open(desk).signInAndWait("therapist1", PASSWORD);
       String cookie = "JSESSIONID=" + desk.sessionCookie();
-      for (String[] badAddress : new String[][] {{"/staff/consents/signature?id=abc", "400"},
-          {"/staff/consents/signature?id=987654321", "404"}, {"/staff/consents/scan", "400"},
-          {"/staff/consents/consent.xhtml?id=987654321", "404"}, {"/staff/consents/print.xhtml?client=1", "404"},
-          {"/staff/consents/paper.xhtml?client=987654321", "404"}, {"/owner/consent-forms.xhtml", "403"}}) {
-        var response = Http.send(java.net.http.HttpRequest.newBuilder(clinic.uri(badAddress[0])).header("Cookie", cookie));
+      for (String[] badAddress :
+          new String[][] {
+            {"/staff/consents/signature?id=abc", "400"},
+            {"/staff/consents/signature?id=987654321", "404"},
+            {"/staff/consents/scan", "400"},
+            {"/staff/consents/consent.xhtml?id=987654321", "404"},
+            {"/staff/consents/print.xhtml?client=1", "404"},
+            {"/staff/consents/paper.xhtml?client=987654321", "404"},
+            {"/owner/consent-forms.xhtml", "403"}
+          }) {
+        var response =
+            Http.send(
+                java.net.http.HttpRequest.newBuilder(clinic.uri(badAddress[0]))
+                    .header("Cookie", cookie));
         assertEquals(Integer.parseInt(badAddress[1]), response.statusCode(), badAddress[0]);
       }
     }

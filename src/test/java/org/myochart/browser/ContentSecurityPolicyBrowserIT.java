@@ -14,10 +14,10 @@ import org.myochart.testsupport.StoredRows;
 import org.openqa.selenium.By;
 
 /**
- * Every page a person uses works under a policy that runs only MyoChart's own script files and
- * the inline scripts carrying the page's nonce: PrimeFaces' widgets are built, the buttons,
- * dialogs, tabs, body chart, autosave and signature pad answer, and the browser console reports
- * no blocked script, style or resource.
+ * Every page a person uses works under a policy that runs only MyoChart's own script files and the
+ * inline scripts carrying the page's nonce: PrimeFaces' widgets are built, the buttons, dialogs,
+ * tabs, body chart, autosave and signature pad answer, and the browser console reports no blocked
+ * script, style or resource.
  */
 class ContentSecurityPolicyBrowserIT {
 
@@ -40,26 +40,44 @@ class ContentSecurityPolicyBrowserIT {
 
   private static void checkPage(Browser browser, String where) {
     browser.waitFor().until(d -> "complete".equals(browser.script("return document.readyState;")));
-    String policy = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
-        "var done = arguments[arguments.length - 1];"
-            + "fetch(window.location.href, {credentials: 'same-origin'})"
-            + ".then(function (r) { done(r.headers.get('Content-Security-Policy')); })"
-            + ".catch(function (e) { done('fetch failed: ' + e); });");
+    String policy =
+        (String)
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                        + "fetch(window.location.href, {credentials: 'same-origin'})"
+                        + ".then(function (r) { done(r.headers.get('Content-Security-Policy')); })"
+                        + ".catch(function (e) { done('fetch failed: ' + e); });");
     assertTrue(policy != null && policy.contains("frame-ancestors 'none'"), where + ": " + policy);
     String scripts = policy.substring(policy.indexOf("script-src"));
-    assertTrue(scripts.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}';"), where + ": " + policy);
+    assertTrue(
+        scripts.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}';"), where + ": " + policy);
     assertFalse(policy.contains("unsafe-eval"), where + ": " + policy);
     Object nonce = browser.script("return window.PrimeFaces ? PrimeFaces.csp.NONCE_VALUE : null;");
-    assertTrue(nonce instanceof String && !((String) nonce).isEmpty(), where + ": PrimeFaces started with its nonce");
-    Object widgets = browser.script("return window.PrimeFaces ? Object.keys(PrimeFaces.widgets).length : 0;");
-    assertTrue(((Number) widgets).intValue() > 0, where + ": PrimeFaces' nonce'd widget scripts ran");
+    assertTrue(
+        nonce instanceof String && !((String) nonce).isEmpty(),
+        where + ": PrimeFaces started with its nonce");
+    Object widgets =
+        browser.script("return window.PrimeFaces ? Object.keys(PrimeFaces.widgets).length : 0;");
+    assertTrue(
+        ((Number) widgets).intValue() > 0, where + ": PrimeFaces' nonce'd widget scripts ran");
     browser.assertNoCspViolations("on " + where);
   }
 
   private static void openTab(Browser browser, String title) {
-    browser.click(By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., '" + title + "')]"));
-    browser.waitFor().until(d -> d.findElement(By.xpath(
-        "//li[contains(@class,'ui-tabs-header')][contains(., '" + title + "')]")).getAttribute("class").contains("ui-state-active"));
+    browser.click(
+        By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., '" + title + "')]"));
+    browser
+        .waitFor()
+        .until(
+            d ->
+                d.findElement(
+                        By.xpath(
+                            "//li[contains(@class,'ui-tabs-header')][contains(., '"
+                                + title
+                                + "')]"))
+                    .getAttribute("class")
+                    .contains("ui-state-active"));
   }
 
   @Test
@@ -70,7 +88,8 @@ class ContentSecurityPolicyBrowserIT {
       checkPage(tablet, "the dashboard");
       visit(tablet, "/staff/clients/clients.xhtml");
       visit(tablet, "/staff/clients/client.xhtml?id=" + jonas);
-      for (String tab : List.of("Consents", "Sessions and notes", "Health intake", "Red flags", "Details")) {
+      for (String tab :
+          List.of("Consents", "Sessions and notes", "Health intake", "Red flags", "Details")) {
         openTab(tablet, tab);
       }
       tablet.assertNoCspViolations("on the client's tabs");
@@ -84,7 +103,13 @@ class ContentSecurityPolicyBrowserIT {
       checkPage(tablet, "the note editor");
       // The chart's shapes have no inline handlers any more: note.js answers the tap.
       tablet.tap(By.id("chart-masseter-LEFT"));
-      tablet.waitFor().until(d -> d.findElement(By.id("chart-masseter-LEFT")).getAttribute("class").contains("worked"));
+      tablet
+          .waitFor()
+          .until(
+              d ->
+                  d.findElement(By.id("chart-masseter-LEFT"))
+                      .getAttribute("class")
+                      .contains("worked"));
       assertEquals(1, tablet.driver().findElements(By.cssSelector(".muscle-row")).size());
       tablet.type("note:clientWords", "Headache after screen work.");
       tablet.waitFor(Duration.ofSeconds(30)).until(d -> tablet.text().contains("Saved at"));
@@ -120,19 +145,29 @@ class ContentSecurityPolicyBrowserIT {
       tablet.tap(By.id("consent:sign"));
       tablet.awaitText("Thank you, Maren");
       // kiosk.js, not an inline script, takes the thank-you screen back to the locked start.
-      tablet.waitFor(Duration.ofSeconds(30)).until(d -> tablet.text().contains("This tablet is ready"));
+      tablet
+          .waitFor(Duration.ofSeconds(30))
+          .until(d -> tablet.text().contains("This tablet is ready"));
       tablet.assertNoCspViolations("on the kiosk consent screens");
       ConsentSigningBrowserIT.unlock(tablet);
 
-      long consent = StoredRows.number(clinic, "select max(id) from consent where client_id = ?", clientId);
-      long form = StoredRows.number(clinic, "select v.form_id from consent c join consent_form_version v"
-          + " on v.id = c.form_version_id where c.id = ?", consent);
+      long consent =
+          StoredRows.number(clinic, "select max(id) from consent where client_id = ?", clientId);
+      long form =
+          StoredRows.number(
+              clinic,
+              "select v.form_id from consent c join consent_form_version v"
+                  + " on v.id = c.form_version_id where c.id = ?",
+              consent);
       visit(tablet, "/staff/consents/consent.xhtml?id=" + consent);
       visit(tablet, "/staff/consents/paper.xhtml?client=" + clientId);
       tablet.visit("/staff/consents/print.xhtml?client=" + clientId + "&form=" + form);
       tablet.script("window.print = function () { window.printAsked = true; };");
       tablet.click("printButton");
-      assertEquals(Boolean.TRUE, tablet.script("return window.printAsked === true;"), "print.js wires the Print button");
+      assertEquals(
+          Boolean.TRUE,
+          tablet.script("return window.printAsked === true;"),
+          "print.js wires the Print button");
       tablet.assertNoCspViolations("on the printable form");
 
       tablet.visit("/staff/clients/client.xhtml?id=" + clientId);
@@ -149,13 +184,25 @@ class ContentSecurityPolicyBrowserIT {
   void theOwnerUsesEveryOwnerPageUnderTheStrictPolicy() {
     try (Browser owner = Browser.open(clinic)) {
       LoginScreen.open(owner).signInAndWait("owner", PASSWORD);
-      for (String path : List.of("/owner/staff.xhtml", "/owner/staff-edit.xhtml", "/owner/staff-edit.xhtml?id=1",
-          "/owner/consent-forms.xhtml", "/owner/consent-form.xhtml", "/owner/consent-form.xhtml?id=1",
-          "/owner/catalogue.xhtml", "/owner/audit.xhtml", "/owner/exports.xhtml", "/owner/verify.xhtml",
-          "/account/password.xhtml", "/clinical/notes.xhtml", "/staff/dashboard.xhtml")) {
+      for (String path :
+          List.of(
+              "/owner/staff.xhtml",
+              "/owner/staff-edit.xhtml",
+              "/owner/staff-edit.xhtml?id=1",
+              "/owner/consent-forms.xhtml",
+              "/owner/consent-form.xhtml",
+              "/owner/consent-form.xhtml?id=1",
+              "/owner/catalogue.xhtml",
+              "/owner/audit.xhtml",
+              "/owner/exports.xhtml",
+              "/owner/verify.xhtml",
+              "/account/password.xhtml",
+              "/clinical/notes.xhtml",
+              "/staff/dashboard.xhtml")) {
         visit(owner, path);
       }
-      // A full-page post and a PrimeFaces ajax answer, with the scripts they carry, are accepted too.
+      // A full-page post and a PrimeFaces ajax answer, with the scripts they carry, are accepted
+      // too.
       owner.visit("/owner/verify.xhtml");
       owner.click("verify:check");
       owner.awaitPath("/owner/verify.xhtml");
@@ -163,7 +210,13 @@ class ContentSecurityPolicyBrowserIT {
       owner.visit("/owner/consent-form.xhtml?id=1");
       owner.type("form:body", "Preview under the policy\n\nA *second* paragraph.");
       owner.click("form:preview");
-      owner.waitFor().until(d -> d.findElement(By.id("form:previewPanel")).getText().contains("Preview under the policy"));
+      owner
+          .waitFor()
+          .until(
+              d ->
+                  d.findElement(By.id("form:previewPanel"))
+                      .getText()
+                      .contains("Preview under the policy"));
       owner.assertNoCspViolations("after an ajax answer");
     }
   }

@@ -44,18 +44,25 @@ class ExportsBrowserIT {
       browser.click("export:start");
       browser.awaitText("has started");
 
-      WebElement firstRow = browser.waitFor(Duration.ofSeconds(90))
-          .until(d -> {
-            WebElement row = d.findElement(By.cssSelector("#exports\\:list_data tr"));
-            return row.getText().contains("COMPLETED") ? row : null;
-          });
+      WebElement firstRow =
+          browser
+              .waitFor(Duration.ofSeconds(90))
+              .until(
+                  d -> {
+                    WebElement row = d.findElement(By.cssSelector("#exports\\:list_data tr"));
+                    return row.getText().contains("COMPLETED") ? row : null;
+                  });
       assertTrue(firstRow.getText().contains("100%"), firstRow.getText());
       String href = firstRow.findElement(By.linkText("Download ZIP")).getAttribute("href");
-      HttpResponse<byte[]> archive = Http.sendBytes(HttpRequest.newBuilder(java.net.URI.create(href))
-          .header("Cookie", "JSESSIONID=" + browser.sessionCookie()));
+      HttpResponse<byte[]> archive =
+          Http.sendBytes(
+              HttpRequest.newBuilder(java.net.URI.create(href))
+                  .header("Cookie", "JSESSIONID=" + browser.sessionCookie()));
       assertEquals(200, archive.statusCode());
-      assertTrue(archive.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
-      ExportArchives.Contents contents = ExportArchives.read(new ByteArrayInputStream(archive.body()), 0);
+      assertTrue(
+          archive.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
+      ExportArchives.Contents contents =
+          ExportArchives.read(new ByteArrayInputStream(archive.body()), 0);
       assertFalse(contents.recordFiles().isEmpty());
       assertEquals(contents.recordFiles().size(), contents.csv("manifest.csv").size());
       assertTrue(contents.manifestSignatureValid());
@@ -67,13 +74,21 @@ class ExportsBrowserIT {
     try (Browser browser = Browser.open(clinic)) {
       LoginScreen.open(browser).signInAndWait("owner", PASSWORD);
       browser.visit("/owner/exports.xhtml");
-      int rowsBefore = browser.driver().findElements(By.cssSelector("#exports\\:list_data tr[data-ri]")).size();
+      int rowsBefore =
+          browser.driver().findElements(By.cssSelector("#exports\\:list_data tr[data-ri]")).size();
       pick(browser, "export:from", LocalDate.now().minusDays(2));
       pick(browser, "export:to", LocalDate.now().minusDays(9));
       browser.click("export:start");
       browser.awaitText("after it ends");
-      assertTrue(browser.find(By.id("export:from")).findElement(By.xpath("..")).getText().contains("after it ends"));
-      assertEquals(rowsBefore, browser.driver().findElements(By.cssSelector("#exports\\:list_data tr[data-ri]")).size());
+      assertTrue(
+          browser
+              .find(By.id("export:from"))
+              .findElement(By.xpath(".."))
+              .getText()
+              .contains("after it ends"));
+      assertEquals(
+          rowsBefore,
+          browser.driver().findElements(By.cssSelector("#exports\\:list_data tr[data-ri]")).size());
     }
   }
 
@@ -95,8 +110,18 @@ class ExportsBrowserIT {
       LoginScreen.open(browser).signInAndWait("therapist1", PASSWORD);
       assertTrue(browser.driver().findElements(By.id("navExports")).isEmpty());
       String cookie = "JSESSIONID=" + browser.sessionCookie();
-      assertEquals(403, Http.send(HttpRequest.newBuilder(clinic.uri("/owner/exports.xhtml")).header("Cookie", cookie)).statusCode());
-      assertEquals(403, Http.send(HttpRequest.newBuilder(clinic.uri("/owner/exports/archive?id=1")).header("Cookie", cookie)).statusCode());
+      assertEquals(
+          403,
+          Http.send(
+                  HttpRequest.newBuilder(clinic.uri("/owner/exports.xhtml"))
+                      .header("Cookie", cookie))
+              .statusCode());
+      assertEquals(
+          403,
+          Http.send(
+                  HttpRequest.newBuilder(clinic.uri("/owner/exports/archive?id=1"))
+                      .header("Cookie", cookie))
+              .statusCode());
     }
   }
 
@@ -105,8 +130,18 @@ class ExportsBrowserIT {
     try (Browser browser = Browser.open(clinic)) {
       LoginScreen.open(browser).signInAndWait("owner", PASSWORD);
       String cookie = "JSESSIONID=" + browser.sessionCookie();
-      assertEquals(400, Http.send(HttpRequest.newBuilder(clinic.uri("/owner/exports/archive?id=abc")).header("Cookie", cookie)).statusCode());
-      assertEquals(404, Http.send(HttpRequest.newBuilder(clinic.uri("/owner/exports/archive?id=987654321")).header("Cookie", cookie)).statusCode());
+      assertEquals(
+          400,
+          Http.send(
+                  HttpRequest.newBuilder(clinic.uri("/owner/exports/archive?id=abc"))
+                      .header("Cookie", cookie))
+              .statusCode());
+      assertEquals(
+          404,
+          Http.send(
+                  HttpRequest.newBuilder(clinic.uri("/owner/exports/archive?id=987654321"))
+                      .header("Cookie", cookie))
+              .statusCode());
     }
   }
 }

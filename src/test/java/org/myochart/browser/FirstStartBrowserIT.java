@@ -9,19 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.myochart.security.SecondFactors;
-import org.myochart.testsupport.Http;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.myochart.security.SecondFactors;
 import org.myochart.testsupport.AuditRows;
+import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
- * A clinic on an empty database: the setup page creates the owner, once; the owner then sets up
- * and signs in with a second factor (the product's default for owners).
+ * A clinic on an empty database: the setup page creates the owner, once; the owner then sets up and
+ * signs in with a second factor (the product's default for owners).
  */
 class FirstStartBrowserIT {
 
@@ -58,7 +57,8 @@ class FirstStartBrowserIT {
       browser.awaitPath("/account/second-factor.xhtml");
       browser.visit("/staff/dashboard.xhtml");
       browser.awaitPath("/account/second-factor.xhtml");
-      assertTrue(browser.find(By.id("qr")).getAttribute("src").startsWith("data:image/png;base64,"));
+      assertTrue(
+          browser.find(By.id("qr")).getAttribute("src").startsWith("data:image/png;base64,"));
       byte[] secret = base32(browser.find(By.id("key")).getText());
       browser.type("enrol:code", "000000".equals(code(secret, 0)) ? "111111" : "000000");
       browser.submit("enrol:confirm");
@@ -66,8 +66,10 @@ class FirstStartBrowserIT {
       browser.type("enrol:code", code(secret, 0));
       browser.submit("enrol:confirm");
       browser.awaitText("Your recovery codes");
-      List<String> recoveryCodes = browser.driver().findElements(By.cssSelector("#recoveryCodes li")).stream()
-          .map(WebElement::getText).toList();
+      List<String> recoveryCodes =
+          browser.driver().findElements(By.cssSelector("#recoveryCodes li")).stream()
+              .map(WebElement::getText)
+              .toList();
       assertEquals(10, recoveryCodes.size());
       browser.click("continue");
       browser.awaitPath("/staff/dashboard.xhtml");
@@ -103,14 +105,24 @@ class FirstStartBrowserIT {
       browser.awaitText("That code does not match.");
 
       // The API takes the app's code in a header next to the password.
-      String basic = "Basic " + Base64.getEncoder().encodeToString(
-          "maren:first owner of the clinic".getBytes(StandardCharsets.UTF_8));
-      HttpResponse<String> withoutCode = Http.send(HttpRequest.newBuilder(clinic.uri("/api/v1/staff/me"))
-          .header("Authorization", basic).GET());
+      String basic =
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString(
+                      "maren:first owner of the clinic".getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> withoutCode =
+          Http.send(
+              HttpRequest.newBuilder(clinic.uri("/api/v1/staff/me"))
+                  .header("Authorization", basic)
+                  .GET());
       assertEquals(401, withoutCode.statusCode());
       assertTrue(withoutCode.body().contains("X-MyoChart-Code"), withoutCode.body());
-      HttpResponse<String> withCode = Http.send(HttpRequest.newBuilder(clinic.uri("/api/v1/staff/me"))
-          .header("Authorization", basic).header("X-MyoChart-Code", code(secret, 0)).GET());
+      HttpResponse<String> withCode =
+          Http.send(
+              HttpRequest.newBuilder(clinic.uri("/api/v1/staff/me"))
+                  .header("Authorization", basic)
+                  .header("X-MyoChart-Code", code(secret, 0))
+                  .GET());
       assertEquals(200, withCode.statusCode(), withCode.body());
 
       browser.visit("/setup.xhtml");

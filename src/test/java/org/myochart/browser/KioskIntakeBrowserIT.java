@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.myochart.testsupport.Names;
 import org.myochart.testsupport.AuditRows;
+import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
 import org.openqa.selenium.By;
 
-/** The client answers the intake on a tablet-sized touch screen that cannot be left without a staff password. */
+/**
+ * The client answers the intake on a tablet-sized touch screen that cannot be left without a staff
+ * password.
+ */
 class KioskIntakeBrowserIT {
 
   private static RunningClinic clinic;
@@ -27,8 +30,13 @@ class KioskIntakeBrowserIT {
   }
 
   private static By answer(String questionPart, String label) {
-    return By.xpath("//div[contains(@class,'kiosk-question')][contains(., \"" + questionPart + "\")]"
-        + "//div[contains(@class,'ui-button')][normalize-space(.)='" + label + "']");
+    return By.xpath(
+        "//div[contains(@class,'kiosk-question')][contains(., \""
+            + questionPart
+            + "\")]"
+            + "//div[contains(@class,'ui-button')][normalize-space(.)='"
+            + label
+            + "']");
   }
 
   private static void next(Browser tablet, String expectedStep) {
@@ -65,7 +73,10 @@ class KioskIntakeBrowserIT {
       tablet.tap(By.id("kiosk:next"));
       tablet.awaitText("Please answer each question with Yes or No.");
       tablet.tap(answer("worst you have ever had", "Yes"));
-      for (String question : new String[] {"new kind of headache", "more frequent", "Weakness", "Fever", "blow to the head"}) {
+      for (String question :
+          new String[] {
+            "new kind of headache", "more frequent", "Weakness", "Fever", "blow to the head"
+          }) {
         tablet.tap(answer(question, "No"));
       }
       next(tablet, "Step 2 of 6");
@@ -78,12 +89,17 @@ class KioskIntakeBrowserIT {
       tablet.type("kiosk:headacheDaysPerMonth", "8");
       next(tablet, "Step 3 of 6");
 
-      tablet.tap(By.xpath("//div[contains(@class,'kiosk-chips')]//div[normalize-space(.)='Throbbing']"));
+      tablet.tap(
+          By.xpath("//div[contains(@class,'kiosk-chips')]//div[normalize-space(.)='Throbbing']"));
       next(tablet, "Step 4 of 6");
       tablet.tap(By.id("kiosk:addMedication"));
-      tablet.type(tablet.find(By.cssSelector("input[placeholder='Name']")).getAttribute("id"), "Rizatriptan 10 mg");
+      tablet.type(
+          tablet.find(By.cssSelector("input[placeholder='Name']")).getAttribute("id"),
+          "Rizatriptan 10 mg");
       next(tablet, "Step 5 of 6");
-      tablet.tap(By.xpath("//div[contains(@class,'kiosk-chips')]//div[normalize-space(.)='I am pregnant']"));
+      tablet.tap(
+          By.xpath(
+              "//div[contains(@class,'kiosk-chips')]//div[normalize-space(.)='I am pregnant']"));
       next(tablet, "Step 6 of 6");
       tablet.tap(By.id("kiosk:send"));
 
@@ -103,7 +119,8 @@ class KioskIntakeBrowserIT {
       tablet.awaitPath("/staff/clients/client.xhtml");
       assertEquals(profile, tablet.driver().getCurrentUrl());
       assertTrue(tablet.text().contains("Treatment on hold"));
-      assertFalse(tablet.text().contains("Rizatriptan"), "front desk does not read clinical answers");
+      assertFalse(
+          tablet.text().contains("Rizatriptan"), "front desk does not read clinical answers");
       assertTrue(AuditRows.count(clinic, "KIOSK_END", "frontdesk", null) >= 1);
     }
 
@@ -113,8 +130,10 @@ class KioskIntakeBrowserIT {
       therapist.type("search:query", last);
       therapist.click(By.linkText(last + ", Maren"));
       therapist.awaitPath("/staff/clients/client.xhtml");
-      assertTrue(therapist.find(By.id("profile:block")).getText().contains("worst you have ever had"));
-      therapist.click(By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., 'Health intake')]"));
+      assertTrue(
+          therapist.find(By.id("profile:block")).getText().contains("worst you have ever had"));
+      therapist.click(
+          By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., 'Health intake')]"));
       therapist.awaitText("client on tablet");
       assertTrue(therapist.text().contains("LI4"), "pregnancy caution is shown");
     }

@@ -23,11 +23,15 @@ class KioskScreenBrowserIT {
     try (Browser tablet = Browser.tablet(clinic)) {
       tablet.visit("/kiosk/index.xhtml");
 
-      assertTrue(tablet.find(By.id("kioskLocked")).getText().contains("Please hand it to the front desk"));
+      assertTrue(
+          tablet.find(By.id("kioskLocked")).getText().contains("Please hand it to the front desk"));
       assertTrue(tablet.text().contains("Harbourside Migraine Massage"));
       assertEquals(0, tablet.driver().findElements(By.tagName("nav")).size());
       assertEquals(0, tablet.driver().findElements(By.id("signOut")).size());
-      assertEquals(0, tablet.driver().findElements(By.tagName("a")).size(), "no link leads out of the kiosk");
+      assertEquals(
+          0,
+          tablet.driver().findElements(By.tagName("a")).size(),
+          "no link leads out of the kiosk");
       String viewport = tablet.find(By.cssSelector("meta[name=viewport]")).getAttribute("content");
       assertTrue(viewport.contains("user-scalable=no"), viewport);
     }

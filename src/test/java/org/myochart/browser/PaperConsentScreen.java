@@ -18,13 +18,21 @@ public final class PaperConsentScreen {
     return new PaperConsentScreen(browser);
   }
 
-  /** Records the form signed on that day by that name, every statement ticked and every technique accepted. */
+  /**
+   * Records the form signed on that day by that name, every statement ticked and every technique
+   * accepted.
+   */
   public void recordFullyAccepted(String signedOn, String signerName, Path scan) {
     browser.type("paper:signedOn", signedOn);
     browser.type("paper:typedName", signerName);
-    browser.find(By.id("paper:allAcknowledged")).findElement(By.cssSelector(".ui-chkbox-box")).click();
+    browser
+        .find(By.id("paper:allAcknowledged"))
+        .findElement(By.cssSelector(".ui-chkbox-box"))
+        .click();
     for (WebElement row : browser.driver().findElements(By.cssSelector(".kiosk-question"))) {
-      row.findElement(By.xpath(".//div[contains(@class,'ui-button')][normalize-space(.)='Accepted']")).click();
+      row.findElement(
+              By.xpath(".//div[contains(@class,'ui-button')][normalize-space(.)='Accepted']"))
+          .click();
     }
     browser.find(By.id("paper:scan")).sendKeys(scan.toAbsolutePath().toString());
     browser.submit("paper:save");

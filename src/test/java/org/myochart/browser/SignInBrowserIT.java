@@ -34,7 +34,9 @@ class SignInBrowserIT {
       login.signInAndWait("therapist1", PASSWORD);
 
       assertTrue(browser.find(By.id("greeting")).getText().contains("Tomás Reyes"));
-      assertTrue(browser.text().contains("Harbourside Migraine Massage") || browser.driver().getTitle().contains("Harbourside"));
+      assertTrue(
+          browser.text().contains("Harbourside Migraine Massage")
+              || browser.driver().getTitle().contains("Harbourside"));
       assertNotNull(before);
       assertNotEquals(before, browser.sessionCookie(), "the session id must change at sign-in");
     }
@@ -60,7 +62,8 @@ class SignInBrowserIT {
       browser.awaitText("Unknown username or wrong password.");
       assertEquals("/login.xhtml", browser.path());
 
-      login.signIn("nobody-" + UUID.randomUUID().toString().substring(0, 6), "this is not the password");
+      login.signIn(
+          "nobody-" + UUID.randomUUID().toString().substring(0, 6), "this is not the password");
       browser.awaitText("Unknown username or wrong password.");
       assertFalse(browser.text().contains("nobody-"), "the username is not echoed in the message");
     }
@@ -84,7 +87,10 @@ class SignInBrowserIT {
       login.signIn("<script>window.pwned=1</script>", "whatever password");
 
       browser.awaitText("Unknown username or wrong password.");
-      assertEquals(null, ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("return window.pwned"));
+      assertEquals(
+          null,
+          ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+              .executeScript("return window.pwned"));
     }
   }
 
@@ -112,7 +118,8 @@ class SignInBrowserIT {
       browser.visit("/owner/staff.xhtml");
 
       browser.awaitText("This page is not for your role");
-      assertFalse(browser.text().contains("Ingrid Halvorsen, LMT\nitherapist2"), "no staff list leaks");
+      assertFalse(
+          browser.text().contains("Ingrid Halvorsen, LMT\nitherapist2"), "no staff list leaks");
       assertEquals(before + 1, AuditRows.count(clinic, "ACCESS_DENIED", "therapist2", null));
     }
   }
@@ -125,11 +132,14 @@ class SignInBrowserIT {
       int before = AuditRows.count(idleClinic, "IDLE_LOGOUT", "owner", null);
       LoginScreen.open(browser).signInAndWait("owner", PASSWORD);
 
-      browser.waitFor(RunningClinic.SHORT_IDLE_TIMEOUT.plus(Duration.ofSeconds(30)))
+      browser
+          .waitFor(RunningClinic.SHORT_IDLE_TIMEOUT.plus(Duration.ofSeconds(30)))
           .until(d -> browser.path().equals("/login.xhtml"));
 
-      browser.awaitText("You were signed out after " + RunningClinic.SHORT_IDLE_TIMEOUT.toSeconds()
-          + " seconds without activity.");
+      browser.awaitText(
+          "You were signed out after "
+              + RunningClinic.SHORT_IDLE_TIMEOUT.toSeconds()
+              + " seconds without activity.");
       browser.visit("/staff/dashboard.xhtml");
       browser.awaitPath("/login.xhtml");
       assertTrue(AuditRows.count(idleClinic, "IDLE_LOGOUT", "owner", null) > before);

@@ -18,8 +18,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * A therapist starts a session for a consented demo client, writes the SOAP note on a tablet
- * with the body chart and on a desktop, signs it, adds an addendum and sees the outcome charts.
+ * A therapist starts a session for a consented demo client, writes the SOAP note on a tablet with
+ * the body chart and on a desktop, signs it, adds an addendum and sees the outcome charts.
  */
 class SoapNoteBrowserIT {
 
@@ -37,7 +37,8 @@ class SoapNoteBrowserIT {
 
   static long clientIdFor(RunningClinic clinic, String lastName) throws SQLException {
     try (Connection db = clinic.database();
-         PreparedStatement query = db.prepareStatement("select id from client where last_name = ?")) {
+        PreparedStatement query =
+            db.prepareStatement("select id from client where last_name = ?")) {
       query.setString(1, lastName);
       try (ResultSet rs = query.executeQuery()) {
         rs.next();
@@ -47,15 +48,27 @@ class SoapNoteBrowserIT {
   }
 
   static void choose(Browser browser, String buttonsId, String label) {
-    WebElement button = browser.find(By.xpath("//*[@id='" + buttonsId + "']//div[contains(@class,'ui-button')][normalize-space(.)='" + label + "']"));
+    WebElement button =
+        browser.find(
+            By.xpath(
+                "//*[@id='"
+                    + buttonsId
+                    + "']//div[contains(@class,'ui-button')][normalize-space(.)='"
+                    + label
+                    + "']"));
     browser.script("arguments[0].scrollIntoView({block: 'center'});", button);
     button.click();
   }
 
-  /** Picks an option of a PrimeFaces select menu through its widget, as a click on the item does. */
+  /**
+   * Picks an option of a PrimeFaces select menu through its widget, as a click on the item does.
+   */
   static void selectOption(Browser browser, String menuId, String value) {
-    browser.script("var menu = PF('widget_' + arguments[0].replace(/[:\\-]/g, '_'));"
-        + " menu.selectValue(arguments[1]); menu.callBehavior('valueChange');", menuId, value);
+    browser.script(
+        "var menu = PF('widget_' + arguments[0].replace(/[:\\-]/g, '_'));"
+            + " menu.selectValue(arguments[1]); menu.callBehavior('valueChange');",
+        menuId,
+        value);
   }
 
   /** Starts a session from the client's page; returns on the note page. */
@@ -83,19 +96,50 @@ class SoapNoteBrowserIT {
       long noteId = noteIdOf(tablet);
 
       tablet.tap(By.id("chart-upper-trapezius-LEFT"));
-      tablet.waitFor().until(d -> d.findElement(By.id("chart-upper-trapezius-LEFT")).getAttribute("class").contains("worked"));
-      assertFalse(tablet.find(By.id("chart-upper-trapezius-RIGHT")).getAttribute("class").contains("worked"));
+      tablet
+          .waitFor()
+          .until(
+              d ->
+                  d.findElement(By.id("chart-upper-trapezius-LEFT"))
+                      .getAttribute("class")
+                      .contains("worked"));
+      assertFalse(
+          tablet
+              .find(By.id("chart-upper-trapezius-RIGHT"))
+              .getAttribute("class")
+              .contains("worked"));
       tablet.tap(By.id("chart-upper-trapezius-RIGHT"));
-      tablet.waitFor().until(d -> d.findElement(By.id("chart-upper-trapezius-RIGHT")).getAttribute("class").contains("worked"));
-      assertEquals(1, tablet.driver().findElements(By.cssSelector(".muscle-row")).size(), "left and right merge into one row");
+      tablet
+          .waitFor()
+          .until(
+              d ->
+                  d.findElement(By.id("chart-upper-trapezius-RIGHT"))
+                      .getAttribute("class")
+                      .contains("worked"));
+      assertEquals(
+          1,
+          tablet.driver().findElements(By.cssSelector(".muscle-row")).size(),
+          "left and right merge into one row");
       assertTrue(tablet.find(By.cssSelector(".muscle-row")).getText().contains("Both"));
       tablet.tap(By.id("chart-upper-trapezius-LEFT"));
-      tablet.waitFor().until(d -> !d.findElement(By.id("chart-upper-trapezius-LEFT")).getAttribute("class").contains("worked"));
+      tablet
+          .waitFor()
+          .until(
+              d ->
+                  !d.findElement(By.id("chart-upper-trapezius-LEFT"))
+                      .getAttribute("class")
+                      .contains("worked"));
       assertTrue(tablet.find(By.cssSelector(".muscle-row")).getText().contains("Right"));
 
       tablet.click("note:protocol");
       tablet.awaitText("The migraine protocol rows were added.");
-      tablet.waitFor().until(d -> d.findElement(By.id("chart-suboccipitals-LEFT")).getAttribute("class").contains("worked"));
+      tablet
+          .waitFor()
+          .until(
+              d ->
+                  d.findElement(By.id("chart-suboccipitals-LEFT"))
+                      .getAttribute("class")
+                      .contains("worked"));
       assertEquals(5, tablet.driver().findElements(By.cssSelector(".muscle-row")).size());
       tablet.script("document.getElementById('treatmentSection').scrollIntoView();");
       ClientRecordBrowserIT.screenshot(tablet, "note-treatment-tablet");
@@ -108,7 +152,8 @@ class SoapNoteBrowserIT {
       tablet.type(minutes.getAttribute("id"), "0");
       tablet.click("note:save");
       tablet.awaitText("minutes must be from 1 to 120");
-      tablet.type(tablet.find(By.cssSelector(".muscle-row input[id$='minutes']")).getAttribute("id"), "10");
+      tablet.type(
+          tablet.find(By.cssSelector(".muscle-row input[id$='minutes']")).getAttribute("id"), "10");
 
       tablet.click("note:openSign");
       tablet.type("note:password", "calm shoulders 2025");
@@ -129,40 +174,58 @@ class SoapNoteBrowserIT {
       assertTrue(tablet.find(By.id("signature")).getText().contains("Signed by Tomás Reyes, LMT"));
       assertTrue(tablet.find(By.id("contentHash")).getText().matches("[0-9a-f]{64}"));
       tablet.visit("/clinical/note.xhtml?id=" + noteId);
-      assertFalse(tablet.find(By.id("signature")).getText().contains("no longer matches"), "the hash holds after a reload");
+      assertFalse(
+          tablet.find(By.id("signature")).getText().contains("no longer matches"),
+          "the hash holds after a reload");
       String content = tablet.find(By.id("noteContent")).getText();
       assertTrue(content.contains("Upper trapezius (right)"), content);
       assertTrue(content.contains("Only one headache this week"), content);
-      assertTrue(tablet.driver().findElements(By.id("note")).isEmpty(), "a signed note has no editing form");
+      assertTrue(
+          tablet.driver().findElements(By.id("note")).isEmpty(),
+          "a signed note has no editing form");
 
       tablet.click("addendum:addAddendum");
       tablet.awaitText("Enter the reason for the addendum.");
-      tablet.type("addendum:reason", "Pressure on the right upper trapezius was firm, not moderate.");
-      tablet.type("addendum:body", "Client asked for firmer pressure after five minutes; tolerated well.");
+      tablet.type(
+          "addendum:reason", "Pressure on the right upper trapezius was firm, not moderate.");
+      tablet.type(
+          "addendum:body", "Client asked for firmer pressure after five minutes; tolerated well.");
       tablet.type("addendum:password", PASSWORD);
       tablet.click("addendum:addAddendum");
       tablet.awaitText("The addendum is signed and added to the note.");
       assertTrue(tablet.find(By.id("addenda")).getText().contains("firm, not moderate"));
       assertTrue(AuditRows.count(clinic, "SIGN", "therapist1", String.valueOf(noteId)) >= 1);
       String cookie = "JSESSIONID=" + tablet.sessionCookie();
-      byte[] notePdf = Http.sendBytes(java.net.http.HttpRequest.newBuilder(clinic.uri("/clinical/notes/pdf?id=" + noteId))
-          .header("Cookie", cookie)).body();
+      byte[] notePdf =
+          Http.sendBytes(
+                  java.net.http.HttpRequest.newBuilder(
+                          clinic.uri("/clinical/notes/pdf?id=" + noteId))
+                      .header("Cookie", cookie))
+              .body();
       assertTrue(org.myochart.testsupport.SealedPdfs.signatureValid(notePdf));
       String noteText = org.myochart.testsupport.SealedPdfs.text(notePdf);
       assertTrue(noteText.contains("Signed by: Tomás Reyes, LMT (therapist1)"), noteText);
       assertTrue(noteText.contains("Upper trapezius | Right | Trigger point therapy"), noteText);
       assertTrue(noteText.contains("Audit trail up to signing"), noteText);
       assertEquals(List.of(), org.myochart.testsupport.SealedPdfs.pdfA3bFailures(notePdf));
-      String addendumLink = tablet.find(By.xpath("//div[@class='addendum']//a[contains(., 'Signed PDF')]")).getAttribute("href");
-      byte[] addendumPdf = Http.sendBytes(java.net.http.HttpRequest.newBuilder(java.net.URI.create(addendumLink))
-          .header("Cookie", cookie)).body();
+      String addendumLink =
+          tablet
+              .find(By.xpath("//div[@class='addendum']//a[contains(., 'Signed PDF')]"))
+              .getAttribute("href");
+      byte[] addendumPdf =
+          Http.sendBytes(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(addendumLink))
+                      .header("Cookie", cookie))
+              .body();
       assertTrue(org.myochart.testsupport.SealedPdfs.signatureValid(addendumPdf));
-      assertTrue(org.myochart.testsupport.SealedPdfs.text(addendumPdf).contains("firm, not moderate"));
+      assertTrue(
+          org.myochart.testsupport.SealedPdfs.text(addendumPdf).contains("firm, not moderate"));
 
       tablet.visit("/staff/clients/client.xhtml?id=" + anna + "&tab=outcomes");
       tablet.awaitText("What was used when");
       ClientRecordBrowserIT.screenshot(tablet, "outcomes");
-      assertEquals(3, tablet.driver().findElements(By.cssSelector(".outcome-charts canvas")).size());
+      assertEquals(
+          3, tablet.driver().findElements(By.cssSelector(".outcome-charts canvas")).size());
       assertTrue(tablet.find(By.id("usageTable")).getText().contains("Muscle: Upper trapezius"));
       tablet.visit("/staff/clients/client.xhtml?id=" + anna + "&tab=sessions");
       tablet.awaitText("9 done, 3 remaining");
@@ -170,15 +233,20 @@ class SoapNoteBrowserIT {
   }
 
   @Test
-  void cautionsShowWhereTheyApplyAndTwoEditorsSeeAConflictInsteadOfLosingWork() throws SQLException {
+  void cautionsShowWhereTheyApplyAndTwoEditorsSeeAConflictInsteadOfLosingWork()
+      throws SQLException {
     long jonas = clientId("Lindqvist");
-    try (Browser first = Browser.open(clinic); Browser second = Browser.open(clinic)) {
+    try (Browser first = Browser.open(clinic);
+        Browser second = Browser.open(clinic)) {
       LoginScreen.open(first).signInAndWait("therapist2", PASSWORD);
       startSession(first, jonas);
       assertTrue(first.find(By.id("cautions")).getText().toLowerCase().contains("blood thinner"));
       first.click("note:addMuscle");
       first.awaitText("Muscle…");
-      selectOption(first, first.find(By.cssSelector(".muscle-row [id$='pressure']")).getAttribute("id"), "FIRM");
+      selectOption(
+          first,
+          first.find(By.cssSelector(".muscle-row [id$='pressure']")).getAttribute("id"),
+          "FIRM");
       first.awaitText("Blood thinner: avoid firm pressure.");
       first.click("note:save");
       first.awaitText("Treatment row 1: choose a muscle from the catalogue.");
@@ -187,7 +255,8 @@ class SoapNoteBrowserIT {
       second.driver().get(first.driver().getCurrentUrl());
       second.awaitText("SOAP note");
 
-      first.click(first.find(By.cssSelector(".muscle-row button[id$='removeMuscle']")).getAttribute("id"));
+      first.click(
+          first.find(By.cssSelector(".muscle-row button[id$='removeMuscle']")).getAttribute("id"));
       first.type("note:clientWords", "From the first screen.");
       first.click("note:save");
       first.awaitText("Saved at");
@@ -196,14 +265,17 @@ class SoapNoteBrowserIT {
       second.click("note:save");
       second.awaitText("Saved elsewhere while you were editing");
       String table = second.find(By.id("conflictTable")).getText();
-      assertTrue(table.contains("From the second screen.") && table.contains("From the first screen."), table);
+      assertTrue(
+          table.contains("From the second screen.") && table.contains("From the first screen."),
+          table);
       second.click("note:keepMine");
       second.awaitText("Saved at");
     }
   }
 
   @Test
-  void treatmentCannotStartWithAnOpenRedFlagOrWithoutConsentAndFrontDeskReadsNoNotes() throws SQLException {
+  void treatmentCannotStartWithAnOpenRedFlagOrWithoutConsentAndFrontDeskReadsNoNotes()
+      throws SQLException {
     long amira = clientId("Haddad");
     long ole = clientId("Pettersen");
     try (Browser therapist = Browser.open(clinic)) {
@@ -222,18 +294,24 @@ class SoapNoteBrowserIT {
     try (Browser desk = Browser.open(clinic)) {
       LoginScreen.open(desk).signInAndWait("frontdesk", PASSWORD);
       String cookie = "JSESSIONID=" + desk.sessionCookie();
-      var response = Http.send(java.net.http.HttpRequest.newBuilder(clinic.uri("/clinical/note.xhtml?id=1")).header("Cookie", cookie));
+      var response =
+          Http.send(
+              java.net.http.HttpRequest.newBuilder(clinic.uri("/clinical/note.xhtml?id=1"))
+                  .header("Cookie", cookie));
       assertEquals(403, response.statusCode());
-      assertEquals(403, Http.get(clinic.uri("/api/v1/notes/1"), "frontdesk", PASSWORD).statusCode());
+      assertEquals(
+          403, Http.get(clinic.uri("/api/v1/notes/1"), "frontdesk", PASSWORD).statusCode());
     }
   }
 
   @Test
-  void theNotesApiAnswersOnlyThoseWhoMayReadAndTheOwnerSeesOverdueNotesAndKeepsTheCatalogue() throws SQLException {
+  void theNotesApiAnswersOnlyThoseWhoMayReadAndTheOwnerSeesOverdueNotesAndKeepsTheCatalogue()
+      throws SQLException {
     long anna = clientId("Bergström");
     var list = Http.get(clinic.uri("/api/v1/clients/" + anna + "/notes"), "therapist1", PASSWORD);
     assertEquals(200, list.statusCode(), list.body());
-    jakarta.json.JsonArray notes = jakarta.json.Json.createReader(new java.io.StringReader(list.body())).readArray();
+    jakarta.json.JsonArray notes =
+        jakarta.json.Json.createReader(new java.io.StringReader(list.body())).readArray();
     assertTrue(notes.size() >= 8);
     jakarta.json.JsonObject newest = notes.getJsonObject(notes.size() - 1);
     assertEquals("SIGNED", newest.getString("status"));
@@ -241,21 +319,32 @@ class SoapNoteBrowserIT {
     long noteId = newest.getJsonNumber("id").longValue();
     var one = Http.get(clinic.uri("/api/v1/notes/" + noteId), "owner", PASSWORD);
     assertEquals(200, one.statusCode());
-    jakarta.json.JsonObject note = jakarta.json.Json.createReader(new java.io.StringReader(one.body())).readObject();
+    jakarta.json.JsonObject note =
+        jakarta.json.Json.createReader(new java.io.StringReader(one.body())).readObject();
     assertTrue(note.getJsonObject("treatment").getJsonArray("muscles").size() >= 1);
     assertEquals(64, one.headers().firstValue("X-Content-SHA256").orElse("").length());
-    assertEquals(403, Http.get(clinic.uri("/api/v1/clients/" + anna + "/notes"), "frontdesk", PASSWORD).statusCode());
-    assertEquals(403, Http.get(clinic.uri("/api/v1/notes/" + noteId), "therapist2", PASSWORD).statusCode(),
+    assertEquals(
+        403,
+        Http.get(clinic.uri("/api/v1/clients/" + anna + "/notes"), "frontdesk", PASSWORD)
+            .statusCode());
+    assertEquals(
+        403,
+        Http.get(clinic.uri("/api/v1/notes/" + noteId), "therapist2", PASSWORD).statusCode(),
         "therapist2 does not treat Anna");
-    assertEquals(404, Http.get(clinic.uri("/api/v1/notes/987654321"), "owner", PASSWORD).statusCode());
-    assertEquals(404, Http.get(clinic.uri("/api/v1/clients/987654321/notes"), "owner", PASSWORD).statusCode());
+    assertEquals(
+        404, Http.get(clinic.uri("/api/v1/notes/987654321"), "owner", PASSWORD).statusCode());
+    assertEquals(
+        404,
+        Http.get(clinic.uri("/api/v1/clients/987654321/notes"), "owner", PASSWORD).statusCode());
     assertEquals(401, Http.get(clinic.uri("/api/v1/notes/" + noteId)).statusCode());
 
     try (Browser owner = Browser.open(clinic)) {
       LoginScreen.open(owner).signInAndWait("owner", PASSWORD);
       owner.visit("/clinical/notes.xhtml");
       owner.awaitText("Unsigned for more than 24 hours");
-      assertTrue(owner.find(By.id("overdue")).getText().contains("Jonas Lindqvist"), owner.find(By.id("overdue")).getText());
+      assertTrue(
+          owner.find(By.id("overdue")).getText().contains("Jonas Lindqvist"),
+          owner.find(By.id("overdue")).getText());
 
       owner.visit("/owner/catalogue.xhtml");
       owner.awaitText("Muscles, pressure points and techniques");
@@ -269,7 +358,13 @@ class SoapNoteBrowserIT {
       owner.click("catalogue:add");
       owner.awaitText("The catalogue already has \"Masseter\".");
       owner.click(By.xpath("//tr[contains(., '" + name + "')]//button[contains(., 'Retire')]"));
-      owner.waitFor().until(d -> d.findElement(By.xpath("//tr[contains(., '" + name + "')]")).getText().contains("Use again"));
+      owner
+          .waitFor()
+          .until(
+              d ->
+                  d.findElement(By.xpath("//tr[contains(., '" + name + "')]"))
+                      .getText()
+                      .contains("Use again"));
       assertTrue(AuditRows.count(clinic, "DEACTIVATE", "owner", null) >= 1);
     }
   }

@@ -21,7 +21,8 @@ class StaffManagementBrowserIT {
     clinic = RunningClinic.demo();
   }
 
-  private static String addStaffMember(Browser owner, String username, String name, String temporaryPassword) {
+  private static String addStaffMember(
+      Browser owner, String username, String name, String temporaryPassword) {
     owner.visit("/owner/staff.xhtml");
     owner.click("add");
     owner.awaitPath("/owner/staff-edit.xhtml");

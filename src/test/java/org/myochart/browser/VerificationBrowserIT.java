@@ -20,8 +20,8 @@ import org.myochart.testsupport.RunningClinic;
 import org.openqa.selenium.By;
 
 /**
- * The owner verifies a sealed PDF on the owner's page, switches on the auditors' page, an
- * anonymous visitor verifies there without seeing any name, and after switching off it is gone.
+ * The owner verifies a sealed PDF on the owner's page, switches on the auditors' page, an anonymous
+ * visitor verifies there without seeing any name, and after switching off it is gone.
  */
 class VerificationBrowserIT {
 
@@ -36,16 +36,21 @@ class VerificationBrowserIT {
   /** The first sealed SOAP note of the demo clinic, as the owner downloads it. */
   static long firstNoteId() throws SQLException {
     try (Connection db = clinic.database();
-        ResultSet rows = db.createStatement().executeQuery(
-            "select record_id from sealed_record where record_type = 'SoapNote' order by id")) {
+        ResultSet rows =
+            db.createStatement()
+                .executeQuery(
+                    "select record_id from sealed_record where record_type = 'SoapNote' order by id")) {
       rows.next();
       return rows.getLong(1);
     }
   }
 
   static Path notePdf(Path folder, long noteId) throws Exception {
-    HttpResponse<byte[]> pdf = Http.sendBytes(HttpRequest.newBuilder(clinic.uri("/api/v1/notes/" + noteId + "/pdf"))
-        .header("Authorization", Http.basic("owner", PASSWORD)).GET());
+    HttpResponse<byte[]> pdf =
+        Http.sendBytes(
+            HttpRequest.newBuilder(clinic.uri("/api/v1/notes/" + noteId + "/pdf"))
+                .header("Authorization", Http.basic("owner", PASSWORD))
+                .GET());
     assertEquals(200, pdf.statusCode());
     Path file = folder.resolve("note-" + noteId + ".pdf");
     Files.write(file, pdf.body());
@@ -69,7 +74,11 @@ class VerificationBrowserIT {
       assertTrue(answer.contains("Matches our stored copy byte for byte"), answer);
       assertTrue(answer.contains("Sealed by: Harbourside Migraine Massage records seal"), answer);
       assertEquals("SOAP note " + noteId, owner.find(By.id("recordLink")).getText());
-      assertTrue(owner.find(By.id("recordLink")).getAttribute("href").contains("/clinical/note.xhtml?id=" + noteId));
+      assertTrue(
+          owner
+              .find(By.id("recordLink"))
+              .getAttribute("href")
+              .contains("/clinical/note.xhtml?id=" + noteId));
 
       byte[] tampered = Files.readAllBytes(file);
       tampered[tampered.length / 2] ^= 0x01;
@@ -87,9 +96,13 @@ class VerificationBrowserIT {
   void auditorsVerifyWithoutSignInOnlyWhileTheOwnerAllowsIt(@TempDir Path folder) throws Exception {
     long noteId = firstNoteId();
     Path file = notePdf(folder, noteId);
-    assertEquals(404, Http.get(clinic.uri("/verify.xhtml")).statusCode(), "off until the owner switches it on");
+    assertEquals(
+        404,
+        Http.get(clinic.uri("/verify.xhtml")).statusCode(),
+        "off until the owner switches it on");
     int switched = AuditRows.count(clinic, "CHANGE", "owner", "public-verification");
-    try (Browser owner = Browser.open(clinic); Browser auditor = Browser.open(clinic)) {
+    try (Browser owner = Browser.open(clinic);
+        Browser auditor = Browser.open(clinic)) {
       LoginScreen.open(owner).signInAndWait("owner", PASSWORD);
       owner.visit("/owner/verify.xhtml");
       owner.submit("publicOption:allowPublic");
@@ -104,7 +117,8 @@ class VerificationBrowserIT {
       assertTrue(page.contains("Unchanged since signing"), page);
       assertTrue(page.contains("Matches the clinic's stored copy byte for byte"), page);
       assertTrue(page.contains("Record: SOAP note " + noteId), page);
-      for (String name : new String[] {"Bergström", "Lindqvist", "Anna", "Jonas", "Tomás", "Ingrid"}) {
+      for (String name :
+          new String[] {"Bergström", "Lindqvist", "Anna", "Jonas", "Tomás", "Ingrid"}) {
         assertFalse(page.contains(name), "the public page shows no names: " + name);
       }
       assertTrue(AuditRows.count(clinic, "VERIFY", "anonymous", "SoapNote:" + noteId) >= 1);
@@ -120,21 +134,28 @@ class VerificationBrowserIT {
   void theChartPdfButtonIsOnTheProfileForTheOwnerOnly() throws Exception {
     long anna;
     try (Connection db = clinic.database();
-        ResultSet rows = db.createStatement().executeQuery("select id from client where last_name = 'Bergström'")) {
+        ResultSet rows =
+            db.createStatement()
+                .executeQuery("select id from client where last_name = 'Bergström'")) {
       rows.next();
       anna = rows.getLong(1);
     }
-    try (Browser owner = Browser.open(clinic); Browser therapist = Browser.open(clinic)) {
+    try (Browser owner = Browser.open(clinic);
+        Browser therapist = Browser.open(clinic)) {
       LoginScreen.open(owner).signInAndWait("owner", PASSWORD);
       owner.visit("/staff/clients/client.xhtml?id=" + anna);
       var button = owner.find(By.xpath("//*[@id='profile:chartPdf']/descendant-or-self::a"));
       assertEquals("Download chart PDF", button.getText().strip());
       String href = button.getAttribute("href");
       assertTrue(href.endsWith("/owner/chart-pdf?client=" + anna), href);
-      HttpResponse<byte[]> pdf = Http.sendBytes(HttpRequest.newBuilder(java.net.URI.create(href))
-          .header("Cookie", "JSESSIONID=" + owner.sessionCookie()).GET());
+      HttpResponse<byte[]> pdf =
+          Http.sendBytes(
+              HttpRequest.newBuilder(java.net.URI.create(href))
+                  .header("Cookie", "JSESSIONID=" + owner.sessionCookie())
+                  .GET());
       assertEquals(200, pdf.statusCode());
-      assertEquals("%PDF-", new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+      assertEquals(
+          "%PDF-", new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
 
       LoginScreen.open(therapist).signInAndWait("therapist1", PASSWORD);
       therapist.visit("/staff/clients/client.xhtml?id=" + anna);

@@ -15,8 +15,13 @@ class BreakGlassGrantTest {
   private static final Instant GIVEN = Instant.parse("2026-11-21T09:00:00Z");
 
   private static BreakGlassGrant grant() {
-    return new BreakGlassGrant(null, "therapist2", BreakGlassReason.of("Covering for a colleague today"), GIVEN,
-        GIVEN.plus(Duration.ofHours(8)), 7L);
+    return new BreakGlassGrant(
+        null,
+        "therapist2",
+        BreakGlassReason.of("Covering for a colleague today"),
+        GIVEN,
+        GIVEN.plus(Duration.ofHours(8)),
+        7L);
   }
 
   @Test
@@ -25,13 +30,22 @@ class BreakGlassGrantTest {
     assertFalse(grant.isActiveAt(GIVEN.minusSeconds(1)));
     assertTrue(grant.isActiveAt(GIVEN));
     assertTrue(grant.isActiveAt(GIVEN.plus(Duration.ofHours(8)).minusSeconds(1)));
-    assertFalse(grant.isActiveAt(GIVEN.plus(Duration.ofHours(8))), "expired at the end of the period");
+    assertFalse(
+        grant.isActiveAt(GIVEN.plus(Duration.ofHours(8))), "expired at the end of the period");
   }
 
   @Test
   void accessThatWouldEndBeforeItStartsIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new BreakGlassGrant(null, "therapist2",
-        BreakGlassReason.of("Covering for a colleague today"), GIVEN, GIVEN, 7L));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new BreakGlassGrant(
+                null,
+                "therapist2",
+                BreakGlassReason.of("Covering for a colleague today"),
+                GIVEN,
+                GIVEN,
+                7L));
   }
 
   @Test
@@ -40,7 +54,8 @@ class BreakGlassGrantTest {
     grant.review("owner", GIVEN.plusSeconds(60));
     assertTrue(grant.isReviewed());
     assertEquals("owner", grant.getReviewedBy());
-    RuleViolation again = assertThrows(RuleViolation.class, () -> grant.review("owner2", GIVEN.plusSeconds(120)));
+    RuleViolation again =
+        assertThrows(RuleViolation.class, () -> grant.review("owner2", GIVEN.plusSeconds(120)));
     assertEquals(RuleViolation.Kind.CONFLICT, again.kind());
     assertEquals("owner", grant.getReviewedBy());
     assertEquals(GIVEN.plusSeconds(60), grant.getReviewedAt());

@@ -16,7 +16,9 @@ import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,16 +40,13 @@ import org.myochart.client.IntakeAnswers;
 import org.myochart.client.IntakeSource;
 import org.myochart.client.Intakes;
 import org.myochart.client.VisitCheck;
-import org.myochart.security.KioskSession;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
 import org.myochart.platform.RuleViolation;
-import org.myochart.staff.Role;
+import org.myochart.security.KioskSession;
 import org.myochart.security.StaffAccounts;
+import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
-import org.myochart.testsupport.Names;
 import org.myochart.testsupport.TreatableClients;
 import org.myochart.treatment.SessionKind;
 import org.myochart.treatment.SoapNote;
@@ -58,7 +57,8 @@ import org.myochart.treatment.SoapNotes;
 class BreakGlassIT {
 
   private static final String PASSWORD = "steady shoulders 2026";
-  private static final SoapNotes.TodaysCheck QUIET_DAY = new SoapNotes.TodaysCheck(false, false, Set.of());
+  private static final SoapNotes.TodaysCheck QUIET_DAY =
+      new SoapNotes.TodaysCheck(false, false, Set.of());
   private static final String REASON = "Covering for a colleague who is ill today";
 
   @Deployment
@@ -100,31 +100,44 @@ class BreakGlassIT {
   }
 
   private List<AuditEntry> breakGlassEntries(long clientId) {
-    return audit.forRecord(Clients.RECORD_TYPE, clientId).stream().filter(e -> e.getAction() == AuditAction.BREAK_GLASS).toList();
+    return audit.forRecord(Clients.RECORD_TYPE, clientId).stream()
+        .filter(e -> e.getAction() == AuditAction.BREAK_GLASS)
+        .toList();
   }
 
   private long deniedEntries(Actor actor, long clientId) {
     return audit.forRecord(Clients.RECORD_TYPE, clientId).stream()
-        .filter(e -> e.getAction() == AuditAction.ACCESS_DENIED && e.getActor().equals(actor.name())).count();
+        .filter(
+            e -> e.getAction() == AuditAction.ACCESS_DENIED && e.getActor().equals(actor.name()))
+        .count();
   }
 
-  private static final IntakeAnswers QUIET_INTAKE = new IntakeAnswers(2, 6, 4, false, false, false, false, false, false,
-      null, false, null, List.of(), false, false, false, null, null, null, Set.of());
+  private static final IntakeAnswers QUIET_INTAKE =
+      new IntakeAnswers(
+          2, 6, 4, false, false, false, false, false, false, null, false, null, List.of(), false,
+          false, false, null, null, null, Set.of());
 
   @Test
   void everyClinicalServiceRefusesAColleagueOutsideTheCaseloadAndAuditsEachRefusal() {
     Actor treating = person(Role.THERAPIST);
     Actor colleague = person(Role.THERAPIST);
     Client theirs = treatableClient();
-    SoapNote note = as(treating, () -> notes.startSession(theirs.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    SoapNote note =
+        as(
+            treating,
+            () -> notes.startSession(theirs.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
     long id = theirs.getId();
-    long intakesBefore = em.createQuery("select count(i) from HealthIntake i where i.client.id = :c", Long.class)
-        .setParameter("c", id).getSingleResult();
+    long intakesBefore =
+        em.createQuery("select count(i) from HealthIntake i where i.client.id = :c", Long.class)
+            .setParameter("c", id)
+            .getSingleResult();
     Map<String, Runnable> calls = new LinkedHashMap<>();
     calls.put("submit intake", () -> intakes.submit(id, QUIET_INTAKE, IntakeSource.STAFF));
     calls.put("intake history", () -> intakes.history(id));
     calls.put("current intake", () -> intakes.current(id));
-    calls.put("record clearance", () -> intakes.recordClearance(id, "Dr. Lind", clients.today(), "Cleared.", null));
+    calls.put(
+        "record clearance",
+        () -> intakes.recordClearance(id, "Dr. Lind", clients.today(), "Cleared.", null));
     calls.put("clearances", () -> intakes.clearances(id));
     calls.put("record today's check", () -> intakes.recordVisitCheck(id, true, false, Set.of()));
     calls.put("visit checks", () -> intakes.visitChecks(id));
@@ -138,19 +151,31 @@ class BreakGlassIT {
     calls.put("open note", () -> notes.open(note.getId()));
     calls.put("addenda", () -> notes.addenda(note.getId()));
 
-    calls.forEach((what, call) -> {
-      long deniedBefore = deniedEntries(colleague, id);
-      RuleViolation refused = refusedFor(colleague, call);
-      assertInstanceOf(BreakGlassNeeded.class, refused, what);
-      assertEquals(deniedBefore + 1, deniedEntries(colleague, id), what + " leaves one ACCESS_DENIED entry naming the colleague");
-    });
+    calls.forEach(
+        (what, call) -> {
+          long deniedBefore = deniedEntries(colleague, id);
+          RuleViolation refused = refusedFor(colleague, call);
+          assertInstanceOf(BreakGlassNeeded.class, refused, what);
+          assertEquals(
+              deniedBefore + 1,
+              deniedEntries(colleague, id),
+              what + " leaves one ACCESS_DENIED entry naming the colleague");
+        });
 
-    assertEquals(intakesBefore, em.createQuery("select count(i) from HealthIntake i where i.client.id = :c", Long.class)
-        .setParameter("c", id).getSingleResult(), "no intake was stored");
+    assertEquals(
+        intakesBefore,
+        em.createQuery("select count(i) from HealthIntake i where i.client.id = :c", Long.class)
+            .setParameter("c", id)
+            .getSingleResult(),
+        "no intake was stored");
     assertTrue(as(treating, () -> intakes.clearances(id)).isEmpty(), "no clearance was stored");
-    assertTrue(as(treating, () -> intakes.visitChecks(id)).stream().noneMatch(VisitCheck::isAcuteSevereAttack),
+    assertTrue(
+        as(treating, () -> intakes.visitChecks(id)).stream()
+            .noneMatch(VisitCheck::isAcuteSevereAttack),
         "no check put treatment on hold");
-    assertEquals(ClinicalAccess.REASON_NEEDED, as(colleague, () -> caseloads.access(id)),
+    assertEquals(
+        ClinicalAccess.REASON_NEEDED,
+        as(colleague, () -> caseloads.access(id)),
         "the refused session did not put the client in the colleague's caseload");
   }
 
@@ -162,22 +187,53 @@ class BreakGlassIT {
     long id = client.getId();
 
     long before = deniedEntries(desk, id);
-    assertEquals(RuleViolation.Kind.FORBIDDEN,
-        refusedFor(desk, () -> notes.startSession(id, SessionKind.ASSESSMENT, QUIET_DAY, "D")).kind());
+    assertEquals(
+        RuleViolation.Kind.FORBIDDEN,
+        refusedFor(desk, () -> notes.startSession(id, SessionKind.ASSESSMENT, QUIET_DAY, "D"))
+            .kind());
     assertEquals(RuleViolation.Kind.FORBIDDEN, refusedFor(desk, () -> intakes.history(id)).kind());
     assertEquals(before + 2, deniedEntries(desk, id));
 
-    Actor otherTablet = new Actor(new KioskSession("t", other.getId(), KioskSession.Purpose.INTAKE, List.of(), desk.name(),
-        Instant.now(), false).actorName(), Role.KIOSK, "10.0.0.9", "tablet");
-    assertEquals(RuleViolation.Kind.FORBIDDEN,
+    Actor otherTablet =
+        new Actor(
+            new KioskSession(
+                    "t",
+                    other.getId(),
+                    KioskSession.Purpose.INTAKE,
+                    List.of(),
+                    desk.name(),
+                    Instant.now(),
+                    false)
+                .actorName(),
+            Role.KIOSK,
+            "10.0.0.9",
+            "tablet");
+    assertEquals(
+        RuleViolation.Kind.FORBIDDEN,
         refusedFor(otherTablet, () -> intakes.submit(id, QUIET_INTAKE, IntakeSource.KIOSK)).kind(),
         "a tablet handed to another client cannot write this client's intake");
-    assertEquals(RuleViolation.Kind.FORBIDDEN,
+    assertEquals(
+        RuleViolation.Kind.FORBIDDEN,
         refusedFor(desk, () -> intakes.submit(id, QUIET_INTAKE, IntakeSource.KIOSK)).kind(),
         "staff cannot claim to be the tablet");
-    Actor ownTablet = new Actor(new KioskSession("t", id, KioskSession.Purpose.INTAKE, List.of(), desk.name(),
-        Instant.now(), false).actorName(), Role.KIOSK, "10.0.0.9", "tablet");
-    assertEquals(2, as(ownTablet, () -> intakes.submit(id, QUIET_INTAKE, IntakeSource.KIOSK)).getVersionNumber(),
+    Actor ownTablet =
+        new Actor(
+            new KioskSession(
+                    "t",
+                    id,
+                    KioskSession.Purpose.INTAKE,
+                    List.of(),
+                    desk.name(),
+                    Instant.now(),
+                    false)
+                .actorName(),
+            Role.KIOSK,
+            "10.0.0.9",
+            "tablet");
+    assertEquals(
+        2,
+        as(ownTablet, () -> intakes.submit(id, QUIET_INTAKE, IntakeSource.KIOSK))
+            .getVersionNumber(),
         "the tablet handed to the client keeps the client's answers");
   }
 
@@ -187,28 +243,42 @@ class BreakGlassIT {
     Actor colleague = person(Role.THERAPIST);
     Client theirs = treatableClient();
     Client waiting = treatableClient();
-    SoapNote note = as(treating, () -> notes.startSession(theirs.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    SoapNote note =
+        as(
+            treating,
+            () -> notes.startSession(theirs.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
 
     assertEquals(ClinicalAccess.CASELOAD, as(treating, () -> caseloads.access(theirs.getId())));
-    assertEquals(ClinicalAccess.CASELOAD, as(colleague, () -> caseloads.access(waiting.getId())),
+    assertEquals(
+        ClinicalAccess.CASELOAD,
+        as(colleague, () -> caseloads.access(waiting.getId())),
         "a client nobody has treated yet is in every therapist's caseload");
-    assertEquals(ClinicalAccess.REASON_NEEDED, as(colleague, () -> caseloads.access(theirs.getId())));
+    assertEquals(
+        ClinicalAccess.REASON_NEEDED, as(colleague, () -> caseloads.access(theirs.getId())));
     RuleViolation refused = refusedFor(colleague, () -> notes.notesOf(theirs.getId()));
     BreakGlassNeeded needed = assertInstanceOf(BreakGlassNeeded.class, refused);
-    assertEquals(theirs.getFullName() + " is not in your caseload. To open their clinical record, give a reason"
-        + " (this is recorded and shown to the owner).", needed.getMessage());
+    assertEquals(
+        theirs.getFullName()
+            + " is not in your caseload. To open their clinical record, give a reason"
+            + " (this is recorded and shown to the owner).",
+        needed.getMessage());
     assertInstanceOf(BreakGlassNeeded.class, refusedFor(colleague, () -> notes.open(note.getId())));
 
-    RuleViolation tooShort = refusedFor(colleague, () -> caseloads.breakGlass(theirs.getId(), "  because  "));
-    assertEquals("The reason must have at least 10 characters; say why you need this record.",
+    RuleViolation tooShort =
+        refusedFor(colleague, () -> caseloads.breakGlass(theirs.getId(), "  because  "));
+    assertEquals(
+        "The reason must have at least 10 characters; say why you need this record.",
         tooShort.fieldProblems().get("reason"));
     refusedFor(colleague, () -> caseloads.breakGlass(theirs.getId(), "x".repeat(501)));
     assertTrue(breakGlassEntries(theirs.getId()).isEmpty(), "a refused reason leaves no entry");
     assertTrue(caseloads.activeGrant(theirs.getId(), colleague.name()).isEmpty(), "and no grant");
-    assertEquals(RuleViolation.Kind.CONFLICT,
-        refusedFor(colleague, () -> caseloads.breakGlass(waiting.getId(), REASON)).kind(), "no reason inside the caseload");
+    assertEquals(
+        RuleViolation.Kind.CONFLICT,
+        refusedFor(colleague, () -> caseloads.breakGlass(waiting.getId(), REASON)).kind(),
+        "no reason inside the caseload");
 
-    BreakGlassGrant grant = as(colleague, () -> caseloads.breakGlass(theirs.getId(), "  " + REASON + "\n"));
+    BreakGlassGrant grant =
+        as(colleague, () -> caseloads.breakGlass(theirs.getId(), "  " + REASON + "\n"));
     assertEquals(REASON, grant.getReason());
     assertEquals(Duration.ofHours(8), Duration.between(grant.getGrantedAt(), grant.getExpiresAt()));
     List<AuditEntry> entries = breakGlassEntries(theirs.getId());
@@ -224,10 +294,15 @@ class BreakGlassIT {
     assertEquals(ClinicalAccess.BREAK_GLASS, as(colleague, () -> caseloads.access(theirs.getId())));
     assertEquals(1, as(colleague, () -> notes.notesOf(theirs.getId())).size());
     assertEquals(note.getId(), as(colleague, () -> notes.open(note.getId())).getId());
-    assertTrue(audit.forRecord(RecordKind.SOAP_NOTE, note.getId()).stream()
-        .anyMatch(e -> e.getAction() == AuditAction.VIEW && e.getActor().equals(colleague.name())), "reads are audited as usual");
+    assertTrue(
+        audit.forRecord(RecordKind.SOAP_NOTE, note.getId()).stream()
+            .anyMatch(
+                e -> e.getAction() == AuditAction.VIEW && e.getActor().equals(colleague.name())),
+        "reads are audited as usual");
     Actor another = person(Role.THERAPIST);
-    assertEquals(ClinicalAccess.REASON_NEEDED, as(another, () -> caseloads.access(theirs.getId())),
+    assertEquals(
+        ClinicalAccess.REASON_NEEDED,
+        as(another, () -> caseloads.access(theirs.getId())),
         "the grant is for that one therapist");
   }
 
@@ -244,13 +319,17 @@ class BreakGlassIT {
     Instant given = Instant.now().minus(Duration.ofHours(9));
     transaction.begin();
     em.createNativeQuery("update break_glass_grant set granted_at = ?, expires_at = ? where id = ?")
-        .setParameter(1, Timestamp.from(given)).setParameter(2, Timestamp.from(given.plus(Duration.ofHours(8))))
-        .setParameter(3, grant.getId()).executeUpdate();
+        .setParameter(1, Timestamp.from(given))
+        .setParameter(2, Timestamp.from(given.plus(Duration.ofHours(8))))
+        .setParameter(3, grant.getId())
+        .executeUpdate();
     transaction.commit();
 
-    assertEquals(ClinicalAccess.REASON_NEEDED, as(colleague, () -> caseloads.access(theirs.getId())));
+    assertEquals(
+        ClinicalAccess.REASON_NEEDED, as(colleague, () -> caseloads.access(theirs.getId())));
     assertFalse(as(colleague, () -> notes.mayRead(theirs.getId())));
-    assertInstanceOf(BreakGlassNeeded.class, refusedFor(colleague, () -> notes.notesOf(theirs.getId())));
+    assertInstanceOf(
+        BreakGlassNeeded.class, refusedFor(colleague, () -> notes.notesOf(theirs.getId())));
   }
 
   @Test
@@ -264,22 +343,35 @@ class BreakGlassIT {
 
     assertEquals(ClinicalAccess.OWNER, as(owner, () -> caseloads.access(theirs.getId())));
     assertEquals(ClinicalAccess.REFUSED, as(desk, () -> caseloads.access(theirs.getId())));
-    assertEquals(RuleViolation.Kind.FORBIDDEN, refusedFor(desk, () -> caseloads.breakGlass(theirs.getId(), REASON)).kind(),
+    assertEquals(
+        RuleViolation.Kind.FORBIDDEN,
+        refusedFor(desk, () -> caseloads.breakGlass(theirs.getId(), REASON)).kind(),
         "front desk reads no clinical data, reason or not");
-    assertEquals(RuleViolation.Kind.FORBIDDEN, refusedFor(owner, () -> caseloads.breakGlass(theirs.getId(), REASON)).kind());
+    assertEquals(
+        RuleViolation.Kind.FORBIDDEN,
+        refusedFor(owner, () -> caseloads.breakGlass(theirs.getId(), REASON)).kind());
 
     BreakGlassGrant grant = as(colleague, () -> caseloads.breakGlass(theirs.getId(), REASON));
     AuditEntry entry = breakGlassEntries(theirs.getId()).get(0);
     List<BreakGlassGrant> recent = as(owner, () -> caseloads.recent(Duration.ofDays(30)));
     assertEquals(grant.getId(), recent.get(0).getId(), "newest first");
-    assertEquals(RuleViolation.Kind.FORBIDDEN, refusedFor(colleague, () -> caseloads.recent(Duration.ofDays(30))).kind());
-    assertEquals(RuleViolation.Kind.FORBIDDEN, refusedFor(colleague, () -> caseloads.markReviewed(grant.getId())).kind());
+    assertEquals(
+        RuleViolation.Kind.FORBIDDEN,
+        refusedFor(colleague, () -> caseloads.recent(Duration.ofDays(30))).kind());
+    assertEquals(
+        RuleViolation.Kind.FORBIDDEN,
+        refusedFor(colleague, () -> caseloads.markReviewed(grant.getId())).kind());
 
     BreakGlassGrant reviewed = as(owner, () -> caseloads.markReviewed(grant.getId()));
     assertEquals(owner.name(), reviewed.getReviewedBy());
-    assertTrue(audit.forRecord(Caseloads.GRANT, grant.getId()).stream()
-        .anyMatch(e -> e.getAction() == AuditAction.CHANGE && e.getActor().equals(owner.name())), "the review is its own entry");
-    assertEquals(RuleViolation.Kind.CONFLICT, refusedFor(owner, () -> caseloads.markReviewed(grant.getId())).kind());
+    assertTrue(
+        audit.forRecord(Caseloads.GRANT, grant.getId()).stream()
+            .anyMatch(
+                e -> e.getAction() == AuditAction.CHANGE && e.getActor().equals(owner.name())),
+        "the review is its own entry");
+    assertEquals(
+        RuleViolation.Kind.CONFLICT,
+        refusedFor(owner, () -> caseloads.markReviewed(grant.getId())).kind());
     AuditEntry unchanged = breakGlassEntries(theirs.getId()).get(0);
     assertEquals(entry.getEntryHash(), unchanged.getEntryHash());
     assertEquals(entry.getDetail(), unchanged.getDetail());

@@ -16,7 +16,8 @@ class CaseloadTest {
 
   @Test
   void aClientNobodyHasTreatedYetIsInEveryTherapistsCaseload() {
-    assertEquals(ClinicalAccess.CASELOAD, new Caseload(Role.THERAPIST, false, false, false).access());
+    assertEquals(
+        ClinicalAccess.CASELOAD, new Caseload(Role.THERAPIST, false, false, false).access());
   }
 
   @Test
@@ -41,7 +42,8 @@ class CaseloadTest {
 
   @Test
   void frontDeskAndEveryoneWithoutAStaffRoleReadNoClinicalRecordEvenWithAReason() {
-    assertEquals(ClinicalAccess.REFUSED, new Caseload(Role.FRONT_DESK, false, false, true).access());
+    assertEquals(
+        ClinicalAccess.REFUSED, new Caseload(Role.FRONT_DESK, false, false, true).access());
     assertEquals(ClinicalAccess.REFUSED, new Caseload(null, false, false, false).access());
     assertEquals(ClinicalAccess.REFUSED, new Caseload(Role.KIOSK, true, true, true).access());
     assertFalse(ClinicalAccess.REFUSED.opens());

@@ -11,8 +11,10 @@ class ClientSearchTest {
 
   @Test
   void isoAndDottedDatesAreDatesOfBirth() {
-    assertEquals(LocalDate.of(1986, 4, 12), ClientSearch.of("1986-04-12").dateOfBirth().orElseThrow());
-    assertEquals(LocalDate.of(1986, 4, 12), ClientSearch.of("12.4.1986").dateOfBirth().orElseThrow());
+    assertEquals(
+        LocalDate.of(1986, 4, 12), ClientSearch.of("1986-04-12").dateOfBirth().orElseThrow());
+    assertEquals(
+        LocalDate.of(1986, 4, 12), ClientSearch.of("12.4.1986").dateOfBirth().orElseThrow());
   }
 
   @Test
@@ -30,12 +32,15 @@ class ClientSearchTest {
     List<String> prefixes = ClientSearch.of("ann% _x '; drop table client;--").namePrefixes();
 
     assertEquals("ann", prefixes.get(0));
-    assertTrue(prefixes.stream().noneMatch(p -> p.contains("%") || p.contains("_")), prefixes.toString());
+    assertTrue(
+        prefixes.stream().noneMatch(p -> p.contains("%") || p.contains("_")), prefixes.toString());
     assertTrue(ClientSearch.of("%_%").isEmpty());
   }
 
   @Test
   void overlongQueryIsCutNotRefused() {
-    assertTrue(ClientSearch.of("a".repeat(10_000)).namePrefixes().get(0).length() <= ClientSearch.LONGEST_QUERY);
+    assertTrue(
+        ClientSearch.of("a".repeat(10_000)).namePrefixes().get(0).length()
+            <= ClientSearch.LONGEST_QUERY);
   }
 }

@@ -15,24 +15,24 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.myochart.testsupport.Names;
 import org.junit.jupiter.api.extension.ExtendWith;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
-import org.myochart.audit.CurrentActor;
-import org.myochart.security.KioskSession;
 import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
+import org.myochart.audit.CurrentActor;
 import org.myochart.consent.TreatmentGate;
 import org.myochart.platform.RuleViolation;
-import org.myochart.testsupport.Deployments;
+import org.myochart.security.KioskSession;
 import org.myochart.staff.Role;
+import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.Names;
 
 /** Clients, intakes, red flags and clearances inside Payara Micro on the real database. */
 @ExtendWith(ArquillianExtension.class)
@@ -55,14 +55,22 @@ class ClientsIT {
 
   private static <T> T asOwner(Supplier<T> work) {
     AtomicReference<T> result = new AtomicReference<>();
-    CurrentActor.actAs(new Actor("owner", Role.OWNER, "127.0.0.1", "ClientsIT"), () -> result.set(work.get()));
+    CurrentActor.actAs(
+        new Actor("owner", Role.OWNER, "127.0.0.1", "ClientsIT"), () -> result.set(work.get()));
     return result.get();
   }
 
   /** As the tablet handed to the client: the kiosk session names the client, never the request. */
   private static void onTabletOf(Client client, Runnable work) {
-    KioskSession kiosk = new KioskSession("tablet", client.getId(), KioskSession.Purpose.INTAKE, List.of(), "frontdesk",
-        java.time.Instant.now(), false);
+    KioskSession kiosk =
+        new KioskSession(
+            "tablet",
+            client.getId(),
+            KioskSession.Purpose.INTAKE,
+            List.of(),
+            "frontdesk",
+            java.time.Instant.now(),
+            false);
     CurrentActor.actAs(new Actor(kiosk.actorName(), Role.KIOSK, "10.0.0.8", "tablet"), work);
   }
 
@@ -75,7 +83,9 @@ class ClientsIT {
     Client client = register("Anna", surname(), LocalDate.of(1986, 4, 12));
 
     assertEquals("Anna", clients.get(client.getId()).getFirstName());
-    assertEquals(AuditAction.CREATE, audit.forRecord(Clients.RECORD_TYPE, client.getId()).get(0).getAction());
+    assertEquals(
+        AuditAction.CREATE,
+        audit.forRecord(Clients.RECORD_TYPE, client.getId()).get(0).getAction());
   }
 
   @Test
@@ -91,46 +101,121 @@ class ClientsIT {
   @Test
   void invalidDetailsSaveNothingAndNameEveryField() {
     String last = surname();
-    RuleViolation refused = assertThrows(RuleViolation.class, () -> clients.register(
-        new ClientDetails("", last, LocalDate.now().plusDays(3), null, "nope", null, null, null, null, null, "n".repeat(10_000))));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                clients.register(
+                    new ClientDetails(
+                        "",
+                        last,
+                        LocalDate.now().plusDays(3),
+                        null,
+                        "nope",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "n".repeat(10_000))));
 
-    assertTrue(refused.fieldProblems().keySet().containsAll(List.of("firstName", "dateOfBirth", "email", "notes")));
+    assertTrue(
+        refused
+            .fieldProblems()
+            .keySet()
+            .containsAll(List.of("firstName", "dateOfBirth", "email", "notes")));
     assertEquals(0, clients.search(last, true, 0, 10).total());
   }
 
   @Test
   void theContainerValidatesServiceParametersWithTheClinicsMessagesInFormOrder() {
     String last = surname();
-    RuleViolation refused = assertThrows(RuleViolation.class, () -> clients.register(
-        new ClientDetails("Ann\u202Ea", last, LocalDate.now().plusDays(3), null, "nope", null, null, null, null, null,
-            "n".repeat(10_000))));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                clients.register(
+                    new ClientDetails(
+                        "Ann\u202Ea",
+                        last,
+                        LocalDate.now().plusDays(3),
+                        null,
+                        "nope",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "n".repeat(10_000))));
 
-    assertEquals(List.of("firstName", "dateOfBirth", "email", "notes"), List.copyOf(refused.fieldProblems().keySet()));
-    assertEquals("The first name contains an invisible or text-direction character; type it again without copying it"
-        + " from elsewhere.", refused.fieldProblems().get("firstName"));
-    assertEquals("The date of birth cannot be in the future.", refused.fieldProblems().get("dateOfBirth"));
-    assertEquals("The notes may have at most 4000 characters; it has 10000.", refused.fieldProblems().get("notes"));
+    assertEquals(
+        List.of("firstName", "dateOfBirth", "email", "notes"),
+        List.copyOf(refused.fieldProblems().keySet()));
+    assertEquals(
+        "The first name contains an invisible or text-direction character; type it again without copying it"
+            + " from elsewhere.",
+        refused.fieldProblems().get("firstName"));
+    assertEquals(
+        "The date of birth cannot be in the future.", refused.fieldProblems().get("dateOfBirth"));
+    assertEquals(
+        "The notes may have at most 4000 characters; it has 10000.",
+        refused.fieldProblems().get("notes"));
     assertEquals("Please correct the 4 marked fields.", refused.getMessage());
   }
 
   @Test
   void aMedicationWithoutANameIsRefusedOnTheMedicationsField() {
     Client client = register("Mia", surname(), LocalDate.of(1975, 7, 7));
-    IntakeAnswers unnamed = new IntakeAnswers(10, 24, 5, false, false, false, false, false, false, null, false,
-        null, List.of(new Medication(" ", MedicationKind.ACUTE)), false, false, false, null, null, null, Set.of());
+    IntakeAnswers unnamed =
+        new IntakeAnswers(
+            10,
+            24,
+            5,
+            false,
+            false,
+            false,
+            false,
+            false,
+            false,
+            null,
+            false,
+            null,
+            List.of(new Medication(" ", MedicationKind.ACUTE)),
+            false,
+            false,
+            false,
+            null,
+            null,
+            null,
+            Set.of());
 
-    RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> asOwner(() -> intakes.submit(client.getId(), unnamed, IntakeSource.STAFF)));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () -> asOwner(() -> intakes.submit(client.getId(), unnamed, IntakeSource.STAFF)));
     assertEquals(Map.of("medications", "Enter the medication name."), refused.fieldProblems());
   }
 
   @Test
   void searchFindsByNamePrefixPhoneAndBirthDate() {
     String last = surname();
-    Client anna = clients.register(new ClientDetails("Annabel", last, LocalDate.of(1984, 3, 14), "+47 400 12 3" + last.hashCode() % 10,
-        null, null, null, null, null, null, null));
+    Client anna =
+        clients.register(
+            new ClientDetails(
+                "Annabel",
+                last,
+                LocalDate.of(1984, 3, 14),
+                "+47 400 12 3" + last.hashCode() % 10,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
 
-    assertEquals(List.of(anna.getId()), ids(clients.search("ann " + last.substring(0, 6), false, 0, 10)));
+    assertEquals(
+        List.of(anna.getId()), ids(clients.search("ann " + last.substring(0, 6), false, 0, 10)));
     assertTrue(ids(clients.search("1984-03-14", false, 0, 100)).contains(anna.getId()));
     assertTrue(ids(clients.search("400 12", false, 0, 100)).contains(anna.getId()));
   }
@@ -161,10 +246,17 @@ class ClientsIT {
   void staleEditIsRefusedAndKeepsTheNewerChange() {
     Client client = register("Siri", surname(), LocalDate.of(1980, 2, 2));
     long seen = client.getVersion();
-    clients.update(client.getId(), seen, Fixtures.details("Siri", "Newer", LocalDate.of(1980, 2, 2)));
+    clients.update(
+        client.getId(), seen, Fixtures.details("Siri", "Newer", LocalDate.of(1980, 2, 2)));
 
-    RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> clients.update(client.getId(), seen, Fixtures.details("Siri", "Older", LocalDate.of(1980, 2, 2))));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                clients.update(
+                    client.getId(),
+                    seen,
+                    Fixtures.details("Siri", "Older", LocalDate.of(1980, 2, 2))));
     assertEquals(RuleViolation.Kind.STALE, refused.kind());
     assertEquals("Newer", clients.get(client.getId()).getLastName());
   }
@@ -172,9 +264,20 @@ class ClientsIT {
   @Test
   void intakesAreKeptAsIncreasingVersions() {
     Client client = register("Vera", surname(), LocalDate.of(1975, 7, 7));
-    asOwner(() -> intakes.submit(client.getId(),
-        Fixtures.answers(Set.of(), List.of(new Medication("Warfarin", MedicationKind.BLOOD_THINNER)), false), IntakeSource.STAFF));
-    onTabletOf(client, () -> intakes.submit(client.getId(), Fixtures.answers(Set.of(), List.of(), false), IntakeSource.KIOSK));
+    asOwner(
+        () ->
+            intakes.submit(
+                client.getId(),
+                Fixtures.answers(
+                    Set.of(),
+                    List.of(new Medication("Warfarin", MedicationKind.BLOOD_THINNER)),
+                    false),
+                IntakeSource.STAFF));
+    onTabletOf(
+        client,
+        () ->
+            intakes.submit(
+                client.getId(), Fixtures.answers(Set.of(), List.of(), false), IntakeSource.KIOSK));
 
     List<HealthIntake> history = asOwner(() -> intakes.history(client.getId()));
     assertEquals(List.of(2, 1), history.stream().map(HealthIntake::getVersionNumber).toList());
@@ -186,27 +289,44 @@ class ClientsIT {
   @Test
   void invalidIntakeSavesNothing() {
     Client client = register("Pia", surname(), LocalDate.of(1975, 7, 7));
-    IntakeAnswers painEleven = new IntakeAnswers(10, 24, 11, false, false, false, false, false, false, null, false,
-        null, List.of(), false, false, false, null, null, null, Set.of());
+    IntakeAnswers painEleven =
+        new IntakeAnswers(
+            10, 24, 11, false, false, false, false, false, false, null, false, null, List.of(),
+            false, false, false, null, null, null, Set.of());
 
-    assertThrows(RuleViolation.class, () -> asOwner(() -> intakes.submit(client.getId(), painEleven, IntakeSource.STAFF)));
+    assertThrows(
+        RuleViolation.class,
+        () -> asOwner(() -> intakes.submit(client.getId(), painEleven, IntakeSource.STAFF)));
     assertTrue(asOwner(() -> intakes.current(client.getId())).isEmpty());
   }
 
   @Test
   void redFlagBlocksTreatmentUntilAClearanceWithItsLetterIsRecorded() {
     Client client = register("Rolf", surname(), LocalDate.of(1960, 3, 3));
-    onTabletOf(client, () -> intakes.submit(client.getId(), Fixtures.answers(EnumSet.of(RedFlag.THUNDERCLAP), List.of(), false),
-        IntakeSource.KIOSK));
+    onTabletOf(
+        client,
+        () ->
+            intakes.submit(
+                client.getId(),
+                Fixtures.answers(EnumSet.of(RedFlag.THUNDERCLAP), List.of(), false),
+                IntakeSource.KIOSK));
 
     RuleViolation refused = assertThrows(RuleViolation.class, () -> gate.require(client.getId()));
     assertTrue(refused.getMessage().contains("worst you have ever had"), refused.getMessage());
 
     byte[] letter = "%PDF-1.4 cleared for massage".getBytes(StandardCharsets.US_ASCII);
-    MedicalClearance clearance = asOwner(() -> intakes.recordClearance(client.getId(), "Dr. Lund", clients.today(), "Seen; fine.",
-        ScannedDocument.of("letter.pdf", letter)));
+    MedicalClearance clearance =
+        asOwner(
+            () ->
+                intakes.recordClearance(
+                    client.getId(),
+                    "Dr. Lund",
+                    clients.today(),
+                    "Seen; fine.",
+                    ScannedDocument.of("letter.pdf", letter)));
 
-    assertEquals(List.of(), gate.check(client.getId()).safetyProblems(), "only the consent is missing");
+    assertEquals(
+        List.of(), gate.check(client.getId()).safetyProblems(), "only the consent is missing");
     assertArrayEquals(letter, asOwner(() -> intakes.clearance(clearance.getId())).letter());
     assertEquals(64, clearance.getLetterSha256().length());
   }
@@ -215,11 +335,24 @@ class ClientsIT {
   void clearanceInTheFutureIsRefused() {
     Client client = register("Fia", surname(), LocalDate.of(1960, 3, 3));
 
-    RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> asOwner(() -> intakes.recordClearance(client.getId(), "Dr. X", clients.today().plusDays(2), "note", null)));
-    assertEquals("The clearance date cannot be in the future.", refused.fieldProblems().get("clearedOn"));
-    RuleViolation blank = assertThrows(RuleViolation.class,
-        () -> asOwner(() -> intakes.recordClearance(client.getId(), "  ", clients.today(), "note", null)));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                asOwner(
+                    () ->
+                        intakes.recordClearance(
+                            client.getId(), "Dr. X", clients.today().plusDays(2), "note", null)));
+    assertEquals(
+        "The clearance date cannot be in the future.", refused.fieldProblems().get("clearedOn"));
+    RuleViolation blank =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                asOwner(
+                    () ->
+                        intakes.recordClearance(
+                            client.getId(), "  ", clients.today(), "note", null)));
     assertEquals(Map.of("physicianName", "Enter the physician's name."), blank.fieldProblems());
     assertTrue(asOwner(() -> intakes.clearances(client.getId())).isEmpty());
   }
@@ -227,25 +360,45 @@ class ClientsIT {
   @Test
   void acuteAttackAtTheVisitBlocksTreatmentToday() {
     Client client = register("Ada", surname(), LocalDate.of(1988, 8, 8));
-    asOwner(() -> intakes.submit(client.getId(), Fixtures.answers(Set.of(), List.of(), false), IntakeSource.STAFF));
-    assertEquals(List.of(), gate.check(client.getId()).safetyProblems(), "only the consent is missing");
+    asOwner(
+        () ->
+            intakes.submit(
+                client.getId(), Fixtures.answers(Set.of(), List.of(), false), IntakeSource.STAFF));
+    assertEquals(
+        List.of(), gate.check(client.getId()).safetyProblems(), "only the consent is missing");
 
     asOwner(() -> intakes.recordVisitCheck(client.getId(), true, false, Set.of()));
 
-    assertTrue(intakes.treatmentBlock(client.getId()).orElseThrow().reasons().get(0).startsWith("Acute severe migraine attack today"));
+    assertTrue(
+        intakes
+            .treatmentBlock(client.getId())
+            .orElseThrow()
+            .reasons()
+            .get(0)
+            .startsWith("Acute severe migraine attack today"));
   }
 
   @Test
   void intakeForAnUnknownClientIsNotFound() {
-    RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> asOwner(() -> intakes.submit(987654321L, Fixtures.answers(Set.of(), List.of(), false), IntakeSource.STAFF)));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                asOwner(
+                    () ->
+                        intakes.submit(
+                            987654321L,
+                            Fixtures.answers(Set.of(), List.of(), false),
+                            IntakeSource.STAFF)));
     assertEquals(RuleViolation.Kind.NOT_FOUND, refused.kind());
   }
 
   @Test
   void auditChainStaysIntactWithClientActivity() {
     register("Kai", surname(), LocalDate.of(1999, 9, 9));
-    List<AuditEntry> entries = em.createQuery("select e from AuditEntry e order by e.id", AuditEntry.class).getResultList();
+    List<AuditEntry> entries =
+        em.createQuery("select e from AuditEntry e order by e.id", AuditEntry.class)
+            .getResultList();
     String previous = AuditEntry.GENESIS_HASH;
     for (AuditEntry entry : entries) {
       assertEquals(previous, entry.getPreviousHash());

@@ -13,8 +13,18 @@ final class Fixtures {
   private Fixtures() {}
 
   static ClientDetails details(String first, String last, LocalDate born) {
-    return new ClientDetails(first, last, born, "+47 912 34 567", "anna@example.org", null, null, "Norwegian",
-        "Dr. Lund", null, null);
+    return new ClientDetails(
+        first,
+        last,
+        born,
+        "+47 912 34 567",
+        "anna@example.org",
+        null,
+        null,
+        "Norwegian",
+        "Dr. Lund",
+        null,
+        null);
   }
 
   static Client client() {
@@ -22,11 +32,31 @@ final class Fixtures {
   }
 
   static IntakeAnswers answers(Set<RedFlag> flags, List<Medication> medications, boolean pregnant) {
-    return new IntakeAnswers(10, 24, 7, true, true, false, true, true, false, "stress", true, "2019", medications,
-        false, false, pregnant, null, null, null, flags);
+    return new IntakeAnswers(
+        10,
+        24,
+        7,
+        true,
+        true,
+        false,
+        true,
+        true,
+        false,
+        "stress",
+        true,
+        "2019",
+        medications,
+        false,
+        false,
+        pregnant,
+        null,
+        null,
+        null,
+        flags);
   }
 
   static HealthIntake intake(Client client, int version, Set<RedFlag> flags, Instant at) {
-    return new HealthIntake(client, version, answers(flags, List.of(), false), IntakeSource.STAFF, "therapist1", at);
+    return new HealthIntake(
+        client, version, answers(flags, List.of(), false), IntakeSource.STAFF, "therapist1", at);
   }
 }

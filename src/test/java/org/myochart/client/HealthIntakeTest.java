@@ -10,19 +10,33 @@ class HealthIntakeTest {
 
   @Test
   void bloodThinnerRaisesADeepPressureCaution() {
-    HealthIntake intake = new HealthIntake(Fixtures.client(), 1,
-        Fixtures.answers(Set.of(), List.of(new Medication("Warfarin", MedicationKind.BLOOD_THINNER)), false),
-        IntakeSource.STAFF, "t", Fixtures.T0);
+    HealthIntake intake =
+        new HealthIntake(
+            Fixtures.client(),
+            1,
+            Fixtures.answers(
+                Set.of(), List.of(new Medication("Warfarin", MedicationKind.BLOOD_THINNER)), false),
+            IntakeSource.STAFF,
+            "t",
+            Fixtures.T0);
 
     assertTrue(intake.cautions().stream().anyMatch(c -> c.area().equals("Deep pressure")));
   }
 
   @Test
   void pregnancyWarnsAgainstLi4AndGb21() {
-    HealthIntake intake = new HealthIntake(Fixtures.client(), 1, Fixtures.answers(Set.of(), List.of(), true),
-        IntakeSource.KIOSK, "client", Fixtures.T0);
+    HealthIntake intake =
+        new HealthIntake(
+            Fixtures.client(),
+            1,
+            Fixtures.answers(Set.of(), List.of(), true),
+            IntakeSource.KIOSK,
+            "client",
+            Fixtures.T0);
 
-    assertTrue(intake.cautions().stream().anyMatch(c -> c.advice().contains("LI4") && c.advice().contains("GB21")));
+    assertTrue(
+        intake.cautions().stream()
+            .anyMatch(c -> c.advice().contains("LI4") && c.advice().contains("GB21")));
   }
 
   @Test

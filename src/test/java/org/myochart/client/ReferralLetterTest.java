@@ -13,8 +13,13 @@ class ReferralLetterTest {
 
   @Test
   void letterNamesTheClientTheFlagsAndThatMassageWaits() throws Exception {
-    byte[] pdf = ReferralLetter.render("Harbourside Migraine Massage", Fixtures.client(),
-        EnumSet.of(RedFlag.THUNDERCLAP, RedFlag.NEUROLOGICAL), "Tomás Reyes, LMT", LocalDate.of(2026, 11, 21));
+    byte[] pdf =
+        ReferralLetter.render(
+            "Harbourside Migraine Massage",
+            Fixtures.client(),
+            EnumSet.of(RedFlag.THUNDERCLAP, RedFlag.NEUROLOGICAL),
+            "Tomás Reyes, LMT",
+            LocalDate.of(2026, 11, 21));
 
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
@@ -29,9 +34,12 @@ class ReferralLetterTest {
 
   @Test
   void charactersTheFontCannotShowArePrintedAsQuestionMarks() {
-    Client client = new Client(Fixtures.details("李", "Nguyễn", LocalDate.of(1990, 1, 1)), false, Fixtures.T0);
+    Client client =
+        new Client(Fixtures.details("李", "Nguyễn", LocalDate.of(1990, 1, 1)), false, Fixtures.T0);
 
-    byte[] pdf = ReferralLetter.render("Clinic", client, EnumSet.of(RedFlag.WORSENING), "T", LocalDate.of(2026, 1, 1));
+    byte[] pdf =
+        ReferralLetter.render(
+            "Clinic", client, EnumSet.of(RedFlag.WORSENING), "T", LocalDate.of(2026, 1, 1));
 
     assertTrue(pdf.length > 500);
   }

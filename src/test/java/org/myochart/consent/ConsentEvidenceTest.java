@@ -21,9 +21,18 @@ class ConsentEvidenceTest {
 
   private static Consent paper(byte[] scan) {
     ConsentFormVersion version = ConsentFixtures.version(12, false);
-    return ConsentFixtures.withId(Consent.paper(ConsentFixtures.client(), version, ConsentFixtures.answers(version),
-        SignedBy.client("Anna Bergström"), LocalDate.of(2026, 1, 10), "application/pdf", scan, "reception1", T0,
-        "paper-1"));
+    return ConsentFixtures.withId(
+        Consent.paper(
+            ConsentFixtures.client(),
+            version,
+            ConsentFixtures.answers(version),
+            SignedBy.client("Anna Bergström"),
+            LocalDate.of(2026, 1, 10),
+            "application/pdf",
+            scan,
+            "reception1",
+            T0,
+            "paper-1"));
   }
 
   @Test
@@ -62,19 +71,20 @@ class ConsentEvidenceTest {
   @Test
   void anyChangedColumnBreaksTheEvidence() {
     Object[][] changes = {
-        {"signedAt", T0.plusSeconds(1)},
-        {"signerRole", SignerRole.GUARDIAN},
-        {"guardianRelationship", "mother"},
-        {"method", SigningMethod.PAPER},
-        {"ipAddress", "192.0.2.99"},
-        {"userAgent", "curl"},
-        {"kioskSessionId", "kiosk-8"},
-        {"startedBy", "owner"},
-        {"submissionId", "submission-2"},
-        {"paperSignedOn", LocalDate.of(2026, 1, 1)},
-        {"signatureStrokes", "{\"lines\":[]}"},
-        {"signaturePng", new byte[] {1, 2, 3}},
-        {"textSha256", Sha256.of("another text")}};
+      {"signedAt", T0.plusSeconds(1)},
+      {"signerRole", SignerRole.GUARDIAN},
+      {"guardianRelationship", "mother"},
+      {"method", SigningMethod.PAPER},
+      {"ipAddress", "192.0.2.99"},
+      {"userAgent", "curl"},
+      {"kioskSessionId", "kiosk-8"},
+      {"startedBy", "owner"},
+      {"submissionId", "submission-2"},
+      {"paperSignedOn", LocalDate.of(2026, 1, 1)},
+      {"signatureStrokes", "{\"lines\":[]}"},
+      {"signaturePng", new byte[] {1, 2, 3}},
+      {"textSha256", Sha256.of("another text")}
+    };
     for (Object[] change : changes) {
       Consent consent = fresh();
 
@@ -110,7 +120,10 @@ class ConsentEvidenceTest {
   void aChangedFormWordingBreaksTheEvidence() {
     Consent consent = fresh();
 
-    ConsentFixtures.set(consent.getFormVersion(), "shownText", consent.getFormVersion().getShownText() + "Small print.\n");
+    ConsentFixtures.set(
+        consent.getFormVersion(),
+        "shownText",
+        consent.getFormVersion().getShownText() + "Small print.\n");
 
     assertFalse(consent.evidenceIntact());
   }
@@ -149,7 +162,9 @@ class ConsentEvidenceTest {
 
     assertEquals(2, consent.getAcknowledgements().size());
     assertTrue(consent.getAcknowledgements().stream().allMatch(Answer::isAccepted));
-    assertEquals(List.of("Cupping", "Deep tissue work"), consent.getTechniqueChoices().stream().map(Answer::getText).toList());
+    assertEquals(
+        List.of("Cupping", "Deep tissue work"),
+        consent.getTechniqueChoices().stream().map(Answer::getText).toList());
     assertTrue(consent.declined((code, text) -> code.equals("deep-tissue-work")));
     assertFalse(consent.declined((code, text) -> code.equals("cupping")));
     assertFalse(consent.declined((code, text) -> code.equals("no-such-technique")));
@@ -193,8 +208,12 @@ class ConsentEvidenceTest {
 
     ConsentWitness witness = ConsentFixtures.witness(consent, T0.plusSeconds(30));
 
-    assertEquals(Sha256.of("witness\n" + consent.getEvidenceSha256() + "\ntherapist1\n" + T0.plusSeconds(30)),
+    assertEquals(
+        Sha256.of(
+            "witness\n" + consent.getEvidenceSha256() + "\ntherapist1\n" + T0.plusSeconds(30)),
         witness.getEvidenceSha256());
-    assertNotEquals(witness.getEvidenceSha256(), ConsentFixtures.witness(other, T0.plusSeconds(30)).getEvidenceSha256());
+    assertNotEquals(
+        witness.getEvidenceSha256(),
+        ConsentFixtures.witness(other, T0.plusSeconds(30)).getEvidenceSha256());
   }
 }

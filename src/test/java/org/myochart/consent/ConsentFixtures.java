@@ -26,8 +26,11 @@ final class ConsentFixtures {
       Constructor<Client> constructor =
           Client.class.getDeclaredConstructor(ClientDetails.class, boolean.class, Instant.class);
       constructor.setAccessible(true);
-      Client client = constructor.newInstance(
-          new ClientDetails(first, last, born, null, null, null, null, null, null, null, null), false, T0);
+      Client client =
+          constructor.newInstance(
+              new ClientDetails(first, last, born, null, null, null, null, null, null, null, null),
+              false,
+              T0);
       return withId(client);
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
@@ -39,9 +42,14 @@ final class ConsentFixtures {
   }
 
   static FormDraft draft(int validityMonths, boolean requiresReconsent, boolean requiresWitness) {
-    return new FormDraft(TITLE, "## Before we start\n\nMassage can leave you **sore** for a day or two.",
+    return new FormDraft(
+        TITLE,
+        "## Before we start\n\nMassage can leave you **sore** for a day or two.",
         List.of("I have told my therapist about my health", "I can stop the treatment at any time"),
-        List.of("Cupping", "Deep tissue work"), validityMonths, requiresReconsent, requiresWitness);
+        List.of("Cupping", "Deep tissue work"),
+        validityMonths,
+        requiresReconsent,
+        requiresWitness);
   }
 
   static ConsentForm form() {
@@ -61,13 +69,15 @@ final class ConsentFixtures {
     List<Answer> answers = new ArrayList<>();
     List<FormItem> items = version.getItems();
     for (int i = 0; i < items.size(); i++) {
-      answers.add(new Answer(items.get(i), items.get(i).isAcknowledgement() || i < items.size() - 1));
+      answers.add(
+          new Answer(items.get(i), items.get(i).isAcknowledgement() || i < items.size() - 1));
     }
     return answers;
   }
 
   static KioskEvidence kiosk(String submissionId) {
-    return new KioskEvidence("kiosk-7", "reception1", "192.0.2.10", "Mozilla/5.0 (Tablet)", submissionId);
+    return new KioskEvidence(
+        "kiosk-7", "reception1", "192.0.2.10", "Mozilla/5.0 (Tablet)", submissionId);
   }
 
   static Consent consent(ConsentFormVersion version, Instant signedAt) {
@@ -75,8 +85,15 @@ final class ConsentFixtures {
   }
 
   static Consent consent(ConsentFormVersion version, Instant signedAt, String submissionId) {
-    return withId(Consent.electronic(client(), version, answers(version), SignedBy.client("Anna Bergström"),
-        signature(), kiosk(submissionId), signedAt));
+    return withId(
+        Consent.electronic(
+            client(),
+            version,
+            answers(version),
+            SignedBy.client("Anna Bergström"),
+            signature(),
+            kiosk(submissionId),
+            signedAt));
   }
 
   static ConsentWitness witness(Consent consent, Instant at) {
@@ -84,7 +101,9 @@ final class ConsentFixtures {
   }
 
   static ConsentWithdrawal withdrawal(Consent consent, Instant at) {
-    return withId(new ConsentWithdrawal(consent, at, WithdrawalRequester.CLIENT, "Changed my mind", "reception1"));
+    return withId(
+        new ConsentWithdrawal(
+            consent, at, WithdrawalRequester.CLIENT, "Changed my mind", "reception1"));
   }
 
   /** A signature as a finger draws it: a wavy first name, a loop, and a dot over an i. */
@@ -98,8 +117,12 @@ final class ConsentFixtures {
     json.append("],[");
     for (int i = 0; i <= 24; i++) {
       double angle = i * Math.PI / 12;
-      json.append(i == 0 ? "" : ",").append('[').append(260 + 25 * Math.cos(angle)).append(',')
-          .append(70 + 20 * Math.sin(angle)).append(']');
+      json.append(i == 0 ? "" : ",")
+          .append('[')
+          .append(260 + 25 * Math.cos(angle))
+          .append(',')
+          .append(70 + 20 * Math.sin(angle))
+          .append(']');
     }
     json.append("],[[150.5,30.25]]]}");
     return json.toString();

@@ -33,13 +33,16 @@ import org.myochart.client.ClientDetails;
 import org.myochart.client.Clients;
 import org.myochart.client.ScannedDocument;
 import org.myochart.platform.RuleViolation;
-import org.myochart.staff.Role;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
+import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
 import org.myochart.testsupport.Names;
 
-/** Signing, refusing, witnessing, withdrawing and the treatment gate, in Payara Micro on the real database. */
+/**
+ * Signing, refusing, witnessing, withdrawing and the treatment gate, in Payara Micro on the real
+ * database.
+ */
 @ExtendWith(ArquillianExtension.class)
 class ConsentsIT {
 
@@ -64,14 +67,30 @@ class ConsentsIT {
   static String signature() {
     StringBuilder json = new StringBuilder("{\"lines\":[[");
     for (int i = 0; i < 20; i++) {
-      json.append(i == 0 ? "" : ",").append('[').append(50 + i * 15).append(',').append(i % 2 == 0 ? 40 : 120).append(']');
+      json.append(i == 0 ? "" : ",")
+          .append('[')
+          .append(50 + i * 15)
+          .append(',')
+          .append(i % 2 == 0 ? 40 : 120)
+          .append(']');
     }
     return json.append("]]}").toString();
   }
 
   private Client client(String first, LocalDate born) {
-    return clients.register(new ClientDetails(first, Names.uniqueSurname("Ci"), born, null, null, null, null, null, null,
-        null, null));
+    return clients.register(
+        new ClientDetails(
+            first,
+            Names.uniqueSurname("Ci"),
+            born,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
   }
 
   private String starter() {
@@ -81,7 +100,12 @@ class ConsentsIT {
   }
 
   private static KioskEvidence kiosk(String starter) {
-    return new KioskEvidence(UUID.randomUUID().toString(), starter, "10.0.0.7", "Tablet test", UUID.randomUUID().toString());
+    return new KioskEvidence(
+        UUID.randomUUID().toString(),
+        starter,
+        "10.0.0.7",
+        "Tablet test",
+        UUID.randomUUID().toString());
   }
 
   private static Map<String, Boolean> everythingAccepted(ConsentFormVersion version) {
@@ -92,30 +116,57 @@ class ConsentsIT {
 
   private Consent acceptDisclosure(Client client, String starter) {
     ConsentFormVersion disclosure = forms.disclosure().orElseThrow();
-    return consents.signOnKiosk(new Consents.KioskSigning(client.getId(), disclosure.getId(), everythingAccepted(disclosure),
-        null, null, null, kiosk(starter)));
+    return consents.signOnKiosk(
+        new Consents.KioskSigning(
+            client.getId(),
+            disclosure.getId(),
+            everythingAccepted(disclosure),
+            null,
+            null,
+            null,
+            kiosk(starter)));
   }
 
-  private Consent sign(Client client, ConsentFormVersion version, String starter, KioskEvidence evidence) {
-    return consents.signOnKiosk(new Consents.KioskSigning(client.getId(), version.getId(), everythingAccepted(version),
-        client.getFirstName() + " " + client.getLastName(), null, signature(), evidence));
+  private Consent sign(
+      Client client, ConsentFormVersion version, String starter, KioskEvidence evidence) {
+    return consents.signOnKiosk(
+        new Consents.KioskSigning(
+            client.getId(),
+            version.getId(),
+            everythingAccepted(version),
+            client.getFirstName() + " " + client.getLastName(),
+            null,
+            signature(),
+            evidence));
   }
 
   private ConsentFormVersion newForm(String title, boolean required, boolean witness) {
-    return forms.create(null, FormKind.TREATMENT, required, new FormDraft(title + " " + UUID.randomUUID().toString().substring(0, 6),
-        "Some **text**.", List.of("I understand."), List.of("Cupping"), 12, false, witness));
+    return forms.create(
+        null,
+        FormKind.TREATMENT,
+        required,
+        new FormDraft(
+            title + " " + UUID.randomUUID().toString().substring(0, 6),
+            "Some **text**.",
+            List.of("I understand."),
+            List.of("Cupping"),
+            12,
+            false,
+            witness));
   }
 
   private long consentCount(Client client) {
     return em.createQuery("select count(c) from Consent c where c.client.id = :c", Long.class)
-        .setParameter("c", client.getId()).getSingleResult();
+        .setParameter("c", client.getId())
+        .getSingleResult();
   }
 
   @Test
   void defaultFormsAreInstalledOnAnEmptyDatabase() {
     assertTrue(forms.disclosure().isPresent());
-    assertTrue(forms.requiredForTreatment().stream()
-        .anyMatch(v -> v.getForm().getCode().equals(DefaultConsentForms.MIGRAINE_MASSAGE)));
+    assertTrue(
+        forms.requiredForTreatment().stream()
+            .anyMatch(v -> v.getForm().getCode().equals(DefaultConsentForms.MIGRAINE_MASSAGE)));
   }
 
   @Test
@@ -143,7 +194,8 @@ class ConsentsIT {
     ConsentFormVersion shown = newForm("Stale", false, false);
     forms.publish(shown.getForm().getId(), 1, shown.toDraft());
 
-    RuleViolation refused = assertThrows(RuleViolation.class, () -> sign(client, shown, starter, kiosk(starter)));
+    RuleViolation refused =
+        assertThrows(RuleViolation.class, () -> sign(client, shown, starter, kiosk(starter)));
     assertEquals(RuleViolation.Kind.STALE, refused.kind());
     assertTrue(refused.getMessage().contains("new version 2"));
     assertEquals(1, consentCount(client));
@@ -153,8 +205,10 @@ class ConsentsIT {
   void aTreatmentFormCannotBeSignedElectronicallyBeforeTheDisclosure() {
     String starter = starter();
     Client client = client("Cai", LocalDate.of(1982, 3, 3));
-    RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> sign(client, newForm("No disclosure", false, false), starter, kiosk(starter)));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () -> sign(client, newForm("No disclosure", false, false), starter, kiosk(starter)));
     assertTrue(refused.getMessage().contains("electronic records disclosure"));
     assertEquals(0, consentCount(client));
   }
@@ -167,10 +221,14 @@ class ConsentsIT {
     StaffAccount account = staff.findByUsername(starter).orElseThrow();
     staff.deactivate(account.getId(), account.getVersion(), "someone-else");
 
-    RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> sign(client, newForm("Rights", false, false), starter, kiosk(starter)));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () -> sign(client, newForm("Rights", false, false), starter, kiosk(starter)));
     assertTrue(refused.getMessage().contains("not started by an active staff member"));
-    assertThrows(RuleViolation.class, () -> sign(client, newForm("Nobody", false, false), "no-such-user", kiosk("no-such-user")));
+    assertThrows(
+        RuleViolation.class,
+        () -> sign(client, newForm("Nobody", false, false), "no-such-user", kiosk("no-such-user")));
     assertEquals(1, consentCount(client));
   }
 
@@ -180,10 +238,23 @@ class ConsentsIT {
     Client client = client("Eli", LocalDate.of(1984, 5, 5));
     acceptDisclosure(client, starter);
     ConsentFormVersion form = newForm("Refusals", false, false);
-    RuleViolation refused = assertThrows(RuleViolation.class, () -> consents.signOnKiosk(new Consents.KioskSigning(
-        client.getId(), form.getId(), Map.of(), "Somebody Else", null, "{\"lines\":[[[1,1],[2,2]]]}", kiosk(starter))));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                consents.signOnKiosk(
+                    new Consents.KioskSigning(
+                        client.getId(),
+                        form.getId(),
+                        Map.of(),
+                        "Somebody Else",
+                        null,
+                        "{\"lines\":[[[1,1],[2,2]]]}",
+                        kiosk(starter))));
 
-    assertEquals(java.util.Set.of("acknowledgements", "techniques", "typedName", "signature"), refused.fieldProblems().keySet());
+    assertEquals(
+        java.util.Set.of("acknowledgements", "techniques", "typedName", "signature"),
+        refused.fieldProblems().keySet());
     assertEquals(1, consentCount(client));
   }
 
@@ -193,12 +264,21 @@ class ConsentsIT {
     Client minor = client("Fia", LocalDate.now().minusYears(12));
     acceptDisclosure(minor, starter);
     ConsentFormVersion form = newForm("Minor", false, false);
-    RuleViolation refused = assertThrows(RuleViolation.class, () -> sign(minor, form, starter, kiosk(starter)));
+    RuleViolation refused =
+        assertThrows(RuleViolation.class, () -> sign(minor, form, starter, kiosk(starter)));
     assertTrue(refused.fieldProblems().containsKey("typedName"));
     assertTrue(refused.fieldProblems().containsKey("guardianRelationship"));
 
-    Consent consent = consents.signOnKiosk(new Consents.KioskSigning(minor.getId(), form.getId(), everythingAccepted(form),
-        "Grete Holm", "mother", signature(), kiosk(starter)));
+    Consent consent =
+        consents.signOnKiosk(
+            new Consents.KioskSigning(
+                minor.getId(),
+                form.getId(),
+                everythingAccepted(form),
+                "Grete Holm",
+                "mother",
+                signature(),
+                kiosk(starter)));
     assertEquals(SignerRole.GUARDIAN, consent.getSignerRole());
     assertEquals("mother", consent.getGuardianRelationship());
   }
@@ -210,18 +290,30 @@ class ConsentsIT {
     acceptDisclosure(client, starter);
     ConsentFormVersion form = newForm("Withdrawable", true, false);
     Consent consent = sign(client, form, starter, kiosk(starter));
-    assertTrue(gate.check(client.getId()).consentProblems().stream().noneMatch(p -> p.contains(form.getTitle())));
+    assertTrue(
+        gate.check(client.getId()).consentProblems().stream()
+            .noneMatch(p -> p.contains(form.getTitle())));
 
-    RuleViolation noReason = assertThrows(RuleViolation.class, () -> consents.withdraw(consent.getId(), WithdrawalRequester.CLIENT, " "));
+    RuleViolation noReason =
+        assertThrows(
+            RuleViolation.class,
+            () -> consents.withdraw(consent.getId(), WithdrawalRequester.CLIENT, " "));
     assertTrue(noReason.fieldProblems().containsKey("reason"));
     consents.withdraw(consent.getId(), WithdrawalRequester.CLIENT, "Moving away.");
 
-    assertEquals(ConsentStatus.WITHDRAWN, consents.standing(consents.find(consent.getId())).status());
+    assertEquals(
+        ConsentStatus.WITHDRAWN, consents.standing(consents.find(consent.getId())).status());
     RuleViolation blocked = assertThrows(RuleViolation.class, () -> gate.require(client.getId()));
-    assertTrue(blocked.getMessage().contains("\"" + form.getTitle() + "\" was withdrawn on"), blocked.getMessage());
-    assertThrows(RuleViolation.class, () -> consents.withdraw(consent.getId(), WithdrawalRequester.STAFF, "Again"));
+    assertTrue(
+        blocked.getMessage().contains("\"" + form.getTitle() + "\" was withdrawn on"),
+        blocked.getMessage());
+    assertThrows(
+        RuleViolation.class,
+        () -> consents.withdraw(consent.getId(), WithdrawalRequester.STAFF, "Again"));
     assertEquals(2, consentCount(client), "nothing was deleted");
-    assertTrue(audit.forRecord(RecordKind.CONSENT, consent.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.WITHDRAW));
+    assertTrue(
+        audit.forRecord(RecordKind.CONSENT, consent.getId()).stream()
+            .anyMatch(e -> e.getAction() == AuditAction.WITHDRAW));
   }
 
   @Test
@@ -232,17 +324,43 @@ class ConsentsIT {
     ConsentFormVersion first = newForm("Reconsent", true, false);
     Consent old = sign(client, first, starter, kiosk(starter));
     FormDraft unchanged = first.toDraft();
-    forms.publish(first.getForm().getId(), 1, new FormDraft(unchanged.title(), unchanged.body() + " More.",
-        unchanged.acknowledgements(), unchanged.techniques(), 12, false, false));
-    assertEquals(ConsentStatus.VALID, consents.standing(consents.find(old.getId())).status(), "a minor edit keeps signatures valid");
+    forms.publish(
+        first.getForm().getId(),
+        1,
+        new FormDraft(
+            unchanged.title(),
+            unchanged.body() + " More.",
+            unchanged.acknowledgements(),
+            unchanged.techniques(),
+            12,
+            false,
+            false));
+    assertEquals(
+        ConsentStatus.VALID,
+        consents.standing(consents.find(old.getId())).status(),
+        "a minor edit keeps signatures valid");
 
-    ConsentFormVersion third = forms.publish(first.getForm().getId(), 2, new FormDraft(unchanged.title(), "New risks.",
-        unchanged.acknowledgements(), unchanged.techniques(), 12, true, false));
+    ConsentFormVersion third =
+        forms.publish(
+            first.getForm().getId(),
+            2,
+            new FormDraft(
+                unchanged.title(),
+                "New risks.",
+                unchanged.acknowledgements(),
+                unchanged.techniques(),
+                12,
+                true,
+                false));
     assertEquals(ConsentStatus.SUPERSEDED, consents.standing(consents.find(old.getId())).status());
-    assertTrue(consents.missingForTreatment(client.getId()).stream().anyMatch(p -> p.contains("new version 3")));
+    assertTrue(
+        consents.missingForTreatment(client.getId()).stream()
+            .anyMatch(p -> p.contains("new version 3")));
 
     sign(client, third, starter, kiosk(starter));
-    assertTrue(consents.missingForTreatment(client.getId()).stream().noneMatch(p -> p.contains(first.getTitle())));
+    assertTrue(
+        consents.missingForTreatment(client.getId()).stream()
+            .noneMatch(p -> p.contains(first.getTitle())));
   }
 
   @Test
@@ -259,7 +377,8 @@ class ConsentsIT {
     ConsentWitness witness = consents.witness(consent.getId(), countersigner, tablet);
     assertEquals(starter, witness.getWitness());
     assertEquals(ConsentStatus.VALID, consents.standing(consents.find(consent.getId())).status());
-    assertThrows(RuleViolation.class, () -> consents.witness(consent.getId(), countersigner, tablet));
+    assertThrows(
+        RuleViolation.class, () -> consents.witness(consent.getId(), countersigner, tablet));
   }
 
   @Test
@@ -282,23 +401,44 @@ class ConsentsIT {
     assertEquals(client.getFirstName() + " " + client.getLastName(), reread.getSignerName());
     assertEquals(evidence, reread.getEvidenceSha256());
     assertTrue(reread.evidenceIntact());
-    assertTrue(audit.forRecord(RecordKind.CONSENT, consent.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.SIGN));
+    assertTrue(
+        audit.forRecord(RecordKind.CONSENT, consent.getId()).stream()
+            .anyMatch(e -> e.getAction() == AuditAction.SIGN));
   }
 
   @Test
   void aPaperConsentNeedsAScanAndADateTheFormExistedOn() {
     Client client = client("Kim", LocalDate.of(1989, 10, 10));
     ConsentFormVersion form = newForm("Paper", false, false);
-    RuleViolation refused = assertThrows(RuleViolation.class, () -> consents.recordPaper(client.getId(), form.getId(),
-        LocalDate.now().plusDays(2), "Kim " + client.getLastName(), null, everythingAccepted(form), null,
-        UUID.randomUUID().toString()));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                consents.recordPaper(
+                    client.getId(),
+                    form.getId(),
+                    LocalDate.now().plusDays(2),
+                    "Kim " + client.getLastName(),
+                    null,
+                    everythingAccepted(form),
+                    null,
+                    UUID.randomUUID().toString()));
     assertTrue(refused.fieldProblems().containsKey("signedOn"));
     assertTrue(refused.fieldProblems().containsKey("scan"));
     assertEquals(0, consentCount(client));
 
-    ScannedDocument scan = ScannedDocument.of("signed.pdf", "%PDF-1.4 scanned".getBytes(StandardCharsets.US_ASCII));
-    Consent paper = consents.recordPaper(client.getId(), form.getId(), clients.today(), "Kim " + client.getLastName(), null,
-        everythingAccepted(form), scan, UUID.randomUUID().toString());
+    ScannedDocument scan =
+        ScannedDocument.of("signed.pdf", "%PDF-1.4 scanned".getBytes(StandardCharsets.US_ASCII));
+    Consent paper =
+        consents.recordPaper(
+            client.getId(),
+            form.getId(),
+            clients.today(),
+            "Kim " + client.getLastName(),
+            null,
+            everythingAccepted(form),
+            scan,
+            UUID.randomUUID().toString());
     assertEquals(SigningMethod.PAPER, paper.getMethod());
     assertEquals(scan.sha256(), paper.getScanSha256());
     assertFalse(paper.hasSignatureImage());

@@ -13,8 +13,10 @@ import org.myochart.client.Client;
 
 class ConsentsSignerTest {
 
-  private static final Client ADULT = ConsentFixtures.client("Anna", "Bergström", LocalDate.of(1986, 4, 12));
-  private static final Client MINOR = ConsentFixtures.client("Léa", "Brandt", LocalDate.of(2012, 6, 1));
+  private static final Client ADULT =
+      ConsentFixtures.client("Anna", "Bergström", LocalDate.of(1986, 4, 12));
+  private static final Client MINOR =
+      ConsentFixtures.client("Léa", "Brandt", LocalDate.of(2012, 6, 1));
 
   private static Map<String, String> adultSigns(String typedName) {
     return problems(Signer.of(ADULT, false, typedName, null));
@@ -49,7 +51,9 @@ class ConsentsSignerTest {
 
   @Test
   void anAdultTypingSomeoneElsesNameIsRefused() {
-    assertEquals("Please type your full name as the clinic has it: Anna Bergström.", adultSigns("Maria Olsen").get("typedName"));
+    assertEquals(
+        "Please type your full name as the clinic has it: Anna Bergström.",
+        adultSigns("Maria Olsen").get("typedName"));
   }
 
   @Test
@@ -70,7 +74,9 @@ class ConsentsSignerTest {
   void anAdultMustTypeAName() {
     assertEquals("Enter the full name.", adultSigns("   ").get("typedName"));
     assertEquals("Enter the full name.", adultSigns(null).get("typedName"));
-    assertEquals("The full name may have at most 200 characters; it has 201.", adultSigns("A".repeat(201)).get("typedName"));
+    assertEquals(
+        "The full name may have at most 200 characters; it has 201.",
+        adultSigns("A".repeat(201)).get("typedName"));
   }
 
   @Test
@@ -95,7 +101,9 @@ class ConsentsSignerTest {
     assertEquals("Enter the parent's or guardian's full name.", neither.get("typedName"));
     assertEquals("Enter the relationship to Léa.", neither.get("guardianRelationship"));
 
-    assertEquals(Map.of("guardianRelationship", "Enter the relationship to Léa."), guardianSigns("Kari Brandt", "  "));
+    assertEquals(
+        Map.of("guardianRelationship", "Enter the relationship to Léa."),
+        guardianSigns("Kari Brandt", "  "));
     assertTrue(guardianSigns(null, "father").containsKey("typedName"));
     assertFalse(guardianSigns(null, "father").containsKey("guardianRelationship"));
   }
@@ -124,10 +132,14 @@ class ConsentsSignerTest {
 
   @Test
   void anOverlongOrHiddenCharacterNameIsRefusedBeforeItIsCompared() {
-    assertEquals(Map.of("typedName", "The full name contains an invisible or text-direction character; type it again"
-        + " without copying it from elsewhere."), adultSigns("Anna\u202E Bergström"));
-    assertEquals(Map.of("typedName", "The full name may have at most 200 characters; it has 201."),
+    assertEquals(
+        Map.of(
+            "typedName",
+            "The full name contains an invisible or text-direction character; type it again"
+                + " without copying it from elsewhere."),
+        adultSigns("Anna\u202E Bergström"));
+    assertEquals(
+        Map.of("typedName", "The full name may have at most 200 characters; it has 201."),
         guardianSigns("K".repeat(201), "mother"));
   }
-
 }

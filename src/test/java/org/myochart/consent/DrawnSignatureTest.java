@@ -22,8 +22,13 @@ class DrawnSignatureTest {
     StringBuilder stroke = new StringBuilder("[");
     for (int i = 0; i < count; i++) {
       double t = count == 1 ? 0 : (double) i / (count - 1);
-      stroke.append(i == 0 ? "" : ",").append('[').append(fmt(x0 + (x1 - x0) * t)).append(',')
-          .append(fmt(y0 + (y1 - y0) * t)).append(']');
+      stroke
+          .append(i == 0 ? "" : ",")
+          .append('[')
+          .append(fmt(x0 + (x1 - x0) * t))
+          .append(',')
+          .append(fmt(y0 + (y1 - y0) * t))
+          .append(']');
     }
     return stroke.append(']').toString();
   }
@@ -39,7 +44,9 @@ class DrawnSignatureTest {
   private static String refusal(String json) {
     RuleViolation refused = assertThrows(RuleViolation.class, () -> DrawnSignature.parse(json));
     assertEquals(RuleViolation.Kind.INVALID, refused.kind());
-    assertTrue(refused.fieldProblems().containsKey("signature"), () -> "field problems: " + refused.fieldProblems());
+    assertTrue(
+        refused.fieldProblems().containsKey("signature"),
+        () -> "field problems: " + refused.fieldProblems());
     return refused.fieldProblems().get("signature");
   }
 
@@ -71,7 +78,8 @@ class DrawnSignatureTest {
 
   @Test
   void refusesCoordinatesGivenAsStrings() {
-    String json = lines(line(20, 0, 0, 200, 60).replaceFirst("\\[\\[0\\.0000,0\\.0000\\]", "[[\"0\",\"0\"]"));
+    String json =
+        lines(line(20, 0, 0, 200, 60).replaceFirst("\\[\\[0\\.0000,0\\.0000\\]", "[[\"0\",\"0\"]"));
     assertTrue(json.contains("[\"0\",\"0\"]"));
 
     assertTrue(refusal(json).contains("could not be read"));
@@ -105,22 +113,27 @@ class DrawnSignatureTest {
   @Test
   void refusesASignatureThatIsOnlyADot() {
     assertTrue(refusal(lines("[[50,50]]")).contains("too short"));
-    assertTrue(refusal(lines(line(DrawnSignature.FEWEST_POINTS + 5, 50, 50, 50, 50))).contains("too small"));
+    assertTrue(
+        refusal(lines(line(DrawnSignature.FEWEST_POINTS + 5, 50, 50, 50, 50)))
+            .contains("too small"));
   }
 
   @Test
   void refusesFewerPointsThanASignatureNeeds() {
     String tooFew = lines(line(DrawnSignature.FEWEST_POINTS - 1, 0, 0, 300, 100));
-    assertEquals("That is too short to be a signature. Please sign your name in the box.", refusal(tooFew));
+    assertEquals(
+        "That is too short to be a signature. Please sign your name in the box.", refusal(tooFew));
 
-    DrawnSignature justEnough = DrawnSignature.parse(lines(line(DrawnSignature.FEWEST_POINTS, 0, 0, 300, 100)));
+    DrawnSignature justEnough =
+        DrawnSignature.parse(lines(line(DrawnSignature.FEWEST_POINTS, 0, 0, 300, 100)));
     assertEquals(DrawnSignature.FEWEST_POINTS, justEnough.pointCount());
   }
 
   @Test
   void countsPointsAcrossStrokes() {
     int half = DrawnSignature.FEWEST_POINTS / 2;
-    DrawnSignature signature = DrawnSignature.parse(lines(line(half, 0, 0, 150, 50), line(half, 150, 50, 300, 100)));
+    DrawnSignature signature =
+        DrawnSignature.parse(lines(line(half, 0, 0, 150, 50), line(half, 150, 50, 300, 100)));
 
     assertEquals(DrawnSignature.FEWEST_POINTS, signature.pointCount());
     assertEquals(2, signature.strokeCount());
@@ -129,16 +142,19 @@ class DrawnSignatureTest {
   @Test
   void refusesASignatureNarrowerThanTheBox() {
     double narrowest = DrawnSignature.NARROWEST;
-    assertEquals("The signature is too small. Please sign across the box.",
+    assertEquals(
+        "The signature is too small. Please sign across the box.",
         refusal(lines(line(30, 100, 0, 100 + narrowest - 0.01, 50))));
 
-    assertEquals(narrowest, boxWidth(DrawnSignature.parse(lines(line(30, 100, 0, 100 + narrowest, 50)))));
+    assertEquals(
+        narrowest, boxWidth(DrawnSignature.parse(lines(line(30, 100, 0, 100 + narrowest, 50)))));
   }
 
   @Test
   void refusesASignatureLowerThanTheBox() {
     double lowest = DrawnSignature.LOWEST;
-    assertEquals("The signature is too small. Please sign across the box.",
+    assertEquals(
+        "The signature is too small. Please sign across the box.",
         refusal(lines(line(30, 0, 200, 300, 200 + lowest - 0.01))));
 
     double[] box = DrawnSignature.parse(lines(line(30, 0, 200, 300, 200 + lowest))).boundingBox();
@@ -148,7 +164,8 @@ class DrawnSignatureTest {
   @Test
   void measuresTheBoxAcrossAllStrokes() {
     // Each stroke alone is a short tick; together they span a signature.
-    DrawnSignature signature = DrawnSignature.parse(lines(line(10, 0, 0, 5, 5), line(10, 200, 40, 205, 45)));
+    DrawnSignature signature =
+        DrawnSignature.parse(lines(line(10, 0, 0, 5, 5), line(10, 200, 40, 205, 45)));
 
     assertArrayEquals(new double[] {0, 0, 205, 45}, signature.boundingBox());
   }
@@ -156,17 +173,29 @@ class DrawnSignatureTest {
   @Test
   void refusesMorePointsThanThePadCanSend() {
     String tooMany = lines(grid(DrawnSignature.MOST_POINTS + 1));
-    assertTrue(tooMany.length() < DrawnSignature.LARGEST_JSON, "the size limit must not be what refuses it");
-    assertEquals("The signature has too many strokes. Please clear the box and sign once.", refusal(tooMany));
+    assertTrue(
+        tooMany.length() < DrawnSignature.LARGEST_JSON,
+        "the size limit must not be what refuses it");
+    assertEquals(
+        "The signature has too many strokes. Please clear the box and sign once.",
+        refusal(tooMany));
 
-    assertEquals(DrawnSignature.MOST_POINTS, DrawnSignature.parse(lines(grid(DrawnSignature.MOST_POINTS))).pointCount());
+    assertEquals(
+        DrawnSignature.MOST_POINTS,
+        DrawnSignature.parse(lines(grid(DrawnSignature.MOST_POINTS))).pointCount());
   }
 
   /** {@code count} integer points zig-zagging over a 300 by 100 box, in one stroke. */
   private static String grid(int count) {
     StringBuilder stroke = new StringBuilder("[");
     for (int i = 0; i < count; i++) {
-      stroke.append(i == 0 ? "" : ",").append('[').append(i % 301).append(',').append((i / 301) % 101).append(']');
+      stroke
+          .append(i == 0 ? "" : ",")
+          .append('[')
+          .append(i % 301)
+          .append(',')
+          .append((i / 301) % 101)
+          .append(']');
     }
     return stroke.append(']').toString();
   }
@@ -178,7 +207,9 @@ class DrawnSignatureTest {
     assertEquals(DrawnSignature.LARGEST_JSON, atLimit.length());
     DrawnSignature.parse(atLimit);
 
-    assertEquals("The signature has too many strokes. Please clear the box and sign once.", refusal(atLimit + " "));
+    assertEquals(
+        "The signature has too many strokes. Please clear the box and sign once.",
+        refusal(atLimit + " "));
   }
 
   @Test
@@ -203,8 +234,10 @@ class DrawnSignatureTest {
 
   @Test
   void storesTheStrokesRoundedToHundredthsAndNothingElse() {
-    String json = "{\"image\":\"data:image/png;base64,AAAA\",\"lines\":[[[10.126,20],[7.5,-3.25],[0.004,5.1]],"
-        + line(12, 100, 0, 200, 40) + "],\"extra\":true}";
+    String json =
+        "{\"image\":\"data:image/png;base64,AAAA\",\"lines\":[[[10.126,20],[7.5,-3.25],[0.004,5.1]],"
+            + line(12, 100, 0, 200, 40)
+            + "],\"extra\":true}";
 
     String stored = DrawnSignature.parse(json).toJson();
 
@@ -222,7 +255,8 @@ class DrawnSignatureTest {
     assertEquals(stored, again.toJson());
     assertEquals(ConsentFixtures.signature().pointCount(), again.pointCount());
     assertArrayEquals(ConsentFixtures.signature().boundingBox(), again.boundingBox());
-    assertTrue(stored.length() < ConsentFixtures.signatureJson().length(), "extra precision is dropped");
+    assertTrue(
+        stored.length() < ConsentFixtures.signatureJson().length(), "extra precision is dropped");
     assertFalse(stored.matches(".*\\.\\d{3,}.*"), stored);
   }
 
@@ -243,8 +277,10 @@ class DrawnSignatureTest {
 
   @Test
   void scalesALargeSignatureDownToFitTheRecord() throws IOException {
-    BufferedImage wide = png(DrawnSignature.parse(lines(line(200, 0, 0, 5000, 300), line(50, 0, 300, 5000, 0))));
-    BufferedImage tall = png(DrawnSignature.parse(lines(line(200, 0, 0, 300, 9000), line(50, 300, 0, 0, 9000))));
+    BufferedImage wide =
+        png(DrawnSignature.parse(lines(line(200, 0, 0, 5000, 300), line(50, 0, 300, 5000, 0))));
+    BufferedImage tall =
+        png(DrawnSignature.parse(lines(line(200, 0, 0, 300, 9000), line(50, 300, 0, 0, 9000))));
     BufferedImage both = png(DrawnSignature.parse(lines(line(300, -10000, -10000, 10000, 10000))));
 
     for (BufferedImage image : new BufferedImage[] {wide, tall, both}) {
@@ -258,7 +294,8 @@ class DrawnSignatureTest {
 
   @Test
   void drawsASingleDotStrokeAsInk() throws IOException {
-    DrawnSignature dotOnly = DrawnSignature.parse(lines("[[50,20]]", line(12, 0, 0, 0, 0), "[[150,60]]"));
+    DrawnSignature dotOnly =
+        DrawnSignature.parse(lines("[[50,20]]", line(12, 0, 0, 0, 0), "[[150,60]]"));
 
     BufferedImage image = png(dotOnly);
 

@@ -20,10 +20,20 @@ class MarkdownTextTest {
 
   @Test
   void headingsParagraphsAndListsBecomeBlocksInOrder() {
-    List<Block> blocks = MarkdownText.blocks("# Consent\n\n## Risks\n\n- soreness\n- bruising\n\n1. first\n2. second\n\nThis is **important**.");
+    List<Block> blocks =
+        MarkdownText.blocks(
+            "# Consent\n\n## Risks\n\n- soreness\n- bruising\n\n1. first\n2. second\n\nThis is **important**.");
 
-    assertEquals(List.of(BlockKind.HEADING, BlockKind.HEADING, BlockKind.BULLET_ITEM, BlockKind.BULLET_ITEM,
-        BlockKind.NUMBERED_ITEM, BlockKind.NUMBERED_ITEM, BlockKind.PARAGRAPH), blocks.stream().map(Block::kind).toList());
+    assertEquals(
+        List.of(
+            BlockKind.HEADING,
+            BlockKind.HEADING,
+            BlockKind.BULLET_ITEM,
+            BlockKind.BULLET_ITEM,
+            BlockKind.NUMBERED_ITEM,
+            BlockKind.NUMBERED_ITEM,
+            BlockKind.PARAGRAPH),
+        blocks.stream().map(Block::kind).toList());
     assertEquals(1, blocks.get(0).level());
     assertEquals(2, blocks.get(1).level());
     assertEquals("soreness", blocks.get(2).plainText());
@@ -41,7 +51,10 @@ class MarkdownTextTest {
 
   @Test
   void rawHtmlStaysTextAndNeverBecomesMarkup() {
-    String text = all(MarkdownText.blocks("Please read this.\n\n<script>alert(1)</script>\n\nAnd <b onclick=x>this</b>."));
+    String text =
+        all(
+            MarkdownText.blocks(
+                "Please read this.\n\n<script>alert(1)</script>\n\nAnd <b onclick=x>this</b>."));
 
     assertTrue(text.contains("<script>alert(1)</script>"), text);
     assertTrue(text.contains("<b onclick=x>this</b>"), text);
@@ -49,7 +62,8 @@ class MarkdownTextTest {
 
   @Test
   void aLinkShowsItsAddressAsTextSoTheKioskCannotBeLedAway() {
-    List<Span> spans = MarkdownText.blocks("See [our prices](https://clinic.example/prices).").get(0).spans();
+    List<Span> spans =
+        MarkdownText.blocks("See [our prices](https://clinic.example/prices).").get(0).spans();
     String text = MarkdownText.blocks("[x](javascript:alert(1))").get(0).plainText();
 
     assertEquals("our prices", spans.get(1).text());
@@ -72,8 +86,15 @@ class MarkdownTextTest {
 
   @Test
   void theDefaultFormsReadAsHeadingsAndParagraphs() {
-    FormDraft draft = new FormDraft("Consent", "## What this is\n\nMassage is **complementary**.", List.of("I agree"),
-        List.of(), 12, false, false);
+    FormDraft draft =
+        new FormDraft(
+            "Consent",
+            "## What this is\n\nMassage is **complementary**.",
+            List.of("I agree"),
+            List.of(),
+            12,
+            false,
+            false);
 
     List<Block> blocks = ConsentFixtures.version(ConsentFixtures.form(), 1, draft).getBodyBlocks();
 

@@ -44,17 +44,28 @@ class AuditExportApiIT {
   }
 
   static JsonObject awaitFinished(RunningClinic clinic, String password, long id) {
-    return await("export " + id + " to finish").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-        .until(() -> Http.json(Http.get(clinic.uri("/api/v1/exports/" + id), "owner", password)),
+    return await("export " + id + " to finish")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> Http.json(Http.get(clinic.uri("/api/v1/exports/" + id), "owner", password)),
             status -> !status.getString("status").equals("RUNNING"));
   }
 
   private static ExportArchives.Contents download(long id) throws Exception {
-    HttpResponse<byte[]> archive = Http.sendBytes(HttpRequest.newBuilder(clinic.uri("/api/v1/exports/" + id + "/archive"))
-        .header("Authorization", Http.basic("owner", PASSWORD)));
+    HttpResponse<byte[]> archive =
+        Http.sendBytes(
+            HttpRequest.newBuilder(clinic.uri("/api/v1/exports/" + id + "/archive"))
+                .header("Authorization", Http.basic("owner", PASSWORD)));
     assertEquals(200, archive.statusCode());
-    assertTrue(archive.headers().firstValue("Content-Type").orElse("").startsWith("application/zip"));
-    assertTrue(archive.headers().firstValue("Content-Disposition").orElse("").contains("myochart-audit-export-" + id));
+    assertTrue(
+        archive.headers().firstValue("Content-Type").orElse("").startsWith("application/zip"));
+    assertTrue(
+        archive
+            .headers()
+            .firstValue("Content-Disposition")
+            .orElse("")
+            .contains("myochart-audit-export-" + id));
     return ExportArchives.read(new ByteArrayInputStream(archive.body()), Integer.MAX_VALUE);
   }
 
@@ -65,8 +76,10 @@ class AuditExportApiIT {
 
   private static Set<String> sealedRecordFiles(String where) throws Exception {
     Set<String> files = new HashSet<>();
-    try (Connection db = clinic.database(); Statement query = db.createStatement();
-        ResultSet rows = query.executeQuery("select record_type, record_id from sealed_record r " + where)) {
+    try (Connection db = clinic.database();
+        Statement query = db.createStatement();
+        ResultSet rows =
+            query.executeQuery("select record_type, record_id from sealed_record r " + where)) {
       while (rows.next()) {
         files.add("records/" + rows.getString(1) + "-" + rows.getLong(2) + ".pdf");
       }
@@ -75,36 +88,58 @@ class AuditExportApiIT {
   }
 
   @Test
-  void anExportHoldsEverySealedRecordAManifestThatMatchesEachFileItsSignatureAndTheAuditLog() throws Exception {
+  void anExportHoldsEverySealedRecordAManifestThatMatchesEachFileItsSignatureAndTheAuditLog()
+      throws Exception {
     HttpResponse<String> started = request("owner", range(""));
     assertEquals(202, started.statusCode(), started.body());
     long id = Http.json(started).getJsonNumber("id").longValue();
-    assertTrue(started.headers().firstValue("Location").orElse("").endsWith("/api/v1/exports/" + id));
+    assertTrue(
+        started.headers().firstValue("Location").orElse("").endsWith("/api/v1/exports/" + id));
 
     JsonObject status = awaitFinished(clinic, PASSWORD, id);
     assertEquals("COMPLETED", status.getString("status"), status.toString());
     assertEquals(status.getInt("total"), status.getInt("done"));
     ExportArchives.Contents archive = download(id);
 
-    Set<String> expected = sealedRecordFiles("where r.sealed_at <= (select requested_at from audit_export where id = " + id + ")");
+    Set<String> expected =
+        sealedRecordFiles(
+            "where r.sealed_at <= (select requested_at from audit_export where id = " + id + ")");
     assertFalse(expected.isEmpty());
     assertEquals(expected, new HashSet<>(archive.recordFiles()));
     assertEquals(expected.size(), status.getInt("total"));
-    assertTrue(archive.names().containsAll(Set.of("README.txt", "manifest.csv", "manifest.json", "manifest.json.p7s", "audit-log.csv")));
+    assertTrue(
+        archive
+            .names()
+            .containsAll(
+                Set.of(
+                    "README.txt",
+                    "manifest.csv",
+                    "manifest.json",
+                    "manifest.json.p7s",
+                    "audit-log.csv")));
 
     for (CSVRecord line : archive.csv("manifest.csv")) {
       assertEquals(line.get("sha256"), archive.sha256().get(line.get("file")), line.get("file"));
     }
-    JsonObject manifest = Json.createReader(new StringReader(archive.text("manifest.json"))).readObject();
+    JsonObject manifest =
+        Json.createReader(new StringReader(archive.text("manifest.json"))).readObject();
     JsonArray records = manifest.getJsonArray("records");
     assertEquals(expected.size(), records.size());
     for (JsonObject record : records.getValuesAs(JsonObject.class)) {
       assertEquals(record.getString("sha256"), archive.sha256().get(record.getString("file")));
     }
-    assertEquals(archive.sha256().get("manifest.csv"), manifest.getJsonObject("files").getString("csvSha256"));
-    assertEquals(archive.sha256().get("audit-log.csv"), manifest.getJsonObject("files").getString("auditLogSha256"));
-    assertEquals(manifest.getJsonObject("files").getInt("auditLogEntries"), archive.csv("audit-log.csv").size());
-    assertTrue(archive.csv("audit-log.csv").size() > expected.size(), "the range's audit entries are in the archive");
+    assertEquals(
+        archive.sha256().get("manifest.csv"),
+        manifest.getJsonObject("files").getString("csvSha256"));
+    assertEquals(
+        archive.sha256().get("audit-log.csv"),
+        manifest.getJsonObject("files").getString("auditLogSha256"));
+    assertEquals(
+        manifest.getJsonObject("files").getInt("auditLogEntries"),
+        archive.csv("audit-log.csv").size());
+    assertTrue(
+        archive.csv("audit-log.csv").size() > expected.size(),
+        "the range's audit entries are in the archive");
     assertEquals(status.getString("manifestSha256"), archive.sha256().get("manifest.json"));
     assertTrue(archive.manifestSignatureValid());
     for (byte[] pdf : archive.pdfs().values()) {
@@ -114,7 +149,10 @@ class AuditExportApiIT {
     assertEquals(1, AuditRows.count(clinic, "CREATE", "owner", Long.toString(id)));
     assertEquals(1, AuditRows.count(clinic, "EXPORT", "owner", Long.toString(id)));
     download(id);
-    assertEquals(2, AuditRows.count(clinic, "EXPORT", "owner", Long.toString(id)), "every download is audited");
+    assertEquals(
+        2,
+        AuditRows.count(clinic, "EXPORT", "owner", Long.toString(id)),
+        "every download is audited");
   }
 
   @Test
@@ -125,20 +163,27 @@ class AuditExportApiIT {
     assertEquals("COMPLETED", awaitFinished(clinic, PASSWORD, id).getString("status"));
     ExportArchives.Contents archive = download(id);
 
-    Set<String> expected = sealedRecordFiles("where (r.record_type = 'SoapNote' and exists (select 1 from soap_note n"
-        + " where n.id = r.record_id and n.therapist = 'therapist1')) or (r.record_type = 'NoteAddendum' and exists"
-        + " (select 1 from note_addendum a where a.id = r.record_id and a.signed_by = 'therapist1'))");
+    Set<String> expected =
+        sealedRecordFiles(
+            "where (r.record_type = 'SoapNote' and exists (select 1 from soap_note n"
+                + " where n.id = r.record_id and n.therapist = 'therapist1')) or (r.record_type = 'NoteAddendum' and exists"
+                + " (select 1 from note_addendum a where a.id = r.record_id and a.signed_by = 'therapist1'))");
     assertFalse(expected.isEmpty());
     assertEquals(expected, new HashSet<>(archive.recordFiles()));
     for (CSVRecord entry : archive.csv("audit-log.csv")) {
-      assertTrue(Set.of("SoapNote", "NoteAddendum").contains(entry.get("record_type")), entry.toString());
+      assertTrue(
+          Set.of("SoapNote", "NoteAddendum").contains(entry.get("record_type")), entry.toString());
     }
   }
 
   @Test
   void aClientFilterHoldsOnlyThatClientsRecords() throws Exception {
-    long anna = Http.json(Http.get(clinic.uri("/api/v1/clients?q=Bergstr%C3%B6m"), "owner", PASSWORD))
-        .getJsonArray("clients").getJsonObject(0).getJsonNumber("id").longValue();
+    long anna =
+        Http.json(Http.get(clinic.uri("/api/v1/clients?q=Bergstr%C3%B6m"), "owner", PASSWORD))
+            .getJsonArray("clients")
+            .getJsonObject(0)
+            .getJsonNumber("id")
+            .longValue();
     HttpResponse<String> started = request("owner", range(",\"client\":" + anna));
     long id = Http.json(started).getJsonNumber("id").longValue();
     assertEquals("COMPLETED", awaitFinished(clinic, PASSWORD, id).getString("status"));
@@ -147,24 +192,31 @@ class AuditExportApiIT {
     Set<String> expected = sealedRecordFiles("where r.client_id = " + anna);
     assertTrue(expected.size() >= 8, "Anna's consents and eight signed sessions");
     assertEquals(expected, new HashSet<>(archive.recordFiles()));
-    JsonObject manifest = Json.createReader(new StringReader(archive.text("manifest.json"))).readObject();
+    JsonObject manifest =
+        Json.createReader(new StringReader(archive.text("manifest.json"))).readObject();
     assertEquals(anna, manifest.getJsonObject("export").getJsonNumber("client").longValue());
   }
 
   @Test
   void badRangesAreRefusedWithTheFieldAndReason() {
-    HttpResponse<String> backwards = request("owner", "{\"from\":\"2026-03-02\",\"to\":\"2026-03-01\"}");
+    HttpResponse<String> backwards =
+        request("owner", "{\"from\":\"2026-03-02\",\"to\":\"2026-03-01\"}");
     assertEquals(400, backwards.statusCode());
-    assertEquals("The range starts (2026-03-02) after it ends (2026-03-01).",
+    assertEquals(
+        "The range starts (2026-03-02) after it ends (2026-03-01).",
         Http.json(backwards).getJsonObject("fields").getString("from"));
 
-    HttpResponse<String> fiftyYears = request("owner", "{\"from\":\"1975-01-01\",\"to\":\"2025-01-01\"}");
+    HttpResponse<String> fiftyYears =
+        request("owner", "{\"from\":\"1975-01-01\",\"to\":\"2025-01-01\"}");
     assertEquals(400, fiftyYears.statusCode());
     assertTrue(fiftyYears.body().contains("at most 10 years"), fiftyYears.body());
 
-    HttpResponse<String> malformed = request("owner", "{\"from\":\"yesterday\",\"to\":\"2025-01-01\"}");
+    HttpResponse<String> malformed =
+        request("owner", "{\"from\":\"yesterday\",\"to\":\"2025-01-01\"}");
     assertEquals(400, malformed.statusCode());
-    assertTrue(malformed.body().contains("'yesterday' is not a date of the form YYYY-MM-DD."), malformed.body());
+    assertTrue(
+        malformed.body().contains("'yesterday' is not a date of the form YYYY-MM-DD."),
+        malformed.body());
 
     assertEquals(400, request("owner", "{\"from\":20250101,\"to\":\"2025-01-01\"}").statusCode());
     assertEquals(400, request("owner", "[1,2]").statusCode());
@@ -176,7 +228,8 @@ class AuditExportApiIT {
     int before = exports();
     HttpResponse<String> therapist = request("owner", range(",\"therapist\":\"nobody-here\""));
     assertEquals(400, therapist.statusCode());
-    assertEquals("There is no staff member with the username 'nobody-here'.",
+    assertEquals(
+        "There is no staff member with the username 'nobody-here'.",
         Http.json(therapist).getJsonObject("fields").getString("therapist"));
     HttpResponse<String> client = request("owner", range(",\"client\":987654321"));
     assertEquals(400, client.statusCode());
@@ -186,7 +239,8 @@ class AuditExportApiIT {
   }
 
   private static int exports() throws Exception {
-    try (Connection db = clinic.database(); Statement query = db.createStatement();
+    try (Connection db = clinic.database();
+        Statement query = db.createStatement();
         ResultSet rows = query.executeQuery("select count(*) from audit_export")) {
       rows.next();
       return rows.getInt(1);
@@ -198,16 +252,26 @@ class AuditExportApiIT {
     HttpResponse<String> therapist = request("therapist1", range(""));
     assertEquals(403, therapist.statusCode());
     assertEquals(403, request("frontdesk", range("")).statusCode());
-    assertEquals(401, Http.postJson(clinic.uri("/api/v1/exports"), "owner", "wrong password!", range("")).statusCode());
+    assertEquals(
+        401,
+        Http.postJson(clinic.uri("/api/v1/exports"), "owner", "wrong password!", range(""))
+            .statusCode());
 
-    HttpResponse<String> status = Http.get(clinic.uri("/api/v1/exports/99999999"), "owner", PASSWORD);
+    HttpResponse<String> status =
+        Http.get(clinic.uri("/api/v1/exports/99999999"), "owner", PASSWORD);
     assertEquals(404, status.statusCode());
     assertEquals("There is no export 99999999.", Http.json(status).getString("message"));
-    assertEquals(404, Http.get(clinic.uri("/api/v1/exports/99999999/archive"), "owner", PASSWORD).statusCode());
-    assertEquals(403, Http.get(clinic.uri("/api/v1/exports/99999999"), "therapist1", PASSWORD).statusCode());
-    HttpResponse<String> text = Http.send(HttpRequest.newBuilder(clinic.uri("/api/v1/exports"))
-        .header("Authorization", Http.basic("owner", PASSWORD)).header("Content-Type", "text/plain")
-        .POST(HttpRequest.BodyPublishers.ofString("from 2026-01-01")));
+    assertEquals(
+        404,
+        Http.get(clinic.uri("/api/v1/exports/99999999/archive"), "owner", PASSWORD).statusCode());
+    assertEquals(
+        403, Http.get(clinic.uri("/api/v1/exports/99999999"), "therapist1", PASSWORD).statusCode());
+    HttpResponse<String> text =
+        Http.send(
+            HttpRequest.newBuilder(clinic.uri("/api/v1/exports"))
+                .header("Authorization", Http.basic("owner", PASSWORD))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("from 2026-01-01")));
     assertEquals(415, text.statusCode());
   }
 }

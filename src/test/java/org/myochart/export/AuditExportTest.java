@@ -14,7 +14,8 @@ import org.myochart.platform.RuleViolation;
 class AuditExportTest {
 
   private static final Instant NOW = Instant.parse("2026-11-21T08:00:00Z");
-  private static final ExportScope MARCH = ExportScope.of("2026-03-01", "2026-03-31", null, null, LocalDate.of(2026, 11, 21));
+  private static final ExportScope MARCH =
+      ExportScope.of("2026-03-01", "2026-03-31", null, null, LocalDate.of(2026, 11, 21));
 
   @Test
   void aNewRunTakesTheExportOverAndTheOldRunMayNoLongerWrite() {
@@ -67,7 +68,10 @@ class AuditExportTest {
     AuditExport export = new AuditExport(MARCH, "owner", NOW);
     assertTrue(export.sameRequestAs(MARCH, "owner"));
     assertFalse(export.sameRequestAs(MARCH, "owner2"));
-    assertFalse(export.sameRequestAs(ExportScope.of("2026-03-01", "2026-03-30", null, null, LocalDate.of(2026, 11, 21)), "owner"));
+    assertFalse(
+        export.sameRequestAs(
+            ExportScope.of("2026-03-01", "2026-03-30", null, null, LocalDate.of(2026, 11, 21)),
+            "owner"));
     export.claim(NOW);
     export.failed(NOW, "x");
     assertFalse(export.sameRequestAs(MARCH, "owner"));

@@ -27,9 +27,20 @@ class ExportArchiveTest {
 
   private static final Instant NOW = Instant.parse("2026-11-21T08:00:00Z");
 
-  private static final AuditLine FAILED_SIGN_IN = new AuditLine(41, Instant.parse("2026-03-02T09:00:00Z"),
-      "@SUM(1+1)*cmd|' /C calc'!A0", null, "LOGIN_FAILED", null, null, null, "203.0.113.9",
-      "=HYPERLINK(\"https://evil.example\",\"open\")", "a".repeat(64), "b".repeat(64));
+  private static final AuditLine FAILED_SIGN_IN =
+      new AuditLine(
+          41,
+          Instant.parse("2026-03-02T09:00:00Z"),
+          "@SUM(1+1)*cmd|' /C calc'!A0",
+          null,
+          "LOGIN_FAILED",
+          null,
+          null,
+          null,
+          "203.0.113.9",
+          "=HYPERLINK(\"https://evil.example\",\"open\")",
+          "a".repeat(64),
+          "b".repeat(64));
 
   /** The reads of an export that holds no records and one audit entry. */
   private static final class OneAuditEntry extends ExportQueries {
@@ -64,8 +75,11 @@ class ExportArchiveTest {
   private final ExportArchive archive = new ExportArchive(new OneAuditEntry(), new Settings());
 
   private static AuditExport completedExport() throws Exception {
-    AuditExport export = new AuditExport(
-        ExportScope.of("2026-03-01", "2026-03-31", null, null, LocalDate.of(2026, 11, 21)), "owner", NOW);
+    AuditExport export =
+        new AuditExport(
+            ExportScope.of("2026-03-01", "2026-03-31", null, null, LocalDate.of(2026, 11, 21)),
+            "owner",
+            NOW);
     Field id = AuditExport.class.getDeclaredField("id");
     id.setAccessible(true);
     id.set(export, 9L);
@@ -78,7 +92,8 @@ class ExportArchiveTest {
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
     archive.write(export, zip);
     Map<String, byte[]> entries = new HashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.toByteArray()), StandardCharsets.UTF_8)) {
+    try (ZipInputStream in =
+        new ZipInputStream(new ByteArrayInputStream(zip.toByteArray()), StandardCharsets.UTF_8)) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         entries.put(entry.getName(), in.readAllBytes());
       }
@@ -89,15 +104,23 @@ class ExportArchiveTest {
   @Test
   void aHostileUserNameAndUserAgentInTheAuditLogAreNeutralisedInTheArchive() throws Exception {
     byte[] auditLog = entries(completedExport()).get(Manifest.AUDIT_LOG_FILE);
-    CSVRecord line = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(new String(auditLog, StandardCharsets.UTF_8))).getRecords().get(0);
+    CSVRecord line =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(new String(auditLog, StandardCharsets.UTF_8)))
+            .getRecords()
+            .get(0);
     assertEquals("'@SUM(1+1)*cmd|' /C calc'!A0", line.get("actor"));
     assertEquals("'=HYPERLINK(\"https://evil.example\",\"open\")", line.get("user_agent"));
     assertEquals("b".repeat(64), line.get("entry_hash"));
   }
 
   @Test
-  void theAuditLogIsHashedAsItIsWrittenIntoTheArchiveSoTheSignedManifestStillFits() throws Exception {
+  void theAuditLogIsHashedAsItIsWrittenIntoTheArchiveSoTheSignedManifestStillFits()
+      throws Exception {
     AuditExport export = completedExport();
     String hashedAtCompletion = Manifest.sha256Of(out -> archive.writeAuditLog(export, 41, out));
     assertEquals(hashedAtCompletion, Sha256.of(entries(export).get(Manifest.AUDIT_LOG_FILE)));
@@ -105,8 +128,13 @@ class ExportArchiveTest {
 
   @Test
   void theReadMeSaysWhichCellsGotAnApostropheAndHowToGetTheRawValue() throws Exception {
-    String readme = new String(entries(completedExport()).get(ExportArchive.README_FILE), StandardCharsets.UTF_8);
-    assertTrue(readme.contains("= + - @, a tab or a carriage return was written with one extra ' in front"), readme);
+    String readme =
+        new String(
+            entries(completedExport()).get(ExportArchive.README_FILE), StandardCharsets.UTF_8);
+    assertTrue(
+        readme.contains(
+            "= + - @, a tab or a carriage return was written with one extra ' in front"),
+        readme);
     assertTrue(readme.contains("strip one leading ' from a cell"), readme);
   }
 }

@@ -22,14 +22,18 @@ class ExportScopeTest {
   @Test
   void aRangeThatStartsAfterItEndsIsRefusedOnTheFromField() {
     RuleViolation refusal = refused("2026-03-02", "2026-03-01");
-    assertEquals("The range starts (2026-03-02) after it ends (2026-03-01).", refusal.fieldProblems().get("from"));
+    assertEquals(
+        "The range starts (2026-03-02) after it ends (2026-03-01).",
+        refusal.fieldProblems().get("from"));
     assertEquals(RuleViolation.Kind.INVALID, refusal.kind());
   }
 
   @Test
   void fiftyYearsAreRefusedWithAdviceToSplit() {
     RuleViolation refusal = refused("1976-01-01", "2026-01-01");
-    assertEquals("One export covers at most 10 years; split the range into parts.", refusal.fieldProblems().get("to"));
+    assertEquals(
+        "One export covers at most 10 years; split the range into parts.",
+        refusal.fieldProblems().get("to"));
   }
 
   @Test
@@ -41,7 +45,8 @@ class ExportScopeTest {
 
   @Test
   void aRangeEndingAfterTodayIsRefused() {
-    assertTrue(refused("2026-11-01", "2026-11-22").fieldProblems().get("to").contains("in the future"));
+    assertTrue(
+        refused("2026-11-01", "2026-11-22").fieldProblems().get("to").contains("in the future"));
     assertEquals(TODAY, ExportScope.of("2026-11-21", "2026-11-21", null, null, TODAY).to());
   }
 
@@ -49,7 +54,8 @@ class ExportScopeTest {
   void missingAndMalformedDatesAreNamedPerField() {
     RuleViolation refusal = refused(null, "21.11.2026");
     assertEquals("Give the 'from' date as YYYY-MM-DD.", refusal.fieldProblems().get("from"));
-    assertEquals("'21.11.2026' is not a date of the form YYYY-MM-DD.", refusal.fieldProblems().get("to"));
+    assertEquals(
+        "'21.11.2026' is not a date of the form YYYY-MM-DD.", refusal.fieldProblems().get("to"));
     assertEquals("Please correct the 2 marked fields.", refusal.getMessage());
     assertTrue(refused("2026-02-30", "2026-03-01").fieldProblems().containsKey("from"));
   }
@@ -65,8 +71,9 @@ class ExportScopeTest {
     ExportScope scope = ExportScope.of("2026-01-01", "2026-01-31", "  ", null, TODAY);
     assertNull(scope.therapist());
     assertFalse(scope.filtered());
-    RuleViolation refusal = assertThrows(RuleViolation.class,
-        () -> ExportScope.of("2026-01-01", "2026-01-31", null, 0L, TODAY));
+    RuleViolation refusal =
+        assertThrows(
+            RuleViolation.class, () -> ExportScope.of("2026-01-01", "2026-01-31", null, 0L, TODAY));
     assertEquals("A client id is a positive number.", refusal.fieldProblems().get("client"));
   }
 

@@ -15,8 +15,9 @@ import org.myochart.record.SigningIdentity;
 
 class ManifestSignatureTest {
 
-  private static final SigningIdentity CLINIC = SigningIdentity.selfSigned("Harbourside Migraine Massage",
-      Instant.parse("2026-11-21T08:00:00Z"));
+  private static final SigningIdentity CLINIC =
+      SigningIdentity.selfSigned(
+          "Harbourside Migraine Massage", Instant.parse("2026-11-21T08:00:00Z"));
 
   private static boolean verifies(byte[] signature, byte[] content) throws Exception {
     CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(content), signature);

@@ -16,13 +16,39 @@ import org.myochart.consent.Sha256;
 
 class ManifestTest {
 
-  private static final List<ManifestLine> LINES = List.of(
-      new ManifestLine(1, 51, "Consent", 7, 3, Instant.parse("2026-03-02T09:00:00.123456Z"), "a".repeat(64), 41_000),
-      new ManifestLine(2, 52, "SoapNote", 12, 3, Instant.parse("2026-03-02T10:30:00Z"), "b".repeat(64), 52_000));
+  private static final List<ManifestLine> LINES =
+      List.of(
+          new ManifestLine(
+              1,
+              51,
+              "Consent",
+              7,
+              3,
+              Instant.parse("2026-03-02T09:00:00.123456Z"),
+              "a".repeat(64),
+              41_000),
+          new ManifestLine(
+              2,
+              52,
+              "SoapNote",
+              12,
+              3,
+              Instant.parse("2026-03-02T10:30:00Z"),
+              "b".repeat(64),
+              52_000));
 
-  private static final Manifest.Header HEADER = new Manifest.Header(9, "Harbourside \"Migraine\" Massage",
-      ExportScope.of("2026-03-01", "2026-03-31", "therapist1", null, LocalDate.of(2026, 11, 21)), "owner",
-      "2026-11-21T08:00:00Z", 2, "c".repeat(64), 17, "d".repeat(64));
+  private static final Manifest.Header HEADER =
+      new Manifest.Header(
+          9,
+          "Harbourside \"Migraine\" Massage",
+          ExportScope.of(
+              "2026-03-01", "2026-03-31", "therapist1", null, LocalDate.of(2026, 11, 21)),
+          "owner",
+          "2026-11-21T08:00:00Z",
+          2,
+          "c".repeat(64),
+          17,
+          "d".repeat(64));
 
   private static byte[] json() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -36,14 +62,21 @@ class ManifestTest {
     Manifest.writeCsv(LINES, out);
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\r\n");
     assertEquals("seq,file,record_type,record_id,client_id,sealed_at,sha256,size_bytes", lines[0]);
-    assertEquals("1,records/Consent-7.pdf,Consent,7,3,2026-03-02T09:00:00.123456Z," + "a".repeat(64) + ",41000", lines[1]);
+    assertEquals(
+        "1,records/Consent-7.pdf,Consent,7,3,2026-03-02T09:00:00.123456Z,"
+            + "a".repeat(64)
+            + ",41000",
+        lines[1]);
     assertEquals(3, lines.length);
   }
 
   @Test
   void theJsonManifestNamesTheExportTheOtherFilesAndEveryRecord() {
-    JsonObject manifest = Json.createReader(new StringReader(new String(json(), StandardCharsets.UTF_8))).readObject();
-    assertEquals("Harbourside \"Migraine\" Massage", manifest.getJsonObject("export").getString("clinic"));
+    JsonObject manifest =
+        Json.createReader(new StringReader(new String(json(), StandardCharsets.UTF_8)))
+            .readObject();
+    assertEquals(
+        "Harbourside \"Migraine\" Massage", manifest.getJsonObject("export").getString("clinic"));
     assertEquals("therapist1", manifest.getJsonObject("export").getString("therapist"));
     assertEquals(true, manifest.getJsonObject("export").isNull("client"));
     assertEquals("c".repeat(64), manifest.getJsonObject("files").getString("csvSha256"));
@@ -61,6 +94,7 @@ class ManifestTest {
 
   @Test
   void theStreamedDigestIsTheDigestOfTheBytes() throws Exception {
-    assertEquals(Sha256.of(json()), Manifest.sha256Of(out -> Manifest.writeJson(HEADER, LINES, out)));
+    assertEquals(
+        Sha256.of(json()), Manifest.sha256Of(out -> Manifest.writeJson(HEADER, LINES, out)));
   }
 }

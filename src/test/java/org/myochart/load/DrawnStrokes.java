@@ -16,8 +16,12 @@ final class DrawnStrokes {
       for (int point = 0; point < 24; point++) {
         double x = 30 + stroke * 110 + point * 4.5;
         double y = 70 + 35 * Math.sin((point + seed % 7) / 3.0) + (seed % 11);
-        json.append(point == 0 ? "" : ",").append('[').append(Math.round(x * 10) / 10.0).append(',')
-            .append(Math.round(y * 10) / 10.0).append(']');
+        json.append(point == 0 ? "" : ",")
+            .append('[')
+            .append(Math.round(x * 10) / 10.0)
+            .append(',')
+            .append(Math.round(y * 10) / 10.0)
+            .append(']');
       }
       json.append(']');
     }

@@ -7,17 +7,20 @@ import java.util.regex.Pattern;
 
 /**
  * The fields a browser would submit for the form in a page or in a Faces partial answer: text,
- * hidden and number inputs with their values, checked radios and checkboxes, the selected option
- * of each select and the text of each textarea. Buttons are left out: the caller names the one
+ * hidden and number inputs with their values, checked radios and checkboxes, the selected option of
+ * each select and the text of each textarea. Buttons are left out: the caller names the one
  * pressed. (Gatling's own form check skips inputs without a value attribute, which PrimeFaces
  * leaves off empty fields; Faces then decodes a select that is not sent as "no choice".)
  */
 final class FormFields {
 
   private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>");
-  private static final Pattern SELECT = Pattern.compile("<select\\b([^>]*)>(.*?)</select>", Pattern.DOTALL);
-  private static final Pattern SELECTED = Pattern.compile("<option\\b[^>]*\\bvalue=\"([^\"]*)\"[^>]*\\bselected\\b");
-  private static final Pattern TEXTAREA = Pattern.compile("<textarea\\b([^>]*)>(.*?)</textarea>", Pattern.DOTALL);
+  private static final Pattern SELECT =
+      Pattern.compile("<select\\b([^>]*)>(.*?)</select>", Pattern.DOTALL);
+  private static final Pattern SELECTED =
+      Pattern.compile("<option\\b[^>]*\\bvalue=\"([^\"]*)\"[^>]*\\bselected\\b");
+  private static final Pattern TEXTAREA =
+      Pattern.compile("<textarea\\b([^>]*)>(.*?)</textarea>", Pattern.DOTALL);
 
   private FormFields() {}
 
@@ -28,7 +31,10 @@ final class FormFields {
       String tag = input.group(1);
       String name = attribute(tag, "name");
       String type = attribute(tag, "type");
-      if (name == null || name.startsWith("jakarta.faces") || "submit".equals(type) || "button".equals(type)) {
+      if (name == null
+          || name.startsWith("jakarta.faces")
+          || "submit".equals(type)
+          || "button".equals(type)) {
         continue;
       }
       String value = attribute(tag, "value");
@@ -64,7 +70,11 @@ final class FormFields {
   }
 
   private static String unescape(String text) {
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-        .replace("&#58;", ":").replace("&amp;", "&");
+    return text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#58;", ":")
+        .replace("&amp;", "&");
   }
 }

@@ -11,14 +11,28 @@ import java.time.Duration;
  * @param kiosks tablets taking clients through intake and consent ({@code load.kiosks}, 10)
  * @param owners owners running bulk exports ({@code load.owners}, 1)
  * @param duration the measured busy hour ({@code load.minutes}, 10)
- * @param saveEvery the pause between two autosaves of a draft, give or take a second ({@code load.saveEverySeconds}, 4)
+ * @param saveEvery the pause between two autosaves of a draft, give or take a second ({@code
+ *     load.saveEverySeconds}, 4)
  * @param savesPerNote autosaves before the note is signed ({@code load.savesPerNote}, 30)
- * @param windowMinutes how save and sign times are grouped over the run ({@code load.windowMinutes}, 2)
+ * @param windowMinutes how save and sign times are grouped over the run ({@code
+ *     load.windowMinutes}, 2)
  * @param ramp how long the busy-hour users take to arrive ({@code load.rampSeconds}, 30)
- * @param setupRamp how long the set-up of the therapists is spread over ({@code load.setupRampSeconds}, 60)
+ * @param setupRamp how long the set-up of the therapists is spread over ({@code
+ *     load.setupRampSeconds}, 60)
  */
-record LoadSettings(String baseUrl, String ownerUsername, String ownerPassword, String staffPassword, int therapists,
-    int kiosks, int owners, Duration duration, Duration saveEvery, int savesPerNote, int windowMinutes, Duration ramp,
+record LoadSettings(
+    String baseUrl,
+    String ownerUsername,
+    String ownerPassword,
+    String staffPassword,
+    int therapists,
+    int kiosks,
+    int owners,
+    Duration duration,
+    Duration saveEvery,
+    int savesPerNote,
+    int windowMinutes,
+    Duration ramp,
     Duration setupRamp) {
 
   /** What the owner gives every new account; each person replaces it at the first sign-in. */
@@ -33,7 +47,8 @@ record LoadSettings(String baseUrl, String ownerUsername, String ownerPassword, 
         Integer.getInteger("load.therapists", 50),
         Integer.getInteger("load.kiosks", 10),
         Integer.getInteger("load.owners", 1),
-        Duration.ofSeconds(Math.round(Double.parseDouble(System.getProperty("load.minutes", "10")) * 60)),
+        Duration.ofSeconds(
+            Math.round(Double.parseDouble(System.getProperty("load.minutes", "10")) * 60)),
         Duration.ofSeconds(Integer.getInteger("load.saveEverySeconds", 4)),
         Integer.getInteger("load.savesPerNote", 30),
         Integer.getInteger("load.windowMinutes", 2),

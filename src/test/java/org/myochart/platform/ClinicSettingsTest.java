@@ -56,16 +56,27 @@ class ClinicSettingsTest {
   @Test
   void theTimestampAuthorityIsAnHttpUrlWithATimeoutInSeconds() {
     ClinicSettings settings = withTimestampAuthority(" https://tsa.example.com/tsr ", "7");
-    assertEquals(Optional.of(java.net.URI.create("https://tsa.example.com/tsr")), settings.timestampAuthority());
+    assertEquals(
+        Optional.of(java.net.URI.create("https://tsa.example.com/tsr")),
+        settings.timestampAuthority());
     assertEquals(Duration.ofSeconds(7), settings.timestampAuthorityTimeout());
   }
 
   @Test
   void aTimestampAuthorityThatIsNotAnHttpUrlOrAnUnreasonableTimeoutIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> withTimestampAuthority("ftp://tsa.example.com/", "10").timestampAuthority());
-    assertThrows(IllegalArgumentException.class, () -> withTimestampAuthority("tsa.example.com", "10").timestampAuthority());
-    assertThrows(IllegalArgumentException.class, () -> withTimestampAuthority("https://tsa.example.com/", "0").timestampAuthorityTimeout());
-    assertThrows(IllegalArgumentException.class, () -> withTimestampAuthority("https://tsa.example.com/", "600").timestampAuthorityTimeout());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> withTimestampAuthority("ftp://tsa.example.com/", "10").timestampAuthority());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> withTimestampAuthority("tsa.example.com", "10").timestampAuthority());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> withTimestampAuthority("https://tsa.example.com/", "0").timestampAuthorityTimeout());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            withTimestampAuthority("https://tsa.example.com/", "600").timestampAuthorityTimeout());
   }
 
   @Test

@@ -29,12 +29,16 @@ class DatabaseLocationTest {
 
   @Test
   void h2WritesEveryCommitToItsFileBeforeAnsweringUnlessTheUrlSaysOtherwise() {
-    assertTrue(DatabaseLocation.from("/srv/clinic", null, null, null).url().endsWith(";WRITE_DELAY=0"));
-    assertEquals("jdbc:h2:file:/x/db;AUTO_SERVER=TRUE;WRITE_DELAY=0",
+    assertTrue(
+        DatabaseLocation.from("/srv/clinic", null, null, null).url().endsWith(";WRITE_DELAY=0"));
+    assertEquals(
+        "jdbc:h2:file:/x/db;AUTO_SERVER=TRUE;WRITE_DELAY=0",
         DatabaseLocation.from("data", "jdbc:h2:file:/x/db;AUTO_SERVER=TRUE", null, null).url());
-    assertEquals("jdbc:h2:file:/x/db;write_delay=200",
+    assertEquals(
+        "jdbc:h2:file:/x/db;write_delay=200",
         DatabaseLocation.from("data", "jdbc:h2:file:/x/db;write_delay=200", null, null).url());
-    assertEquals("jdbc:postgresql://db:5432/clinic",
+    assertEquals(
+        "jdbc:postgresql://db:5432/clinic",
         DatabaseLocation.from("data", "jdbc:postgresql://db:5432/clinic", null, null).url());
   }
 
@@ -51,8 +55,11 @@ class DatabaseLocationTest {
   @Test
   void unsupportedUrlIsRefusedWithAMessageThatNamesTheSetting() {
     IllegalArgumentException refused =
-        assertThrows(IllegalArgumentException.class,
-            () -> DatabaseLocation.from("data", "jdbc:mysql://db/clinic?password=hunter2", null, null));
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DatabaseLocation.from(
+                    "data", "jdbc:mysql://db/clinic?password=hunter2", null, null));
 
     assertTrue(refused.getMessage().contains("MYOCHART_DB_URL"));
     assertFalse(refused.getMessage().contains("hunter2"), "the message must not echo credentials");

@@ -81,12 +81,13 @@ class DatabaseReadinessTest {
 
   @Test
   void whileTheApplicationIsStillDeployingItAnswersDownInsteadOfThrowing() {
-    SchemaMigration notCreatedYet = new SchemaMigration() {
-      @Override
-      public boolean isDone() {
-        throw new IllegalStateException("the container has not started this bean yet");
-      }
-    };
+    SchemaMigration notCreatedYet =
+        new SchemaMigration() {
+          @Override
+          public boolean isDone() {
+            throw new IllegalStateException("the container has not started this bean yet");
+          }
+        };
 
     HealthCheckResponse answer = readiness(notCreatedYet).call();
 
@@ -96,17 +97,18 @@ class DatabaseReadinessTest {
 
   @Test
   void aDatabaseThatDoesNotAnswerMakesItDown() {
-    SchemaMigration migratedButUnreachable = new SchemaMigration() {
-      @Override
-      public boolean isDone() {
-        return true;
-      }
+    SchemaMigration migratedButUnreachable =
+        new SchemaMigration() {
+          @Override
+          public boolean isDone() {
+            return true;
+          }
 
-      @Override
-      public String answeringDatabase(int seconds) throws SQLException {
-        throw new SQLTransientConnectionException("connection refused");
-      }
-    };
+          @Override
+          public String answeringDatabase(int seconds) throws SQLException {
+            throw new SQLTransientConnectionException("connection refused");
+          }
+        };
 
     HealthCheckResponse answer = readiness(migratedButUnreachable).call();
 

@@ -28,9 +28,9 @@ import org.openqa.selenium.By;
 
 /**
  * Fault test: the machine's PostgreSQL stops and starts again under a signed-in user. While it is
- * down, pages and the API answer 503 "database unavailable" (never a stack trace); once it is
- * back, the same browser session and the same Payara carry on, because the pool validates its
- * connections and drops the dead ones.
+ * down, pages and the API answer 503 "database unavailable" (never a stack trace); once it is back,
+ * the same browser session and the same Payara carry on, because the pool validates its connections
+ * and drops the dead ones.
  *
  * <p>Only in the postgres profile, and the only test that stops PostgreSQL: it needs root and
  * {@code pg_ctlcluster}, fails with a clear message without them, and always starts the server
@@ -43,15 +43,21 @@ class DatabaseRestartIT {
 
   @BeforeAll
   static void start() {
-    Assumptions.assumeTrue(TestDatabase.isPostgres(),
+    Assumptions.assumeTrue(
+        TestDatabase.isPostgres(),
         "Restarting the database server only applies to PostgreSQL (mvn verify -Ppostgres); H2 runs inside MyoChart");
     requirePgCtlCluster();
-    clinic = RunningClinic.own("dbrestart", "512m", Map.of(
-        "MYOCHART_DEMO", "true",
-        "MYOCHART_DEMO_PASSWORD", PASSWORD,
-        // Longer than the outage, so that the session is still there when the database returns.
-        "MYOCHART_IDLE_TIMEOUT", "PT10M",
-        "MYOCHART_CLINIC_NAME", "Restart Test Clinic"));
+    clinic =
+        RunningClinic.own(
+            "dbrestart",
+            "512m",
+            Map.of(
+                "MYOCHART_DEMO", "true",
+                "MYOCHART_DEMO_PASSWORD", PASSWORD,
+                // Longer than the outage, so that the session is still there when the database
+                // returns.
+                "MYOCHART_IDLE_TIMEOUT", "PT10M",
+                "MYOCHART_CLINIC_NAME", "Restart Test Clinic"));
   }
 
   @AfterAll
@@ -62,7 +68,8 @@ class DatabaseRestartIT {
   }
 
   @Test
-  void aSignedInUserGetsADatabaseUnavailablePageWhilePostgresIsDownAndCarriesOnInTheSameSessionAfterwards() {
+  void
+      aSignedInUserGetsADatabaseUnavailablePageWhilePostgresIsDownAndCarriesOnInTheSameSessionAfterwards() {
     try (Browser browser = Browser.open(clinic)) {
       LoginScreen.open(browser).signInAndWait("therapist1", PASSWORD);
       browser.visit("/staff/clients/clients.xhtml");
@@ -77,20 +84,30 @@ class DatabaseRestartIT {
         browser.visit("/staff/clients/clients.xhtml");
         browser.awaitText("database is not answering");
         String page = browser.text();
-        assertFalse(page.contains(".java:") || page.contains("Caused by"), "no stack trace on the page: " + page);
-        HttpResponse<String> pageAnswer = Http.send(HttpRequest.newBuilder(clinic.uri("/staff/clients/clients.xhtml"))
-            .header("Cookie", "JSESSIONID=" + session));
+        assertFalse(
+            page.contains(".java:") || page.contains("Caused by"),
+            "no stack trace on the page: " + page);
+        HttpResponse<String> pageAnswer =
+            Http.send(
+                HttpRequest.newBuilder(clinic.uri("/staff/clients/clients.xhtml"))
+                    .header("Cookie", "JSESSIONID=" + session));
         assertEquals(503, pageAnswer.statusCode(), pageAnswer.body());
         assertTrue(pageAnswer.headers().firstValue("Retry-After").isPresent());
 
         HttpResponse<String> api = apiClients();
         assertEquals(503, api.statusCode(), api.body());
-        assertTrue(Http.json(api).getString("message").contains("database is not answering"), api.body());
+        assertTrue(
+            Http.json(api).getString("message").contains("database is not answering"), api.body());
         assertEquals(503, Http.get(clinic.uri("/health/ready")).statusCode());
-        // Someone not signed in: the sign-in page either needs no database or says it is unavailable.
+        // Someone not signed in: the sign-in page either needs no database or says it is
+        // unavailable.
         HttpResponse<String> signIn = Http.get(clinic.uri("/login.xhtml"));
-        assertTrue(signIn.statusCode() == 200 || signIn.statusCode() == 503, signIn.statusCode() + " " + signIn.body());
-        assertFalse(signIn.body().contains(".java:") || signIn.body().contains("Caused by"), "no stack trace: " + signIn.body());
+        assertTrue(
+            signIn.statusCode() == 200 || signIn.statusCode() == 503,
+            signIn.statusCode() + " " + signIn.body());
+        assertFalse(
+            signIn.body().contains(".java:") || signIn.body().contains("Caused by"),
+            "no stack trace: " + signIn.body());
       } finally {
         pgCtlCluster("start");
         awaitPostgres(true);
@@ -98,7 +115,8 @@ class DatabaseRestartIT {
 
       browser.visit("/staff/clients/clients.xhtml");
       browser.awaitText("Bergström");
-      assertEquals("/staff/clients/clients.xhtml", browser.path(), "still signed in: no sign-in page");
+      assertEquals(
+          "/staff/clients/clients.xhtml", browser.path(), "still signed in: no sign-in page");
       assertEquals(session, browser.sessionCookie(), "the same session");
       assertEquals(200, apiClients().statusCode());
       assertEquals(200, Http.get(clinic.uri("/health/ready")).statusCode());
@@ -125,11 +143,13 @@ class DatabaseRestartIT {
       // Every pooled connection now points at a server process that is gone.
       for (int i = 0; i < 6; i++) {
         HttpResponse<String> api = apiClients();
-        assertEquals(200, api.statusCode(), "call " + (i + 1) + " after the restart: " + api.body());
+        assertEquals(
+            200, api.statusCode(), "call " + (i + 1) + " after the restart: " + api.body());
       }
       browser.visit("/staff/clients/clients.xhtml");
       browser.awaitText("Lindqvist");
-      assertTrue(browser.driver().findElements(By.id("login:username")).isEmpty(), "still signed in");
+      assertTrue(
+          browser.driver().findElements(By.id("login:username")).isEmpty(), "still signed in");
     }
   }
 
@@ -148,29 +168,37 @@ class DatabaseRestartIT {
   private static String version() {
     String[] versions = new File("/etc/postgresql").list();
     if (versions == null || versions.length == 0) {
-      fail("DatabaseRestartIT needs the machine's PostgreSQL cluster in /etc/postgresql (Debian's postgresql package)");
+      fail(
+          "DatabaseRestartIT needs the machine's PostgreSQL cluster in /etc/postgresql (Debian's postgresql package)");
     }
     java.util.Arrays.sort(versions);
     return versions[versions.length - 1];
   }
 
   private static void requirePgCtlCluster() {
-    if (!new File("/usr/bin/pg_ctlcluster").canExecute() || !new File("/usr/bin/pg_isready").canExecute()) {
-      fail("DatabaseRestartIT restarts the machine's PostgreSQL and needs pg_ctlcluster and pg_isready"
-          + " (Debian's postgresql-common); they are missing");
+    if (!new File("/usr/bin/pg_ctlcluster").canExecute()
+        || !new File("/usr/bin/pg_isready").canExecute()) {
+      fail(
+          "DatabaseRestartIT restarts the machine's PostgreSQL and needs pg_ctlcluster and pg_isready"
+              + " (Debian's postgresql-common); they are missing");
     }
     if (!"root".equals(System.getProperty("user.name"))) {
-      fail("DatabaseRestartIT restarts the machine's PostgreSQL with pg_ctlcluster and must run as root"
-          + " (as CI does); it runs as " + System.getProperty("user.name"));
+      fail(
+          "DatabaseRestartIT restarts the machine's PostgreSQL with pg_ctlcluster and must run as root"
+              + " (as CI does); it runs as "
+              + System.getProperty("user.name"));
     }
     version();
   }
 
   private static void pgCtlCluster(String action) {
-    List<String> command = List.of("pg_ctlcluster", "--skip-systemctl-redirect", version(), "main", action, "-m", "fast");
+    List<String> command =
+        List.of(
+            "pg_ctlcluster", "--skip-systemctl-redirect", version(), "main", action, "-m", "fast");
     String output = run(command);
     if (output != null) {
-      fail("Could not " + action + " PostgreSQL with " + String.join(" ", command) + ":\n" + output);
+      fail(
+          "Could not " + action + " PostgreSQL with " + String.join(" ", command) + ":\n" + output);
     }
   }
 
@@ -193,7 +221,11 @@ class DatabaseRestartIT {
   }
 
   private static void awaitPostgres(boolean up) {
-    await("PostgreSQL " + (up ? "to come back" : "to stop")).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-        .until(() -> (run(List.of("pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q")) == null) == up);
+    await("PostgreSQL " + (up ? "to come back" : "to stop"))
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                (run(List.of("pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q")) == null) == up);
   }
 }

@@ -8,9 +8,9 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Migrations;
 import org.myochart.testsupport.RunningClinic;
@@ -42,7 +42,8 @@ class OperationsEndpointsIT {
     HttpResponse<String> response = Http.get(clinic.uri("/metrics"));
 
     assertEquals(200, response.statusCode());
-    assertTrue(response.body().contains("jvm") || response.body().contains("base_"), "metrics body");
+    assertTrue(
+        response.body().contains("jvm") || response.body().contains("base_"), "metrics body");
   }
 
   @Test
@@ -58,7 +59,14 @@ class OperationsEndpointsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/login.xhtml", "/owner/staff.xhtml", "/api/v1/staff/me", "/no/such/page.xhtml", "/jakarta.faces.resource/myochart/myochart.css.xhtml"})
+  @ValueSource(
+      strings = {
+        "/login.xhtml",
+        "/owner/staff.xhtml",
+        "/api/v1/staff/me",
+        "/no/such/page.xhtml",
+        "/jakarta.faces.resource/myochart/myochart.css.xhtml"
+      })
   void everyResponseCarriesTheSecurityHeaders(String path) {
     HttpResponse<String> response = Http.get(clinic.uri(path));
 
@@ -66,22 +74,36 @@ class OperationsEndpointsIT {
     assertTrue(csp.contains("frame-ancestors 'none'"), path + ": " + csp);
     assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
     assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
-    assertTrue(response.headers().firstValue("Strict-Transport-Security").isEmpty(), "HSTS only over TLS");
+    assertTrue(
+        response.headers().firstValue("Strict-Transport-Security").isEmpty(), "HSTS only over TLS");
   }
 
   @Test
   void hstsIsSentBehindATlsProxy() {
-    HttpResponse<String> response = Http.send(HttpRequest.newBuilder(clinic.uri("/login.xhtml"))
-        .header("X-Forwarded-Proto", "https"));
+    HttpResponse<String> response =
+        Http.send(
+            HttpRequest.newBuilder(clinic.uri("/login.xhtml"))
+                .header("X-Forwarded-Proto", "https"));
 
-    assertTrue(response.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="));
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Strict-Transport-Security")
+            .orElse("")
+            .startsWith("max-age="));
   }
 
   @Test
   void sessionCookieIsHttpOnlyAndSameSiteAndSecureBehindATlsProxy() {
-    String plain = Http.get(clinic.uri("/login.xhtml")).headers().firstValue("Set-Cookie").orElse("");
-    String proxied = Http.send(HttpRequest.newBuilder(clinic.uri("/login.xhtml")).header("X-Forwarded-Proto", "https"))
-        .headers().firstValue("Set-Cookie").orElse("");
+    String plain =
+        Http.get(clinic.uri("/login.xhtml")).headers().firstValue("Set-Cookie").orElse("");
+    String proxied =
+        Http.send(
+                HttpRequest.newBuilder(clinic.uri("/login.xhtml"))
+                    .header("X-Forwarded-Proto", "https"))
+            .headers()
+            .firstValue("Set-Cookie")
+            .orElse("");
 
     assertTrue(plain.contains("HttpOnly") && plain.toLowerCase().contains("samesite=lax"), plain);
     assertFalse(plain.contains("Secure"), plain);
@@ -104,11 +126,15 @@ class OperationsEndpointsIT {
 
   @Test
   void forgedPostWithoutValidViewStateChangesNothingAndShowsNoStackTrace() {
-    HttpResponse<String> response = Http.send(HttpRequest.newBuilder(clinic.uri("/login.xhtml"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "login=login&login%3Ausername=owner&login%3Apassword=" + RunningClinic.DEMO_PASSWORD.replace(" ", "+")
-                + "&login%3AsignIn=&jakarta.faces.ViewState=-1234%3A5678")));
+    HttpResponse<String> response =
+        Http.send(
+            HttpRequest.newBuilder(clinic.uri("/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "login=login&login%3Ausername=owner&login%3Apassword="
+                            + RunningClinic.DEMO_PASSWORD.replace(" ", "+")
+                            + "&login%3AsignIn=&jakarta.faces.ViewState=-1234%3A5678")));
 
     assertEquals(302, response.statusCode());
     String location = response.headers().firstValue("Location").orElse("");
@@ -121,22 +147,31 @@ class OperationsEndpointsIT {
   @Test
   void noWadlDescribesTheApiBehindTheOpenApiDocument() {
     assertEquals(401, Http.get(clinic.uri("/api/v1/application.wadl")).statusCode());
-    assertTrue(Http.get(clinic.uri("/api/v1/application.wadl"), "owner", RunningClinic.DEMO_PASSWORD).statusCode() >= 400);
+    assertTrue(
+        Http.get(clinic.uri("/api/v1/application.wadl"), "owner", RunningClinic.DEMO_PASSWORD)
+                .statusCode()
+            >= 400);
   }
 
   @Test
   void traceIsRefused() {
-    HttpResponse<String> response = Http.send(HttpRequest.newBuilder(clinic.uri("/login.xhtml"))
-        .method("TRACE", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> response =
+        Http.send(
+            HttpRequest.newBuilder(clinic.uri("/login.xhtml"))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()));
 
-    assertTrue(response.statusCode() == 403 || response.statusCode() == 405, "status " + response.statusCode());
+    assertTrue(
+        response.statusCode() == 403 || response.statusCode() == 405,
+        "status " + response.statusCode());
   }
 
   @Test
   void templatesUnderWebInfCannotBeFetched() {
     HttpResponse<String> response = Http.get(clinic.uri("/WEB-INF/templates/staff.xhtml"));
 
-    assertTrue(response.statusCode() == 404 || response.statusCode() == 403, "status " + response.statusCode());
+    assertTrue(
+        response.statusCode() == 404 || response.statusCode() == 403,
+        "status " + response.statusCode());
     assertFalse(response.body().contains("ui:insert"));
   }
 }

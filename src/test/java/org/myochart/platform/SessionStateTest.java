@@ -31,13 +31,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.myochart.security.KioskSession;
-import org.myochart.staff.Role;
 import org.myochart.security.SignedInStaff;
+import org.myochart.staff.Role;
 
 /**
  * With several instances, Payara copies each HTTP session to the others through Hazelcast, by Java
- * serialization. Whatever a session holds must survive that: the page beans Faces keeps in it,
- * and MyoChart's own session attributes. Injected services must be serializable proxies (normal
+ * serialization. Whatever a session holds must survive that: the page beans Faces keeps in it, and
+ * MyoChart's own session attributes. Injected services must be serializable proxies (normal
  * scopes), not transient fields, which would be null on the instance that takes over.
  */
 class SessionStateTest {
@@ -58,7 +58,11 @@ class SessionStateTest {
         if (field.isAnnotationPresent(Inject.class)) {
           checkInjected(bean, field, problems);
         } else {
-          checkType(bean.getSimpleName() + "." + field.getName(), field.getGenericType(), new HashSet<>(), problems);
+          checkType(
+              bean.getSimpleName() + "." + field.getName(),
+              field.getGenericType(),
+              new HashSet<>(),
+              problems);
         }
       }
     }
@@ -76,9 +80,17 @@ class SessionStateTest {
 
   @Test
   void theSignInAndTheKioskHandOverSurviveACopy() throws Exception {
-    SignedInStaff staff = new SignedInStaff(7, "therapist1", "Tess Therapist", Role.THERAPIST, "4f1c2d9e-aa01");
-    KioskSession kiosk = new KioskSession("k-1", 42, KioskSession.Purpose.CONSENT, List.of(3L, 4L), "frontdesk",
-        Instant.parse("2026-01-05T09:00:00Z"), false);
+    SignedInStaff staff =
+        new SignedInStaff(7, "therapist1", "Tess Therapist", Role.THERAPIST, "4f1c2d9e-aa01");
+    KioskSession kiosk =
+        new KioskSession(
+            "k-1",
+            42,
+            KioskSession.Purpose.CONSENT,
+            List.of(3L, 4L),
+            "frontdesk",
+            Instant.parse("2026-01-05T09:00:00Z"),
+            false);
     assertEquals(staff, copied(staff));
     assertEquals(kiosk, copied(kiosk));
   }
@@ -86,17 +98,26 @@ class SessionStateTest {
   private static void checkInjected(Class<?> bean, Field field, List<String> problems) {
     String name = bean.getSimpleName() + "." + field.getName();
     if (Modifier.isTransient(field.getModifiers())) {
-      problems.add(name + " is an injected transient field: it would be null after the session moves");
+      problems.add(
+          name + " is an injected transient field: it would be null after the session moves");
     }
     Class<?> type = field.getType();
-    boolean proxied = NORMAL_SCOPES.stream().anyMatch(type::isAnnotationPresent)
-        || type.getName().startsWith("jakarta.servlet.");
+    boolean proxied =
+        NORMAL_SCOPES.stream().anyMatch(type::isAnnotationPresent)
+            || type.getName().startsWith("jakarta.servlet.");
     if (!proxied && !Serializable.class.isAssignableFrom(type)) {
-      problems.add(name + " injects " + type.getSimpleName() + ", which is neither normal-scoped nor Serializable");
+      problems.add(
+          name
+              + " injects "
+              + type.getSimpleName()
+              + ", which is neither normal-scoped nor Serializable");
     }
   }
 
-  /** Follows a field's declared type into MyoChart's own classes and the type arguments of collections. */
+  /**
+   * Follows a field's declared type into MyoChart's own classes and the type arguments of
+   * collections.
+   */
   private static void checkType(String path, Type type, Set<Type> seen, List<String> problems) {
     if (!seen.add(type)) {
       return;
@@ -142,10 +163,14 @@ class SessionStateTest {
     List<Field> fields = new ArrayList<>();
     for (Class<?> c = cls; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field field : c.getDeclaredFields()) {
-        boolean skipped = Modifier.isStatic(field.getModifiers())
-            || (Modifier.isTransient(field.getModifiers()) && !field.isAnnotationPresent(Inject.class))
-            || field.isSynthetic()
-            || field.getName().startsWith("_persistence_"); // EclipseLink weaving, rebuilt on load
+        boolean skipped =
+            Modifier.isStatic(field.getModifiers())
+                || (Modifier.isTransient(field.getModifiers())
+                    && !field.isAnnotationPresent(Inject.class))
+                || field.isSynthetic()
+                || field
+                    .getName()
+                    .startsWith("_persistence_"); // EclipseLink weaving, rebuilt on load
         if (!skipped) {
           fields.add(field);
         }
@@ -155,15 +180,18 @@ class SessionStateTest {
   }
 
   private static List<Class<?>> sessionHeldBeans() throws IOException, URISyntaxException {
-    Path classes = Path.of(NotPresentHolder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes =
+        Path.of(NotPresentHolder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path main = classes.getParent().resolve("classes");
     List<Class<?>> beans = new ArrayList<>();
     try (Stream<Path> files = Files.walk(main.resolve("org/myochart"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-        String name = main.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+        String name =
+            main.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
         try {
           Class<?> cls = Class.forName(name, false, SessionStateTest.class.getClassLoader());
-          if (cls.isAnnotationPresent(ViewScoped.class) || cls.isAnnotationPresent(SessionScoped.class)) {
+          if (cls.isAnnotationPresent(ViewScoped.class)
+              || cls.isAnnotationPresent(SessionScoped.class)) {
             beans.add(cls);
           }
         } catch (ClassNotFoundException | LinkageError e) {
@@ -179,7 +207,8 @@ class SessionStateTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return in.readObject();
     }
   }

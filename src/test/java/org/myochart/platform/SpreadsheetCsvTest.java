@@ -24,15 +24,32 @@ class SpreadsheetCsvTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
-      "\tsneaky", "\rsneaky"})
+  @ValueSource(
+      strings = {
+        "=HYPERLINK(\"http://evil\",\"x\")",
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\tsneaky",
+        "\rsneaky"
+      })
   void aCellThatCouldStartAFormulaIsPrefixedWithAnApostrophe(String cell) {
     assertEquals("'" + cell, SpreadsheetCsv.neutralised(cell));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"owner", "2026-03-02T09:00:00Z", "3f9a0c", "41000", "Mozilla/5.0 (X11)", "a=b", "'quoted",
-      " =spaced", ""})
+  @ValueSource(
+      strings = {
+        "owner",
+        "2026-03-02T09:00:00Z",
+        "3f9a0c",
+        "41000",
+        "Mozilla/5.0 (X11)",
+        "a=b",
+        "'quoted",
+        " =spaced",
+        ""
+      })
   void aHarmlessCellIsLeftAsItIs(String cell) {
     assertEquals(cell, SpreadsheetCsv.neutralised(cell));
   }
@@ -56,8 +73,14 @@ class SpreadsheetCsvTest {
     try (SpreadsheetCsv csv = new SpreadsheetCsv(out, "actor", "user_agent")) {
       csv.printRecord("=cmd|' /C calc'!A0,\"x\"", "+1\r\n=2");
     }
-    List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(out.toString(StandardCharsets.UTF_8))).getRecords();
+    List<CSVRecord> records =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(out.toString(StandardCharsets.UTF_8)))
+            .getRecords();
     assertEquals("'=cmd|' /C calc'!A0,\"x\"", records.get(0).get("actor"));
     assertEquals("'+1\r\n=2", records.get(0).get("user_agent"));
   }

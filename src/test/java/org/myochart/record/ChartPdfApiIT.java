@@ -33,34 +33,45 @@ class ChartPdfApiIT {
   }
 
   static HttpResponse<byte[]> chart(String user, long clientId) {
-    return Http.sendBytes(HttpRequest.newBuilder(clinic.uri("/api/v1/clients/" + clientId + "/chart.pdf"))
-        .header("Authorization", Http.basic(user, RunningClinic.DEMO_PASSWORD)).GET());
+    return Http.sendBytes(
+        HttpRequest.newBuilder(clinic.uri("/api/v1/clients/" + clientId + "/chart.pdf"))
+            .header("Authorization", Http.basic(user, RunningClinic.DEMO_PASSWORD))
+            .GET());
   }
 
   @Test
-  void theOwnersChartHasABookmarkAndAVerifiableOriginalPerRecordUnderOneValidSeal() throws Exception {
+  void theOwnersChartHasABookmarkAndAVerifiableOriginalPerRecordUnderOneValidSeal()
+      throws Exception {
     List<DemoSealedRecords.Stored> stored = DemoSealedRecords.ofClient(clinic, anna);
     int exported = AuditRows.count(clinic, "EXPORT", "owner", Long.toString(anna));
 
     HttpResponse<byte[]> response = chart("owner", anna);
 
     assertEquals(200, response.statusCode());
-    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"));
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"));
     byte[] pdf = response.body();
     assertTrue(stored.size() >= 3, "the demo gives Anna consents and notes: " + stored);
     assertTrue(SealedPdfs.signatureValid(pdf));
-    assertTrue(SealedPdfs.timestampTime(pdf).isPresent(), "the chart is sealed B-T, like the records, when a timestamp authority is configured");
+    assertTrue(
+        SealedPdfs.timestampTime(pdf).isPresent(),
+        "the chart is sealed B-T, like the records, when a timestamp authority is configured");
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       int bookmarks = 0;
       for (var ignored : doc.getDocumentCatalog().getDocumentOutline().children()) {
         bookmarks++;
       }
       assertEquals(stored.size(), bookmarks);
-      Map<String, PDComplexFileSpecification> files = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
+      Map<String, PDComplexFileSpecification> files =
+          doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
       assertEquals(stored.size() + 1, files.size(), files.keySet().toString());
       for (DemoSealedRecords.Stored record : stored) {
-        String name = (record.type().equals(RecordKind.CONSENT.typeName()) ? "consent-" : record.type().equals(RecordKind.SOAP_NOTE.typeName()) ? "note-" : "addendum-")
-            + record.id() + ".pdf";
+        String name =
+            (record.type().equals(RecordKind.CONSENT.typeName())
+                    ? "consent-"
+                    : record.type().equals(RecordKind.SOAP_NOTE.typeName()) ? "note-" : "addendum-")
+                + record.id()
+                + ".pdf";
         byte[] original = files.get(name).getEmbeddedFile().toByteArray();
         assertEquals(record.sha256(), Sha256.of(original), name);
         assertTrue(SealedPdfs.signatureValid(original), name);
@@ -69,22 +80,28 @@ class ChartPdfApiIT {
     assertEquals(exported + 1, AuditRows.count(clinic, "EXPORT", "owner", Long.toString(anna)));
     assertEquals(List.of(), SealedPdfs.pdfA3bFailures(pdf));
 
-    JsonObject verified = Http.json(DemoSealedRecords.verify(clinic, "owner", "application/pdf", pdf));
+    JsonObject verified =
+        Http.json(DemoSealedRecords.verify(clinic, "owner", "application/pdf", pdf));
     assertTrue(verified.getBoolean("signatureValid"));
     assertTrue(verified.getBoolean("intact"));
     assertEquals("ClientChart", verified.getString("recordType"));
   }
 
   static byte[] chartFor(RunningClinic clinic, long clientId) {
-    HttpResponse<byte[]> response = Http.sendBytes(HttpRequest.newBuilder(clinic.uri("/api/v1/clients/" + clientId + "/chart.pdf"))
-        .header("Authorization", Http.basic("owner", RunningClinic.DEMO_PASSWORD)).GET());
+    HttpResponse<byte[]> response =
+        Http.sendBytes(
+            HttpRequest.newBuilder(clinic.uri("/api/v1/clients/" + clientId + "/chart.pdf"))
+                .header("Authorization", Http.basic("owner", RunningClinic.DEMO_PASSWORD))
+                .GET());
     assertEquals(200, response.statusCode());
     return response.body();
   }
 
   @Test
   void anUnknownClientIsNotFoundWithAClearMessage() {
-    HttpResponse<String> response = Http.get(clinic.uri("/api/v1/clients/987654/chart.pdf"), "owner", RunningClinic.DEMO_PASSWORD);
+    HttpResponse<String> response =
+        Http.get(
+            clinic.uri("/api/v1/clients/987654/chart.pdf"), "owner", RunningClinic.DEMO_PASSWORD);
 
     assertEquals(404, response.statusCode());
     assertEquals("There is no client 987654.", Http.json(response).getString("message"));

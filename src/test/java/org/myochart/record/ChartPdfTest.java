@@ -27,19 +27,38 @@ class ChartPdfTest {
   @BeforeAll
   static void combine() {
     SealInspectionTest.seal();
-    byte[] consent = SealInspectionTest.sealedRecord("consent-12.json", "{\"type\":\"consent\",\"id\":12}");
+    byte[] consent =
+        SealInspectionTest.sealedRecord("consent-12.json", "{\"type\":\"consent\",\"id\":12}");
     byte[] note = SealInspectionTest.sealedRecord("note-5.json", "{\"type\":\"note\",\"id\":5}");
-    byte[] addendum = SealInspectionTest.sealedRecord("addendum-3.json", "{\"type\":\"addendum\",\"id\":3}");
-    records = List.of(new SealedRecord(RecordKind.CONSENT, 12, 7, consent, Instant.parse("2026-10-01T09:00:00Z")),
-        new SealedRecord(RecordKind.SOAP_NOTE, 5, 7, note, Instant.parse("2026-10-02T11:00:00Z")),
-        new SealedRecord(RecordKind.NOTE_ADDENDUM, 3, 7, addendum, Instant.parse("2026-10-03T08:30:00Z")));
-    byte[] combined = ChartPdf.combine("Harbourside Migraine Massage", new ChartPdf.ChartClient(7, "Anna Bergström", "1988-04-02"),
-        records, ZoneId.of("Europe/Oslo"), NOW);
-    chart = PadesSeal.seal(combined, SealInspectionTest.identity, "Harbourside Migraine Massage", "Chart exported", NOW);
+    byte[] addendum =
+        SealInspectionTest.sealedRecord("addendum-3.json", "{\"type\":\"addendum\",\"id\":3}");
+    records =
+        List.of(
+            new SealedRecord(
+                RecordKind.CONSENT, 12, 7, consent, Instant.parse("2026-10-01T09:00:00Z")),
+            new SealedRecord(
+                RecordKind.SOAP_NOTE, 5, 7, note, Instant.parse("2026-10-02T11:00:00Z")),
+            new SealedRecord(
+                RecordKind.NOTE_ADDENDUM, 3, 7, addendum, Instant.parse("2026-10-03T08:30:00Z")));
+    byte[] combined =
+        ChartPdf.combine(
+            "Harbourside Migraine Massage",
+            new ChartPdf.ChartClient(7, "Anna Bergström", "1988-04-02"),
+            records,
+            ZoneId.of("Europe/Oslo"),
+            NOW);
+    chart =
+        PadesSeal.seal(
+            combined,
+            SealInspectionTest.identity,
+            "Harbourside Migraine Massage",
+            "Chart exported",
+            NOW);
   }
 
   @Test
-  void theCoverListsEveryRecordWithItsFingerprintAndThePagesFollowInSigningOrder() throws Exception {
+  void theCoverListsEveryRecordWithItsFingerprintAndThePagesFollowInSigningOrder()
+      throws Exception {
     try (PDDocument doc = Loader.loadPDF(chart)) {
       assertEquals(4, doc.getNumberOfPages());
       PDFTextStripper cover = new PDFTextStripper();
@@ -70,7 +89,9 @@ class ChartPdfTest {
   void theOriginalsAreAttachedUnchangedAndStillVerify() throws Exception {
     try (PDDocument doc = Loader.loadPDF(chart)) {
       var files = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
-      assertEquals(List.of("addendum-3.pdf", "chart-7.json", "consent-12.pdf", "note-5.pdf"), new ArrayList<>(files.keySet()));
+      assertEquals(
+          List.of("addendum-3.pdf", "chart-7.json", "consent-12.pdf", "note-5.pdf"),
+          new ArrayList<>(files.keySet()));
       byte[] consent = files.get("consent-12.pdf").getEmbeddedFile().toByteArray();
       assertArrayEquals(records.get(0).pdf(), consent);
       assertEquals(records.get(0).getSha256(), Sha256.of(consent));

@@ -20,27 +20,29 @@ class ClinicSigningKeyTest {
   @TempDir Path dataDir;
 
   private ClinicSigningKey key(boolean recordsSealed) {
-    ClinicSigningKey key = new ClinicSigningKey() {
-      @Override
-      Path keyFolder() {
-        return dataDir.resolve("keys");
-      }
+    ClinicSigningKey key =
+        new ClinicSigningKey() {
+          @Override
+          Path keyFolder() {
+            return dataDir.resolve("keys");
+          }
 
-      @Override
-      boolean databaseHoldsSealedRecords() {
-        return recordsSealed;
-      }
-    };
+          @Override
+          boolean databaseHoldsSealedRecords() {
+            return recordsSealed;
+          }
+        };
     key.keystore = Optional.empty();
     key.keystorePassword = Optional.empty();
     key.alias = Optional.empty();
     key.clock = Clock.fixed(Instant.parse("2026-11-21T09:00:00Z"), ZoneOffset.UTC);
-    key.settings = new ClinicSettings() {
-      @Override
-      public String clinicName() {
-        return "Two Rooms Clinic";
-      }
-    };
+    key.settings =
+        new ClinicSettings() {
+          @Override
+          public String clinicName() {
+            return "Two Rooms Clinic";
+          }
+        };
     return key;
   }
 
@@ -52,7 +54,8 @@ class ClinicSigningKeyTest {
 
   @Test
   void anInstanceWithoutTheKeyRefusesToMakeASecondOneOnceRecordsAreSealed() {
-    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> key(true).identity());
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> key(true).identity());
     assertTrue(refused.getMessage().contains("MYOCHART_SIGNING_KEYSTORE"), refused.getMessage());
     assertFalse(Files.exists(dataDir.resolve("keys/clinic-seal.p12")), "no second key was written");
   }

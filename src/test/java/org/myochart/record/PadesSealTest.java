@@ -47,7 +47,8 @@ class PadesSealTest {
   }
 
   static byte[] signaturePng() throws Exception {
-    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(200, 60, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(200, 60, java.awt.image.BufferedImage.TYPE_INT_RGB);
     java.awt.Graphics2D g = image.createGraphics();
     g.setColor(java.awt.Color.WHITE);
     g.fillRect(0, 0, 200, 60);
@@ -60,15 +61,24 @@ class PadesSealTest {
   }
 
   static byte[] sealedRecord() throws Exception {
-    byte[] pdf = new RecordPdf()
-        .add(RecordPdf.Style.TITLE, "Informed consent · Anna Bergström")
-        .add(RecordPdf.Style.HEADING, "What this treatment is")
-        .add(RecordPdf.Style.TEXT, "Massage is a complementary treatment; it is not a cure. Pressure stays within comfort, always.")
-        .field("Signed by", "Anna Bergström")
-        .image(signaturePng(), 160)
-        .add(RecordPdf.Style.SMALL, "Text SHA-256 0f3a…")
-        .render("Consent 51", "Harbourside Migraine Massage", "consent-51.json", "{\"consent\":51}", RecordPdf.utc(SIGNED));
-    return PadesSeal.seal(pdf, identity, "Harbourside Migraine Massage", "Consent signed by the client", SIGNED);
+    byte[] pdf =
+        new RecordPdf()
+            .add(RecordPdf.Style.TITLE, "Informed consent · Anna Bergström")
+            .add(RecordPdf.Style.HEADING, "What this treatment is")
+            .add(
+                RecordPdf.Style.TEXT,
+                "Massage is a complementary treatment; it is not a cure. Pressure stays within comfort, always.")
+            .field("Signed by", "Anna Bergström")
+            .image(signaturePng(), 160)
+            .add(RecordPdf.Style.SMALL, "Text SHA-256 0f3a…")
+            .render(
+                "Consent 51",
+                "Harbourside Migraine Massage",
+                "consent-51.json",
+                "{\"consent\":51}",
+                RecordPdf.utc(SIGNED));
+    return PadesSeal.seal(
+        pdf, identity, "Harbourside Migraine Massage", "Consent signed by the client", SIGNED);
   }
 
   /** Checks the CMS signature over the signed byte ranges with the certificate it carries. */
@@ -77,13 +87,16 @@ class PadesSealTest {
       PDSignature signature = doc.getLastSignatureDictionary();
       // The reserved space is padded with zeros after the DER signature.
       byte[] contents;
-      try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(signature.getContents())) {
+      try (org.bouncycastle.asn1.ASN1InputStream in =
+          new org.bouncycastle.asn1.ASN1InputStream(signature.getContents())) {
         contents = in.readObject().getEncoded();
       }
       byte[] signedContent = signature.getSignedContent(pdf);
       CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedContent), contents);
       SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-      X509CertificateHolder holder = (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
+      X509CertificateHolder holder =
+          (X509CertificateHolder)
+              cms.getCertificates().getMatches(signer.getSID()).iterator().next();
       try {
         return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
       } catch (org.bouncycastle.cms.CMSSignerDigestMismatchException changed) {
@@ -100,9 +113,16 @@ class PadesSealTest {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       PDSignature signature = doc.getLastSignatureDictionary();
       assertEquals("ETSI.CAdES.detached", signature.getSubFilter());
-      assertNotNull(doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PERMS).getItem(COSName.DOCMDP));
+      assertNotNull(
+          doc.getDocumentCatalog()
+              .getCOSObject()
+              .getCOSDictionary(COSName.PERMS)
+              .getItem(COSName.DOCMDP));
       int[] range = signature.getByteRange();
-      assertEquals(pdf.length, range[2] + range[3], "the signature covers the whole file but its own contents");
+      assertEquals(
+          pdf.length,
+          range[2] + range[3],
+          "the signature covers the whole file but its own contents");
     }
   }
 
@@ -123,9 +143,13 @@ class PadesSealTest {
       String text = new PDFTextStripper().getText(doc);
       assertTrue(text.contains("Informed consent · Anna Bergström"), text);
       assertTrue(text.contains("Pressure stays within comfort"), text);
-      PDComplexFileSpecification spec = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().get("consent-51.json");
-      assertArrayEquals("{\"consent\":51}".getBytes(StandardCharsets.UTF_8), spec.getEmbeddedFile().toByteArray());
-      assertEquals("Source", spec.getCOSObject().getNameAsString(COSName.getPDFName("AFRelationship")));
+      PDComplexFileSpecification spec =
+          doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().get("consent-51.json");
+      assertArrayEquals(
+          "{\"consent\":51}".getBytes(StandardCharsets.UTF_8),
+          spec.getEmbeddedFile().toByteArray());
+      assertEquals(
+          "Source", spec.getCOSObject().getNameAsString(COSName.getPDFName("AFRelationship")));
       assertEquals("application/json", spec.getEmbeddedFile().getSubtype());
     }
   }
@@ -133,13 +157,29 @@ class PadesSealTest {
   @Test
   void theSealedRecordIsPdfA3b() throws Exception {
     byte[] pdf = sealedRecord();
-    try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_3_B)) {
-      PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false);
+    try (PDFAParser parser =
+        Foundries.defaultInstance()
+            .createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_3_B)) {
+      PDFAValidator validator =
+          Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false);
       ValidationResult result = validator.validate(parser);
-      assertTrue(result.isCompliant(), () -> result.getTestAssertions().stream()
-          .filter(a -> a.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.PASSED)
-          .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage()).distinct()
-          .limit(20).toList().toString());
+      assertTrue(
+          result.isCompliant(),
+          () ->
+              result.getTestAssertions().stream()
+                  .filter(
+                      a -> a.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.PASSED)
+                  .map(
+                      a ->
+                          a.getRuleId().getClause()
+                              + "-"
+                              + a.getRuleId().getTestNumber()
+                              + ": "
+                              + a.getMessage())
+                  .distinct()
+                  .limit(20)
+                  .toList()
+                  .toString());
     }
   }
 
@@ -149,28 +189,45 @@ class PadesSealTest {
 
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       var widget = doc.getSignatureFields().get(0).getWidgets().get(0);
-      assertEquals(doc.getPage(doc.getNumberOfPages() - 1).getCOSObject(), widget.getPage().getCOSObject());
+      assertEquals(
+          doc.getPage(doc.getNumberOfPages() - 1).getCOSObject(), widget.getPage().getCOSObject());
       assertTrue(widget.isPrinted());
       assertTrue(widget.getRectangle().getWidth() > 400 && widget.getRectangle().getHeight() > 20);
-      assertTrue(widget.getRectangle().getUpperRightY() <= RecordPdf.MARGIN, "below the record's text");
+      assertTrue(
+          widget.getRectangle().getUpperRightY() <= RecordPdf.MARGIN, "below the record's text");
       var resources = widget.getNormalAppearanceStream().getResources();
       var font = resources.getFont(resources.getFontNames().iterator().next());
       assertTrue(font.isEmbedded(), "the box's text is in an embedded font");
     }
     String shown = SealedPdfs.sealAppearanceText(pdf);
-    assertTrue(shown.contains("Digitally sealed by Harbourside Migraine Massage · 2026-11-20 10:15:30 UTC"), shown);
-    assertTrue(shown.contains("Consent signed by the client · certificate SHA-256 "
-        + SealAppearance.fingerprintPrefix(identity.certificate())), shown);
+    assertTrue(
+        shown.contains(
+            "Digitally sealed by Harbourside Migraine Massage · 2026-11-20 10:15:30 UTC"),
+        shown);
+    assertTrue(
+        shown.contains(
+            "Consent signed by the client · certificate SHA-256 "
+                + SealAppearance.fingerprintPrefix(identity.certificate())),
+        shown);
     String text = SealedPdfs.text(pdf);
-    assertTrue(text.contains("Signed by: Anna Bergström"), "the page text is still the record's: " + text);
+    assertTrue(
+        text.contains("Signed by: Anna Bergström"), "the page text is still the record's: " + text);
     assertFalse(text.contains("Digitally sealed"), text);
   }
 
   @Test
   void aLongClinicNameIsShortenedToFitTheBox() throws Exception {
-    String name = "The Very Long Named Harbourside Centre for Therapeutic Massage, Migraine Relief and Craniosacral Work";
-    byte[] pdf = PadesSeal.seal(new RecordPdf().add(RecordPdf.Style.TEXT, "A record")
-        .render("Record", name, "r.json", "{}", RecordPdf.utc(SIGNED)), identity, name + " " + name, "Consent signed", SIGNED);
+    String name =
+        "The Very Long Named Harbourside Centre for Therapeutic Massage, Migraine Relief and Craniosacral Work";
+    byte[] pdf =
+        PadesSeal.seal(
+            new RecordPdf()
+                .add(RecordPdf.Style.TEXT, "A record")
+                .render("Record", name, "r.json", "{}", RecordPdf.utc(SIGNED)),
+            identity,
+            name + " " + name,
+            "Consent signed",
+            SIGNED);
 
     String shown = SealedPdfs.sealAppearanceText(pdf);
     assertTrue(shown.startsWith("Digitally sealed by The Very Long Named"), shown);
@@ -184,9 +241,11 @@ class PadesSealTest {
     try (var out = Files.newOutputStream(keystore)) {
       identity.writePkcs12(out, "a long generated secret".toCharArray());
     }
-    SigningIdentity read = SigningIdentity.fromPkcs12(keystore, "a long generated secret".toCharArray(), null);
+    SigningIdentity read =
+        SigningIdentity.fromPkcs12(keystore, "a long generated secret".toCharArray(), null);
     X509Certificate certificate = read.certificate();
     assertEquals(identity.certificate(), certificate);
-    assertTrue(certificate.getSubjectX500Principal().getName().contains("Harbourside Migraine Massage"));
+    assertTrue(
+        certificate.getSubjectX500Principal().getName().contains("Harbourside Migraine Massage"));
   }
 }

@@ -33,24 +33,34 @@ class PopplerChecksIT {
 
   @BeforeAll
   static void start() {
-    boolean available = List.of("pdfsig", "pdftotext", "pdfdetach").stream()
-        .allMatch(tool -> new File("/usr/bin/" + tool).canExecute());
+    boolean available =
+        List.of("pdfsig", "pdftotext", "pdfdetach").stream()
+            .allMatch(tool -> new File("/usr/bin/" + tool).canExecute());
     if (!available) {
-      System.err.println("\n########## POPPLER CHECKS SKIPPED: pdfsig, pdftotext or pdfdetach is missing."
-          + " Install Debian's poppler-utils. ##########\n");
+      System.err.println(
+          "\n########## POPPLER CHECKS SKIPPED: pdfsig, pdftotext or pdfdetach is missing."
+              + " Install Debian's poppler-utils. ##########\n");
     }
     // Skipped on a developer's machine without it; under CI=true a missing tool fails the run.
     if ("true".equals(System.getenv("CI"))) {
-      org.junit.jupiter.api.Assertions.assertTrue(available, "Debian poppler-utils (pdfsig, pdftotext, pdfdetach) is not installed");
+      org.junit.jupiter.api.Assertions.assertTrue(
+          available, "Debian poppler-utils (pdfsig, pdftotext, pdfdetach) is not installed");
     }
-    Assumptions.assumeTrue(available, "Debian poppler-utils (pdfsig, pdftotext, pdfdetach) is not installed");
+    Assumptions.assumeTrue(
+        available, "Debian poppler-utils (pdfsig, pdftotext, pdfdetach) is not installed");
     clinic = RunningClinic.demo();
   }
 
-  private static String run(Path folder, String... command) throws IOException, InterruptedException {
+  private static String run(Path folder, String... command)
+      throws IOException, InterruptedException {
     Path output = Files.createTempFile(folder, "out", ".txt");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    assertTrue(
+        process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
     return Files.readString(output, StandardCharsets.UTF_8);
   }
 
@@ -84,17 +94,20 @@ class PopplerChecksIT {
   }
 
   /**
-   * Every record the demo clinic has sealed, read from its database: Bouncy Castle and pdfsig
-   * find the seal valid, it carries a signature timestamp from the clinic's timestamp authority
-   * (PAdES B-T), veraPDF finds PDF/A-3b, pdftotext shows the manifestation and the audit trail,
-   * and pdfdetach lists the JSON source.
+   * Every record the demo clinic has sealed, read from its database: Bouncy Castle and pdfsig find
+   * the seal valid, it carries a signature timestamp from the clinic's timestamp authority (PAdES
+   * B-T), veraPDF finds PDF/A-3b, pdftotext shows the manifestation and the audit trail, and
+   * pdfdetach lists the JSON source.
    */
   @Test
   void everySealedRecordOfTheDemoClinicPassesEveryCheck(@TempDir Path folder) throws Exception {
     List<String> problems = new ArrayList<>();
     int checked = 0;
-    try (java.sql.Connection db = clinic.database(); java.sql.Statement query = db.createStatement();
-        java.sql.ResultSet rows = query.executeQuery("select record_type, record_id, pdf from sealed_record order by id")) {
+    try (java.sql.Connection db = clinic.database();
+        java.sql.Statement query = db.createStatement();
+        java.sql.ResultSet rows =
+            query.executeQuery(
+                "select record_type, record_id, pdf from sealed_record order by id")) {
       while (rows.next()) {
         String name = rows.getString(1) + "-" + rows.getLong(2);
         byte[] pdf = rows.getBytes(3);
@@ -105,7 +118,10 @@ class PopplerChecksIT {
         var token = org.myochart.testsupport.SealedPdfs.timestampToken(pdf);
         if (token.isEmpty()) {
           problems.add(name + ": no RFC 3161 signature timestamp (B-T)");
-        } else if (!token.get().getSID().getSerialNumber()
+        } else if (!token
+            .get()
+            .getSID()
+            .getSerialNumber()
             .equals(RunningClinic.timestampAuthority().certificate().getSerialNumber())) {
           problems.add(name + ": the timestamp is not from the clinic's timestamp authority");
         }
@@ -118,7 +134,8 @@ class PopplerChecksIT {
           problems.add(name + ": not PDF/A-3b: " + pdfA);
         }
         String text = run(folder, "pdftotext", "-enc", "UTF-8", file.toString(), "-");
-        for (String expected : List.of("Signed by:", "Signed at:", "Meaning:", "Audit trail up to signing")) {
+        for (String expected :
+            List.of("Signed by:", "Signed at:", "Meaning:", "Audit trail up to signing")) {
           if (!text.contains(expected)) {
             problems.add(name + ": pdftotext does not show '" + expected + "'");
           }
@@ -130,12 +147,16 @@ class PopplerChecksIT {
       }
     }
     assertEquals(List.of(), problems);
-    assertTrue(checked >= 15, "the demo clinic seals its consents and eleven signed sessions at start: " + checked);
+    assertTrue(
+        checked >= 15,
+        "the demo clinic seals its consents and eleven signed sessions at start: " + checked);
   }
 
   @Test
-  void pdftotextShowsTheSignatureManifestationAndTheAuditTrail(@TempDir Path folder) throws Exception {
-    DemoSealedRecords.Stored note = DemoSealedRecords.all(clinic, RecordKind.SOAP_NOTE.typeName()).get(0);
+  void pdftotextShowsTheSignatureManifestationAndTheAuditTrail(@TempDir Path folder)
+      throws Exception {
+    DemoSealedRecords.Stored note =
+        DemoSealedRecords.all(clinic, RecordKind.SOAP_NOTE.typeName()).get(0);
     Path file = save(folder, "note.pdf", DemoSealedRecords.download(clinic, note));
 
     String text = run(folder, "pdftotext", "-enc", "UTF-8", file.toString(), "-");
@@ -148,7 +169,8 @@ class PopplerChecksIT {
 
   @Test
   void pdfdetachGivesTheJsonSourceWhichParses(@TempDir Path folder) throws Exception {
-    DemoSealedRecords.Stored consent = DemoSealedRecords.all(clinic, RecordKind.CONSENT.typeName()).get(0);
+    DemoSealedRecords.Stored consent =
+        DemoSealedRecords.all(clinic, RecordKind.CONSENT.typeName()).get(0);
     Path file = save(folder, "consent.pdf", DemoSealedRecords.download(clinic, consent));
     String json = "consent-" + consent.id() + ".json";
 
@@ -157,14 +179,18 @@ class PopplerChecksIT {
     run(folder, "pdfdetach", "-saveall", "-o", out.toString(), file.toString());
 
     assertTrue(list.contains(json), list);
-    JsonObject source = Json.createReader(new StringReader(Files.readString(out.resolve(json), StandardCharsets.UTF_8))).readObject();
+    JsonObject source =
+        Json.createReader(
+                new StringReader(Files.readString(out.resolve(json), StandardCharsets.UTF_8)))
+            .readObject();
     assertEquals("consent", source.getString("type"));
     assertEquals(consent.id(), source.getJsonNumber("id").longValue());
   }
 
   @Test
   void aTamperedCopyFailsPdfsigAndOurVerification(@TempDir Path folder) throws Exception {
-    DemoSealedRecords.Stored note = DemoSealedRecords.all(clinic, RecordKind.SOAP_NOTE.typeName()).get(0);
+    DemoSealedRecords.Stored note =
+        DemoSealedRecords.all(clinic, RecordKind.SOAP_NOTE.typeName()).get(0);
     byte[] tampered = DemoSealedRecords.download(clinic, note);
     int at = new String(tampered, StandardCharsets.ISO_8859_1).indexOf("/Producer");
     at = at > 0 ? at + 2 : tampered.length / 3;
@@ -172,7 +198,8 @@ class PopplerChecksIT {
     Path file = save(folder, "tampered.pdf", tampered);
 
     String output = run(folder, "pdfsig", file.toString());
-    JsonObject ours = Http.json(DemoSealedRecords.verify(clinic, "owner", "application/pdf", tampered));
+    JsonObject ours =
+        Http.json(DemoSealedRecords.verify(clinic, "owner", "application/pdf", tampered));
 
     assertFalse(signatureVerdicts(output).contains("Signature is Valid."), output);
     assertFalse(ours.getBoolean("signatureValid"), ours.toString());
@@ -185,7 +212,8 @@ class PopplerChecksIT {
     int records = DemoSealedRecords.ofClient(clinic, anna).size();
     Path chart = save(folder, "chart.pdf", ChartPdfApiIT.chartFor(clinic, anna));
 
-    assertEquals(List.of("Signature is Valid."), signatureVerdicts(run(folder, "pdfsig", chart.toString())));
+    assertEquals(
+        List.of("Signature is Valid."), signatureVerdicts(run(folder, "pdfsig", chart.toString())));
     Path out = Files.createDirectory(folder.resolve("originals"));
     run(folder, "pdfdetach", "-saveall", "-o", out.toString(), chart.toString());
     List<Path> originals;
@@ -194,7 +222,10 @@ class PopplerChecksIT {
     }
     assertEquals(records, originals.size());
     for (Path original : originals) {
-      assertEquals(List.of("Signature is Valid."), signatureVerdicts(run(folder, "pdfsig", original.toString())), original.toString());
+      assertEquals(
+          List.of("Signature is Valid."),
+          signatureVerdicts(run(folder, "pdfsig", original.toString())),
+          original.toString());
     }
     String text = run(folder, "pdftotext", "-enc", "UTF-8", "-l", "1", chart.toString(), "-");
     assertTrue(text.contains("Client chart"), text);

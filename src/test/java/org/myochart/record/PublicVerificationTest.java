@@ -30,7 +30,8 @@ class PublicVerificationTest {
     assertEquals(UploadRefused.Reason.TOO_MANY, refused.reason());
     assertDoesNotThrow(() -> page.admit("198.51.100.4"), "another address is not held up");
     page.clock = Clock.fixed(START.plus(PublicVerification.WINDOW).plusSeconds(1), ZoneOffset.UTC);
-    assertDoesNotThrow(() -> page.admit("203.0.113.7"), "after the window the address may check again");
+    assertDoesNotThrow(
+        () -> page.admit("203.0.113.7"), "after the window the address may check again");
   }
 
   @Test

@@ -20,8 +20,9 @@ import org.myochart.testsupport.SealedPdfs;
 class RecordPdfTest {
 
   private static final Instant SIGNED = Instant.parse("2026-11-20T10:15:30Z");
-  private static final String STROKES = "{\"lines\":[[[20,80],[40,60.5],[60,95],[80,70],[100,82.25]],[[130,40]],"
-      + "[[150,90],[170,60],[190,88],[230,75]]]}";
+  private static final String STROKES =
+      "{\"lines\":[[[20,80],[40,60.5],[60,95],[80,70],[100,82.25]],[[130,40]],"
+          + "[[150,90],[170,60],[190,88],[230,75]]]}";
 
   private static byte[] consent(String client, String body) {
     return new RecordPdf()
@@ -29,7 +30,8 @@ class RecordPdfTest {
         .add(RecordPdf.Style.TEXT, body)
         .signature(SignatureInk.fromJson(STROKES).orElseThrow(), 200)
         .field("Signed by", client)
-        .render("Consent", "Harbourside Migraine Massage", "consent.json", "{}", RecordPdf.utc(SIGNED));
+        .render(
+            "Consent", "Harbourside Migraine Massage", "consent.json", "{}", RecordPdf.utc(SIGNED));
   }
 
   @Test
@@ -38,10 +40,18 @@ class RecordPdfTest {
 
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       PDPage page = doc.getPage(0);
-      assertEquals(0, page.getResources().getCOSObject().getCOSDictionary(COSName.XOBJECT) == null ? 0
-          : page.getResources().getCOSObject().getCOSDictionary(COSName.XOBJECT).size(), "no image in the page");
-      String content = new String(page.getContents().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-      assertTrue(content.contains(" l\n") && content.contains(" m\n") && content.contains("S\n"), "the strokes are lines");
+      assertEquals(
+          0,
+          page.getResources().getCOSObject().getCOSDictionary(COSName.XOBJECT) == null
+              ? 0
+              : page.getResources().getCOSObject().getCOSDictionary(COSName.XOBJECT).size(),
+          "no image in the page");
+      String content =
+          new String(
+              page.getContents().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(
+          content.contains(" l\n") && content.contains(" m\n") && content.contains("S\n"),
+          "the strokes are lines");
     }
     assertEquals(List.of(), SealedPdfs.pdfA3bFailures(pdf));
   }
@@ -63,10 +73,18 @@ class RecordPdfTest {
       List<String> clients = new ArrayList<>();
       for (int i = 0; i < 12; i++) {
         String client = (i % 2 == 0 ? "Åsa Øvergård " : "Zoë Quinn-Łukasz ") + i;
-        String body = "Record " + i + ": " + "ÆØÅ äöü ß € — ".repeat(i + 1) + "digits 0123456789 " + "xyz".repeat(i);
+        String body =
+            "Record "
+                + i
+                + ": "
+                + "ÆØÅ äöü ß € — ".repeat(i + 1)
+                + "digits 0123456789 "
+                + "xyz".repeat(i);
         clients.add(client + "|" + body);
-        Callable<byte[]> sealing = () -> PadesSeal.seal(consent(client, body), identity, "Clinic " + client, "Consent signed",
-            SIGNED);
+        Callable<byte[]> sealing =
+            () ->
+                PadesSeal.seal(
+                    consent(client, body), identity, "Clinic " + client, "Consent signed", SIGNED);
         rendered.add(threads.submit(sealing));
       }
       for (int i = 0; i < rendered.size(); i++) {
@@ -77,7 +95,8 @@ class RecordPdfTest {
         assertTrue(text.contains(expected[1].strip().replaceAll("\\s+", " ")), text);
         assertTrue(SealedPdfs.signatureValid(pdf));
         String seal = SealedPdfs.sealAppearanceText(pdf);
-        assertTrue(seal.startsWith("Digitally sealed by Clinic " + expected[0] + " · 2026-11-20"), seal);
+        assertTrue(
+            seal.startsWith("Digitally sealed by Clinic " + expected[0] + " · 2026-11-20"), seal);
         if (i >= rendered.size() - 2) {
           assertEquals(List.of(), SealedPdfs.pdfA3bFailures(pdf));
         }

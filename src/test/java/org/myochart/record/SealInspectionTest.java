@@ -34,19 +34,35 @@ class SealInspectionTest {
   static byte[] unsignedRecord(String attachment, String source) {
     return new RecordPdf()
         .add(RecordPdf.Style.TITLE, "Signed SOAP note")
-        .add(RecordPdf.Style.TEXT, "Upper trapezius worked on the left; pressure firm and within comfort.")
-        .render("SOAP note 5", "Harbourside Migraine Massage", attachment, source, RecordPdf.utc(SIGNED));
+        .add(
+            RecordPdf.Style.TEXT,
+            "Upper trapezius worked on the left; pressure firm and within comfort.")
+        .render(
+            "SOAP note 5",
+            "Harbourside Migraine Massage",
+            attachment,
+            source,
+            RecordPdf.utc(SIGNED));
   }
 
   static byte[] sealedRecord(String attachment, String source) {
-    return PadesSeal.seal(unsignedRecord(attachment, source), identity, "Harbourside Migraine Massage",
-        "SOAP note signed by the therapist", SIGNED);
+    return PadesSeal.seal(
+        unsignedRecord(attachment, source),
+        identity,
+        "Harbourside Migraine Massage",
+        "SOAP note signed by the therapist",
+        SIGNED);
   }
 
   private static Verification verify(byte[] pdf, byte[] stored) {
     SealInspection.Findings findings = SealInspection.inspect(pdf);
     String sha = Sha256.of(pdf);
-    return Verification.of(findings, findings.recordType(), findings.recordId(), sha, stored != null,
+    return Verification.of(
+        findings,
+        findings.recordType(),
+        findings.recordId(),
+        sha,
+        stored != null,
         stored != null && Sha256.of(stored).equals(sha));
   }
 
@@ -63,7 +79,9 @@ class SealInspectionTest {
     assertEquals("2026-11-20T10:15:30Z", answer.signedAt());
     assertEquals(1, answer.signatures());
     assertTrue(answer.message().contains("unchanged since signing"), answer.message());
-    assertTrue(answer.message().contains("matches our stored copy of SOAP note 5 byte for byte"), answer.message());
+    assertTrue(
+        answer.message().contains("matches our stored copy of SOAP note 5 byte for byte"),
+        answer.message());
   }
 
   @Test
@@ -89,7 +107,9 @@ class SealInspectionTest {
       } catch (UploadRefused refused) {
         continue; // refused outright is caught too (e.g. the %PDF header itself)
       }
-      assertFalse(answer.signatureValid() && answer.intact(), "a flip at byte " + at + " went unnoticed: " + answer.message());
+      assertFalse(
+          answer.signatureValid() && answer.intact(),
+          "a flip at byte " + at + " went unnoticed: " + answer.message());
       assertFalse(answer.matchesStoredCopy(), "byte " + at);
     }
   }
@@ -103,15 +123,23 @@ class SealInspectionTest {
       byte[] tampered = sealed.clone();
       tampered[at] ^= 0x01;
       SealInspection.Findings findings = SealInspection.inspect(tampered);
-      assertFalse(findings.allValid() && findings.intact(), "a flip at byte " + at + " (of the value from "
-          + range[1] + " to " + range[2] + ") went unnoticed");
+      assertFalse(
+          findings.allValid() && findings.intact(),
+          "a flip at byte "
+              + at
+              + " (of the value from "
+              + range[1]
+              + " to "
+              + range[2]
+              + ") went unnoticed");
     }
   }
 
   @Test
   void bytesAppendedAfterSealingLeaveTheSignatureValidButTheFileNotIntact() {
     byte[] longer = Arrays.copyOf(sealed, sealed.length + 20);
-    System.arraycopy("\n% added afterwards\n".getBytes(StandardCharsets.US_ASCII), 0, longer, sealed.length, 20);
+    System.arraycopy(
+        "\n% added afterwards\n".getBytes(StandardCharsets.US_ASCII), 0, longer, sealed.length, 20);
 
     Verification answer = verify(longer, sealed);
 
@@ -135,29 +163,38 @@ class SealInspectionTest {
 
   @Test
   void somethingThatIsNotAPdfIsRefused() {
-    UploadRefused refused = assertThrows(UploadRefused.class,
-        () -> SealInspection.inspect("GIF89a not a pdf at all".getBytes(StandardCharsets.US_ASCII)));
+    UploadRefused refused =
+        assertThrows(
+            UploadRefused.class,
+            () ->
+                SealInspection.inspect(
+                    "GIF89a not a pdf at all".getBytes(StandardCharsets.US_ASCII)));
     assertEquals(UploadRefused.Reason.NOT_PDF, refused.reason());
     assertEquals("This file is not a PDF.", refused.getMessage());
   }
 
   @Test
   void garbageAfterThePdfHeaderIsRefusedAsUnreadable() {
-    byte[] garbage = ("%PDF-1.7\n" + "x".repeat(4000) + "\n%%EOF").getBytes(StandardCharsets.US_ASCII);
+    byte[] garbage =
+        ("%PDF-1.7\n" + "x".repeat(4000) + "\n%%EOF").getBytes(StandardCharsets.US_ASCII);
 
-    UploadRefused refused = assertThrows(UploadRefused.class, () -> SealInspection.inspect(garbage));
+    UploadRefused refused =
+        assertThrows(UploadRefused.class, () -> SealInspection.inspect(garbage));
     assertEquals(UploadRefused.Reason.UNREADABLE, refused.reason());
   }
 
   @Test
   void anEmptyUploadIsRefused() {
-    assertEquals(UploadRefused.Reason.EMPTY, assertThrows(UploadRefused.class, () -> SealInspection.inspect(new byte[0])).reason());
+    assertEquals(
+        UploadRefused.Reason.EMPTY,
+        assertThrows(UploadRefused.class, () -> SealInspection.inspect(new byte[0])).reason());
   }
 
   @Test
   void aPdfWithoutSignatureIsRefused() {
-    UploadRefused refused = assertThrows(UploadRefused.class,
-        () -> SealInspection.inspect(unsignedRecord("note-6.json", "{}")));
+    UploadRefused refused =
+        assertThrows(
+            UploadRefused.class, () -> SealInspection.inspect(unsignedRecord("note-6.json", "{}")));
     assertEquals(UploadRefused.Reason.UNSIGNED, refused.reason());
     assertTrue(refused.getMessage().startsWith("This PDF carries no signature"));
   }
@@ -167,15 +204,18 @@ class SealInspectionTest {
     for (String userPassword : new String[] {"", "open sesame"}) {
       byte[] encrypted;
       try (PDDocument doc = Loader.loadPDF(unsignedRecord("note-7.json", "{}"))) {
-        StandardProtectionPolicy policy = new StandardProtectionPolicy("owner secret", userPassword, new AccessPermission());
+        StandardProtectionPolicy policy =
+            new StandardProtectionPolicy("owner secret", userPassword, new AccessPermission());
         policy.setEncryptionKeyLength(128);
         doc.protect(policy);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         doc.save(out);
         encrypted = out.toByteArray();
       }
-      UploadRefused refused = assertThrows(UploadRefused.class, () -> SealInspection.inspect(encrypted));
-      assertEquals(UploadRefused.Reason.ENCRYPTED, refused.reason(), "user password '" + userPassword + "'");
+      UploadRefused refused =
+          assertThrows(UploadRefused.class, () -> SealInspection.inspect(encrypted));
+      assertEquals(
+          UploadRefused.Reason.ENCRYPTED, refused.reason(), "user password '" + userPassword + "'");
     }
   }
 
@@ -187,29 +227,36 @@ class SealInspectionTest {
 
     assertTrue(answer.signatureValid());
     assertFalse(answer.matchesStoredCopy());
-    assertTrue(answer.message().contains("differs from our stored copy of SOAP note 5"), answer.message());
+    assertTrue(
+        answer.message().contains("differs from our stored copy of SOAP note 5"), answer.message());
   }
 
   @Test
   void uploadsAreCutOffPastTheLimitWithoutReadingTheRest() {
-    UploadRefused announced = assertThrows(UploadRefused.class,
-        () -> Verifications.read(new ByteArrayInputStream(new byte[0]), 200L * 1024 * 1024));
+    UploadRefused announced =
+        assertThrows(
+            UploadRefused.class,
+            () -> Verifications.read(new ByteArrayInputStream(new byte[0]), 200L * 1024 * 1024));
     assertEquals(UploadRefused.Reason.TOO_LARGE, announced.reason());
 
-    java.io.InputStream endless = new java.io.InputStream() {
-      long served;
-      @Override
-      public int read() {
-        served++;
-        return served > 300L * 1024 * 1024 ? -1 : 'x';
-      }
-      @Override
-      public int read(byte[] b, int off, int len) {
-        served += len;
-        return len;
-      }
-    };
-    UploadRefused streamed = assertThrows(UploadRefused.class, () -> Verifications.read(endless, -1));
+    java.io.InputStream endless =
+        new java.io.InputStream() {
+          long served;
+
+          @Override
+          public int read() {
+            served++;
+            return served > 300L * 1024 * 1024 ? -1 : 'x';
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            served += len;
+            return len;
+          }
+        };
+    UploadRefused streamed =
+        assertThrows(UploadRefused.class, () -> Verifications.read(endless, -1));
     assertEquals(Verifications.TOO_LARGE, streamed.getMessage());
   }
 }

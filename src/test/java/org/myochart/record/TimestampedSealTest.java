@@ -31,9 +31,16 @@ class TimestampedSealTest {
   static void startAuthority() {
     identity = SigningIdentity.selfSigned("Harbourside Migraine Massage", SIGNED);
     tsa = TestTimestampAuthority.start();
-    unsigned = new RecordPdf().add(RecordPdf.Style.TITLE, "Signed SOAP note · Anna Bergström")
-        .field("Signed by", "Tor Hansen (therapist1)")
-        .render("Note 7", "Harbourside Migraine Massage", "note-7.json", "{\"note\":7}", RecordPdf.utc(SIGNED));
+    unsigned =
+        new RecordPdf()
+            .add(RecordPdf.Style.TITLE, "Signed SOAP note · Anna Bergström")
+            .field("Signed by", "Tor Hansen (therapist1)")
+            .render(
+                "Note 7",
+                "Harbourside Migraine Massage",
+                "note-7.json",
+                "{\"note\":7}",
+                RecordPdf.utc(SIGNED));
   }
 
   @AfterAll
@@ -47,7 +54,12 @@ class TimestampedSealTest {
   }
 
   private static byte[] sealWith(URI url, Duration timeout) {
-    return PadesSeal.seal(unsigned, identity, "Harbourside Migraine Massage", "SOAP note signed by the therapist", SIGNED,
+    return PadesSeal.seal(
+        unsigned,
+        identity,
+        "Harbourside Migraine Massage",
+        "SOAP note signed by the therapist",
+        SIGNED,
         new TimestampAuthority(url, timeout));
   }
 
@@ -59,19 +71,33 @@ class TimestampedSealTest {
     assertTrue(SealedPdfs.signatureValid(pdf), "the seal still verifies with the token added");
     TimeStampToken token = SealedPdfs.timestampToken(pdf).orElseThrow();
     byte[] expected = MessageDigest.getInstance("SHA-256").digest(SealedPdfs.signatureValue(pdf));
-    assertArrayEquals(expected, token.getTimeStampInfo().getMessageImprintDigest(), "the imprint is the signature value's SHA-256");
-    X509CertificateHolder signer = (X509CertificateHolder) token.getCertificates().getMatches(token.getSID()).iterator().next();
-    assertArrayEquals(tsa.certificate().getEncoded(), signer.getEncoded(), "signed by the authority's certificate");
+    assertArrayEquals(
+        expected,
+        token.getTimeStampInfo().getMessageImprintDigest(),
+        "the imprint is the signature value's SHA-256");
+    X509CertificateHolder signer =
+        (X509CertificateHolder)
+            token.getCertificates().getMatches(token.getSID()).iterator().next();
+    assertArrayEquals(
+        tsa.certificate().getEncoded(),
+        signer.getEncoded(),
+        "signed by the authority's certificate");
     Instant stamped = SealedPdfs.timestampTime(pdf).orElseThrow();
-    assertTrue(!stamped.isBefore(before) && !stamped.isAfter(Instant.now().plusSeconds(1)), stamped.toString());
-    assertTrue(SealedPdfs.sealAppearanceText(pdf).contains("time-stamped"), SealedPdfs.sealAppearanceText(pdf));
+    assertTrue(
+        !stamped.isBefore(before) && !stamped.isAfter(Instant.now().plusSeconds(1)),
+        stamped.toString());
+    assertTrue(
+        SealedPdfs.sealAppearanceText(pdf).contains("time-stamped"),
+        SealedPdfs.sealAppearanceText(pdf));
     assertEquals(List.of(), SealedPdfs.pdfA3bFailures(pdf));
   }
 
   @Test
   void aSealWithoutAnAuthorityHasNoTimestamp() throws Exception {
     int served = tsa.served();
-    byte[] pdf = PadesSeal.seal(unsigned, identity, "Harbourside Migraine Massage", "Consent signed", SIGNED);
+    byte[] pdf =
+        PadesSeal.seal(
+            unsigned, identity, "Harbourside Migraine Massage", "Consent signed", SIGNED);
 
     assertTrue(SealedPdfs.signatureValid(pdf));
     assertTrue(SealedPdfs.timestampTime(pdf).isEmpty());
@@ -82,8 +108,10 @@ class TimestampedSealTest {
   void anAuthorityThatRefusesStopsTheSeal() {
     tsa.behave(Behaviour.REJECT);
 
-    TimestampUnavailable failure = assertThrows(TimestampUnavailable.class, () -> sealWith(tsa.url(), Duration.ofSeconds(10)));
-    assertTrue(failure.getMessage().contains(tsa.url() + " refused the request"), failure.getMessage());
+    TimestampUnavailable failure =
+        assertThrows(TimestampUnavailable.class, () -> sealWith(tsa.url(), Duration.ofSeconds(10)));
+    assertTrue(
+        failure.getMessage().contains(tsa.url() + " refused the request"), failure.getMessage());
     assertTrue(failure.getMessage().contains("down for maintenance"), failure.getMessage());
     assertTrue(failure.getMessage().endsWith("the record was not sealed."), failure.getMessage());
   }
@@ -92,7 +120,8 @@ class TimestampedSealTest {
   void anAuthorityAnsweringAnHttpErrorStopsTheSeal() {
     tsa.behave(Behaviour.SERVER_ERROR);
 
-    TimestampUnavailable failure = assertThrows(TimestampUnavailable.class, () -> sealWith(tsa.url(), Duration.ofSeconds(10)));
+    TimestampUnavailable failure =
+        assertThrows(TimestampUnavailable.class, () -> sealWith(tsa.url(), Duration.ofSeconds(10)));
     assertTrue(failure.getMessage().contains("answered HTTP 500"), failure.getMessage());
   }
 
@@ -100,7 +129,8 @@ class TimestampedSealTest {
   void aTokenOverAnotherHashIsNotAccepted() {
     tsa.behave(Behaviour.WRONG_IMPRINT);
 
-    TimestampUnavailable failure = assertThrows(TimestampUnavailable.class, () -> sealWith(tsa.url(), Duration.ofSeconds(10)));
+    TimestampUnavailable failure =
+        assertThrows(TimestampUnavailable.class, () -> sealWith(tsa.url(), Duration.ofSeconds(10)));
     assertTrue(failure.getMessage().contains("does not check out"), failure.getMessage());
   }
 
@@ -111,7 +141,8 @@ class TimestampedSealTest {
       gone = stopped.url();
     }
 
-    TimestampUnavailable failure = assertThrows(TimestampUnavailable.class, () -> sealWith(gone, Duration.ofSeconds(5)));
+    TimestampUnavailable failure =
+        assertThrows(TimestampUnavailable.class, () -> sealWith(gone, Duration.ofSeconds(5)));
     assertTrue(failure.getMessage().contains(gone + " could not be reached"), failure.getMessage());
   }
 
@@ -119,7 +150,9 @@ class TimestampedSealTest {
   void anAuthorityTooSlowToAnswerStopsTheSeal() {
     tsa.behave(Behaviour.SLOW);
 
-    TimestampUnavailable failure = assertThrows(TimestampUnavailable.class, () -> sealWith(tsa.url(), Duration.ofSeconds(1)));
-    assertTrue(failure.getMessage().contains("did not answer within 1 seconds"), failure.getMessage());
+    TimestampUnavailable failure =
+        assertThrows(TimestampUnavailable.class, () -> sealWith(tsa.url(), Duration.ofSeconds(1)));
+    assertTrue(
+        failure.getMessage().contains("did not answer within 1 seconds"), failure.getMessage());
   }
 }

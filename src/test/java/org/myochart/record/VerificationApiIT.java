@@ -51,14 +51,28 @@ class VerificationApiIT {
 
   @Test
   void aStoredNoteIsValidUnchangedAndMatchesOurCopyByteForByte() {
-    int audited = AuditRows.count(clinic, "VERIFY", "owner", RecordKind.SOAP_NOTE.typeName() + ":" + note.id());
+    int audited =
+        AuditRows.count(
+            clinic, "VERIFY", "owner", RecordKind.SOAP_NOTE.typeName() + ":" + note.id());
 
     HttpResponse<String> response = verify(notePdf);
 
     assertEquals(200, response.statusCode(), response.body());
     JsonObject answer = Http.json(response);
-    assertEquals(java.util.Set.of("signatureValid", "intact", "recordType", "recordId", "matchesStoredCopy", "signer", "signedAt",
-        "signatures", "sha256", "message"), answer.keySet(), answer.toString());
+    assertEquals(
+        java.util.Set.of(
+            "signatureValid",
+            "intact",
+            "recordType",
+            "recordId",
+            "matchesStoredCopy",
+            "signer",
+            "signedAt",
+            "signatures",
+            "sha256",
+            "message"),
+        answer.keySet(),
+        answer.toString());
     assertTrue(answer.getBoolean("signatureValid"));
     assertTrue(answer.getBoolean("intact"));
     assertTrue(answer.getBoolean("matchesStoredCopy"));
@@ -68,7 +82,10 @@ class VerificationApiIT {
     Instant.parse(answer.getString("signedAt"));
     assertEquals(note.sha256(), answer.getString("sha256"));
     assertTrue(answer.getString("message").contains("byte for byte"), answer.getString("message"));
-    assertEquals(audited + 1, AuditRows.count(clinic, "VERIFY", "owner", RecordKind.SOAP_NOTE.typeName() + ":" + note.id()));
+    assertEquals(
+        audited + 1,
+        AuditRows.count(
+            clinic, "VERIFY", "owner", RecordKind.SOAP_NOTE.typeName() + ":" + note.id()));
   }
 
   @Test
@@ -84,7 +101,9 @@ class VerificationApiIT {
       }
       assertEquals(200, response.statusCode(), response.body());
       JsonObject answer = Http.json(response);
-      assertFalse(answer.getBoolean("signatureValid") && answer.getBoolean("intact"), "byte " + at + ": " + answer);
+      assertFalse(
+          answer.getBoolean("signatureValid") && answer.getBoolean("intact"),
+          "byte " + at + ": " + answer);
       assertFalse(answer.getBoolean("matchesStoredCopy"), "byte " + at);
     }
   }
@@ -93,7 +112,8 @@ class VerificationApiIT {
   void bytesAppendedAfterSealingAreNotIntact() {
     byte[] longer = new byte[notePdf.length + 9];
     System.arraycopy(notePdf, 0, longer, 0, notePdf.length);
-    System.arraycopy("\n% extra\n".getBytes(StandardCharsets.US_ASCII), 0, longer, notePdf.length, 9);
+    System.arraycopy(
+        "\n% extra\n".getBytes(StandardCharsets.US_ASCII), 0, longer, notePdf.length, 9);
 
     JsonObject answer = Http.json(verify(longer));
 
@@ -105,7 +125,8 @@ class VerificationApiIT {
   @Test
   void aSecondSignatureIsAnsweredAsNotIntact() {
     SigningIdentity stranger = SigningIdentity.selfSigned("Someone else", Instant.now());
-    byte[] twice = PadesSeal.seal(notePdf, stranger, "Someone else", "A second seal", Instant.now());
+    byte[] twice =
+        PadesSeal.seal(notePdf, stranger, "Someone else", "A second seal", Instant.now());
 
     HttpResponse<String> response = verify(twice);
 
@@ -120,12 +141,24 @@ class VerificationApiIT {
   @Test
   void badUploadsAreRefusedWithSpecificMessages() throws Exception {
     assertRefused(400, "The upload is empty", verify(new byte[0]));
-    assertRefused(422, "This file is not a PDF.", verify("just some text".getBytes(StandardCharsets.US_ASCII)));
-    assertRefused(422, "cannot be read as one", verify(("%PDF-1.7\n" + "garbage ".repeat(500)).getBytes(StandardCharsets.US_ASCII)));
+    assertRefused(
+        422,
+        "This file is not a PDF.",
+        verify("just some text".getBytes(StandardCharsets.US_ASCII)));
+    assertRefused(
+        422,
+        "cannot be read as one",
+        verify(("%PDF-1.7\n" + "garbage ".repeat(500)).getBytes(StandardCharsets.US_ASCII)));
     assertRefused(422, "This PDF carries no signature", verify(unsigned()));
     assertRefused(422, "This PDF is encrypted", verify(encrypted()));
-    assertRefused(415, "Content-Type: application/pdf", DemoSealedRecords.verify(clinic, "owner", "application/json", notePdf));
-    assertRefused(415, "Content-Type: application/pdf", DemoSealedRecords.verify(clinic, "owner", null, notePdf));
+    assertRefused(
+        415,
+        "Content-Type: application/pdf",
+        DemoSealedRecords.verify(clinic, "owner", "application/json", notePdf));
+    assertRefused(
+        415,
+        "Content-Type: application/pdf",
+        DemoSealedRecords.verify(clinic, "owner", null, notePdf));
   }
 
   @Test
@@ -133,9 +166,14 @@ class VerificationApiIT {
     try (Socket socket = new Socket(clinic.uri("/").getHost(), clinic.uri("/").getPort())) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /api/v1/verifications HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-          + Http.basic("owner", RunningClinic.DEMO_PASSWORD) + "\r\nContent-Type: application/pdf\r\n"
-          + "Content-Length: " + (200L * 1024 * 1024) + "\r\n\r\n%PDF-1.7\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /api/v1/verifications HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                  + Http.basic("owner", RunningClinic.DEMO_PASSWORD)
+                  + "\r\nContent-Type: application/pdf\r\n"
+                  + "Content-Length: "
+                  + (200L * 1024 * 1024)
+                  + "\r\n\r\n%PDF-1.7\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       String response = readHead(socket.getInputStream());
       assertTrue(response.startsWith("HTTP/1.1 413"), response);
@@ -145,31 +183,40 @@ class VerificationApiIT {
 
   @Test
   void aStreamedUploadIsCutOffPastTwentyMegabytes() {
-    InputStream endless = new InputStream() {
-      private long left = 21L * 1024 * 1024;
-      @Override
-      public int read() {
-        return left-- > 0 ? 'x' : -1;
-      }
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (left <= 0) {
-          return -1;
-        }
-        int n = (int) Math.min(len, left);
-        java.util.Arrays.fill(b, off, off + n, (byte) 'x');
-        left -= n;
-        return n;
-      }
-    };
+    InputStream endless =
+        new InputStream() {
+          private long left = 21L * 1024 * 1024;
+
+          @Override
+          public int read() {
+            return left-- > 0 ? 'x' : -1;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            if (left <= 0) {
+              return -1;
+            }
+            int n = (int) Math.min(len, left);
+            java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+            left -= n;
+            return n;
+          }
+        };
     HttpResponse<String> response;
     try {
-      response = Http.send(HttpRequest.newBuilder(clinic.uri("/api/v1/verifications"))
-          .header("Authorization", Http.basic("owner", RunningClinic.DEMO_PASSWORD)).header("Content-Type", "application/pdf")
-          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> endless)));
+      response =
+          Http.send(
+              HttpRequest.newBuilder(clinic.uri("/api/v1/verifications"))
+                  .header("Authorization", Http.basic("owner", RunningClinic.DEMO_PASSWORD))
+                  .header("Content-Type", "application/pdf")
+                  .POST(HttpRequest.BodyPublishers.ofInputStream(() -> endless)));
     } catch (IllegalStateException connectionClosedWhileSending) {
-      // The server may close the connection before the client has sent everything; it still never read it all.
-      System.err.println("The server closed the connection while the 21 MB body was being sent: " + connectionClosedWhileSending);
+      // The server may close the connection before the client has sent everything; it still never
+      // read it all.
+      System.err.println(
+          "The server closed the connection while the 21 MB body was being sent: "
+              + connectionClosedWhileSending);
       return;
     }
     assertRefused(413, "The file is larger than 20 MB", response);
@@ -177,15 +224,22 @@ class VerificationApiIT {
 
   @Test
   void onlyTheOwnerMayVerifyOverTheApi() {
-    assertEquals(403, DemoSealedRecords.verify(clinic, "therapist1", "application/pdf", notePdf).statusCode());
-    assertEquals(403, DemoSealedRecords.verify(clinic, "frontdesk", "application/pdf", notePdf).statusCode());
-    assertEquals(401, DemoSealedRecords.verify(clinic, null, "application/pdf", notePdf).statusCode());
+    assertEquals(
+        403,
+        DemoSealedRecords.verify(clinic, "therapist1", "application/pdf", notePdf).statusCode());
+    assertEquals(
+        403,
+        DemoSealedRecords.verify(clinic, "frontdesk", "application/pdf", notePdf).statusCode());
+    assertEquals(
+        401, DemoSealedRecords.verify(clinic, null, "application/pdf", notePdf).statusCode());
   }
 
   @Test
   void theOpenApiDescriptionDocumentsTheVerificationAndTheChart() {
     String description = Http.get(clinic.uri("/openapi")).body();
-    assertTrue(description.contains("/api/v1/verifications") || description.contains("/verifications"), description);
+    assertTrue(
+        description.contains("/api/v1/verifications") || description.contains("/verifications"),
+        description);
     assertTrue(description.contains("application/pdf"));
     assertTrue(description.contains("chart.pdf"));
   }
@@ -204,7 +258,8 @@ class VerificationApiIT {
 
   private static byte[] encrypted() throws Exception {
     try (PDDocument doc = Loader.loadPDF(unsigned())) {
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner secret", "reader secret", new AccessPermission());
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner secret", "reader secret", new AccessPermission());
       policy.setEncryptionKeyLength(128);
       doc.protect(policy);
       ByteArrayOutputStream out = new ByteArrayOutputStream();

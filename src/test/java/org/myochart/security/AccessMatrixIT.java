@@ -42,10 +42,10 @@ import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.WebSession;
 
 /**
- * The access-control matrix of docs/security.md, one row per address and one test per cell,
- * against the demo clinic over plain HTTP. Pages are asked with a signed-in session of each demo
- * person, the API with their HTTP Basic credentials, and the kiosk column with a session that a
- * front-desk member handed to a client for the intake.
+ * The access-control matrix of docs/security.md, one row per address and one test per cell, against
+ * the demo clinic over plain HTTP. Pages are asked with a signed-in session of each demo person,
+ * the API with their HTTP Basic credentials, and the kiosk column with a session that a front-desk
+ * member handed to a client for the intake.
  */
 class AccessMatrixIT {
 
@@ -53,11 +53,16 @@ class AccessMatrixIT {
   private static final String KIOSK_PAGE = "/kiosk/intake.xhtml";
   private static final String REFUSED_PAGE = "This page is not for your role";
   private static final String REFUSED_API = "Your role may not use this part of the API.";
-  private static final String NOTES_REFUSED = "Only the owner and therapists who treat this client read their notes.";
+  private static final String NOTES_REFUSED =
+      "Only the owner and therapists who treat this client read their notes.";
+
   /** Sessions idle longer than this are replaced, well inside the demo clinic's idle timeout. */
   private static final Duration FRESH_ENOUGH = RunningClinic.IDLE_TIMEOUT.dividedBy(2);
 
-  /** Who asks: the columns of the matrix, with both demo therapists for the cells that depend on the client. */
+  /**
+   * Who asks: the columns of the matrix, with both demo therapists for the cells that depend on the
+   * client.
+   */
   enum Who {
     ANONYMOUS(null, null),
     OWNER("owner", "OWNER"),
@@ -80,15 +85,19 @@ class AccessMatrixIT {
   }
 
   private static RunningClinic clinic;
+
   /** One connection for the class: every cell reads the audit trail before and after. */
   private static Connection db;
+
   private static final Map<Who, WebSession> sessions = new EnumMap<>(Who.class);
 
   // The demo clinic's records the rows point at.
   private static long anna;
   private static long jonas;
+
   /** A client of this test's own, with nothing signed yet, to hand the tablet to. */
   private static long tabletClient;
+
   private static long amira;
   private static long annaConsent;
   private static long annaNote;
@@ -108,19 +117,34 @@ class AccessMatrixIT {
     jonas = number("select id from client where last_name = 'Lindqvist'");
     tabletClient = aNewClient();
     amira = number("select id from client where last_name = 'Haddad'");
-    annaConsent = number("select min(c.id) from consent c join sealed_record r on r.record_type = 'Consent' and r.record_id = c.id"
-        + " where c.client_id = " + anna + " and c.signature_png is not null");
-    annaNote = number("select min(id) from soap_note where client_id = " + anna + " and therapist = 'therapist1'"
-        + " and status = 'SIGNED'");
-    jonasDraft = number("select min(id) from soap_note where client_id = " + jonas + " and therapist = 'therapist2'"
-        + " and status = 'DRAFT'");
+    annaConsent =
+        number(
+            "select min(c.id) from consent c join sealed_record r on r.record_type = 'Consent' and r.record_id = c.id"
+                + " where c.client_id = "
+                + anna
+                + " and c.signature_png is not null");
+    annaNote =
+        number(
+            "select min(id) from soap_note where client_id = "
+                + anna
+                + " and therapist = 'therapist1'"
+                + " and status = 'SIGNED'");
+    jonasDraft =
+        number(
+            "select min(id) from soap_note where client_id = "
+                + jonas
+                + " and therapist = 'therapist2'"
+                + " and status = 'DRAFT'");
     clearance = aClearanceWithALetter();
     consentForm = number("select min(id) from consent_form where active = true");
     therapist1Account = number("select id from staff_account where username = 'therapist1'");
     addendum = anAddendumOnAnnasNote();
     export = aFinishedExport();
-    sealedConsent = Http.sendBytes(HttpRequest.newBuilder(clinic.uri("/api/v1/consents/" + annaConsent + "/pdf"))
-        .header("Authorization", Http.basic("owner", PASSWORD))).body();
+    sealedConsent =
+        Http.sendBytes(
+                HttpRequest.newBuilder(clinic.uri("/api/v1/consents/" + annaConsent + "/pdf"))
+                    .header("Authorization", Http.basic("owner", PASSWORD)))
+            .body();
   }
 
   @AfterAll
@@ -130,19 +154,35 @@ class AccessMatrixIT {
 
   @TestFactory
   Stream<DynamicTest> everyCellOfTheMatrix() {
-    return matrix().stream().flatMap(row -> Arrays.stream(Who.values()).map(who -> {
-      Expect expected = row.expected.get(who);
-      String name = who.label() + " " + row.method + " " + row.path + (row.about.isEmpty() ? "" : " (" + row.about + ")")
-          + " -> " + expected;
-      return DynamicTest.dynamicTest(name, () -> {
-        try {
-          check(row, who, expected);
-        } catch (AssertionError failed) {
-          // Build reports show dynamic tests by number only; the message names the cell.
-          throw new AssertionError(name + ": " + failed.getMessage(), failed);
-        }
-      });
-    }));
+    return matrix().stream()
+        .flatMap(
+            row ->
+                Arrays.stream(Who.values())
+                    .map(
+                        who -> {
+                          Expect expected = row.expected.get(who);
+                          String name =
+                              who.label()
+                                  + " "
+                                  + row.method
+                                  + " "
+                                  + row.path
+                                  + (row.about.isEmpty() ? "" : " (" + row.about + ")")
+                                  + " -> "
+                                  + expected;
+                          return DynamicTest.dynamicTest(
+                              name,
+                              () -> {
+                                try {
+                                  check(row, who, expected);
+                                } catch (AssertionError failed) {
+                                  // Build reports show dynamic tests by number only; the message
+                                  // names the cell.
+                                  throw new AssertionError(
+                                      name + ": " + failed.getMessage(), failed);
+                                }
+                              });
+                        }));
   }
 
   /** Where a therapist outside the client's caseload is sent instead: the break-glass screen. */
@@ -152,7 +192,9 @@ class AccessMatrixIT {
 
   /** The API's refusal for a client outside the caseload; reasons are only given in the app. */
   private static String outsideCaseloadForApi() {
-    return "Anna Bergström (client " + anna + ") is not in your caseload. Open the client in MyoChart and give a reason"
+    return "Anna Bergström (client "
+        + anna
+        + ") is not in your caseload. Open the client in MyoChart and give a reason"
         + " there (break-glass); the access it grants then holds for the API too.";
   }
 
@@ -163,126 +205,246 @@ class AccessMatrixIT {
     // Public pages and the way in.
     rows.add(Row.get("/login.xhtml", anyone).everyone(Expect.page("Sign in")));
     rows.add(Row.get("/setup.xhtml", "an owner exists").everyone(Expect.redirect("/login.xhtml")));
-    rows.add(Row.get("/login-code.xhtml", "no password accepted in this session").everyone(Expect.redirect("/login.xhtml")));
-    rows.add(Row.get("/", anyone).anonymous(Expect.redirect("/login.xhtml")).staff(Expect.redirect("/staff/dashboard.xhtml")));
-    rows.add(Row.get("/logout", "ends the session").ownSessions().anonymous(Expect.redirect("/login.xhtml"))
-        .staff(Expect.redirect("/login.xhtml?signedOut=true")));
-    rows.add(Row.get("/verify.xhtml", "public verification off")
-        .everyone(publicVerificationOn() ? Expect.page("Verify a signed record") : Expect.notFound()));
+    rows.add(
+        Row.get("/login-code.xhtml", "no password accepted in this session")
+            .everyone(Expect.redirect("/login.xhtml")));
+    rows.add(
+        Row.get("/", anyone)
+            .anonymous(Expect.redirect("/login.xhtml"))
+            .staff(Expect.redirect("/staff/dashboard.xhtml")));
+    rows.add(
+        Row.get("/logout", "ends the session")
+            .ownSessions()
+            .anonymous(Expect.redirect("/login.xhtml"))
+            .staff(Expect.redirect("/login.xhtml?signedOut=true")));
+    rows.add(
+        Row.get("/verify.xhtml", "public verification off")
+            .everyone(
+                publicVerificationOn()
+                    ? Expect.page("Verify a signed record")
+                    : Expect.notFound()));
 
     // Pages for every staff member.
-    rows.add(Row.get("/staff/dashboard.xhtml", anyone).staff(Expect.page("Dashboard").without("auditTile"))
-        .owner(Expect.page("Dashboard", "auditTile", "Check now")));
+    rows.add(
+        Row.get("/staff/dashboard.xhtml", anyone)
+            .staff(Expect.page("Dashboard").without("auditTile"))
+            .owner(Expect.page("Dashboard", "auditTile", "Check now")));
     rows.add(Row.get("/account/password.xhtml", anyone).staff(Expect.page("Change password")));
-    rows.add(Row.get("/account/second-factor.xhtml", "not yet set up").staff(Expect.page("Second factor", "Sign-in with a second factor",
-        "Turn on")));
+    rows.add(
+        Row.get("/account/second-factor.xhtml", "not yet set up")
+            .staff(Expect.page("Second factor", "Sign-in with a second factor", "Turn on")));
     rows.add(Row.get("/staff/clients/clients.xhtml", anyone).staff(Expect.page("Clients")));
-    rows.add(Row.get("/staff/clients/client-edit.xhtml", "register").staff(Expect.page("Register client")));
-    rows.add(Row.get("/staff/clients/client-edit.xhtml?id=" + anna, "edit").staff(Expect.page("Client details", "Bergström")));
-    rows.add(Row.get("/staff/clients/client.xhtml?id=" + jonas, "Jonas, treated by therapist2")
-        .owner(Expect.page("Jonas Lindqvist", "Health intake", "Red flags and clearances", "Download chart PDF"))
-        .therapist1(Expect.page("Jonas Lindqvist", "Details", "Consents", "Jonas Lindqvist is not in your caseload")
-            .without("Health intake", "Red flags and clearances", "Sessions and notes", "Warfarin", "Download chart PDF"))
-        .therapist2(Expect.page("Jonas Lindqvist", "Health intake", "Red flags and clearances", "Sessions and notes")
-            .without(NOTES_REFUSED, "Download chart PDF"))
-        .frontDesk(Expect.page("Jonas Lindqvist", "Details", "Consents")
-            .without("Health intake", "Red flags and clearances", "Sessions and notes", "Warfarin", "Download chart PDF")));
-    rows.add(Row.get("/staff/consents/consent.xhtml?id=" + annaConsent, anyone).staff(Expect.page("Consent", "Anna Bergström")));
+    rows.add(
+        Row.get("/staff/clients/client-edit.xhtml", "register")
+            .staff(Expect.page("Register client")));
+    rows.add(
+        Row.get("/staff/clients/client-edit.xhtml?id=" + anna, "edit")
+            .staff(Expect.page("Client details", "Bergström")));
+    rows.add(
+        Row.get("/staff/clients/client.xhtml?id=" + jonas, "Jonas, treated by therapist2")
+            .owner(
+                Expect.page(
+                    "Jonas Lindqvist",
+                    "Health intake",
+                    "Red flags and clearances",
+                    "Download chart PDF"))
+            .therapist1(
+                Expect.page(
+                        "Jonas Lindqvist",
+                        "Details",
+                        "Consents",
+                        "Jonas Lindqvist is not in your caseload")
+                    .without(
+                        "Health intake",
+                        "Red flags and clearances",
+                        "Sessions and notes",
+                        "Warfarin",
+                        "Download chart PDF"))
+            .therapist2(
+                Expect.page(
+                        "Jonas Lindqvist",
+                        "Health intake",
+                        "Red flags and clearances",
+                        "Sessions and notes")
+                    .without(NOTES_REFUSED, "Download chart PDF"))
+            .frontDesk(
+                Expect.page("Jonas Lindqvist", "Details", "Consents")
+                    .without(
+                        "Health intake",
+                        "Red flags and clearances",
+                        "Sessions and notes",
+                        "Warfarin",
+                        "Download chart PDF")));
+    rows.add(
+        Row.get("/staff/consents/consent.xhtml?id=" + annaConsent, anyone)
+            .staff(Expect.page("Consent", "Anna Bergström")));
     rows.add(Row.get("/staff/consents/signature?id=" + annaConsent, anyone).staff(Expect.png()));
-    rows.add(Row.get("/staff/consents/scan?id=" + annaConsent, "signed on the tablet, so no scan")
-        .staff(Expect.notFound()));
+    rows.add(
+        Row.get("/staff/consents/scan?id=" + annaConsent, "signed on the tablet, so no scan")
+            .staff(Expect.notFound()));
     rows.add(Row.get("/staff/consents/pdf?id=" + annaConsent, anyone).staff(Expect.pdf()));
-    rows.add(Row.get("/staff/consents/paper.xhtml?client=" + anna, anyone).staff(Expect.page("Paper consent")));
-    rows.add(Row.get("/staff/consents/print.xhtml?client=" + anna + "&form=" + consentForm, anyone)
-        .staff(Expect.page("", "Anna Bergström")));
-    rows.add(Row.post("/staff/kiosk/start-intake", "client=" + tabletClient, "hand the tablet over").ownSessions()
-        .staff(Expect.redirect("/kiosk/intake.xhtml")).counting("select count(*) from audit_entry where action = 'KIOSK_START'"));
-    rows.add(Row.post("/staff/kiosk/start-consent", "client=" + tabletClient, "hand the tablet over").ownSessions()
-        .staff(Expect.redirect("/kiosk/consent.xhtml")).counting("select count(*) from audit_entry where action = 'KIOSK_START'"));
+    rows.add(
+        Row.get("/staff/consents/paper.xhtml?client=" + anna, anyone)
+            .staff(Expect.page("Paper consent")));
+    rows.add(
+        Row.get("/staff/consents/print.xhtml?client=" + anna + "&form=" + consentForm, anyone)
+            .staff(Expect.page("", "Anna Bergström")));
+    rows.add(
+        Row.post("/staff/kiosk/start-intake", "client=" + tabletClient, "hand the tablet over")
+            .ownSessions()
+            .staff(Expect.redirect("/kiosk/intake.xhtml"))
+            .counting("select count(*) from audit_entry where action = 'KIOSK_START'"));
+    rows.add(
+        Row.post("/staff/kiosk/start-consent", "client=" + tabletClient, "hand the tablet over")
+            .ownSessions()
+            .staff(Expect.redirect("/kiosk/consent.xhtml"))
+            .counting("select count(*) from audit_entry where action = 'KIOSK_START'"));
 
     // Owner pages.
     rows.add(Row.get("/owner/staff.xhtml", anyone).ownerOnly(Expect.page("Staff", "therapist1")));
-    rows.add(Row.get("/owner/staff-edit.xhtml?id=" + therapist1Account, anyone).ownerOnly(Expect.page("Staff member", "therapist1")));
+    rows.add(
+        Row.get("/owner/staff-edit.xhtml?id=" + therapist1Account, anyone)
+            .ownerOnly(Expect.page("Staff member", "therapist1")));
     rows.add(Row.get("/owner/consent-forms.xhtml", anyone).ownerOnly(Expect.page("Consent forms")));
-    rows.add(Row.get("/owner/consent-form.xhtml?id=" + consentForm, anyone).ownerOnly(Expect.page("Consent form")));
-    rows.add(Row.get("/owner/catalogue.xhtml", anyone).ownerOnly(Expect.page("Catalogue", "Upper trapezius")));
+    rows.add(
+        Row.get("/owner/consent-form.xhtml?id=" + consentForm, anyone)
+            .ownerOnly(Expect.page("Consent form")));
+    rows.add(
+        Row.get("/owner/catalogue.xhtml", anyone)
+            .ownerOnly(Expect.page("Catalogue", "Upper trapezius")));
     rows.add(Row.get("/owner/verify.xhtml", anyone).ownerOnly(Expect.page("Verify a PDF")));
     rows.add(Row.get("/owner/chart-pdf?client=" + anna, anyone).ownerOnly(Expect.pdf()));
-    rows.add(Row.get("/owner/audit.xhtml?client=" + anna, anyone).ownerOnly(Expect.page("Audit trail", "Export CSV", "/owner/audit.csv?")));
+    rows.add(
+        Row.get("/owner/audit.xhtml?client=" + anna, anyone)
+            .ownerOnly(Expect.page("Audit trail", "Export CSV", "/owner/audit.csv?")));
     rows.add(Row.get("/owner/audit.csv?client=" + anna, anyone).ownerOnly(Expect.ok()));
     rows.add(Row.get("/owner/exports.xhtml", anyone).ownerOnly(Expect.page("Audit exports")));
     rows.add(Row.get("/owner/exports/archive?id=" + export, anyone).ownerOnly(Expect.zip()));
 
     // Clinical pages: owner and therapists.
     // A therapist outside the client's caseload is sent to the break-glass screen first.
-    rows.add(Row.get("/clinical/intake.xhtml?client=" + anna, "Anna, treated by therapist1")
-        .clinical(Expect.page("Health intake", "Sumatriptan")).therapist2(breakGlass(anna)));
-    rows.add(Row.get("/clinical/clearance.xhtml?client=" + jonas, "Jonas, treated by therapist2")
-        .clinical(Expect.page("Medical clearance")).therapist1(breakGlass(jonas)));
-    rows.add(Row.get("/clinical/visit-check.xhtml?client=" + anna, "Anna, treated by therapist1")
-        .clinical(Expect.page("check")).therapist2(breakGlass(anna)));
-    rows.add(Row.get("/clinical/session-start.xhtml?client=" + anna, "Anna, treated by therapist1")
-        .clinical(Expect.page("Start a session")).therapist2(breakGlass(anna)));
-    rows.add(Row.get("/clinical/break-glass.xhtml?client=" + jonas, "Jonas, treated by therapist2")
-        .clinical(Expect.redirect("/staff/clients/client.xhtml?id=" + jonas))
-        .therapist1(Expect.page("Outside your caseload", "Jonas Lindqvist is not in your caseload")));
-    rows.add(Row.get("/clinical/note.xhtml?id=" + annaNote, "Anna's signed note by therapist1")
-        .clinical(Expect.refused()).therapist2(breakGlass(anna))
-        .owner(Expect.page("SOAP note", "<form id=\"addendum\"").without("<form id=\"note\""))
-        .therapist1(Expect.page("SOAP note", "<form id=\"addendum\"").without("<form id=\"note\"")));
-    rows.add(Row.get("/clinical/note.xhtml?id=" + jonasDraft, "therapist2's draft for Jonas")
-        .clinical(Expect.refused()).therapist1(breakGlass(jonas))
-        .owner(Expect.page("SOAP note").without("<form id=\"note\"", "<form id=\"addendum\""))
-        .therapist2(Expect.page("SOAP note", "<form id=\"note\"", "Save draft")));
-    rows.add(Row.get("/clinical/notes.xhtml", "therapist2 has a draft for Jonas")
-        .clinical(Expect.page("Unsigned notes").without("Jonas Lindqvist"))
-        .owner(Expect.page("Unsigned notes"))
-        .therapist2(Expect.page("Unsigned notes", "Jonas Lindqvist")));
-    rows.add(Row.get("/clinical/notes/pdf?id=" + annaNote, "Anna's note").clinical(Expect.refused())
-        .owner(Expect.pdf()).therapist1(Expect.pdf()));
-    rows.add(Row.get("/clinical/addenda/pdf?id=" + addendum, "on Anna's note").clinical(Expect.refused())
-        .owner(Expect.pdf()).therapist1(Expect.pdf()));
-    rows.add(Row.get("/clinical/referral-letter?client=" + amira, "Amira, with an open red flag").clinical(Expect.pdf()));
-    rows.add(Row.get("/clinical/clearance-letter?id=" + clearance, "a scanned PNG letter").clinical(Expect.png()));
+    rows.add(
+        Row.get("/clinical/intake.xhtml?client=" + anna, "Anna, treated by therapist1")
+            .clinical(Expect.page("Health intake", "Sumatriptan"))
+            .therapist2(breakGlass(anna)));
+    rows.add(
+        Row.get("/clinical/clearance.xhtml?client=" + jonas, "Jonas, treated by therapist2")
+            .clinical(Expect.page("Medical clearance"))
+            .therapist1(breakGlass(jonas)));
+    rows.add(
+        Row.get("/clinical/visit-check.xhtml?client=" + anna, "Anna, treated by therapist1")
+            .clinical(Expect.page("check"))
+            .therapist2(breakGlass(anna)));
+    rows.add(
+        Row.get("/clinical/session-start.xhtml?client=" + anna, "Anna, treated by therapist1")
+            .clinical(Expect.page("Start a session"))
+            .therapist2(breakGlass(anna)));
+    rows.add(
+        Row.get("/clinical/break-glass.xhtml?client=" + jonas, "Jonas, treated by therapist2")
+            .clinical(Expect.redirect("/staff/clients/client.xhtml?id=" + jonas))
+            .therapist1(
+                Expect.page("Outside your caseload", "Jonas Lindqvist is not in your caseload")));
+    rows.add(
+        Row.get("/clinical/note.xhtml?id=" + annaNote, "Anna's signed note by therapist1")
+            .clinical(Expect.refused())
+            .therapist2(breakGlass(anna))
+            .owner(Expect.page("SOAP note", "<form id=\"addendum\"").without("<form id=\"note\""))
+            .therapist1(
+                Expect.page("SOAP note", "<form id=\"addendum\"").without("<form id=\"note\"")));
+    rows.add(
+        Row.get("/clinical/note.xhtml?id=" + jonasDraft, "therapist2's draft for Jonas")
+            .clinical(Expect.refused())
+            .therapist1(breakGlass(jonas))
+            .owner(Expect.page("SOAP note").without("<form id=\"note\"", "<form id=\"addendum\""))
+            .therapist2(Expect.page("SOAP note", "<form id=\"note\"", "Save draft")));
+    rows.add(
+        Row.get("/clinical/notes.xhtml", "therapist2 has a draft for Jonas")
+            .clinical(Expect.page("Unsigned notes").without("Jonas Lindqvist"))
+            .owner(Expect.page("Unsigned notes"))
+            .therapist2(Expect.page("Unsigned notes", "Jonas Lindqvist")));
+    rows.add(
+        Row.get("/clinical/notes/pdf?id=" + annaNote, "Anna's note")
+            .clinical(Expect.refused())
+            .owner(Expect.pdf())
+            .therapist1(Expect.pdf()));
+    rows.add(
+        Row.get("/clinical/addenda/pdf?id=" + addendum, "on Anna's note")
+            .clinical(Expect.refused())
+            .owner(Expect.pdf())
+            .therapist1(Expect.pdf()));
+    rows.add(
+        Row.get("/clinical/referral-letter?client=" + amira, "Amira, with an open red flag")
+            .clinical(Expect.pdf()));
+    rows.add(
+        Row.get("/clinical/clearance-letter?id=" + clearance, "a scanned PNG letter")
+            .clinical(Expect.png()));
 
     // The tablet's own pages.
     rows.add(Row.get("/kiosk/index.xhtml", "the locked screen").everyone(Expect.lockedScreen()));
-    rows.add(Row.get("/kiosk/intake.xhtml", anyone).everyone(Expect.lockedScreen())
-        .kiosk(Expect.page("Health questions").without("Sumatriptan", "Bergström")));
-    rows.add(Row.get("/kiosk/consent.xhtml", "tablet handed over for the intake").everyone(Expect.lockedScreen()));
+    rows.add(
+        Row.get("/kiosk/intake.xhtml", anyone)
+            .everyone(Expect.lockedScreen())
+            .kiosk(Expect.page("Health questions").without("Sumatriptan", "Bergström")));
+    rows.add(
+        Row.get("/kiosk/consent.xhtml", "tablet handed over for the intake")
+            .everyone(Expect.lockedScreen()));
 
     // The API.
     rows.add(Row.get("/api/v1/clients?q=Bergstr", anyone).staff(Expect.json("clients")));
     rows.add(Row.get("/api/v1/clients/" + anna, anyone).staff(Expect.json("lastName")));
-    rows.add(Row.post("/api/v1/clients", null, "register").json(() -> "{\"firstName\":\"Matrix\",\"lastName\":\""
-            + Names.uniqueSurname("Matrix") + "\",\"dateOfBirth\":\"1990-05-06\"}")
-        .staff(Expect.created("id")).therapists(Expect.refused())
-        .counting("select count(*) from client"));
+    rows.add(
+        Row.post("/api/v1/clients", null, "register")
+            .json(
+                () ->
+                    "{\"firstName\":\"Matrix\",\"lastName\":\""
+                        + Names.uniqueSurname("Matrix")
+                        + "\",\"dateOfBirth\":\"1990-05-06\"}")
+            .staff(Expect.created("id"))
+            .therapists(Expect.refused())
+            .counting("select count(*) from client"));
     rows.add(Row.get("/api/v1/clients/" + anna + "/consents", anyone).clinical(Expect.jsonArray()));
-    rows.add(Row.get("/api/v1/clients/" + anna + "/notes", "Anna, treated by therapist1").clinical(Expect.refused(NOTES_REFUSED))
-        .therapist2(Expect.refused(outsideCaseloadForApi()))
-        .owner(Expect.jsonArray()).therapist1(Expect.jsonArray()));
-    rows.add(Row.get("/api/v1/notes/" + annaNote, "Anna's note").clinical(Expect.refused(NOTES_REFUSED))
-        .therapist2(Expect.refused(outsideCaseloadForApi()))
-        .owner(Expect.json("subjective")).therapist1(Expect.json("subjective")));
+    rows.add(
+        Row.get("/api/v1/clients/" + anna + "/notes", "Anna, treated by therapist1")
+            .clinical(Expect.refused(NOTES_REFUSED))
+            .therapist2(Expect.refused(outsideCaseloadForApi()))
+            .owner(Expect.jsonArray())
+            .therapist1(Expect.jsonArray()));
+    rows.add(
+        Row.get("/api/v1/notes/" + annaNote, "Anna's note")
+            .clinical(Expect.refused(NOTES_REFUSED))
+            .therapist2(Expect.refused(outsideCaseloadForApi()))
+            .owner(Expect.json("subjective"))
+            .therapist1(Expect.json("subjective")));
     rows.add(Row.get("/api/v1/consents/" + annaConsent + "/pdf", anyone).ownerOnly(Expect.pdf()));
     rows.add(Row.get("/api/v1/notes/" + annaNote + "/pdf", anyone).ownerOnly(Expect.pdf()));
-    rows.add(Row.post("/api/v1/exports", null, "start an export")
-        .json(() -> "{\"from\":\"" + LocalDate.now() + "\",\"to\":\"" + LocalDate.now() + "\"}")
-        .ownerOnly(Expect.accepted("id")).counting("select count(*) from audit_export"));
+    rows.add(
+        Row.post("/api/v1/exports", null, "start an export")
+            .json(() -> "{\"from\":\"" + LocalDate.now() + "\",\"to\":\"" + LocalDate.now() + "\"}")
+            .ownerOnly(Expect.accepted("id"))
+            .counting("select count(*) from audit_export"));
     rows.add(Row.get("/api/v1/exports/" + export, anyone).ownerOnly(Expect.json("status")));
     rows.add(Row.get("/api/v1/exports/" + export + "/archive", anyone).ownerOnly(Expect.zip()));
-    rows.add(Row.post("/api/v1/verifications", null, "Anna's sealed consent").pdf(() -> sealedConsent)
-        .ownerOnly(Expect.json("signatureValid")).counting("select count(*) from audit_entry where action = 'VERIFY'"));
+    rows.add(
+        Row.post("/api/v1/verifications", null, "Anna's sealed consent")
+            .pdf(() -> sealedConsent)
+            .ownerOnly(Expect.json("signatureValid"))
+            .counting("select count(*) from audit_entry where action = 'VERIFY'"));
     rows.add(Row.get("/api/v1/clients/" + anna + "/chart.pdf", anyone).ownerOnly(Expect.pdf()));
     rows.add(Row.get("/api/v1/audit/verify", anyone).ownerOnly(Expect.json("intact")));
     rows.add(Row.get("/api/v1/staff/me", anyone).staff(Expect.json("username")));
     rows.add(Row.get("/api/v1/staff", anyone).ownerOnly(Expect.jsonArray()));
-    rows.add(Row.post("/api/v1/staff", null, "add a person")
-        .json(() -> "{\"username\":\"m" + UUID.randomUUID().toString().substring(0, 8) + "\",\"displayName\":\"Matrix Person\","
-            + "\"role\":\"THERAPIST\",\"temporaryPassword\":\"first day at the clinic\"}")
-        .ownerOnly(Expect.created("id")).counting("select count(*) from staff_account"));
-    rows.add(Row.get("/api/v1/staff/" + therapist1Account, anyone).ownerOnly(Expect.json("username")));
+    rows.add(
+        Row.post("/api/v1/staff", null, "add a person")
+            .json(
+                () ->
+                    "{\"username\":\"m"
+                        + UUID.randomUUID().toString().substring(0, 8)
+                        + "\",\"displayName\":\"Matrix Person\","
+                        + "\"role\":\"THERAPIST\",\"temporaryPassword\":\"first day at the clinic\"}")
+            .ownerOnly(Expect.created("id"))
+            .counting("select count(*) from staff_account"));
+    rows.add(
+        Row.get("/api/v1/staff/" + therapist1Account, anyone).ownerOnly(Expect.json("username")));
 
     // Served by Payara outside MyoChart's sign-in; the kiosk gate still sends the tablet back.
     rows.add(Row.get("/health", anyone).everyone(Expect.ok()));
@@ -300,8 +462,10 @@ class AccessMatrixIT {
     HttpResponse<String> signing = kiosk.get("/kiosk/consent.xhtml");
     HttpResponse<String> staffPage = kiosk.get("/staff/clients/client.xhtml?id=" + anna);
     HttpResponse<String> intake = kiosk.get("/kiosk/intake.xhtml");
-    HttpResponse<String> api = kiosk.send(HttpRequest.newBuilder(clinic.uri("/api/v1/clients/" + anna))
-        .header("Authorization", Http.basic("owner", PASSWORD)));
+    HttpResponse<String> api =
+        kiosk.send(
+            HttpRequest.newBuilder(clinic.uri("/api/v1/clients/" + anna))
+                .header("Authorization", Http.basic("owner", PASSWORD)));
 
     Expect.page("Consent").check(signing);
     for (HttpResponse<String> away : List.of(staffPage, intake, api)) {
@@ -324,29 +488,42 @@ class AccessMatrixIT {
 
   @Test
   void anotherTherapistCannotSaveADraftThatIsNotTheirs() throws Exception {
-    String before = text("select client_words || '|' || version from soap_note where id = " + jonasDraft);
+    String before =
+        text("select client_words || '|' || version from soap_note where id = " + jonasDraft);
     WebSession therapist1 = WebSession.signedIn(clinic, "therapist1", PASSWORD);
     WebSession owner = WebSession.signedIn(clinic, "owner", PASSWORD);
-    Map<String, String> crafted = Map.of("note", "note", "note:save", "note:save", "note:clientWords", "Overwritten by someone else");
+    Map<String, String> crafted =
+        Map.of(
+            "note",
+            "note",
+            "note:save",
+            "note:save",
+            "note:clientWords",
+            "Overwritten by someone else");
 
-    HttpResponse<String> byTherapist1 = therapist1.post("/clinical/note.xhtml?id=" + jonasDraft, crafted);
+    HttpResponse<String> byTherapist1 =
+        therapist1.post("/clinical/note.xhtml?id=" + jonasDraft, crafted);
     HttpResponse<String> byOwner = owner.post("/clinical/note.xhtml?id=" + jonasDraft, crafted);
 
     // Outside their caseload the note does not even open without a reason.
     breakGlass(jonas).check(byTherapist1);
     // The owner only ever gets the note to read: there is no form whose save could run.
     Expect.page("SOAP note").without("<form id=\"note\"").check(byOwner);
-    assertEquals(before, text("select client_words || '|' || version from soap_note where id = " + jonasDraft));
+    assertEquals(
+        before,
+        text("select client_words || '|' || version from soap_note where id = " + jonasDraft));
   }
 
   @Test
   void aRefusalByARecordsStateIsAPlainPageGivingTheReason() {
-    HttpResponse<String> answer = session(Who.OWNER).get("/clinical/referral-letter?client=" + anna);
+    HttpResponse<String> answer =
+        session(Who.OWNER).get("/clinical/referral-letter?client=" + anna);
 
     assertEquals(409, answer.statusCode());
     String page = answer.body();
     assertTrue(page.contains("This cannot be done"), page);
-    assertTrue(page.contains("This client has no open red flag, so no referral letter is needed."), page);
+    assertTrue(
+        page.contains("This client has no open red flag, so no referral letter is needed."), page);
     assertFalse(page.contains("Payara"), "the server software is not shown: " + page);
   }
 
@@ -355,38 +532,51 @@ class AccessMatrixIT {
   private static void check(Row row, Who who, Expect expected) throws Exception {
     boolean api = row.path.startsWith("/api/");
     // The API is asked with credentials, never a session; the kiosk only has its session.
-    WebSession session = api && who != Who.KIOSK ? null : row.ownSessions ? newSession(who) : session(who);
+    WebSession session =
+        api && who != Who.KIOSK ? null : row.ownSessions ? newSession(who) : session(who);
     long countBefore = row.counting == null ? 0 : number(row.counting);
     List<String> deniedBefore = who.username == null ? List.of() : denials(who.username);
 
-    HttpResponse<byte[]> response = session == null ? Http.sendBytes(request(row, who)) : session.sendBytes(request(row, who));
+    HttpResponse<byte[]> response =
+        session == null ? Http.sendBytes(request(row, who)) : session.sendBytes(request(row, who));
 
     expected.check(response);
     if (expected.kind == Kind.REFUSED) {
       assertFalse(who.username == null, "only a signed-in person is refused with 403");
       List<String> deniedAfter = denials(who.username);
-      assertEquals(deniedBefore.size() + 1, deniedAfter.size(), "one new ACCESS_DENIED entry for " + who.username);
+      assertEquals(
+          deniedBefore.size() + 1,
+          deniedAfter.size(),
+          "one new ACCESS_DENIED entry for " + who.username);
       String[] recorded = deniedAfter.get(deniedAfter.size() - 1).split("\\|", 3);
       assertEquals(who.role, recorded[0], "the entry names the role");
       if (recorded[1].startsWith("Client:")) {
-        // Refused by a service's own caseload check: the entry names the client, the address is in its detail.
+        // Refused by a service's own caseload check: the entry names the client, the address is in
+        // its detail.
         String detail = recorded[2];
-        assertTrue(detail.contains("\"address\":\"" + row.path.replaceFirst("\\?.*", "") + "\""), detail);
+        assertTrue(
+            detail.contains("\"address\":\"" + row.path.replaceFirst("\\?.*", "") + "\""), detail);
       } else {
         assertEquals(api ? "Api" : "Page", recorded[1]);
-        assertEquals(auditedPath(row.path), auditedPath(recorded[2]), "the entry names the refused address");
+        assertEquals(
+            auditedPath(row.path), auditedPath(recorded[2]), "the entry names the refused address");
       }
     }
     if (row.counting != null) {
       boolean allowed = expected.allows();
-      assertEquals(countBefore + (allowed ? 1 : 0), number(row.counting), allowed ? "one new record" : "nothing was created");
+      assertEquals(
+          countBefore + (allowed ? 1 : 0),
+          number(row.counting),
+          allowed ? "one new record" : "nothing was created");
     }
   }
 
   private static HttpRequest.Builder request(Row row, Who who) {
     HttpRequest.Builder request = HttpRequest.newBuilder(clinic.uri(row.path));
     if (row.body != null) {
-      request.header("Content-Type", row.contentType).method(row.method, HttpRequest.BodyPublishers.ofByteArray(row.body.get()));
+      request
+          .header("Content-Type", row.contentType)
+          .method(row.method, HttpRequest.BodyPublishers.ofByteArray(row.body.get()));
     } else {
       request.method(row.method, HttpRequest.BodyPublishers.noBody());
     }
@@ -414,10 +604,14 @@ class AccessMatrixIT {
     };
   }
 
-  /** A front-desk session handed to the test's client on the tablet, the way the client profile's button does it. */
+  /**
+   * A front-desk session handed to the test's client on the tablet, the way the client profile's
+   * button does it.
+   */
   private static WebSession kiosk(String start, String page) {
     WebSession session = WebSession.signedIn(clinic, "frontdesk", PASSWORD);
-    HttpResponse<String> started = session.post(start, Map.of("client", Long.toString(tabletClient)));
+    HttpResponse<String> started =
+        session.post(start, Map.of("client", Long.toString(tabletClient)));
     assertEquals(302, started.statusCode(), started.body());
     assertEquals(page, WebSession.location(started).orElse(""));
     return session;
@@ -425,7 +619,22 @@ class AccessMatrixIT {
 
   // What a cell expects
 
-  enum Kind { PAGE, OK, PDF, PNG, ZIP, JSON, CREATED, ACCEPTED, REDIRECT, REFUSED, SIGN_IN, TO_KIOSK, NOT_FOUND, LOCKED }
+  enum Kind {
+    PAGE,
+    OK,
+    PDF,
+    PNG,
+    ZIP,
+    JSON,
+    CREATED,
+    ACCEPTED,
+    REDIRECT,
+    REFUSED,
+    SIGN_IN,
+    TO_KIOSK,
+    NOT_FOUND,
+    LOCKED
+  }
 
   record Expect(Kind kind, String text, List<String> present, List<String> absent) {
 
@@ -535,7 +744,8 @@ class AccessMatrixIT {
       switch (kind) {
         case PAGE -> {
           assertEquals(200, status, body);
-          java.util.regex.Matcher firstTitle = Pattern.compile("(?s)<title>(.*?)</title>").matcher(body);
+          java.util.regex.Matcher firstTitle =
+              Pattern.compile("(?s)<title>(.*?)</title>").matcher(body);
           String title = firstTitle.find() ? firstTitle.group(1) : "";
           assertTrue(title.contains(text), "title '" + title + "'");
           present.forEach(p -> assertTrue(body.contains(p), "the page shows " + p));
@@ -570,8 +780,11 @@ class AccessMatrixIT {
         case SIGN_IN -> {
           if (api) {
             assertEquals(401, status, body);
-            assertEquals("Basic realm=\"MyoChart\", charset=\"UTF-8\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
-            assertEquals(401, Json.createReader(new StringReader(body)).readObject().getInt("status"));
+            assertEquals(
+                "Basic realm=\"MyoChart\", charset=\"UTF-8\"",
+                response.headers().firstValue("WWW-Authenticate").orElse(""));
+            assertEquals(
+                401, Json.createReader(new StringReader(body)).readObject().getInt("status"));
           } else {
             assertEquals(302, status, body);
             assertTrue(location.startsWith("/login.xhtml"), "redirected to " + location);
@@ -587,8 +800,12 @@ class AccessMatrixIT {
         }
         case LOCKED -> {
           assertEquals(200, status, body);
-          assertTrue(body.contains("This tablet is ready. Please hand it to the front desk."), body);
-          assertFalse(Pattern.compile("<input(?![^>]*type=\"hidden\")|<textarea|<button").matcher(body).find(),
+          assertTrue(
+              body.contains("This tablet is ready. Please hand it to the front desk."), body);
+          assertFalse(
+              Pattern.compile("<input(?![^>]*type=\"hidden\")|<textarea|<button")
+                  .matcher(body)
+                  .find(),
               "nothing to fill in on the locked screen");
         }
         default -> fail("unknown expectation " + kind);
@@ -734,17 +951,32 @@ class AccessMatrixIT {
 
   // Setup and the database
 
-  /** therapist1 corrects Anna's note with a signed addendum on the note page, and the addendum is sealed. */
+  /**
+   * therapist1 corrects Anna's note with a signed addendum on the note page, and the addendum is
+   * sealed.
+   */
   private static long anAddendumOnAnnasNote() throws Exception {
     WebSession therapist1 = WebSession.signedIn(clinic, "therapist1", PASSWORD);
-    HttpResponse<String> added = therapist1.submitAjax("/clinical/note.xhtml?id=" + annaNote, "addendum", "addendum:addAddendum",
-        Map.of("addendum:reason", "Pressure recorded on the wrong side",
-            "addendum:body", "The trigger point was on the left upper trapezius, not the right.",
-            "addendum:password", PASSWORD));
+    HttpResponse<String> added =
+        therapist1.submitAjax(
+            "/clinical/note.xhtml?id=" + annaNote,
+            "addendum",
+            "addendum:addAddendum",
+            Map.of(
+                "addendum:reason",
+                "Pressure recorded on the wrong side",
+                "addendum:body",
+                "The trigger point was on the left upper trapezius, not the right.",
+                "addendum:password",
+                PASSWORD));
     assertEquals(200, added.statusCode(), added.body());
-    String sealed = "select min(record_id) from sealed_record where record_type = 'NoteAddendum' and client_id = " + anna;
-    return await("the addendum to be sealed: " + added.body()).atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(250)).until(() -> number(sealed), id -> id > 0);
+    String sealed =
+        "select min(record_id) from sealed_record where record_type = 'NoteAddendum' and client_id = "
+            + anna;
+    return await("the addendum to be sealed: " + added.body())
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> number(sealed), id -> id > 0);
   }
 
   /** therapist1 records a physician's clearance for the test's client, with a scanned letter. */
@@ -753,38 +985,80 @@ class AccessMatrixIT {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(scan, "png", png);
     WebSession therapist1 = WebSession.signedIn(clinic, "therapist1", PASSWORD);
-    HttpResponse<String> saved = therapist1.submitWithFile("/clinical/clearance.xhtml?client=" + tabletClient, "clearance",
-        "clearance:save", Map.of("clearance:physicianName", "Dr. Matrix Lund", "clearance:clearedOn", LocalDate.now().minusDays(1)
-            .toString(), "clearance:note", "Massage is fine."), "clearance:letter", "letter.png", "image/png", png.toByteArray());
+    HttpResponse<String> saved =
+        therapist1.submitWithFile(
+            "/clinical/clearance.xhtml?client=" + tabletClient,
+            "clearance",
+            "clearance:save",
+            Map.of(
+                "clearance:physicianName",
+                "Dr. Matrix Lund",
+                "clearance:clearedOn",
+                LocalDate.now().minusDays(1).toString(),
+                "clearance:note",
+                "Massage is fine."),
+            "clearance:letter",
+            "letter.png",
+            "image/png",
+            png.toByteArray());
     assertEquals(302, saved.statusCode(), saved.body());
-    long stored = number("select max(id) from medical_clearance where client_id = " + tabletClient + " and letter is not null");
+    long stored =
+        number(
+            "select max(id) from medical_clearance where client_id = "
+                + tabletClient
+                + " and letter is not null");
     assertTrue(stored > 0, "the clearance was stored with its letter");
     return stored;
   }
 
   private static long aNewClient() {
-    HttpResponse<String> created = Http.postJson(clinic.uri("/api/v1/clients"), "frontdesk", PASSWORD,
-        "{\"firstName\":\"Tablet\",\"lastName\":\"" + Names.uniqueSurname("Matrix") + "\",\"dateOfBirth\":\"1984-02-03\"}");
+    HttpResponse<String> created =
+        Http.postJson(
+            clinic.uri("/api/v1/clients"),
+            "frontdesk",
+            PASSWORD,
+            "{\"firstName\":\"Tablet\",\"lastName\":\""
+                + Names.uniqueSurname("Matrix")
+                + "\",\"dateOfBirth\":\"1984-02-03\"}");
     assertEquals(201, created.statusCode(), created.body());
     return Http.json(created).getJsonNumber("id").longValue();
   }
 
   private static long aFinishedExport() throws Exception {
     LocalDate today = LocalDate.now();
-    HttpResponse<String> started = Http.postJson(clinic.uri("/api/v1/exports"), "owner", PASSWORD,
-        "{\"from\":\"" + today.minusYears(1) + "\",\"to\":\"" + today + "\",\"client\":" + anna + "}");
+    HttpResponse<String> started =
+        Http.postJson(
+            clinic.uri("/api/v1/exports"),
+            "owner",
+            PASSWORD,
+            "{\"from\":\""
+                + today.minusYears(1)
+                + "\",\"to\":\""
+                + today
+                + "\",\"client\":"
+                + anna
+                + "}");
     assertEquals(202, started.statusCode(), started.body());
     long id = Http.json(started).getJsonNumber("id").longValue();
-    String finished = await("export " + id + " to finish").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
-        .until(() -> Http.json(Http.get(clinic.uri("/api/v1/exports/" + id), "owner", PASSWORD)).getString("status"),
-            status -> !status.equals("RUNNING"));
+    String finished =
+        await("export " + id + " to finish")
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () ->
+                    Http.json(Http.get(clinic.uri("/api/v1/exports/" + id), "owner", PASSWORD))
+                        .getString("status"),
+                status -> !status.equals("RUNNING"));
     assertEquals("COMPLETED", finished);
     return id;
   }
 
   private static boolean publicVerificationOn() {
     try {
-      return "true".equals(text("select max(option_value) from clinic_option where option_key = 'public-verification'"));
+      return "true"
+          .equals(
+              text(
+                  "select max(option_value) from clinic_option where option_key = 'public-verification'"));
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -795,7 +1069,8 @@ class AccessMatrixIT {
    * refusal names the client ("Client:id") and carries the address in its detail.
    */
   private static List<String> denials(String actor) throws SQLException {
-    try (PreparedStatement query = db.prepareStatement(
+    try (PreparedStatement query =
+        db.prepareStatement(
             "select actor_role, case when record_type = 'Client' then 'Client:' || record_id else record_type end,"
                 + " case when record_type = 'Client' then detail else record_id end"
                 + " from audit_entry where action = 'ACCESS_DENIED' and actor = ?"

@@ -31,16 +31,18 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The clinical free text: a client's intake answers typed on the kiosk, every free-text field of
- * a SOAP note and an addendum, all full of probes. Every page that shows them renders them as
- * typed, no script runs, no expression is evaluated, and the sealed note and addendum PDFs carry
- * the text literally.
+ * The clinical free text: a client's intake answers typed on the kiosk, every free-text field of a
+ * SOAP note and an addendum, all full of probes. Every page that shows them renders them as typed,
+ * no script runs, no expression is evaluated, and the sealed note and addendum PDFs carry the text
+ * literally.
  */
 class ClinicalXssProbesBrowserIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;
+
   /** Every probe at once: 117 characters, so it fits the shortest note rows too. */
-  private static final String ALL = SCRIPT + " " + IMAGE + " " + LINK + " " + TEMPLATE + " " + EL + " " + DOLLAR_EL;
+  private static final String ALL =
+      SCRIPT + " " + IMAGE + " " + LINK + " " + TEMPLATE + " " + EL + " " + DOLLAR_EL;
 
   private static RunningClinic clinic;
 
@@ -55,7 +57,8 @@ class ClinicalXssProbesBrowserIT {
   }
 
   @Test
-  void kioskAnswersNoteFieldsAndAnAddendumFullOfProbesAreShownAsTypedAndSealedLiterally() throws Exception {
+  void kioskAnswersNoteFieldsAndAnAddendumFullOfProbesAreShownAsTypedAndSealedLiterally()
+      throws Exception {
     String lastName = Names.uniqueSurname("Xn");
     long client = XssProbesBrowserIT.hostileClient(clinic, lastName);
     recordPaperConsent(client, lastName);
@@ -70,27 +73,39 @@ class ClinicalXssProbesBrowserIT {
       therapist.click(By.xpath("//*[@id='start:changed']//label[normalize-space(.)='No']"));
       therapist.submit("start:startSession");
       therapist.awaitPath("/clinical/note.xhtml");
-      long note = Long.parseLong(therapist.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+      long note =
+          Long.parseLong(therapist.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
       String cautions = therapist.find(By.id("cautions")).getText();
       for (String field : List.of("skinCondition", "oilAllergy", "otherContraindications")) {
-        assertTrue(cautions.contains(kioskAnswers.get(field) + " (checked)"), "intake caution shown as typed: " + cautions);
+        assertTrue(
+            cautions.contains(kioskAnswers.get(field) + " (checked)"),
+            "intake caution shown as typed: " + cautions);
       }
 
       Map<String, String> written = writeTheNote(therapist);
       assertInert(therapist, "/clinical/note.xhtml?id=" + note);
       for (Map.Entry<String, String> field : written.entrySet()) {
-        assertEquals(field.getValue(), therapist.find(By.cssSelector("[id='note:" + field.getKey() + "'], [id$=':"
-            + field.getKey() + "']")).getAttribute("value"), "the draft's " + field.getKey() + " comes back as typed");
+        assertEquals(
+            field.getValue(),
+            therapist
+                .find(
+                    By.cssSelector(
+                        "[id='note:" + field.getKey() + "'], [id$=':" + field.getKey() + "']"))
+                .getAttribute("value"),
+            "the draft's " + field.getKey() + " comes back as typed");
       }
       assertInert(therapist, "/clinical/notes.xhtml");
-      assertTrue(therapist.find(By.id("mine")).getText().contains(IMAGE + " " + lastName), "the work list names the client as typed");
+      assertTrue(
+          therapist.find(By.id("mine")).getText().contains(IMAGE + " " + lastName),
+          "the work list names the client as typed");
 
       therapist.visit("/clinical/note.xhtml?id=" + note);
       signTheNote(therapist);
       assertInert(therapist, "/clinical/note.xhtml?id=" + note);
       String content = therapist.find(By.id("noteContent")).getText();
       for (String typed : written.values()) {
-        assertTrue(content.contains(typed), "the signed note shows " + typed + " literally: " + content);
+        assertTrue(
+            content.contains(typed), "the signed note shows " + typed + " literally: " + content);
       }
 
       String reason = "Reason " + ALL;
@@ -103,11 +118,16 @@ class ClinicalXssProbesBrowserIT {
       assertInert(therapist, "/clinical/note.xhtml?id=" + note);
       String addenda = therapist.find(By.id("addenda")).getText();
       assertTrue(addenda.contains(reason) && addenda.contains(body), addenda);
-      String addendumLink = therapist.find(By.xpath("//div[@class='addendum']//a[contains(., 'Signed PDF')]")).getAttribute("href");
+      String addendumLink =
+          therapist
+              .find(By.xpath("//div[@class='addendum']//a[contains(., 'Signed PDF')]"))
+              .getAttribute("href");
       long addendum = Long.parseLong(addendumLink.replaceAll(".*[?&]id=(\\d+).*", "$1"));
 
       assertInert(therapist, "/staff/clients/client.xhtml?id=" + client + "&tab=sessions");
-      assertTrue(therapist.find(By.cssSelector("[id$=':notes']")).getText().contains("Signed"), "the session is listed");
+      assertTrue(
+          therapist.find(By.cssSelector("[id$=':notes']")).getText().contains("Signed"),
+          "the session is listed");
       assertInert(therapist, "/staff/clients/client.xhtml?id=" + client + "&tab=outcomes");
       therapist.awaitText("What was used when");
       assertNull(therapist.script("return window.__xss"));
@@ -115,21 +135,34 @@ class ClinicalXssProbesBrowserIT {
       try (Browser owner = Browser.open(clinic)) {
         LoginScreen.open(owner).signInAndWait("owner", PASSWORD);
         assertInert(owner, "/owner/audit.xhtml?type=SoapNote&id=" + note);
-        String trail = String.valueOf(owner.script(
-            "return Array.from(document.querySelectorAll('.audit-detail')).map(cell => cell.textContent).join('\\n')"));
-        for (String probe : List.of(SCRIPT, "<img src=x onerror=window.__xss=1>", LINK, TEMPLATE, EL, DOLLAR_EL)) {
-          assertTrue(trail.contains(probe), "the note's audit history shows " + probe + " as typed: " + trail);
+        String trail =
+            String.valueOf(
+                owner.script(
+                    "return Array.from(document.querySelectorAll('.audit-detail')).map(cell => cell.textContent).join('\\n')"));
+        for (String probe :
+            List.of(SCRIPT, "<img src=x onerror=window.__xss=1>", LINK, TEMPLATE, EL, DOLLAR_EL)) {
+          assertTrue(
+              trail.contains(probe),
+              "the note's audit history shows " + probe + " as typed: " + trail);
         }
       }
 
       WebSession reader = WebSession.signedIn(clinic, "therapist1", PASSWORD);
-      String notePdf = withoutSpaces(SealedPdfs.text(pdf(reader, "/clinical/notes/pdf?id=" + note)));
+      String notePdf =
+          withoutSpaces(SealedPdfs.text(pdf(reader, "/clinical/notes/pdf?id=" + note)));
       for (String typed : written.values()) {
-        assertTrue(notePdf.contains(withoutSpaces(typed)), "the sealed note carries " + typed + " literally: " + notePdf);
+        assertTrue(
+            notePdf.contains(withoutSpaces(typed)),
+            "the sealed note carries " + typed + " literally: " + notePdf);
       }
-      assertTrue(notePdf.contains(withoutSpaces(IMAGE + " " + lastName)), "the client's name as typed: " + notePdf);
-      String addendumPdf = withoutSpaces(SealedPdfs.text(pdf(reader, "/clinical/addenda/pdf?id=" + addendum)));
-      assertTrue(addendumPdf.contains(withoutSpaces(reason)) && addendumPdf.contains(withoutSpaces(body)), addendumPdf);
+      assertTrue(
+          notePdf.contains(withoutSpaces(IMAGE + " " + lastName)),
+          "the client's name as typed: " + notePdf);
+      String addendumPdf =
+          withoutSpaces(SealedPdfs.text(pdf(reader, "/clinical/addenda/pdf?id=" + addendum)));
+      assertTrue(
+          addendumPdf.contains(withoutSpaces(reason)) && addendumPdf.contains(withoutSpaces(body)),
+          addendumPdf);
     }
   }
 
@@ -138,7 +171,8 @@ class ClinicalXssProbesBrowserIT {
     Files.writeString(scan, "%PDF-1.4\n% a scanned page\n");
     try (Browser desk = Browser.open(clinic)) {
       LoginScreen.open(desk).signInAndWait("frontdesk", PASSWORD);
-      PaperConsentScreen.open(desk, client).recordFullyAccepted(clinicToday(), IMAGE + " " + lastName, scan);
+      PaperConsentScreen.open(desk, client)
+          .recordFullyAccepted(clinicToday(), IMAGE + " " + lastName, scan);
     } finally {
       Files.deleteIfExists(scan);
     }
@@ -153,8 +187,12 @@ class ClinicalXssProbesBrowserIT {
       tablet.tap(By.id("startKioskIntake"));
       tablet.awaitPath("/kiosk/intake.xhtml");
       tablet.awaitText("Step 1 of 6");
-      for (WebElement no : tablet.driver().findElements(
-          By.xpath("//div[contains(@class,'kiosk-question')]//div[contains(@class,'ui-button')][normalize-space(.)='No']"))) {
+      for (WebElement no :
+          tablet
+              .driver()
+              .findElements(
+                  By.xpath(
+                      "//div[contains(@class,'kiosk-question')]//div[contains(@class,'ui-button')][normalize-space(.)='No']"))) {
         tablet.tap(no);
       }
       next(tablet, "Step 2 of 6");
@@ -163,14 +201,17 @@ class ClinicalXssProbesBrowserIT {
       tablet.tap(By.xpath("//div[contains(@class,'kiosk-scale')]//div[normalize-space(.)='6']"));
       next(tablet, "Step 3 of 6");
       type(tablet, answers, "kiosk:", "triggers");
-      tablet.tap(By.xpath("//*[@id='kiosk:diagnosed']//div[contains(@class,'ui-button')][normalize-space(.)='Yes']"));
+      tablet.tap(
+          By.xpath(
+              "//*[@id='kiosk:diagnosed']//div[contains(@class,'ui-button')][normalize-space(.)='Yes']"));
       String diagnosedWhen = IMAGE + " " + EL + " " + TEMPLATE;
       tablet.type("kiosk:diagnosedWhen", diagnosedWhen);
       answers.put("diagnosedWhen", diagnosedWhen);
       next(tablet, "Step 4 of 6");
       tablet.tap(By.id("kiosk:addMedication"));
       String medication = "Medication " + ALL;
-      tablet.type(tablet.find(By.cssSelector("input[placeholder='Name']")).getAttribute("id"), medication);
+      tablet.type(
+          tablet.find(By.cssSelector("input[placeholder='Name']")).getAttribute("id"), medication);
       answers.put("medicationName", medication);
       next(tablet, "Step 5 of 6");
       type(tablet, answers, "kiosk:", "skinCondition");
@@ -180,7 +221,10 @@ class ClinicalXssProbesBrowserIT {
       tablet.tap(By.id("kiosk:back"));
       tablet.awaitText("Step 5 of 6");
       for (String field : List.of("skinCondition", "oilAllergy", "otherContraindications")) {
-        assertEquals(answers.get(field), tablet.find(By.id("kiosk:" + field)).getAttribute("value"), "the kiosk shows it again as typed");
+        assertEquals(
+            answers.get(field),
+            tablet.find(By.id("kiosk:" + field)).getAttribute("value"),
+            "the kiosk shows it again as typed");
       }
       assertNull(tablet.script("return window.__xss"));
       next(tablet, "Step 6 of 6");
@@ -207,15 +251,23 @@ class ClinicalXssProbesBrowserIT {
   }
 
   /**
-   * The intake page shows the kiosk's answers as typed in its fields; the therapist confirms
-   * each, and the profile's intake history shows every answer before and after.
+   * The intake page shows the kiosk's answers as typed in its fields; the therapist confirms each,
+   * and the profile's intake history shows every answer before and after.
    */
-  private static void checkAndConfirmTheIntake(Browser therapist, long client, Map<String, String> kioskAnswers) {
+  private static void checkAndConfirmTheIntake(
+      Browser therapist, long client, Map<String, String> kioskAnswers) {
     assertInert(therapist, "/clinical/intake.xhtml?client=" + client);
     for (Map.Entry<String, String> answer : kioskAnswers.entrySet()) {
-      String id = therapist.find(By.cssSelector("[id='intake:" + answer.getKey() + "'], [id$=':" + answer.getKey() + "']"))
-          .getAttribute("id");
-      assertEquals(answer.getValue(), therapist.find(By.id(id)).getAttribute("value"), answer.getKey() + " comes back as typed");
+      String id =
+          therapist
+              .find(
+                  By.cssSelector(
+                      "[id='intake:" + answer.getKey() + "'], [id$=':" + answer.getKey() + "']"))
+              .getAttribute("id");
+      assertEquals(
+          answer.getValue(),
+          therapist.find(By.id(id)).getAttribute("value"),
+          answer.getKey() + " comes back as typed");
       therapist.type(id, answer.getValue() + " (checked)");
     }
     therapist.submit("intake:save");
@@ -223,22 +275,40 @@ class ClinicalXssProbesBrowserIT {
     assertNull(therapist.script("return window.__xss"));
 
     assertInert(therapist, "/staff/clients/client.xhtml?id=" + client);
-    therapist.click(By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., 'Health intake')]"));
+    therapist.click(
+        By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., 'Health intake')]"));
     therapist.awaitText("client on tablet");
     String history = therapist.find(By.cssSelector("[id$='currentIntake']")).getText();
     for (String answer : kioskAnswers.values()) {
-      assertTrue(history.contains(answer), "the kiosk's answer is shown as typed: " + answer + " in " + history);
-      assertTrue(history.contains(answer + " (checked)"), "the confirmed answer is shown as typed: " + history);
+      assertTrue(
+          history.contains(answer),
+          "the kiosk's answer is shown as typed: " + answer + " in " + history);
+      assertTrue(
+          history.contains(answer + " (checked)"),
+          "the confirmed answer is shown as typed: " + history);
     }
   }
 
-  /** Types a probe into every free-text field of the note and its rows; returns field id to text. */
+  /**
+   * Types a probe into every free-text field of the note and its rows; returns field id to text.
+   */
   private static Map<String, String> writeTheNote(Browser therapist) {
     Map<String, String> written = new LinkedHashMap<>();
     therapist.click("note:protocol");
     therapist.awaitText("The migraine protocol rows were added.");
-    for (String field : List.of("triggers", "medicationSinceLast", "clientGoal", "clientWords", "posture", "palpationNotes",
-        "romChange", "progress", "nextSession", "homeCare", "referralReason")) {
+    for (String field :
+        List.of(
+            "triggers",
+            "medicationSinceLast",
+            "clientGoal",
+            "clientWords",
+            "posture",
+            "palpationNotes",
+            "romChange",
+            "progress",
+            "nextSession",
+            "homeCare",
+            "referralReason")) {
       type(therapist, written, "note:", field);
     }
     String appliedBy = IMAGE + " " + EL + " " + TEMPLATE;
@@ -247,7 +317,9 @@ class ClinicalXssProbesBrowserIT {
 
     therapist.click("note:addTriggerPoint");
     String muscle = rowField(therapist, "tpMuscle");
-    therapist.script("var menu = PF('widget_' + arguments[0].replace(/[:\\-]/g, '_')); menu.selectValue('upper-trapezius');", muscle);
+    therapist.script(
+        "var menu = PF('widget_' + arguments[0].replace(/[:\\-]/g, '_')); menu.selectValue('upper-trapezius');",
+        muscle);
     row(therapist, written, "tpRefers");
     therapist.click("note:addAvoided");
     row(therapist, written, "area");
@@ -273,10 +345,20 @@ class ClinicalXssProbesBrowserIT {
   }
 
   private static void signTheNote(Browser therapist) {
-    for (String[] answer : List.of(new String[] {"currentPain", "3"}, new String[] {"painBefore", "3"},
-        new String[] {"painAfter", "1"}, new String[] {"tolerance", "Good"})) {
-      WebElement button = therapist.find(By.xpath("//*[@id='note:" + answer[0]
-          + "']//div[contains(@class,'ui-button')][normalize-space(.)='" + answer[1] + "']"));
+    for (String[] answer :
+        List.of(
+            new String[] {"currentPain", "3"},
+            new String[] {"painBefore", "3"},
+            new String[] {"painAfter", "1"},
+            new String[] {"tolerance", "Good"})) {
+      WebElement button =
+          therapist.find(
+              By.xpath(
+                  "//*[@id='note:"
+                      + answer[0]
+                      + "']//div[contains(@class,'ui-button')][normalize-space(.)='"
+                      + answer[1]
+                      + "']"));
       therapist.script("arguments[0].scrollIntoView({block: 'center'});", button);
       button.click();
     }

@@ -23,8 +23,8 @@ import org.myochart.testsupport.StoredRows;
 import org.myochart.testsupport.WebSession;
 
 /**
- * Form posts the server did not hand out: without a view state, with a made-up one, with one
- * from another person's session, and from a page on another site. None of them changes anything.
+ * Form posts the server did not hand out: without a view state, with a made-up one, with one from
+ * another person's session, and from a page on another site. None of them changes anything.
  */
 class ForgedRequestIT {
 
@@ -56,11 +56,14 @@ class ForgedRequestIT {
 
   @Test
   void theRealFormWithItsViewStateRegistersTheClient() {
-    // The control: the same post the forged ones imitate does work when the server handed out the form.
+    // The control: the same post the forged ones imitate does work when the server handed out the
+    // form.
     WebSession frontDesk = WebSession.signedIn(clinic, "frontdesk", PASSWORD);
     String lastName = Names.uniqueSurname("Real");
     Map<String, String> form = registration(lastName);
-    form.put(WebSession.VIEW_STATE, WebSession.viewState(frontDesk.get("/staff/clients/client-edit.xhtml").body()));
+    form.put(
+        WebSession.VIEW_STATE,
+        WebSession.viewState(frontDesk.get("/staff/clients/client-edit.xhtml").body()));
 
     HttpResponse<String> answer = frontDesk.post("/staff/clients/client-edit.xhtml", form);
 
@@ -74,7 +77,8 @@ class ForgedRequestIT {
     frontDesk.get("/staff/clients/client-edit.xhtml");
     String lastName = Names.uniqueSurname("Noview");
 
-    HttpResponse<String> answer = frontDesk.post("/staff/clients/client-edit.xhtml", registration(lastName));
+    HttpResponse<String> answer =
+        frontDesk.post("/staff/clients/client-edit.xhtml", registration(lastName));
 
     // Without any view state Faces does not treat the post as a form submission at all.
     assertEquals(200, answer.statusCode());
@@ -98,7 +102,8 @@ class ForgedRequestIT {
   @Test
   void aViewStateFromAnotherPersonsSessionIsWorthlessInThisOne() {
     WebSession owner = WebSession.signedIn(clinic, "owner", PASSWORD);
-    String ownersViewState = WebSession.viewState(owner.get("/staff/clients/client-edit.xhtml").body());
+    String ownersViewState =
+        WebSession.viewState(owner.get("/staff/clients/client-edit.xhtml").body());
     WebSession frontDesk = WebSession.signedIn(clinic, "frontdesk", PASSWORD);
     String lastName = Names.uniqueSurname("Stolen");
     Map<String, String> form = registration(lastName);
@@ -111,7 +116,8 @@ class ForgedRequestIT {
   @Test
   void aViewStateFromBeforeSignOutIsWorthlessAfterSigningInAgain() {
     WebSession frontDesk = WebSession.signedIn(clinic, "frontdesk", PASSWORD);
-    String oldViewState = WebSession.viewState(frontDesk.get("/staff/clients/client-edit.xhtml").body());
+    String oldViewState =
+        WebSession.viewState(frontDesk.get("/staff/clients/client-edit.xhtml").body());
     frontDesk.post("/logout", Map.of());
     frontDesk.signIn("frontdesk", PASSWORD);
     String lastName = Names.uniqueSurname("Stale");
@@ -124,22 +130,38 @@ class ForgedRequestIT {
 
   @Test
   void aPageOnAnotherSiteCannotPutASignedInTabletIntoKioskMode() throws IOException {
-    long clientId = Http.json(Http.postJson(clinic.uri("/api/v1/clients"), "frontdesk", PASSWORD,
-        "{\"firstName\":\"Cross\",\"lastName\":\"" + Names.uniqueSurname("Site") + "\",\"dateOfBirth\":\"1991-04-05\"}"))
-        .getJsonNumber("id").longValue();
+    long clientId =
+        Http.json(
+                Http.postJson(
+                    clinic.uri("/api/v1/clients"),
+                    "frontdesk",
+                    PASSWORD,
+                    "{\"firstName\":\"Cross\",\"lastName\":\""
+                        + Names.uniqueSurname("Site")
+                        + "\",\"dateOfBirth\":\"1991-04-05\"}"))
+            .getJsonNumber("id")
+            .longValue();
     // "localhost" and "127.0.0.1" are different sites to the browser, so the clinic's SameSite
     // session cookie must not travel with this page's post.
     String target = clinic.uri("/staff/kiosk/start-intake").toString();
-    byte[] attack = ("<!doctype html><html><body><form id=f method=post action=\"" + target + "\">"
-        + "<input type=hidden name=client value=\"" + clientId + "\"></form>"
-        + "<script>document.getElementById('f').submit()</script></body></html>").getBytes(StandardCharsets.UTF_8);
+    byte[] attack =
+        ("<!doctype html><html><body><form id=f method=post action=\""
+                + target
+                + "\">"
+                + "<input type=hidden name=client value=\""
+                + clientId
+                + "\"></form>"
+                + "<script>document.getElementById('f').submit()</script></body></html>")
+            .getBytes(StandardCharsets.UTF_8);
     HttpServer otherSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    otherSite.createContext("/", exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, attack.length);
-      exchange.getResponseBody().write(attack);
-      exchange.close();
-    });
+    otherSite.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, attack.length);
+          exchange.getResponseBody().write(attack);
+          exchange.close();
+        });
     otherSite.start();
     int kioskStarts = AuditRows.count(clinic, "KIOSK_START", "therapist1", null);
     try (Browser browser = Browser.open(clinic)) {
@@ -154,7 +176,10 @@ class ForgedRequestIT {
       assertEquals(kioskStarts, AuditRows.count(clinic, "KIOSK_START", "therapist1", null));
       WebSession sameSession = new WebSession(clinic);
       sameSession.useSessionId(signedInSession);
-      assertEquals(200, sameSession.get("/staff/dashboard.xhtml").statusCode(), "the signed-in session is not a kiosk");
+      assertEquals(
+          200,
+          sameSession.get("/staff/dashboard.xhtml").statusCode(),
+          "the signed-in session is not a kiosk");
     } finally {
       otherSite.stop(0);
     }

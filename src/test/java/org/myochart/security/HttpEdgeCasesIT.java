@@ -27,14 +27,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
-import org.myochart.testsupport.WebSession;
 import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.StoredRows;
+import org.myochart.testsupport.WebSession;
 
 /**
- * The smaller findings of the HTTP security review, each asked of the running demo clinic:
- * methods an address does not answer, HEAD, paging parameters, readiness, forged Host headers,
- * the session cookie behind a TLS proxy, refusals by the container, and repeated registrations.
+ * The smaller findings of the HTTP security review, each asked of the running demo clinic: methods
+ * an address does not answer, HEAD, paging parameters, readiness, forged Host headers, the session
+ * cookie behind a TLS proxy, refusals by the container, and repeated registrations.
  */
 class HttpEdgeCasesIT {
 
@@ -52,17 +52,29 @@ class HttpEdgeCasesIT {
   @Test
   void methodsADownloadOrSignOutDoesNotAnswerGet405WithAllowAndTheSecurityHeaders() {
     WebSession owner = WebSession.signedIn(clinic, "owner", PASSWORD);
-    Map<String, String> allowed = Map.of(
-        "/staff/consents/pdf?id=" + consent, "GET",
-        "/clinical/notes/pdf?id=1", "GET",
-        "/owner/audit.csv", "GET",
-        "/owner/exports/archive?id=1", "GET",
-        "/logout", "POST, GET");
+    Map<String, String> allowed =
+        Map.of(
+            "/staff/consents/pdf?id=" + consent,
+            "GET",
+            "/clinical/notes/pdf?id=1",
+            "GET",
+            "/owner/audit.csv",
+            "GET",
+            "/owner/exports/archive?id=1",
+            "GET",
+            "/logout",
+            "POST, GET");
     List<String> problems = new ArrayList<>();
     for (var address : allowed.entrySet()) {
       for (String method : List.of("PATCH", "PUT", "DELETE")) {
-        HttpResponse<String> answer = owner.send(HttpRequest.newBuilder(clinic.uri(address.getKey()))
-            .method(method, method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("x")));
+        HttpResponse<String> answer =
+            owner.send(
+                HttpRequest.newBuilder(clinic.uri(address.getKey()))
+                    .method(
+                        method,
+                        method.equals("DELETE")
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString("x")));
         String what = method + " " + address.getKey() + " → " + answer.statusCode();
         if (answer.statusCode() != 405) {
           problems.add(what);
@@ -70,8 +82,13 @@ class HttpEdgeCasesIT {
         if (!answer.headers().allValues("Allow").equals(List.of(address.getValue()))) {
           problems.add(what + ": Allow is " + answer.headers().allValues("Allow"));
         }
-        for (String header : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
-            "Referrer-Policy", "Cache-Control")) {
+        for (String header :
+            List.of(
+                "Content-Security-Policy",
+                "X-Content-Type-Options",
+                "X-Frame-Options",
+                "Referrer-Policy",
+                "Cache-Control")) {
           if (answer.headers().firstValue(header).isEmpty()) {
             problems.add(what + ": no " + header);
           }
@@ -79,7 +96,8 @@ class HttpEdgeCasesIT {
       }
     }
     assertEquals(List.of(), problems, String.join("\n", problems));
-    assertEquals(200, owner.get("/staff/dashboard.xhtml").statusCode(), "none of this signed the owner out");
+    assertEquals(
+        200, owner.get("/staff/dashboard.xhtml").statusCode(), "none of this signed the owner out");
   }
 
   @Test
@@ -87,8 +105,10 @@ class HttpEdgeCasesIT {
     WebSession therapist = WebSession.signedIn(clinic, "therapist1", PASSWORD);
     int logouts = AuditRows.count(clinic, "LOGOUT", "therapist1", null);
 
-    HttpResponse<String> head = therapist.send(HttpRequest.newBuilder(clinic.uri("/logout"))
-        .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> head =
+        therapist.send(
+            HttpRequest.newBuilder(clinic.uri("/logout"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
     assertEquals(405, head.statusCode());
     assertEquals(List.of("POST, GET"), head.headers().allValues("Allow"));
@@ -101,32 +121,40 @@ class HttpEdgeCasesIT {
     WebSession owner = WebSession.signedIn(clinic, "owner", PASSWORD);
     int exports = AuditRows.count(clinic, "EXPORT", "owner", null);
 
-    HttpResponse<String> head = owner.send(HttpRequest.newBuilder(clinic.uri("/staff/consents/pdf?id=" + consent))
-        .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> head =
+        owner.send(
+            HttpRequest.newBuilder(clinic.uri("/staff/consents/pdf?id=" + consent))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
     assertEquals(405, head.statusCode());
     assertEquals(exports, AuditRows.count(clinic, "EXPORT", "owner", null));
-    assertEquals(200, owner.get("/staff/consents/pdf?id=" + consent).statusCode(), "GET still downloads");
+    assertEquals(
+        200, owner.get("/staff/consents/pdf?id=" + consent).statusCode(), "GET still downloads");
     assertEquals(exports + 1, AuditRows.count(clinic, "EXPORT", "owner", null));
   }
 
   @Test
   void clientPagingOutOfRangeOrNotANumberAnswers400NamingTheParameterAndItsRange() {
-    Map<String, String> expected = Map.of(
-        "page=2147483647", "page must be a whole number from 0 to 1000000.",
-        "page=-1", "page must be a whole number from 0 to 1000000.",
-        "page=two", "page must be a whole number from 0 to 1000000.",
-        "size=abc", "size must be a whole number from 1 to 100.",
-        "size=0", "size must be a whole number from 1 to 100.",
-        "size=101", "size must be a whole number from 1 to 100.");
+    Map<String, String> expected =
+        Map.of(
+            "page=2147483647", "page must be a whole number from 0 to 1000000.",
+            "page=-1", "page must be a whole number from 0 to 1000000.",
+            "page=two", "page must be a whole number from 0 to 1000000.",
+            "size=abc", "size must be a whole number from 1 to 100.",
+            "size=0", "size must be a whole number from 1 to 100.",
+            "size=101", "size must be a whole number from 1 to 100.");
     for (var query : expected.entrySet()) {
-      HttpResponse<String> answer = Http.get(clinic.uri("/api/v1/clients?" + query.getKey()), "owner", PASSWORD);
+      HttpResponse<String> answer =
+          Http.get(clinic.uri("/api/v1/clients?" + query.getKey()), "owner", PASSWORD);
       assertEquals(400, answer.statusCode(), query.getKey() + ": " + answer.body());
       JsonObject body = Http.json(answer);
       assertEquals(query.getValue(), body.getString("message"), query.getKey());
-      assertTrue(body.getJsonObject("fields").containsKey(query.getKey().substring(0, query.getKey().indexOf('='))));
+      assertTrue(
+          body.getJsonObject("fields")
+              .containsKey(query.getKey().substring(0, query.getKey().indexOf('='))));
     }
-    HttpResponse<String> lastAllowed = Http.get(clinic.uri("/api/v1/clients?page=1000000&size=100"), "owner", PASSWORD);
+    HttpResponse<String> lastAllowed =
+        Http.get(clinic.uri("/api/v1/clients?page=1000000&size=100"), "owner", PASSWORD);
     assertEquals(200, lastAllowed.statusCode(), lastAllowed.body());
     assertEquals(0, Http.json(lastAllowed).getJsonArray("clients").size());
   }
@@ -136,7 +164,8 @@ class HttpEdgeCasesIT {
     HttpResponse<String> ready = Http.get(clinic.uri("/health/ready"));
 
     assertEquals(200, ready.statusCode());
-    assertTrue(ready.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    assertTrue(
+        ready.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     JsonObject body = Http.json(ready);
     assertEquals("UP", body.getString("status"));
     assertEquals("database", body.getJsonArray("checks").getJsonObject(0).getString("name"));
@@ -146,7 +175,12 @@ class HttpEdgeCasesIT {
   void aForgedHostHeaderIsNeverReflectedInRedirects() throws IOException {
     for (String path : List.of("/staff/dashboard.xhtml", "/staff", "/logout")) {
       String answer = rawGet(path, "evil.example");
-      String location = answer.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9)).findFirst().orElse("");
+      String location =
+          answer
+              .lines()
+              .filter(l -> l.regionMatches(true, 0, "Location:", 0, 9))
+              .findFirst()
+              .orElse("");
       assertTrue(answer.startsWith("HTTP/1.1 30"), path + ": " + answer);
       assertFalse(location.contains("evil.example"), path + ": " + location);
       assertTrue(location.substring(9).strip().startsWith("/"), path + ": " + location);
@@ -156,7 +190,9 @@ class HttpEdgeCasesIT {
   @Test
   void theSessionCookieIsSecureBehindATlsProxyAndNotOnPlainHttp() {
     HttpResponse<String> proxied =
-        Http.send(HttpRequest.newBuilder(clinic.uri("/login.xhtml")).header("X-Forwarded-Proto", "https"));
+        Http.send(
+            HttpRequest.newBuilder(clinic.uri("/login.xhtml"))
+                .header("X-Forwarded-Proto", "https"));
     HttpResponse<String> plain = Http.get(clinic.uri("/login.xhtml"));
 
     String proxiedCookie = sessionCookie(proxied);
@@ -172,7 +208,8 @@ class HttpEdgeCasesIT {
 
     assertEquals(403, frontDesk.get("/WEB-INF/web.xml").statusCode());
 
-    assertEquals(denied + 1, AuditRows.count(clinic, "ACCESS_DENIED", "frontdesk", "/WEB-INF/web.xml"));
+    assertEquals(
+        denied + 1, AuditRows.count(clinic, "ACCESS_DENIED", "frontdesk", "/WEB-INF/web.xml"));
   }
 
   @Test
@@ -205,10 +242,14 @@ class HttpEdgeCasesIT {
     try {
       List<Future<HttpResponse<String>>> answers = new ArrayList<>();
       for (int copy = 0; copy < 20; copy++) {
-        answers.add(senders.submit(() -> Http.send(HttpRequest.newBuilder(clinic.uri("/staff/clients/client-edit.xhtml"))
-            .header("Cookie", cookies)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body)))));
+        answers.add(
+            senders.submit(
+                () ->
+                    Http.send(
+                        HttpRequest.newBuilder(clinic.uri("/staff/clients/client-edit.xhtml"))
+                            .header("Cookie", cookies)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)))));
       }
       for (Future<HttpResponse<String>> answer : answers) {
         answer.get();
@@ -222,7 +263,9 @@ class HttpEdgeCasesIT {
 
   private static Map<String, String> registration(WebSession session, String lastName) {
     Map<String, String> form = session.openForm("/staff/clients/client-edit.xhtml", "client");
-    assertTrue(form.containsKey("client:submission"), "the form carries its one-time id: " + form.keySet());
+    assertTrue(
+        form.containsKey("client:submission"),
+        "the form carries its one-time id: " + form.keySet());
     form.put("client:firstName", "Repeat");
     form.put("client:lastName", lastName);
     form.put("client:dateOfBirth", "1984-03-14");
@@ -242,13 +285,19 @@ class HttpEdgeCasesIT {
 
   private static String encode(Map<String, String> fields) {
     return fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
   }
 
   private static String sessionCookie(HttpResponse<?> answer) {
-    return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-        .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + answer.headers().map()));
+    return answer.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("JSESSIONID="))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no session cookie: " + answer.headers().map()));
   }
 
   /** A GET with a Host header of the caller's choosing, which Java's HTTP client would not send. */
@@ -256,8 +305,9 @@ class HttpEdgeCasesIT {
     try (Socket socket = new Socket(clinic.uri("/").getHost(), clinic.uri("/").getPort())) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);

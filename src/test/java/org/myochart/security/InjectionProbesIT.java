@@ -27,22 +27,23 @@ import org.myochart.testsupport.WebSession;
 class InjectionProbesIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;
-  static final List<String> PROBES = List.of(
-      "' OR '1'='1",
-      "'; DROP TABLE client; --",
-      "\"; DROP TABLE staff_account; --",
-      "1 OR 1=1",
-      "1; DELETE FROM audit_entry",
-      "%",
-      "_",
-      "%%%%",
-      "a%",
-      "\\",
-      "\\'; --",
-      "O\\'Brien",
-      "nul\u0000byte",
-      "' UNION SELECT password_hash FROM staff_account --",
-      "ß".repeat(300) + "\uD83D\uDE00".repeat(50));
+  static final List<String> PROBES =
+      List.of(
+          "' OR '1'='1",
+          "'; DROP TABLE client; --",
+          "\"; DROP TABLE staff_account; --",
+          "1 OR 1=1",
+          "1; DELETE FROM audit_entry",
+          "%",
+          "_",
+          "%%%%",
+          "a%",
+          "\\",
+          "\\'; --",
+          "O\\'Brien",
+          "nul\u0000byte",
+          "' UNION SELECT password_hash FROM staff_account --",
+          "ß".repeat(300) + "\uD83D\uDE00".repeat(50));
 
   private static RunningClinic clinic;
 
@@ -56,7 +57,8 @@ class InjectionProbesIT {
   }
 
   private static long apiTotal(String query) {
-    HttpResponse<String> found = Http.get(clinic.uri("/api/v1/clients?size=1&q=" + encoded(query)), "frontdesk", PASSWORD);
+    HttpResponse<String> found =
+        Http.get(clinic.uri("/api/v1/clients?size=1&q=" + encoded(query)), "frontdesk", PASSWORD);
     assertEquals(200, found.statusCode(), query + ": " + found.body());
     return Http.json(found).getJsonNumber("total").longValue();
   }
@@ -69,10 +71,18 @@ class InjectionProbesIT {
         "soap_note", StoredRows.count(clinic, "soap_note", null));
   }
 
-  private static void assertNoServerError(String what, HttpResponse<String> answer, List<String> problems) {
-    if (answer.statusCode() >= 500 || answer.body().contains(".java:") || answer.body().contains("SQLException")
+  private static void assertNoServerError(
+      String what, HttpResponse<String> answer, List<String> problems) {
+    if (answer.statusCode() >= 500
+        || answer.body().contains(".java:")
+        || answer.body().contains("SQLException")
         || answer.body().contains("org.eclipse.persistence")) {
-      problems.add(what + " → " + answer.statusCode() + " " + answer.body().substring(0, Math.min(300, answer.body().length())));
+      problems.add(
+          what
+              + " → "
+              + answer.statusCode()
+              + " "
+              + answer.body().substring(0, Math.min(300, answer.body().length())));
     }
   }
 
@@ -90,7 +100,8 @@ class InjectionProbesIT {
     assertEquals(everyone, apiTotal("%"), "a wildcard alone is no search at all");
     assertEquals(everyone, apiTotal("_"));
     assertEquals(apiTotal("a"), apiTotal("a%"), "LIKE wildcards are not wildcards");
-    assertEquals(apiTotal("an"), apiTotal("a_n"), "an underscore is not a single-character wildcard");
+    assertEquals(
+        apiTotal("an"), apiTotal("a_n"), "an underscore is not a single-character wildcard");
     assertEquals(before, tableSizes());
   }
 
@@ -102,15 +113,28 @@ class InjectionProbesIT {
 
     for (String probe : PROBES) {
       String id = encoded(probe);
-      for (String api : List.of("/api/v1/clients/", "/api/v1/notes/", "/api/v1/staff/", "/api/v1/exports/")) {
-        assertNoServerError(api + probe, Http.get(clinic.uri(api + id), "owner", PASSWORD), problems);
+      for (String api :
+          List.of("/api/v1/clients/", "/api/v1/notes/", "/api/v1/staff/", "/api/v1/exports/")) {
+        assertNoServerError(
+            api + probe, Http.get(clinic.uri(api + id), "owner", PASSWORD), problems);
       }
-      assertNoServerError("clients?page " + probe,
-          Http.get(clinic.uri("/api/v1/clients?page=" + id + "&size=" + id), "owner", PASSWORD), problems);
-      for (String page : List.of("/staff/clients/client.xhtml?id=", "/staff/clients/client-edit.xhtml?id=",
-          "/clinical/intake.xhtml?client=", "/clinical/note.xhtml?id=", "/staff/consents/consent.xhtml?id=",
-          "/staff/consents/paper.xhtml?client=", "/owner/staff-edit.xhtml?id=", "/staff/consents/pdf?id=",
-          "/clinical/referral-letter?client=", "/owner/chart-pdf?client=", "/owner/exports/archive?id=")) {
+      assertNoServerError(
+          "clients?page " + probe,
+          Http.get(clinic.uri("/api/v1/clients?page=" + id + "&size=" + id), "owner", PASSWORD),
+          problems);
+      for (String page :
+          List.of(
+              "/staff/clients/client.xhtml?id=",
+              "/staff/clients/client-edit.xhtml?id=",
+              "/clinical/intake.xhtml?client=",
+              "/clinical/note.xhtml?id=",
+              "/staff/consents/consent.xhtml?id=",
+              "/staff/consents/paper.xhtml?client=",
+              "/owner/staff-edit.xhtml?id=",
+              "/staff/consents/pdf?id=",
+              "/clinical/referral-letter?client=",
+              "/owner/chart-pdf?client=",
+              "/owner/exports/archive?id=")) {
         assertNoServerError(page + probe, owner.open(page + id), problems);
       }
     }
@@ -126,15 +150,29 @@ class InjectionProbesIT {
     List<String> problems = new ArrayList<>();
 
     for (String probe : PROBES) {
-      HttpResponse<String> answer = therapist.postAjax("/staff/clients/clients.xhtml", "search:go", "search:results",
-          Map.of("search", "search", "search:query", probe, WebSession.VIEW_STATE, viewState));
+      HttpResponse<String> answer =
+          therapist.postAjax(
+              "/staff/clients/clients.xhtml",
+              "search:go",
+              "search:results",
+              Map.of("search", "search", "search:query", probe, WebSession.VIEW_STATE, viewState));
       assertNoServerError("search box " + probe, answer, problems);
       if (!answer.body().contains("<partial-response") || answer.body().contains("<error>")) {
         problems.add("search box " + probe + " → " + answer.body());
       }
     }
-    HttpResponse<String> quote = therapist.postAjax("/staff/clients/clients.xhtml", "search:go", "search:results",
-        Map.of("search", "search", "search:query", "' OR '1'='1", WebSession.VIEW_STATE, viewState));
+    HttpResponse<String> quote =
+        therapist.postAjax(
+            "/staff/clients/clients.xhtml",
+            "search:go",
+            "search:results",
+            Map.of(
+                "search",
+                "search",
+                "search:query",
+                "' OR '1'='1",
+                WebSession.VIEW_STATE,
+                viewState));
 
     assertEquals(List.of(), problems, String.join("\n", problems));
     assertTrue(quote.body().contains("No client matches."), quote.body());
@@ -148,28 +186,40 @@ class InjectionProbesIT {
     int registered = 0;
 
     for (String probe : PROBES) {
-      JsonObject body = Json.createObjectBuilder()
-          .add("firstName", probe.length() > 100 ? probe.substring(0, 100) : probe)
-          .add("lastName", lastName)
-          .add("dateOfBirth", "1979-01-02")
-          .add("notes", probe)
-          .add("physicianName", probe.length() > 200 ? probe.substring(0, 200) : probe)
-          .build();
-      HttpResponse<String> answer = Http.postJson(clinic.uri("/api/v1/clients"), "frontdesk", PASSWORD, body.toString());
+      JsonObject body =
+          Json.createObjectBuilder()
+              .add("firstName", probe.length() > 100 ? probe.substring(0, 100) : probe)
+              .add("lastName", lastName)
+              .add("dateOfBirth", "1979-01-02")
+              .add("notes", probe)
+              .add("physicianName", probe.length() > 200 ? probe.substring(0, 200) : probe)
+              .build();
+      HttpResponse<String> answer =
+          Http.postJson(clinic.uri("/api/v1/clients"), "frontdesk", PASSWORD, body.toString());
       assertNoServerError("register " + probe, answer, problems);
       if (answer.statusCode() == 201) {
         registered++;
         long id = Http.json(answer).getJsonNumber("id").longValue();
-        JsonObject stored = Http.json(Http.get(clinic.uri("/api/v1/clients/" + id), "owner", PASSWORD));
+        JsonObject stored =
+            Http.json(Http.get(clinic.uri("/api/v1/clients/" + id), "owner", PASSWORD));
         if (!probe.equals(stored.getString("notes"))) {
           problems.add("notes stored as " + stored.getString("notes") + " instead of " + probe);
         }
       } else if (answer.statusCode() != 400) {
         problems.add("register " + probe + " → " + answer.statusCode());
       }
-      HttpResponse<String> staff = Http.postJson(clinic.uri("/api/v1/staff"), "owner", PASSWORD,
-          Json.createObjectBuilder().add("username", probe).add("displayName", probe).add("role", probe)
-              .add("temporaryPassword", probe + probe).build().toString());
+      HttpResponse<String> staff =
+          Http.postJson(
+              clinic.uri("/api/v1/staff"),
+              "owner",
+              PASSWORD,
+              Json.createObjectBuilder()
+                  .add("username", probe)
+                  .add("displayName", probe)
+                  .add("role", probe)
+                  .add("temporaryPassword", probe + probe)
+                  .build()
+                  .toString());
       assertNoServerError("staff " + probe, staff, problems);
       if (staff.statusCode() != 400) {
         problems.add("staff " + probe + " → " + staff.statusCode());
@@ -178,7 +228,9 @@ class InjectionProbesIT {
 
     assertEquals(List.of(), problems, String.join("\n", problems));
     assertEquals(registered, StoredRows.clientsNamed(clinic, lastName));
-    assertTrue(registered > 0 && registered < PROBES.size(), "the NUL probe is refused, the others kept as typed");
+    assertTrue(
+        registered > 0 && registered < PROBES.size(),
+        "the NUL probe is refused, the others kept as typed");
     Map<String, Long> after = tableSizes();
     assertEquals(before.get("client") + registered, after.get("client"));
     assertEquals(before.get("staff_account"), after.get("staff_account"));

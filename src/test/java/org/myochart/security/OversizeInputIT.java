@@ -27,8 +27,8 @@ import org.myochart.testsupport.WebSession;
 
 /**
  * Input beyond every limit: text fields past their length (also when the browser's maxlength is
- * bypassed), uploads past their size, a huge JSON body, an endless address and header. Each gets
- * a clear refusal, never a 500, and nothing is half-saved.
+ * bypassed), uploads past their size, a huge JSON body, an endless address and header. Each gets a
+ * clear refusal, never a 500, and nothing is half-saved.
  */
 class OversizeInputIT {
 
@@ -42,8 +42,14 @@ class OversizeInputIT {
   }
 
   private static long newClient() {
-    HttpResponse<String> created = Http.postJson(clinic.uri("/api/v1/clients"), "frontdesk", PASSWORD,
-        "{\"firstName\":\"Large\",\"lastName\":\"" + Names.uniqueSurname("Size") + "\",\"dateOfBirth\":\"1975-05-06\"}");
+    HttpResponse<String> created =
+        Http.postJson(
+            clinic.uri("/api/v1/clients"),
+            "frontdesk",
+            PASSWORD,
+            "{\"firstName\":\"Large\",\"lastName\":\""
+                + Names.uniqueSurname("Size")
+                + "\",\"dateOfBirth\":\"1975-05-06\"}");
     assertEquals(201, created.statusCode(), created.body());
     return Http.json(created).getJsonNumber("id").longValue();
   }
@@ -60,14 +66,20 @@ class OversizeInputIT {
     form.put("client:phone", "1".repeat(41));
     form.put("client:notes", "n".repeat(4001));
     form.put("client:save", "");
-    form.put(WebSession.VIEW_STATE, WebSession.viewState(frontDesk.get("/staff/clients/client-edit.xhtml").body()));
+    form.put(
+        WebSession.VIEW_STATE,
+        WebSession.viewState(frontDesk.get("/staff/clients/client-edit.xhtml").body()));
 
     HttpResponse<String> answer = frontDesk.post("/staff/clients/client-edit.xhtml", form);
 
     assertEquals(200, answer.statusCode(), "the form comes back with the messages");
-    assertTrue(answer.body().contains("The notes may have at most 4000 characters; it has 4001."), answer.body());
-    // Fields with a maxlength are cut to it by the page component itself, so nothing longer can arrive.
-    assertTrue(answer.body().contains("value=\"" + "F".repeat(100) + "\""), "first name cut to 100");
+    assertTrue(
+        answer.body().contains("The notes may have at most 4000 characters; it has 4001."),
+        answer.body());
+    // Fields with a maxlength are cut to it by the page component itself, so nothing longer can
+    // arrive.
+    assertTrue(
+        answer.body().contains("value=\"" + "F".repeat(100) + "\""), "first name cut to 100");
     assertFalse(answer.body().contains("F".repeat(101)));
     assertFalse(answer.body().contains("1".repeat(41)));
     assertEquals(0, StoredRows.clientsNamed(clinic, lastName));
@@ -76,15 +88,26 @@ class OversizeInputIT {
   @Test
   void apiFieldsPastTheirLimitAreAnsweredWithEveryProblemAndNothingIsStored() {
     String lastName = Names.uniqueSurname("Api");
-    String body = Json.createObjectBuilder()
-        .add("firstName", "F".repeat(101)).add("lastName", lastName).add("dateOfBirth", "1980-01-01")
-        .add("email", "e".repeat(195) + "@x.org").add("notes", "n".repeat(4001)).build().toString();
+    String body =
+        Json.createObjectBuilder()
+            .add("firstName", "F".repeat(101))
+            .add("lastName", lastName)
+            .add("dateOfBirth", "1980-01-01")
+            .add("email", "e".repeat(195) + "@x.org")
+            .add("notes", "n".repeat(4001))
+            .build()
+            .toString();
 
-    HttpResponse<String> answer = Http.postJson(clinic.uri("/api/v1/clients"), "frontdesk", PASSWORD, body);
+    HttpResponse<String> answer =
+        Http.postJson(clinic.uri("/api/v1/clients"), "frontdesk", PASSWORD, body);
 
     assertEquals(400, answer.statusCode(), answer.body());
-    assertTrue(answer.body().contains("The first name may have at most 100 characters; it has 101."), answer.body());
-    assertTrue(answer.body().contains("The notes may have at most 4000 characters; it has 4001."), answer.body());
+    assertTrue(
+        answer.body().contains("The first name may have at most 100 characters; it has 101."),
+        answer.body());
+    assertTrue(
+        answer.body().contains("The notes may have at most 4000 characters; it has 4001."),
+        answer.body());
     assertTrue(answer.body().contains("at most 200 characters"), answer.body());
     assertEquals(0, StoredRows.clientsNamed(clinic, lastName));
   }
@@ -92,9 +115,18 @@ class OversizeInputIT {
   @Test
   void aStaffDisplayNamePastItsLimitIsRefused() {
     String username = "long" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> answer = Http.postJson(clinic.uri("/api/v1/staff"), "owner", PASSWORD,
-        Json.createObjectBuilder().add("username", username).add("displayName", "D".repeat(121))
-            .add("role", "THERAPIST").add("temporaryPassword", "long enough password").build().toString());
+    HttpResponse<String> answer =
+        Http.postJson(
+            clinic.uri("/api/v1/staff"),
+            "owner",
+            PASSWORD,
+            Json.createObjectBuilder()
+                .add("username", username)
+                .add("displayName", "D".repeat(121))
+                .add("role", "THERAPIST")
+                .add("temporaryPassword", "long enough password")
+                .build()
+                .toString());
 
     assertEquals(400, answer.statusCode(), answer.body());
     assertTrue(Http.json(answer).getString("message").contains("120"), answer.body());
@@ -104,12 +136,19 @@ class OversizeInputIT {
   @Test
   void aHugeJsonBodyIsRefusedWithA4xxNotAServerError() {
     String lastName = Names.uniqueSurname("Huge");
-    String body = "{\"firstName\":\"Big\",\"lastName\":\"" + lastName + "\",\"dateOfBirth\":\"1980-01-01\",\"notes\":\""
-        + "x".repeat(24 * MB) + "\"}";
+    String body =
+        "{\"firstName\":\"Big\",\"lastName\":\""
+            + lastName
+            + "\",\"dateOfBirth\":\"1980-01-01\",\"notes\":\""
+            + "x".repeat(24 * MB)
+            + "\"}";
 
-    HttpResponse<String> answer = Http.postJson(clinic.uri("/api/v1/clients"), "frontdesk", PASSWORD, body);
+    HttpResponse<String> answer =
+        Http.postJson(clinic.uri("/api/v1/clients"), "frontdesk", PASSWORD, body);
 
-    assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, answer.statusCode() + " " + answer.body());
+    assertTrue(
+        answer.statusCode() >= 400 && answer.statusCode() < 500,
+        answer.statusCode() + " " + answer.body());
     assertTrue(answer.body().startsWith("{\"status\":" + answer.statusCode()), answer.body());
     assertEquals(0, StoredRows.clientsNamed(clinic, lastName));
   }
@@ -129,48 +168,83 @@ class OversizeInputIT {
   }
 
   @Test
-  void anUploadBeyondTheRequestCapIsAnswered413WithAClearPageBeforeTheBodyIsRead() throws IOException {
+  void anUploadBeyondTheRequestCapIsAnswered413WithAClearPageBeforeTheBodyIsRead()
+      throws IOException {
     long client = newClient();
     WebSession therapist = WebSession.signedIn(clinic, "therapist1", PASSWORD);
-    String viewState = WebSession.viewState(therapist.get("/clinical/clearance.xhtml?client=" + client).body());
+    String viewState =
+        WebSession.viewState(therapist.get("/clinical/clearance.xhtml?client=" + client).body());
     String boundary = "----myochart" + UUID.randomUUID();
-    String start = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"clearance\"\r\n\r\nclearance\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + WebSession.VIEW_STATE + "\"\r\n\r\n" + viewState
-        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"clearance:letter\"; filename=\"letter.pdf\"\r\n"
-        + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n";
+    String start =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"clearance\"\r\n\r\nclearance\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + WebSession.VIEW_STATE
+            + "\"\r\n\r\n"
+            + viewState
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"clearance:letter\"; filename=\"letter.pdf\"\r\n"
+            + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n";
 
-    String answer = rawRequest("POST /clinical/clearance.xhtml?client=" + client + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        + "Cookie: " + therapist.cookieHeader() + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
-        + "\r\nContent-Length: " + (70L * MB) + "\r\n\r\n" + start, true);
+    String answer =
+        rawRequest(
+            "POST /clinical/clearance.xhtml?client="
+                + client
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Cookie: "
+                + therapist.cookieHeader()
+                + "\r\nContent-Type: multipart/form-data; boundary="
+                + boundary
+                + "\r\nContent-Length: "
+                + (70L * MB)
+                + "\r\n\r\n"
+                + start,
+            true);
 
     assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
     assertTrue(answer.contains("The file is too large"), answer);
     assertTrue(answer.contains("X-Frame-Options: DENY"), answer);
     assertEquals(0, StoredRows.count(clinic, "medical_clearance", "client_id = ?", client));
-    assertEquals(200, therapist.get("/clinical/clearance.xhtml?client=" + client).statusCode(), "the session goes on");
+    assertEquals(
+        200,
+        therapist.get("/clinical/clearance.xhtml?client=" + client).statusCode(),
+        "the session goes on");
   }
 
   @Test
   void anEndlessAddressIsRefusedWithoutAServerError() {
-    HttpResponse<String> page = Http.get(clinic.uri("/staff/clients/clients.xhtml?q=" + "a".repeat(200_000)));
-    HttpResponse<String> api = Http.get(clinic.uri("/api/v1/clients?q=" + "a".repeat(200_000)), "owner", PASSWORD);
+    HttpResponse<String> page =
+        Http.get(clinic.uri("/staff/clients/clients.xhtml?q=" + "a".repeat(200_000)));
+    HttpResponse<String> api =
+        Http.get(clinic.uri("/api/v1/clients?q=" + "a".repeat(200_000)), "owner", PASSWORD);
 
     for (HttpResponse<String> answer : new HttpResponse[] {page, api}) {
-      assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, "status " + answer.statusCode());
+      assertTrue(
+          answer.statusCode() >= 400 && answer.statusCode() < 500, "status " + answer.statusCode());
       assertFalse(answer.body().contains(".java:"), "no stack trace");
     }
   }
 
   @Test
   void anEndlessHeaderIsRefusedWithoutAServerError() throws IOException {
-    String status = rawRequest("GET /login.xhtml HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + "p".repeat(200_000)
-        + "\r\nConnection: close\r\n\r\n", false);
+    String status =
+        rawRequest(
+            "GET /login.xhtml HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: "
+                + "p".repeat(200_000)
+                + "\r\nConnection: close\r\n\r\n",
+            false);
 
     assertTrue(status.matches("HTTP/1\\.1 4\\d\\d.*"), status);
   }
 
-  private static HttpResponse<String> postClearance(WebSession therapist, long client, byte[] letter) {
-    String viewState = WebSession.viewState(therapist.get("/clinical/clearance.xhtml?client=" + client).body());
+  private static HttpResponse<String> postClearance(
+      WebSession therapist, long client, byte[] letter) {
+    String viewState =
+        WebSession.viewState(therapist.get("/clinical/clearance.xhtml?client=" + client).body());
     String boundary = "----myochart" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream(letter.length + 4096);
     Map<String, String> fields = new LinkedHashMap<>();
@@ -181,15 +255,29 @@ class OversizeInputIT {
     fields.put("clearance:save", "");
     fields.put(WebSession.VIEW_STATE, viewState);
     therapist.nonceFor(viewState).ifPresent(nonce -> fields.put("primefaces.nonce", nonce));
-    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"clearance:letter\"; "
-        + "filename=\"letter.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    fields.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"clearance:letter\"; "
+                + "filename=\"letter.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(letter);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return therapist.send(HttpRequest.newBuilder(therapist.uri("/clinical/clearance.xhtml?client=" + client))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    return therapist.send(
+        HttpRequest.newBuilder(therapist.uri("/clinical/clearance.xhtml?client=" + client))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   /**

@@ -23,7 +23,10 @@ class PasswordPolicyTest {
 
   @Test
   void overlongPasswordIsRefusedSoHashingStaysCheap() {
-    assertTrue(PasswordPolicy.problemWith("x".repeat(64) + "y".repeat(65), null).orElseThrow().contains("at most 128"));
+    assertTrue(
+        PasswordPolicy.problemWith("x".repeat(64) + "y".repeat(65), null)
+            .orElseThrow()
+            .contains("at most 128"));
   }
 
   @ParameterizedTest
@@ -45,7 +48,8 @@ class PasswordPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"password1234", "123456789012", "qwertyuiopas", "abcdefghijklmn", "Password2026!"})
+  @ValueSource(
+      strings = {"password1234", "123456789012", "qwertyuiopas", "abcdefghijklmn", "Password2026!"})
   void commonAndGuessablePasswordsAreRefusedSayingWhy(String guessable) {
     String problem = PasswordPolicy.problemWith(guessable, "tomas").orElseThrow();
     assertTrue(problem.startsWith("The password is too easy to guess."), problem);
@@ -54,8 +58,9 @@ class PasswordPolicyTest {
 
   @Test
   void aCommonPasswordIsNamedAsOne() {
-    assertEquals("The password is too easy to guess. This is a very common password. Choose three or four"
-        + " unrelated words, or add another uncommon word; avoid names, dates, sequences and rows of keys.",
+    assertEquals(
+        "The password is too easy to guess. This is a very common password. Choose three or four"
+            + " unrelated words, or add another uncommon word; avoid names, dates, sequences and rows of keys.",
         PasswordPolicy.problemWith("password1234", null).orElseThrow());
   }
 
@@ -66,24 +71,37 @@ class PasswordPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"calm shoulders 2026", "lavender and eucalyptus", "first day at the clinic"})
+  @ValueSource(
+      strings = {"calm shoulders 2026", "lavender and eucalyptus", "first day at the clinic"})
   void passphrasesAreAccepted(String passphrase) {
     assertTrue(PasswordPolicy.problemWith(passphrase, "therapist1", "Anna Therapist").isEmpty());
   }
 
   @Test
   void theCurrentPasswordIsRefusedAsTheNewOne() {
-    assertEquals("That is the account's current password; choose a different one.",
-        PasswordPolicy.problemWithReplacement("calm shoulders 2026", "therapist1", null, "calm shoulders 2026"::equals)
+    assertEquals(
+        "That is the account's current password; choose a different one.",
+        PasswordPolicy.problemWithReplacement(
+                "calm shoulders 2026", "therapist1", null, "calm shoulders 2026"::equals)
             .orElseThrow());
-    assertTrue(PasswordPolicy.problemWithReplacement("steady hands at noon", "therapist1", null,
-        "calm shoulders 2026"::equals).isEmpty());
+    assertTrue(
+        PasswordPolicy.problemWithReplacement(
+                "steady hands at noon", "therapist1", null, "calm shoulders 2026"::equals)
+            .isEmpty());
   }
 
   @Test
   void aWeakPasswordIsExplainedBeforeAskingWhetherItIsTheCurrentOne() {
-    assertTrue(PasswordPolicy.problemWithReplacement("password1234", "x", null, p -> {
-      throw new AssertionError("the stored hash need not be checked for a refused password");
-    }).orElseThrow().startsWith("The password is too easy to guess."));
+    assertTrue(
+        PasswordPolicy.problemWithReplacement(
+                "password1234",
+                "x",
+                null,
+                p -> {
+                  throw new AssertionError(
+                      "the stored hash need not be checked for a refused password");
+                })
+            .orElseThrow()
+            .startsWith("The password is too easy to guess."));
   }
 }

@@ -12,8 +12,10 @@ import org.myochart.staff.Role;
 
 class SecondFactorsTest {
 
-  // RFC 6238, appendix B: the SHA-1 secret, and its eight-digit codes of which apps show the last six.
-  private static final byte[] RFC_SECRET = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+  // RFC 6238, appendix B: the SHA-1 secret, and its eight-digit codes of which apps show the last
+  // six.
+  private static final byte[] RFC_SECRET =
+      "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
 
   @Test
   void codesAreThoseOfRfc6238() {
@@ -27,20 +29,29 @@ class SecondFactorsTest {
   void aCodeOneStepEitherSideIsAcceptedButNotTwo() {
     Instant now = Instant.ofEpochSecond(1_700_000_015);
     long step = now.getEpochSecond() / 30;
-    assertEquals(Optional.of(step), SecondFactors.matchingStep(RFC_SECRET, SecondFactors.codeAt(RFC_SECRET, now), now));
-    assertEquals(Optional.of(step - 1),
-        SecondFactors.matchingStep(RFC_SECRET, SecondFactors.codeAt(RFC_SECRET, now.minusSeconds(30)), now));
-    assertEquals(Optional.of(step + 1),
-        SecondFactors.matchingStep(RFC_SECRET, SecondFactors.codeAt(RFC_SECRET, now.plusSeconds(30)), now));
-    assertEquals(Optional.empty(),
-        SecondFactors.matchingStep(RFC_SECRET, SecondFactors.codeAt(RFC_SECRET, now.minusSeconds(60)), now));
+    assertEquals(
+        Optional.of(step),
+        SecondFactors.matchingStep(RFC_SECRET, SecondFactors.codeAt(RFC_SECRET, now), now));
+    assertEquals(
+        Optional.of(step - 1),
+        SecondFactors.matchingStep(
+            RFC_SECRET, SecondFactors.codeAt(RFC_SECRET, now.minusSeconds(30)), now));
+    assertEquals(
+        Optional.of(step + 1),
+        SecondFactors.matchingStep(
+            RFC_SECRET, SecondFactors.codeAt(RFC_SECRET, now.plusSeconds(30)), now));
+    assertEquals(
+        Optional.empty(),
+        SecondFactors.matchingStep(
+            RFC_SECRET, SecondFactors.codeAt(RFC_SECRET, now.minusSeconds(60)), now));
     assertEquals(Optional.empty(), SecondFactors.matchingStep(RFC_SECRET, "12a456", now));
     assertEquals(Optional.empty(), SecondFactors.matchingStep(RFC_SECRET, null, now));
   }
 
   @Test
   void theSameStepIsNeverAcceptedTwice() {
-    StaffAccount account = new StaffAccount("maren", "Maren O", Role.OWNER, "hash", false, Instant.EPOCH);
+    StaffAccount account =
+        new StaffAccount("maren", "Maren O", Role.OWNER, "hash", false, Instant.EPOCH);
     account.enrolSecondFactor(RFC_SECRET, 100, Instant.EPOCH);
 
     assertFalse(account.acceptStep(100), "the step the enrolment used");

@@ -24,7 +24,10 @@ class SessionSecurityIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;
   private static RunningClinic clinic;
-  /** Ends sessions after {@link RunningClinic#SHORT_IDLE_TIMEOUT}, so that idle tests wait seconds. */
+
+  /**
+   * Ends sessions after {@link RunningClinic#SHORT_IDLE_TIMEOUT}, so that idle tests wait seconds.
+   */
   private static RunningClinic idleClinic;
 
   @BeforeAll
@@ -96,9 +99,12 @@ class SessionSecurityIT {
 
     assertEquals(302, afterIdle.statusCode());
     assertEquals("/login.xhtml", WebSession.redirectPath(afterIdle));
-    assertTrue(afterIdle.headers().firstValue("Location").orElse("").contains("idle=true"),
-        "the sign-in page is told the session ran out: " + afterIdle.headers().firstValue("Location"));
-    await("the idle log-off of " + username).atMost(Duration.ofSeconds(90))
+    assertTrue(
+        afterIdle.headers().firstValue("Location").orElse("").contains("idle=true"),
+        "the sign-in page is told the session ran out: "
+            + afterIdle.headers().firstValue("Location"));
+    await("the idle log-off of " + username)
+        .atMost(Duration.ofSeconds(90))
         .until(() -> AuditRows.count(idleClinic, "IDLE_LOGOUT", username, null) > 0);
     assertEquals(1, AuditRows.count(idleClinic, "IDLE_LOGOUT", username, null));
   }

@@ -28,11 +28,11 @@ import org.myochart.testsupport.WebSession;
 
 /**
  * Brute-force sign-in from outside, through the sign-in page and the API: five failures lock the
- * username for one minute, the lock holds against the right password on both channels, and the
- * two channels count together; ten failures from one address refuse that address (429) but not
- * the person signing in from elsewhere; parallel guesses are counted exactly. Each test uses an
- * account of its own; other addresses are played with X-Forwarded-For, which the demo clinic
- * trusts from 127.0.0.1 only.
+ * username for one minute, the lock holds against the right password on both channels, and the two
+ * channels count together; ten failures from one address refuse that address (429) but not the
+ * person signing in from elsewhere; parallel guesses are counted exactly. Each test uses an account
+ * of its own; other addresses are played with X-Forwarded-For, which the demo clinic trusts from
+ * 127.0.0.1 only.
  */
 class SignInThrottleIT {
 
@@ -49,8 +49,11 @@ class SignInThrottleIT {
   }
 
   private static HttpResponse<String> apiFrom(String address, String username, String password) {
-    return Http.send(HttpRequest.newBuilder(clinic.uri("/api/v1/staff/me"))
-        .header("Authorization", Http.basic(username, password)).header("X-Forwarded-For", address).GET());
+    return Http.send(
+        HttpRequest.newBuilder(clinic.uri("/api/v1/staff/me"))
+            .header("Authorization", Http.basic(username, password))
+            .header("X-Forwarded-For", address)
+            .GET());
   }
 
   /** A documentation address (RFC 5737) of this test run's own. */
@@ -61,7 +64,10 @@ class SignInThrottleIT {
   private static final java.util.concurrent.atomic.AtomicInteger NEXT_ADDRESS =
       new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(250));
 
-  /** The right temporary password is accepted as a credential and then refused as temporary: 403, not 401. */
+  /**
+   * The right temporary password is accepted as a credential and then refused as temporary: 403,
+   * not 401.
+   */
   private static boolean credentialsAccepted(String username) {
     return api(username, StaffMembers.TEMPORARY_PASSWORD).statusCode() == 403;
   }
@@ -78,7 +84,9 @@ class SignInThrottleIT {
     }
     HttpResponse<String> fifth = api(username, "guess number 5");
     assertEquals(401, fifth.statusCode());
-    assertTrue(Http.json(fifth).getString("message").startsWith(LOCKED), "the fifth failure locks: " + fifth.body());
+    assertTrue(
+        Http.json(fifth).getString("message").startsWith(LOCKED),
+        "the fifth failure locks: " + fifth.body());
     HttpResponse<String> right = api(username, StaffMembers.TEMPORARY_PASSWORD);
 
     assertEquals(401, right.statusCode());
@@ -105,7 +113,10 @@ class SignInThrottleIT {
     api(username, "api guess 1");
     api(username, "api guess 2");
 
-    assertTrue(Http.json(api(username, StaffMembers.TEMPORARY_PASSWORD)).getString("message").startsWith(LOCKED));
+    assertTrue(
+        Http.json(api(username, StaffMembers.TEMPORARY_PASSWORD))
+            .getString("message")
+            .startsWith(LOCKED));
   }
 
   @Test
@@ -132,7 +143,10 @@ class SignInThrottleIT {
       api(locked, "guess " + guess);
     }
 
-    assertTrue(Http.json(api(locked, StaffMembers.TEMPORARY_PASSWORD)).getString("message").startsWith(LOCKED));
+    assertTrue(
+        Http.json(api(locked, StaffMembers.TEMPORARY_PASSWORD))
+            .getString("message")
+            .startsWith(LOCKED));
     assertTrue(credentialsAccepted(other));
   }
 
@@ -143,16 +157,20 @@ class SignInThrottleIT {
 
     for (int guess = 0; guess < 10; guess++) {
       // Other usernames each time: only the address is counted up to ten.
-      assertEquals(401, apiFrom(stranger, "nobody" + guess + username, "guess " + guess).statusCode());
+      assertEquals(
+          401, apiFrom(stranger, "nobody" + guess + username, "guess " + guess).statusCode());
     }
     HttpResponse<String> eleventh = apiFrom(stranger, username, StaffMembers.TEMPORARY_PASSWORD);
 
     assertEquals(429, eleventh.statusCode(), eleventh.body());
     assertEquals(429, Http.json(eleventh).getInt("status"));
-    assertEquals("Too many attempts from this address, try again in 10 minutes.",
+    assertEquals(
+        "Too many attempts from this address, try again in 10 minutes.",
         Http.json(eleventh).getString("message"));
     assertEquals("600", eleventh.headers().firstValue("Retry-After").orElse(""));
-    assertEquals(403, apiFrom("198.51.100.7", username, StaffMembers.TEMPORARY_PASSWORD).statusCode(),
+    assertEquals(
+        403,
+        apiFrom("198.51.100.7", username, StaffMembers.TEMPORARY_PASSWORD).statusCode(),
         "the right password from another address is accepted (403: temporary password)");
   }
 
@@ -164,20 +182,28 @@ class SignInThrottleIT {
     for (int guess = 0; guess < 5; guess++) {
       apiFrom(stranger, username, "wrong " + guess);
     }
-    HttpResponse<String> fromTheStranger = apiFrom(stranger, username, StaffMembers.TEMPORARY_PASSWORD);
-    HttpResponse<String> fromTheClinic = apiFrom("198.51.100.8", username, StaffMembers.TEMPORARY_PASSWORD);
+    HttpResponse<String> fromTheStranger =
+        apiFrom(stranger, username, StaffMembers.TEMPORARY_PASSWORD);
+    HttpResponse<String> fromTheClinic =
+        apiFrom("198.51.100.8", username, StaffMembers.TEMPORARY_PASSWORD);
 
     assertEquals(401, fromTheStranger.statusCode());
-    assertTrue(Http.json(fromTheStranger).getString("message").startsWith(LOCKED), fromTheStranger.body());
-    assertEquals(403, fromTheClinic.statusCode(),
+    assertTrue(
+        Http.json(fromTheStranger).getString("message").startsWith(LOCKED), fromTheStranger.body());
+    assertEquals(
+        403,
+        fromTheClinic.statusCode(),
         "the right password from the clinic's own address is accepted (403: temporary password)");
     try (Connection db = clinic.database();
-        PreparedStatement query = db.prepareStatement("select locked_until from failed_sign_in where username_key = ?")) {
+        PreparedStatement query =
+            db.prepareStatement("select locked_until from failed_sign_in where username_key = ?")) {
       query.setString(1, username + "@" + stranger);
       try (ResultSet row = query.executeQuery()) {
         assertTrue(row.next());
         Instant lockedUntil = row.getObject(1, OffsetDateTime.class).toInstant();
-        assertTrue(lockedUntil.isBefore(Instant.now().plus(Duration.ofSeconds(61))), "at most a minute: " + lockedUntil);
+        assertTrue(
+            lockedUntil.isBefore(Instant.now().plus(Duration.ofSeconds(61))),
+            "at most a minute: " + lockedUntil);
       }
     }
   }
@@ -190,14 +216,17 @@ class SignInThrottleIT {
     for (int a = 0; a < addresses; a++) {
       String stranger = outsider();
       for (int guess = 0; guess < perAddress; guess++) {
-        assertEquals(401, apiFrom(stranger, username, "spread guess " + a + "." + guess).statusCode());
+        assertEquals(
+            401, apiFrom(stranger, username, "spread guess " + a + "." + guess).statusCode());
       }
     }
 
-    HttpResponse<String> fromTheClinic = apiFrom("198.51.100.9", username, StaffMembers.TEMPORARY_PASSWORD);
+    HttpResponse<String> fromTheClinic =
+        apiFrom("198.51.100.9", username, StaffMembers.TEMPORARY_PASSWORD);
 
     assertEquals(401, fromTheClinic.statusCode(), fromTheClinic.body());
-    assertTrue(Http.json(fromTheClinic).getString("message").startsWith(LOCKED), fromTheClinic.body());
+    assertTrue(
+        Http.json(fromTheClinic).getString("message").startsWith(LOCKED), fromTheClinic.body());
   }
 
   @Test
@@ -210,10 +239,12 @@ class SignInThrottleIT {
     try {
       for (int guess = 0; guess < 40; guess++) {
         String password = "parallel guess " + guess;
-        answers.add(guessers.submit(() -> {
-          ready.await();
-          return apiFrom(stranger, username, password).statusCode();
-        }));
+        answers.add(
+            guessers.submit(
+                () -> {
+                  ready.await();
+                  return apiFrom(stranger, username, password).statusCode();
+                }));
       }
       ready.countDown();
       List<Integer> statuses = new ArrayList<>();
@@ -221,10 +252,16 @@ class SignInThrottleIT {
         statuses.add(answer.get(120, TimeUnit.SECONDS));
       }
 
-      assertTrue(statuses.stream().allMatch(status -> status == 401 || status == 429), statuses.toString());
-      assertEquals(FailedSignIns.ALLOWED_FAILURES, AuditRows.count(clinic, "LOGIN_FAILED", username, null),
+      assertTrue(
+          statuses.stream().allMatch(status -> status == 401 || status == 429),
+          statuses.toString());
+      assertEquals(
+          FailedSignIns.ALLOWED_FAILURES,
+          AuditRows.count(clinic, "LOGIN_FAILED", username, null),
           "exactly the allowed number of passwords were checked");
-      assertEquals(40 - FailedSignIns.ALLOWED_FAILURES, AuditRows.count(clinic, "LOGIN_LOCKED", username, null));
+      assertEquals(
+          40 - FailedSignIns.ALLOWED_FAILURES,
+          AuditRows.count(clinic, "LOGIN_LOCKED", username, null));
     } finally {
       guessers.shutdownNow();
     }

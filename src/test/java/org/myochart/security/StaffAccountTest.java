@@ -14,8 +14,12 @@ class StaffAccountTest {
 
   @Test
   void noAccountHoldsTheTabletsRole() {
-    assertEquals(RuleViolation.Kind.INVALID, assertThrows(RuleViolation.class,
-        () -> new StaffAccount("tablet", "Tablet", Role.KIOSK, "hash", false, NOW)).kind());
+    assertEquals(
+        RuleViolation.Kind.INVALID,
+        assertThrows(
+                RuleViolation.class,
+                () -> new StaffAccount("tablet", "Tablet", Role.KIOSK, "hash", false, NOW))
+            .kind());
     StaffAccount desk = new StaffAccount("desk", "Front desk", Role.FRONT_DESK, "hash", false, NOW);
     assertThrows(RuleViolation.class, () -> desk.describe("Front desk", Role.KIOSK, NOW));
     assertEquals(Role.FRONT_DESK, desk.getRole());

@@ -22,8 +22,8 @@ import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.SchemaMigration;
-import org.myochart.testsupport.Deployments;
 import org.myochart.staff.Role;
+import org.myochart.testsupport.Deployments;
 
 /** Staff accounts, sign-in and the audit chain, inside Payara Micro on the real database. */
 @ExtendWith(ArquillianExtension.class)
@@ -57,9 +57,11 @@ class StaffAccountsIT {
     String username = someone();
     StaffAccount account = accounts.create(username, "Ada Lind", Role.THERAPIST, PASSWORD, true);
 
-    String stored = (String) em.createNativeQuery("select password_hash from staff_account where id = ?")
-        .setParameter(1, account.getId())
-        .getSingleResult();
+    String stored =
+        (String)
+            em.createNativeQuery("select password_hash from staff_account where id = ?")
+                .setParameter(1, account.getId())
+                .getSingleResult();
     assertFalse(stored.contains(PASSWORD));
     assertTrue(stored.startsWith("PBKDF2WithHmacSHA512:210000:"), stored);
     assertTrue(account.isPasswordChangeRequired());
@@ -80,8 +82,12 @@ class StaffAccountsIT {
     accounts.create(username, "First Person", Role.THERAPIST, PASSWORD, true);
     long before = accounts.all().size();
 
-    RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> accounts.create(username.toUpperCase(), "Second Person", Role.THERAPIST, PASSWORD, true));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                accounts.create(
+                    username.toUpperCase(), "Second Person", Role.THERAPIST, PASSWORD, true));
 
     assertTrue(refused.getMessage().contains("is taken"));
     assertEquals(before, accounts.all().size());
@@ -93,8 +99,10 @@ class StaffAccountsIT {
     long seen = account.getVersion();
     accounts.describe(account.getId(), seen, "Cara Holm-Berg", Role.THERAPIST, "owner");
 
-    RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> accounts.describe(account.getId(), seen, "Cara H.", Role.FRONT_DESK, "owner"));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () -> accounts.describe(account.getId(), seen, "Cara H.", Role.FRONT_DESK, "owner"));
 
     assertEquals(RuleViolation.Kind.STALE, refused.kind());
     StaffAccount stored = accounts.get(account.getId());
@@ -120,8 +128,10 @@ class StaffAccountsIT {
     String username = someone();
     StaffAccount owner = accounts.create(username, "Eva Owner", Role.OWNER, PASSWORD, false);
 
-    RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> accounts.deactivate(owner.getId(), owner.getVersion(), username));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () -> accounts.deactivate(owner.getId(), owner.getVersion(), username));
 
     assertTrue(refused.getMessage().contains("your own account"));
   }
@@ -136,8 +146,10 @@ class StaffAccountsIT {
     }
     StaffAccount current = accounts.get(keeper.getId());
 
-    RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> accounts.deactivate(current.getId(), current.getVersion(), "test"));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () -> accounts.deactivate(current.getId(), current.getVersion(), "test"));
 
     assertTrue(refused.getMessage().contains("at least one active owner"));
     assertTrue(accounts.get(keeper.getId()).isActive());
@@ -165,35 +177,56 @@ class StaffAccountsIT {
       signIns.attempt(username, "forgotten password " + i, Actor.SYSTEM);
     }
 
-    accounts.resetPassword(account.getId(), accounts.get(account.getId()).getVersion(), "fresh start password");
+    accounts.resetPassword(
+        account.getId(), accounts.get(account.getId()).getVersion(), "fresh start password");
 
-    assertTrue(signIns.attempt(username, "fresh start password", Actor.SYSTEM).account().isPresent());
+    assertTrue(
+        signIns.attempt(username, "fresh start password", Actor.SYSTEM).account().isPresent());
   }
 
   @Test
   void theCurrentPasswordIsRefusedAsTheNewOneInAResetAndInAChange() {
-    StaffAccount account = accounts.create(someone(), "Ines Again", Role.THERAPIST, PASSWORD, false);
+    StaffAccount account =
+        accounts.create(someone(), "Ines Again", Role.THERAPIST, PASSWORD, false);
 
-    RuleViolation reset = assertThrows(RuleViolation.class,
-        () -> accounts.resetPassword(account.getId(), accounts.get(account.getId()).getVersion(), PASSWORD));
-    RuleViolation change = assertThrows(RuleViolation.class,
-        () -> accounts.changeOwnPassword(account.getUsername(), PASSWORD, PASSWORD));
-    RuleViolation guessable = assertThrows(RuleViolation.class,
-        () -> accounts.changeOwnPassword(account.getUsername(), PASSWORD, "qwertyuiopas"));
+    RuleViolation reset =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                accounts.resetPassword(
+                    account.getId(), accounts.get(account.getId()).getVersion(), PASSWORD));
+    RuleViolation change =
+        assertThrows(
+            RuleViolation.class,
+            () -> accounts.changeOwnPassword(account.getUsername(), PASSWORD, PASSWORD));
+    RuleViolation guessable =
+        assertThrows(
+            RuleViolation.class,
+            () -> accounts.changeOwnPassword(account.getUsername(), PASSWORD, "qwertyuiopas"));
 
-    assertEquals("That is the account's current password; choose a different one.", reset.getMessage());
-    assertEquals("That is the account's current password; choose a different one.", change.getMessage());
-    assertTrue(guessable.getMessage().startsWith("The password is too easy to guess."), guessable.getMessage());
-    assertTrue(signIns.attempt(account.getUsername(), PASSWORD, Actor.SYSTEM).account().isPresent());
+    assertEquals(
+        "That is the account's current password; choose a different one.", reset.getMessage());
+    assertEquals(
+        "That is the account's current password; choose a different one.", change.getMessage());
+    assertTrue(
+        guessable.getMessage().startsWith("The password is too easy to guess."),
+        guessable.getMessage());
+    assertTrue(
+        signIns.attempt(account.getUsername(), PASSWORD, Actor.SYSTEM).account().isPresent());
   }
 
   @Test
   void aDisplayNameWithARightToLeftOverrideIsRefused() {
-    RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> accounts.create(someone(), "Evil\u202Eelif.exe", Role.THERAPIST, PASSWORD, false));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                accounts.create(someone(), "Evil\u202Eelif.exe", Role.THERAPIST, PASSWORD, false));
 
-    assertEquals("The full name contains an invisible or text-direction character; type it again without copying"
-        + " it from elsewhere.", refused.getMessage());
+    assertEquals(
+        "The full name contains an invisible or text-direction character; type it again without copying"
+            + " it from elsewhere.",
+        refused.getMessage());
   }
 
   @Test
@@ -203,7 +236,12 @@ class StaffAccountsIT {
       signIns.attempt(nobody, "guess number " + i, Actor.SYSTEM);
     }
 
-    assertTrue(signIns.attempt(nobody, "guess again", Actor.SYSTEM).outcome().message().startsWith("Too many failed sign-ins"));
+    assertTrue(
+        signIns
+            .attempt(nobody, "guess again", Actor.SYSTEM)
+            .outcome()
+            .message()
+            .startsWith("Too many failed sign-ins"));
   }
 
   @Test
@@ -212,7 +250,8 @@ class StaffAccountsIT {
     signIns.attempt("nobody-here", "wrong password", Actor.SYSTEM);
 
     List<AuditEntry> entries =
-        em.createQuery("select e from AuditEntry e order by e.id", AuditEntry.class).getResultList();
+        em.createQuery("select e from AuditEntry e order by e.id", AuditEntry.class)
+            .getResultList();
 
     assertTrue(entries.size() >= 2);
     String previous = AuditEntry.GENESIS_HASH;

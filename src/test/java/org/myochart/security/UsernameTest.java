@@ -15,7 +15,14 @@ class UsernameTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ab", "<script>", "robert'); drop table staff_account;--", "-leading", "name with space"})
+  @ValueSource(
+      strings = {
+        "ab",
+        "<script>",
+        "robert'); drop table staff_account;--",
+        "-leading",
+        "name with space"
+      })
   void unsafeOrMalformedUsernamesAreRefused(String raw) {
     assertTrue(Username.problemWith(raw).isPresent(), raw);
   }

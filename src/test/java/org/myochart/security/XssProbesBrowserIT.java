@@ -25,8 +25,8 @@ import org.openqa.selenium.By;
 
 /**
  * Script, markup, {@code javascript:} links and template or EL expressions typed into free-text
- * fields: every page that shows them renders them as the text typed, no script runs, no
- * expression is evaluated, and the sealed PDFs carry the same text literally.
+ * fields: every page that shows them renders them as the text typed, no script runs, no expression
+ * is evaluated, and the sealed PDFs carry the same text literally.
  */
 class XssProbesBrowserIT {
 
@@ -51,17 +51,20 @@ class XssProbesBrowserIT {
   }
 
   static long hostileClient(RunningClinic clinic, String lastName) {
-    String body = Json.createObjectBuilder()
-        .add("firstName", IMAGE)
-        .add("lastName", lastName)
-        .add("dateOfBirth", "1982-07-08")
-        .add("emergencyContactName", SCRIPT)
-        .add("preferredLanguage", TEMPLATE)
-        .add("physicianName", DOLLAR_EL + " " + SCRIPT)
-        .add("physicianContact", LINK)
-        .add("notes", SCRIPT + "\n" + EL + "\n" + TEMPLATE + "\n[click](" + LINK + ")")
-        .build().toString();
-    HttpResponse<String> created = Http.postJson(clinic.uri("/api/v1/clients"), "frontdesk", PASSWORD, body);
+    String body =
+        Json.createObjectBuilder()
+            .add("firstName", IMAGE)
+            .add("lastName", lastName)
+            .add("dateOfBirth", "1982-07-08")
+            .add("emergencyContactName", SCRIPT)
+            .add("preferredLanguage", TEMPLATE)
+            .add("physicianName", DOLLAR_EL + " " + SCRIPT)
+            .add("physicianContact", LINK)
+            .add("notes", SCRIPT + "\n" + EL + "\n" + TEMPLATE + "\n[click](" + LINK + ")")
+            .build()
+            .toString();
+    HttpResponse<String> created =
+        Http.postJson(clinic.uri("/api/v1/clients"), "frontdesk", PASSWORD, body);
     assertEquals(201, created.statusCode(), created.body());
     return Http.json(created).getJsonNumber("id").longValue();
   }
@@ -71,7 +74,10 @@ class XssProbesBrowserIT {
     browser.visit(path);
     browser.waitFor().until(d -> "complete".equals(browser.script("return document.readyState")));
     assertNull(browser.script("return window.__xss"), "script ran on " + path);
-    assertEquals(0L, browser.script("return document.querySelectorAll('img[src=\"x\"], a[href^=\"javascript:\"]').length"),
+    assertEquals(
+        0L,
+        browser.script(
+            "return document.querySelectorAll('img[src=\"x\"], a[href^=\"javascript:\"]').length"),
         "markup from a probe became an element on " + path);
   }
 
@@ -82,25 +88,40 @@ class XssProbesBrowserIT {
 
     try (Browser owner = Browser.open(clinic)) {
       LoginScreen.open(owner).signInAndWait("owner", PASSWORD);
-      for (String path : List.of("/staff/clients/client.xhtml?id=" + client, "/staff/clients/client-edit.xhtml?id=" + client,
-          "/staff/consents/paper.xhtml?client=" + client, "/staff/consents/print.xhtml?client=" + client + "&form="
-              + StoredRows.number(clinic, "select min(id) from consent_form"),
-          "/clinical/intake.xhtml?client=" + client, "/clinical/visit-check.xhtml?client=" + client,
-          "/clinical/session-start.xhtml?client=" + client, "/clinical/clearance.xhtml?client=" + client)) {
+      for (String path :
+          List.of(
+              "/staff/clients/client.xhtml?id=" + client,
+              "/staff/clients/client-edit.xhtml?id=" + client,
+              "/staff/consents/paper.xhtml?client=" + client,
+              "/staff/consents/print.xhtml?client="
+                  + client
+                  + "&form="
+                  + StoredRows.number(clinic, "select min(id) from consent_form"),
+              "/clinical/intake.xhtml?client=" + client,
+              "/clinical/visit-check.xhtml?client=" + client,
+              "/clinical/session-start.xhtml?client=" + client,
+              "/clinical/clearance.xhtml?client=" + client)) {
         assertInert(owner, path);
-        assertTrue(owner.text().contains(IMAGE) || owner.driver().getPageSource().contains("onerror=window.__xss=1"),
+        assertTrue(
+            owner.text().contains(IMAGE)
+                || owner.driver().getPageSource().contains("onerror=window.__xss=1"),
             "the first name is shown on " + path);
       }
 
       assertInert(owner, "/staff/clients/client.xhtml?id=" + client);
       String profile = owner.text();
       assertTrue(profile.contains(IMAGE), profile);
-      assertTrue(profile.contains(SCRIPT), "emergency contact or notes shown literally: " + profile);
-      assertTrue(profile.contains(EL) && profile.contains(TEMPLATE), "notes shown as typed, not evaluated: " + profile);
+      assertTrue(
+          profile.contains(SCRIPT), "emergency contact or notes shown literally: " + profile);
+      assertTrue(
+          profile.contains(EL) && profile.contains(TEMPLATE),
+          "notes shown as typed, not evaluated: " + profile);
 
       assertInert(owner, "/staff/clients/client-edit.xhtml?id=" + client);
       assertEquals(IMAGE, owner.find(By.id("client:firstName")).getAttribute("value"));
-      assertEquals(DOLLAR_EL + " " + SCRIPT, owner.find(By.id("client:physicianName")).getAttribute("value"));
+      assertEquals(
+          DOLLAR_EL + " " + SCRIPT,
+          owner.find(By.id("client:physicianName")).getAttribute("value"));
       assertEquals(LINK, owner.find(By.id("client:physicianContact")).getAttribute("value"));
 
       owner.visit("/staff/clients/clients.xhtml");
@@ -139,7 +160,8 @@ class XssProbesBrowserIT {
 
     try (Browser desk = Browser.open(clinic)) {
       LoginScreen.open(desk).signInAndWait("frontdesk", PASSWORD);
-      PaperConsentScreen.open(desk, client).recordFullyAccepted(clinicToday(), IMAGE + " " + lastName, scan);
+      PaperConsentScreen.open(desk, client)
+          .recordFullyAccepted(clinicToday(), IMAGE + " " + lastName, scan);
       assertNull(desk.script("return window.__xss"));
       long consent = consentOf(client);
       assertInert(desk, "/staff/consents/consent.xhtml?id=" + consent);
@@ -149,7 +171,8 @@ class XssProbesBrowserIT {
     WebSession owner = WebSession.signedIn(clinic, "owner", PASSWORD);
     String consentPdf = SealedPdfs.text(pdf(owner, "/staff/consents/pdf?id=" + consentOf(client)));
     assertTrue(consentPdf.replaceAll("\\s+", " ").contains(IMAGE), consentPdf);
-    String chart = SealedPdfs.text(pdf(owner, "/owner/chart-pdf?client=" + client)).replaceAll("\\s+", " ");
+    String chart =
+        SealedPdfs.text(pdf(owner, "/owner/chart-pdf?client=" + client)).replaceAll("\\s+", " ");
     assertTrue(chart.contains(IMAGE), chart);
   }
 
@@ -164,7 +187,8 @@ class XssProbesBrowserIT {
       assertInert(owner, "/owner/staff.xhtml");
       assertTrue(owner.text().contains(displayName), owner.text());
       assertInert(owner, "/owner/staff-edit.xhtml?id=" + id);
-      assertTrue(owner.driver().getPageSource().contains("window.__xss"), "the name is on the edit page");
+      assertTrue(
+          owner.driver().getPageSource().contains("window.__xss"), "the name is on the edit page");
     }
   }
 
@@ -182,8 +206,18 @@ class XssProbesBrowserIT {
       therapist.submit("clearance:save");
       therapist.awaitPath("/staff/clients/client.xhtml");
       assertNull(therapist.script("return window.__xss"));
-      assertEquals(1, StoredRows.count(clinic, "medical_clearance", "client_id = ? and note like ?", client, "%" + EL + "%"));
-      for (String path : List.of("/staff/clients/client.xhtml?id=" + client, "/clinical/intake.xhtml?client=" + client)) {
+      assertEquals(
+          1,
+          StoredRows.count(
+              clinic,
+              "medical_clearance",
+              "client_id = ? and note like ?",
+              client,
+              "%" + EL + "%"));
+      for (String path :
+          List.of(
+              "/staff/clients/client.xhtml?id=" + client,
+              "/clinical/intake.xhtml?client=" + client)) {
         assertInert(therapist, path);
       }
     }
@@ -194,16 +228,31 @@ class XssProbesBrowserIT {
     try (Browser owner = Browser.open(clinic)) {
       LoginScreen.open(owner).signInAndWait("owner", PASSWORD);
       owner.visit("/owner/consent-form.xhtml");
-      owner.type("form:body", "# " + TEMPLATE + "\n\n" + SCRIPT + "\n\n" + IMAGE + "\n\n[Read more](" + LINK + ") " + EL);
+      owner.type(
+          "form:body",
+          "# "
+              + TEMPLATE
+              + "\n\n"
+              + SCRIPT
+              + "\n\n"
+              + IMAGE
+              + "\n\n[Read more]("
+              + LINK
+              + ") "
+              + EL);
       owner.click("form:preview");
-      owner.waitFor().until(d -> owner.find(By.id("form:previewPanel")).getText().contains("Read more"));
+      owner
+          .waitFor()
+          .until(d -> owner.find(By.id("form:previewPanel")).getText().contains("Read more"));
 
       String preview = owner.find(By.id("form:previewPanel")).getText();
       assertTrue(preview.contains(SCRIPT), preview);
       assertTrue(preview.contains(EL) && preview.contains(TEMPLATE), preview);
       assertNull(owner.script("return window.__xss"));
-      assertEquals(0L, owner.script(
-          "return document.querySelectorAll('#form\\\\:previewPanel script, #form\\\\:previewPanel img, a[href^=\"javascript:\"]').length"));
+      assertEquals(
+          0L,
+          owner.script(
+              "return document.querySelectorAll('#form\\\\:previewPanel script, #form\\\\:previewPanel img, a[href^=\"javascript:\"]').length"));
     }
   }
 
@@ -216,13 +265,17 @@ class XssProbesBrowserIT {
   }
 
   private static long staffId(String displayName) {
-    return StoredRows.number(clinic, "select max(id) from staff_account where display_name = ?", displayName);
+    return StoredRows.number(
+        clinic, "select max(id) from staff_account where display_name = ?", displayName);
   }
 
   static byte[] pdf(WebSession session, String path) {
     HttpResponse<byte[]> answer = session.download(path);
     assertEquals(200, answer.statusCode(), path);
-    assertTrue(new String(answer.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"), path);
+    assertTrue(
+        new String(answer.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)
+            .startsWith("%PDF"),
+        path);
     return answer.body();
   }
 }

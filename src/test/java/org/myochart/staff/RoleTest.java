@@ -12,7 +12,8 @@ class RoleTest {
 
   @Test
   void theStaffRolesAreTheJakartaSecurityRolesAndLeaveOutTheTablet() {
-    assertEquals(List.of(Role.OWNER_ROLE, Role.THERAPIST_ROLE, Role.FRONT_DESK_ROLE),
+    assertEquals(
+        List.of(Role.OWNER_ROLE, Role.THERAPIST_ROLE, Role.FRONT_DESK_ROLE),
         Role.STAFF.stream().map(Role::name).toList());
     assertFalse(Role.KIOSK.isStaff());
     assertTrue(Role.STAFF.stream().allMatch(Role::isStaff));

@@ -12,10 +12,12 @@ public final class AuditRows {
 
   /** How many entries have this action (and, when given, this actor and record id). */
   public static int count(RunningClinic clinic, String action, String actor, String recordId) {
-    String sql = "select count(*) from audit_entry where action = ?"
-        + (actor == null ? "" : " and actor = ?")
-        + (recordId == null ? "" : " and record_id = ?");
-    try (Connection db = clinic.database(); PreparedStatement query = db.prepareStatement(sql)) {
+    String sql =
+        "select count(*) from audit_entry where action = ?"
+            + (actor == null ? "" : " and actor = ?")
+            + (recordId == null ? "" : " and record_id = ?");
+    try (Connection db = clinic.database();
+        PreparedStatement query = db.prepareStatement(sql)) {
       query.setString(1, action);
       int next = 2;
       if (actor != null) {

@@ -5,10 +5,14 @@ import jakarta.validation.Validator;
 import java.util.Map;
 import org.myochart.platform.validation.FieldProblems;
 
-/** Validates outside the container with the provider Payara ships, as a page or the API would report it. */
+/**
+ * Validates outside the container with the provider Payara ships, as a page or the API would report
+ * it.
+ */
 public final class Constraints {
 
-  private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+  private static final Validator VALIDATOR =
+      Validation.buildDefaultValidatorFactory().getValidator();
 
   private Constraints() {}
 

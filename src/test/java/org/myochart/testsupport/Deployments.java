@@ -14,16 +14,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class Deployments {
 
   /** The Arquillian test classes and their helpers; a new Arquillian test class belongs here. */
-  private static final List<String> IN_CONTAINER = List.of(
-      "org.myochart.audit.AuditSearchIT",
-      "org.myochart.caseload.BreakGlassIT",
-      "org.myochart.client.ClientsIT",
-      "org.myochart.client.Fixtures",
-      "org.myochart.consent.ConsentsIT",
-      "org.myochart.security.StaffAccountsIT",
-      "org.myochart.treatment.SoapNotesIT",
-      "org.myochart.testsupport.Names",
-      "org.myochart.testsupport.TreatableClients");
+  private static final List<String> IN_CONTAINER =
+      List.of(
+          "org.myochart.audit.AuditSearchIT",
+          "org.myochart.caseload.BreakGlassIT",
+          "org.myochart.client.ClientsIT",
+          "org.myochart.client.Fixtures",
+          "org.myochart.consent.ConsentsIT",
+          "org.myochart.security.StaffAccountsIT",
+          "org.myochart.treatment.SoapNotesIT",
+          "org.myochart.testsupport.Names",
+          "org.myochart.testsupport.TreatableClients");
 
   private Deployments() {}
 
@@ -31,9 +32,11 @@ public final class Deployments {
   public static WebArchive clinic(Class<?> testClass) {
     File war = new File(RunningClinic.targetDirectory(), "myochart.war");
     if (!war.isFile()) {
-      throw new IllegalStateException("Build the WAR first (mvn verify runs package before the tests): " + war);
+      throw new IllegalStateException(
+          "Build the WAR first (mvn verify runs package before the tests): " + war);
     }
-    WebArchive archive = ShrinkWrap.create(ZipImporter.class, "myochart.war").importFrom(war).as(WebArchive.class);
+    WebArchive archive =
+        ShrinkWrap.create(ZipImporter.class, "myochart.war").importFrom(war).as(WebArchive.class);
     IN_CONTAINER.forEach(archive::addClass);
     return archive.addClass(testClass);
   }

@@ -22,14 +22,17 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.myochart.consent.Sha256;
 
 /**
- * Reads an export archive as an auditor would: every file's SHA-256 computed while streaming,
- * the manifests, the audit log and the detached signature kept, and up to {@code keepPdfs} PDFs
- * kept whole for further checks.
+ * Reads an export archive as an auditor would: every file's SHA-256 computed while streaming, the
+ * manifests, the audit log and the detached signature kept, and up to {@code keepPdfs} PDFs kept
+ * whole for further checks.
  */
 public final class ExportArchives {
 
   /** What an archive held. */
-  public record Contents(List<String> names, Map<String, String> sha256, Map<String, byte[]> small,
+  public record Contents(
+      List<String> names,
+      Map<String, String> sha256,
+      Map<String, byte[]> small,
       Map<String, byte[]> pdfs) {
 
     public String text(String name) {
@@ -37,8 +40,13 @@ public final class ExportArchives {
     }
 
     public List<CSVRecord> csv(String name) throws IOException {
-      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-          .parse(new StringReader(text(name))).getRecords();
+      return CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(new StringReader(text(name)))
+          .getRecords();
     }
 
     public List<String> recordFiles() {
@@ -47,12 +55,15 @@ public final class ExportArchives {
 
     /** Whether manifest.json.p7s is a valid detached signature of manifest.json. */
     public boolean manifestSignatureValid() throws Exception {
-      CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(small.get("manifest.json")),
-          small.get("manifest.json.p7s"));
+      CMSSignedData signed =
+          new CMSSignedData(
+              new CMSProcessableByteArray(small.get("manifest.json")),
+              small.get("manifest.json.p7s"));
       SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
       @SuppressWarnings("unchecked")
       X509CertificateHolder certificate =
-          (X509CertificateHolder) signed.getCertificates().getMatches(signer.getSID()).iterator().next();
+          (X509CertificateHolder)
+              signed.getCertificates().getMatches(signer.getSID()).iterator().next();
       try {
         return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
       } catch (CMSSignerDigestMismatchException mismatch) {

@@ -16,7 +16,11 @@ import java.util.Base64;
 public final class Http {
 
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private Http() {}
 
@@ -25,25 +29,33 @@ public final class Http {
   }
 
   public static HttpResponse<String> get(URI uri, String username, String password) {
-    return send(HttpRequest.newBuilder(uri).header("Authorization", basic(username, password)).GET());
+    return send(
+        HttpRequest.newBuilder(uri).header("Authorization", basic(username, password)).GET());
   }
 
-  public static HttpResponse<String> postJson(URI uri, String username, String password, String json) {
-    return send(HttpRequest.newBuilder(uri)
-        .header("Authorization", basic(username, password))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  public static HttpResponse<String> postJson(
+      URI uri, String username, String password, String json) {
+    return send(
+        HttpRequest.newBuilder(uri)
+            .header("Authorization", basic(username, password))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public static HttpResponse<String> send(HttpRequest.Builder request) {
-    return exchange(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    return exchange(
+        request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   public static HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
-    return exchange(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    return exchange(
+        request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  /** Sends the request on the suite's one client (redirects not followed), as {@link WebSession} does too. */
+  /**
+   * Sends the request on the suite's one client (redirects not followed), as {@link WebSession}
+   * does too.
+   */
   static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
     try {
       return CLIENT.send(request, body);
@@ -56,7 +68,9 @@ public final class Http {
   }
 
   public static String basic(String username, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   public static JsonObject json(HttpResponse<String> response) {

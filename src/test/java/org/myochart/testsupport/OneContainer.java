@@ -17,14 +17,15 @@ import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 /**
  * One Payara Micro for all Arquillian test classes of a test run instead of one per class.
  *
- * <p>{@code arquillian-payara-micro-managed} starts a Payara Micro process for every deployment
- * and ends it at undeployment, so each Arquillian class paid a whole start (about 35 s here).
- * This container keeps the first deployment running and hands its address to every later class
- * whose archive it already holds ({@link Deployments#clinic} builds the same archive for all of
- * them); it is ended when Arquillian stops its containers after the last test class. A class
- * whose archive holds something the running one lacks gets a server of its own, as before.
+ * <p>{@code arquillian-payara-micro-managed} starts a Payara Micro process for every deployment and
+ * ends it at undeployment, so each Arquillian class paid a whole start (about 35 s here). This
+ * container keeps the first deployment running and hands its address to every later class whose
+ * archive it already holds ({@link Deployments#clinic} builds the same archive for all of them); it
+ * is ended when Arquillian stops its containers after the last test class. A class whose archive
+ * holds something the running one lacks gets a server of its own, as before.
  *
- * <p>Registered for the test JVM in {@code META-INF/services/org.jboss.arquillian.core.spi.LoadableExtension}.
+ * <p>Registered for the test JVM in {@code
+ * META-INF/services/org.jboss.arquillian.core.spi.LoadableExtension}.
  */
 public final class OneContainer implements DeployableContainer<PayaraMicroContainerConfiguration> {
 
@@ -38,7 +39,8 @@ public final class OneContainer implements DeployableContainer<PayaraMicroContai
   public static final class Extension implements LoadableExtension {
     @Override
     public void register(ExtensionBuilder builder) {
-      builder.override(DeployableContainer.class, PayaraMicroDeployableContainer.class, OneContainer.class);
+      builder.override(
+          DeployableContainer.class, PayaraMicroDeployableContainer.class, OneContainer.class);
     }
   }
 
@@ -83,8 +85,11 @@ public final class OneContainer implements DeployableContainer<PayaraMicroContai
       return address;
     }
     if (running != null) {
-      LOG.warning(() -> archive.getName() + " holds classes the running deployment lacks; starting another Payara Micro"
-          + " (build it with Deployments.clinic to share the server)");
+      LOG.warning(
+          () ->
+              archive.getName()
+                  + " holds classes the running deployment lacks; starting another Payara Micro"
+                  + " (build it with Deployments.clinic to share the server)");
       payara.undeploy(running);
       running = null;
     }

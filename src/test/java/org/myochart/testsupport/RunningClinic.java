@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,13 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.net.ServerSocket;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A MyoChart server started the way production starts it ({@code java -jar payara-micro.jar
- * --deploy myochart.war} with the {@code payara-config} command files), once per test JVM and name, and stopped when the JVM ends. HTTP and
- * browser tests share it instead of paying for a server each.
+ * --deploy myochart.war} with the {@code payara-config} command files), once per test JVM and name,
+ * and stopped when the JVM ends. HTTP and browser tests share it instead of paying for a server
+ * each.
  *
  * <p>The "demo" clinic has the demo staff (owner, therapist1, therapist2, frontdesk) with {@link
  * #DEMO_PASSWORD} and a 20-second idle timeout; the "fresh" clinic has no owner yet; the "idle"
@@ -46,8 +47,15 @@ public final class RunningClinic {
   private final Membership membership;
   private final String database;
 
-  private RunningClinic(String name, String database, URI baseUri, String dbUrl, Process process,
-      Map<String, String> settings, String heap, Membership membership) {
+  private RunningClinic(
+      String name,
+      String database,
+      URI baseUri,
+      String dbUrl,
+      Process process,
+      Map<String, String> settings,
+      String heap,
+      Membership membership) {
     this.name = name;
     this.database = database;
     this.baseUri = baseUri;
@@ -59,21 +67,28 @@ public final class RunningClinic {
   }
 
   /**
-   * How one instance of a clustered clinic runs: the clinic (its database {@code myochart_it_<clinic>}
-   * and its data directory, holding the shared record seal, are the same for every instance), the
-   * cluster's own name, this instance's HTTP and data-grid ports, and the grid ports of all members
-   * (found over TCP on 127.0.0.1, never by multicast, so no other server on the machine joins).
+   * How one instance of a clustered clinic runs: the clinic (its database {@code
+   * myochart_it_<clinic>} and its data directory, holding the shared record seal, are the same for
+   * every instance), the cluster's own name, this instance's HTTP and data-grid ports, and the grid
+   * ports of all members (found over TCP on 127.0.0.1, never by multicast, so no other server on
+   * the machine joins).
    */
-  public record Membership(String clinic, String clusterName, int httpPort, int gridPort, List<Integer> gridPorts) {
+  public record Membership(
+      String clinic, String clusterName, int httpPort, int gridPort, List<Integer> gridPorts) {
 
     List<String> arguments() {
       String members = String.join(",", gridPorts.stream().map(p -> "127.0.0.1:" + p).toList());
       return List.of(
-          "--port", Integer.toString(httpPort),
-          "--clustername", clusterName,
-          "--clustermode", "tcpip:" + members,
-          "--startport", Integer.toString(gridPort),
-          "--interfaces", "127.0.0.1",
+          "--port",
+          Integer.toString(httpPort),
+          "--clustername",
+          clusterName,
+          "--clustermode",
+          "tcpip:" + members,
+          "--startport",
+          Integer.toString(gridPort),
+          "--interfaces",
+          "127.0.0.1",
           // Both instances share one address here; host-aware partitioning would keep no backup
           // copy of a session on the other one.
           "--nohostaware");
@@ -81,18 +96,32 @@ public final class RunningClinic {
   }
 
   /**
-   * The shared demo clinic. Its seals are PAdES B-T: it uses {@link #timestampAuthority()}, an
-   * RFC 3161 authority running in the test JVM.
+   * The shared demo clinic. Its seals are PAdES B-T: it uses {@link #timestampAuthority()}, an RFC
+   * 3161 authority running in the test JVM.
    */
   public static RunningClinic demo() {
-    return SERVERS.computeIfAbsent("demo", n -> start(n, "myochart_it_" + n, "768m", Map.of(
-        "MYOCHART_DEMO", "true",
-        "MYOCHART_DEMO_PASSWORD", DEMO_PASSWORD,
-        "MYOCHART_IDLE_TIMEOUT", IDLE_TIMEOUT.toString(),
-        "MYOCHART_CLINIC_NAME", "Harbourside Migraine Massage",
-        // Tests play people at other addresses by sending X-Forwarded-For from here.
-        "MYOCHART_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1,::1",
-        "MYOCHART_TSA_URL", timestampAuthority().url().toString()), null));
+    return SERVERS.computeIfAbsent(
+        "demo",
+        n ->
+            start(
+                n,
+                "myochart_it_" + n,
+                "768m",
+                Map.of(
+                    "MYOCHART_DEMO",
+                    "true",
+                    "MYOCHART_DEMO_PASSWORD",
+                    DEMO_PASSWORD,
+                    "MYOCHART_IDLE_TIMEOUT",
+                    IDLE_TIMEOUT.toString(),
+                    "MYOCHART_CLINIC_NAME",
+                    "Harbourside Migraine Massage",
+                    // Tests play people at other addresses by sending X-Forwarded-For from here.
+                    "MYOCHART_TRUSTED_PROXIES",
+                    "127.0.0.1,0:0:0:0:0:0:0:1,::1",
+                    "MYOCHART_TSA_URL",
+                    timestampAuthority().url().toString()),
+                null));
   }
 
   private static volatile TestTimestampAuthority timestampAuthority;
@@ -113,34 +142,56 @@ public final class RunningClinic {
 
   /**
    * A clinic whose sessions end after {@link #SHORT_IDLE_TIMEOUT}, for the tests of idle log-off;
-   * the demo clinic's 20 seconds would make them wait, and a shorter timeout there would sign
-   * out the other tests' browsers while they wait for a page. It has only its owner ("owner",
-   * {@link #DEMO_PASSWORD}), made from the environment, so it starts without the demo's records.
+   * the demo clinic's 20 seconds would make them wait, and a shorter timeout there would sign out
+   * the other tests' browsers while they wait for a page. It has only its owner ("owner", {@link
+   * #DEMO_PASSWORD}), made from the environment, so it starts without the demo's records.
    */
   public static RunningClinic idle() {
-    return SERVERS.computeIfAbsent("idle", n -> start(n, "myochart_it_" + n, "512m", Map.of(
-        "MYOCHART_OWNER_USERNAME", "owner",
-        "MYOCHART_OWNER_PASSWORD", DEMO_PASSWORD,
-        "MYOCHART_IDLE_TIMEOUT", SHORT_IDLE_TIMEOUT.toString()), null));
+    return SERVERS.computeIfAbsent(
+        "idle",
+        n ->
+            start(
+                n,
+                "myochart_it_" + n,
+                "512m",
+                Map.of(
+                    "MYOCHART_OWNER_USERNAME",
+                    "owner",
+                    "MYOCHART_OWNER_PASSWORD",
+                    DEMO_PASSWORD,
+                    "MYOCHART_IDLE_TIMEOUT",
+                    SHORT_IDLE_TIMEOUT.toString()),
+                null));
   }
 
   /** A clinic on an empty database, as after a first download. */
   public static RunningClinic fresh() {
-    return SERVERS.computeIfAbsent("fresh", n -> start(n, "myochart_it_" + n, "768m",
-        Map.of("MYOCHART_SECOND_FACTOR_ROLES", "OWNER"), null));
+    return SERVERS.computeIfAbsent(
+        "fresh",
+        n ->
+            start(
+                n,
+                "myochart_it_" + n,
+                "768m",
+                Map.of("MYOCHART_SECOND_FACTOR_ROLES", "OWNER"),
+                null));
   }
 
   /**
-   * A clinic of this test's own, not shared, with its own data directory and database
-   * ({@code myochart_it_<name>} on PostgreSQL), started with the given maximum heap (e.g. "256m").
-   * It can be killed and started again on the same data.
+   * A clinic of this test's own, not shared, with its own data directory and database ({@code
+   * myochart_it_<name>} on PostgreSQL), started with the given maximum heap (e.g. "256m"). It can
+   * be killed and started again on the same data.
    */
   public static RunningClinic own(String name, String heap, Map<String, String> settings) {
     return start(name, "myochart_it_" + name, heap, settings, null);
   }
 
-  /** As {@link #own(String, String, Map)}, on PostgreSQL in the named database instead of {@code myochart_it_<name>}. */
-  public static RunningClinic own(String name, String database, String heap, Map<String, String> settings) {
+  /**
+   * As {@link #own(String, String, Map)}, on PostgreSQL in the named database instead of {@code
+   * myochart_it_<name>}.
+   */
+  public static RunningClinic own(
+      String name, String database, String heap, Map<String, String> settings) {
     return start(name, database, heap, settings, null);
   }
 
@@ -148,9 +199,11 @@ public final class RunningClinic {
    * One instance of a clinic run by several clustered instances that share its database and web
    * sessions (PostgreSQL only). {@code name} names this instance's log directory.
    */
-  public static RunningClinic clustered(String name, Membership membership, Map<String, String> settings) {
+  public static RunningClinic clustered(
+      String name, Membership membership, Map<String, String> settings) {
     if (!TestDatabase.isPostgres()) {
-      throw new IllegalStateException("Clustered instances need PostgreSQL: an H2 file has one server");
+      throw new IllegalStateException(
+          "Clustered instances need PostgreSQL: an H2 file has one server");
     }
     return start(name, "myochart_it_" + membership.clinic(), "768m", settings, membership);
   }
@@ -159,9 +212,14 @@ public final class RunningClinic {
   public static List<Integer> ports(String property, int count) throws IOException {
     String given = System.getProperty(property, "").strip();
     if (!given.isEmpty()) {
-      List<Integer> ports = java.util.Arrays.stream(given.split(",")).map(String::strip).map(Integer::valueOf).toList();
+      List<Integer> ports =
+          java.util.Arrays.stream(given.split(","))
+              .map(String::strip)
+              .map(Integer::valueOf)
+              .toList();
       if (ports.size() < count) {
-        throw new IllegalArgumentException(property + " names fewer than " + count + " ports: " + given);
+        throw new IllegalArgumentException(
+            property + " names fewer than " + count + " ports: " + given);
       }
       return ports.subList(0, count);
     }
@@ -226,7 +284,11 @@ public final class RunningClinic {
         : DriverManager.getConnection(dbUrl, "sa", "");
   }
 
-  private static RunningClinic start(String name, String database, String heap, Map<String, String> settings,
+  private static RunningClinic start(
+      String name,
+      String database,
+      String heap,
+      Map<String, String> settings,
       Membership membership) {
     IllegalStateException lastFailure = null;
     // A port can be taken between choosing it and Payara binding it; Payara Micro then logs
@@ -241,12 +303,18 @@ public final class RunningClinic {
     throw lastFailure;
   }
 
-  private static RunningClinic startOnce(String name, String database, String heap, Map<String, String> settings,
+  private static RunningClinic startOnce(
+      String name,
+      String database,
+      String heap,
+      Map<String, String> settings,
       Membership membership) {
     Path target = Path.of(System.getProperty("myochart.it.targetDir", "target"));
     Path dataDir = target.resolve("it-data").resolve(name);
-    // Instances of one clustered clinic share its data directory (one record seal), each keeps its own log.
-    Path clinicDir = membership == null ? dataDir : target.resolve("it-data").resolve(membership.clinic());
+    // Instances of one clustered clinic share its data directory (one record seal), each keeps its
+    // own log.
+    Path clinicDir =
+        membership == null ? dataDir : target.resolve("it-data").resolve(membership.clinic());
     try {
       Files.createDirectories(dataDir);
       Files.createDirectories(clinicDir);
@@ -255,17 +323,30 @@ public final class RunningClinic {
           TestDatabase.isPostgres()
               ? TestDatabase.urlFor(database)
               // AUTO_SERVER lets the test JVM read the same file database while the server runs.
-              : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/myochart") + ";AUTO_SERVER=TRUE";
-      List<String> command = new ArrayList<>(List.of(
-          // The shipped JVM settings (serial collector: less CPU at start-up on two cores), then this clinic's heap.
-          javaExecutable(), "@" + Path.of("payara-config/jvm.options").toAbsolutePath(), "-Xmx" + heap,
-          "-jar", target.resolve("payara-micro.jar").toString(),
-          "--deploy", target.resolve("myochart.war").toString(),
-          "--contextroot", "/",
-          "--port", Integer.toString(port),
-          // The production settings, so that the tests check what clinics run.
-          "--prebootcommandfile", Path.of("payara-config/pre-boot-commands.asadmin").toAbsolutePath().toString(),
-          "--postbootcommandfile", Path.of("payara-config/post-boot-commands.asadmin").toAbsolutePath().toString()));
+              : "jdbc:h2:file:"
+                  + dataDir.toAbsolutePath().resolve("db/myochart")
+                  + ";AUTO_SERVER=TRUE";
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  // The shipped JVM settings (serial collector: less CPU at start-up on two cores),
+                  // then this clinic's heap.
+                  javaExecutable(),
+                  "@" + Path.of("payara-config/jvm.options").toAbsolutePath(),
+                  "-Xmx" + heap,
+                  "-jar",
+                  target.resolve("payara-micro.jar").toString(),
+                  "--deploy",
+                  target.resolve("myochart.war").toString(),
+                  "--contextroot",
+                  "/",
+                  "--port",
+                  Integer.toString(port),
+                  // The production settings, so that the tests check what clinics run.
+                  "--prebootcommandfile",
+                  Path.of("payara-config/pre-boot-commands.asadmin").toAbsolutePath().toString(),
+                  "--postbootcommandfile",
+                  Path.of("payara-config/post-boot-commands.asadmin").toAbsolutePath().toString()));
       if (membership == null) {
         command.add("--nocluster");
       } else {
@@ -273,10 +354,11 @@ public final class RunningClinic {
         command.addAll(List.of("--name", name));
       }
       Path log = dataDir.resolve("server.log");
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .directory(dataDir.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(dataDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       Map<String, String> env = builder.environment();
       env.keySet().removeIf(key -> key.startsWith("MYOCHART_"));
       env.put("MYOCHART_DATA_DIR", clinicDir.toAbsolutePath().toString());
@@ -285,14 +367,24 @@ public final class RunningClinic {
         env.put("MYOCHART_DB_USER", TestDatabase.user());
         env.put("MYOCHART_DB_PASSWORD", TestDatabase.password());
       }
-      // Test clinics sign in as their owner over and over, with HTTP Basic too: they run without the
-      // owners' second factor unless a test asks for it; the fresh clinic keeps the product's default.
+      // Test clinics sign in as their owner over and over, with HTTP Basic too: they run without
+      // the
+      // owners' second factor unless a test asks for it; the fresh clinic keeps the product's
+      // default.
       env.put("MYOCHART_SECOND_FACTOR_ROLES", "NONE");
       env.putAll(settings);
       long logStart = Files.exists(log) ? Files.size(log) : 0;
       Process process = builder.start();
-      RunningClinic clinic = new RunningClinic(name, database, URI.create("http://127.0.0.1:" + port + "/"), dbUrl,
-          process, settings, heap, membership);
+      RunningClinic clinic =
+          new RunningClinic(
+              name,
+              database,
+              URI.create("http://127.0.0.1:" + port + "/"),
+              dbUrl,
+              process,
+              settings,
+              heap,
+              membership);
       Thread stopper = new Thread(clinic::stop);
       Runtime.getRuntime().addShutdownHook(stopper);
       try {
@@ -310,22 +402,32 @@ public final class RunningClinic {
   private void awaitReady(Path log, long logStart) {
     HttpClient http = HttpClient.newHttpClient();
     try {
-      await("the " + name + " clinic to be ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
-          .until(() -> {
-            if (!process.isAlive()) {
-              throw new IllegalStateException("The " + name + " clinic server exited:\n" + logTail(log, logStart));
-            }
-            if (logSince(log, logStart).contains("Failed to start, exiting")) {
-              stop();
-              throw new IllegalStateException("The " + name + " clinic server failed to start:\n" + logTail(log, logStart));
-            }
-            try {
-              return http.send(HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-                  HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (IOException notListeningYet) {
-              return false;
-            }
-          });
+      await("the " + name + " clinic to be ready")
+          .atMost(Duration.ofMinutes(4))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      "The " + name + " clinic server exited:\n" + logTail(log, logStart));
+                }
+                if (logSince(log, logStart).contains("Failed to start, exiting")) {
+                  stop();
+                  throw new IllegalStateException(
+                      "The " + name + " clinic server failed to start:\n" + logTail(log, logStart));
+                }
+                try {
+                  return http.send(
+                              HttpRequest.newBuilder(uri("/health/ready"))
+                                  .timeout(Duration.ofSeconds(5))
+                                  .build(),
+                              HttpResponse.BodyHandlers.ofString())
+                          .statusCode()
+                      == 200;
+                } catch (IOException notListeningYet) {
+                  return false;
+                }
+              });
     } catch (ConditionTimeoutException e) {
       stop();
       throw new IllegalStateException(
@@ -345,19 +447,24 @@ public final class RunningClinic {
 
   /** The end of this server's log, for assertion messages that must explain a failure in CI. */
   public String logTail() {
-    Path log = Path.of(System.getProperty("myochart.it.targetDir", "target"), "it-data", name, "server.log");
+    Path log =
+        Path.of(
+            System.getProperty("myochart.it.targetDir", "target"), "it-data", name, "server.log");
     return logTail(log, 0);
   }
 
   private static String logTail(Path log, long start) {
     String text = logSince(log, start);
-    return (text.length() > 6000 ? text.substring(text.length() - 6000) : text) + "\n(full log: " + log + ")";
+    return (text.length() > 6000 ? text.substring(text.length() - 6000) : text)
+        + "\n(full log: "
+        + log
+        + ")";
   }
 
   /**
    * A free port below the kernel's ephemeral range: outgoing connections (browser, JDBC, HTTP
-   * clients) take ports from that range, and one of them can grab a port chosen there before
-   * Payara binds it.
+   * clients) take ports from that range, and one of them can grab a port chosen there before Payara
+   * binds it.
    */
   private static int freePort() throws IOException {
     java.util.Random random = new java.util.Random();

@@ -1,34 +1,34 @@
 package org.myochart.testsupport;
 
+import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.awt.geom.Rectangle2D;
-import java.time.Instant;
 import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
-import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.tsp.TimeStampToken;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.apache.pdfbox.util.Matrix;
 import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.PDFAParser;
@@ -48,9 +48,13 @@ public final class SealedPdfs {
       if (signature == null) {
         return false;
       }
-      CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)), der(signature));
+      CMSSignedData cms =
+          new CMSSignedData(
+              new CMSProcessableByteArray(signature.getSignedContent(pdf)), der(signature));
       SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-      X509CertificateHolder holder = (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
+      X509CertificateHolder holder =
+          (X509CertificateHolder)
+              cms.getCertificates().getMatches(signer.getSID()).iterator().next();
       try {
         return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
       } catch (CMSSignerDigestMismatchException changed) {
@@ -66,14 +70,22 @@ public final class SealedPdfs {
       if (signature == null) {
         return Optional.empty();
       }
-      CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)), der(signature));
+      CMSSignedData cms =
+          new CMSSignedData(
+              new CMSProcessableByteArray(signature.getSignedContent(pdf)), der(signature));
       SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
       AttributeTable unsigned = signer.getUnsignedAttributes();
-      Attribute stamp = unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+      Attribute stamp =
+          unsigned == null
+              ? null
+              : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
       if (stamp == null) {
         return Optional.empty();
       }
-      return Optional.of(new TimeStampToken(new CMSSignedData(stamp.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded())));
+      return Optional.of(
+          new TimeStampToken(
+              new CMSSignedData(
+                  stamp.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded())));
     }
   }
 
@@ -86,12 +98,17 @@ public final class SealedPdfs {
   public static byte[] signatureValue(byte[] pdf) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       PDSignature signature = doc.getLastSignatureDictionary();
-      CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)), der(signature));
+      CMSSignedData cms =
+          new CMSSignedData(
+              new CMSProcessableByteArray(signature.getSignedContent(pdf)), der(signature));
       return cms.getSignerInfos().getSigners().iterator().next().getSignature();
     }
   }
 
-  /** The text shown in the seal's visible box (not part of the page text, which stays the record's own). */
+  /**
+   * The text shown in the seal's visible box (not part of the page text, which stays the record's
+   * own).
+   */
   public static String sealAppearanceText(byte[] pdf) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       PDSignatureField field = doc.getSignatureFields().get(doc.getSignatureFields().size() - 1);
@@ -99,14 +116,21 @@ public final class SealedPdfs {
       PDPage page = widget.getPage();
       PDRectangle box = widget.getRectangle();
       // Draw the box's appearance onto the page, where it is printed, then read that area.
-      PDFormXObject appearance = new PDFormXObject(widget.getNormalAppearanceStream().getCOSObject());
-      try (PDPageContentStream stream = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+      PDFormXObject appearance =
+          new PDFormXObject(widget.getNormalAppearanceStream().getCOSObject());
+      try (PDPageContentStream stream =
+          new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
         stream.transform(Matrix.getTranslateInstance(box.getLowerLeftX(), box.getLowerLeftY()));
         stream.drawForm(appearance);
       }
       PDFTextStripperByArea area = new PDFTextStripperByArea();
-      area.addRegion("seal", new Rectangle2D.Float(box.getLowerLeftX(), page.getMediaBox().getHeight() - box.getUpperRightY(),
-          box.getWidth(), box.getHeight()));
+      area.addRegion(
+          "seal",
+          new Rectangle2D.Float(
+              box.getLowerLeftX(),
+              page.getMediaBox().getHeight() - box.getUpperRightY(),
+              box.getWidth(),
+              box.getHeight()));
       area.extractRegions(page);
       return area.getTextForRegion("seal").replaceAll("\\s+", " ").strip();
     }
@@ -128,7 +152,8 @@ public final class SealedPdfs {
   public static List<String> attachments(byte[] pdf) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       var names = doc.getDocumentCatalog().getNames();
-      return names == null || names.getEmbeddedFiles() == null ? List.of()
+      return names == null || names.getEmbeddedFiles() == null
+          ? List.of()
           : new ArrayList<>(names.getEmbeddedFiles().getNames().keySet());
     }
   }
@@ -136,10 +161,22 @@ public final class SealedPdfs {
   /** veraPDF's PDF/A-3b failures, empty when the file conforms. */
   public static List<String> pdfA3bFailures(byte[] pdf) throws Exception {
     VeraGreenfieldFoundryProvider.initialise();
-    try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_3_B)) {
-      ValidationResult result = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false).validate(parser);
-      return result.getTestAssertions().stream().filter(a -> a.getStatus() != TestAssertion.Status.PASSED)
-          .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage()).distinct().toList();
+    try (PDFAParser parser =
+        Foundries.defaultInstance()
+            .createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_3_B)) {
+      ValidationResult result =
+          Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false).validate(parser);
+      return result.getTestAssertions().stream()
+          .filter(a -> a.getStatus() != TestAssertion.Status.PASSED)
+          .map(
+              a ->
+                  a.getRuleId().getClause()
+                      + "-"
+                      + a.getRuleId().getTestNumber()
+                      + ": "
+                      + a.getMessage())
+          .distinct()
+          .toList();
     }
   }
 }

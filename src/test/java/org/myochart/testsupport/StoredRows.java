@@ -11,9 +11,11 @@ public final class StoredRows {
   private StoredRows() {}
 
   /** {@code select count(*) from <table> where <condition>} with the given parameters. */
-  public static long count(RunningClinic clinic, String table, String condition, Object... parameters) {
+  public static long count(
+      RunningClinic clinic, String table, String condition, Object... parameters) {
     String sql = "select count(*) from " + table + (condition == null ? "" : " where " + condition);
-    try (Connection db = clinic.database(); PreparedStatement query = db.prepareStatement(sql)) {
+    try (Connection db = clinic.database();
+        PreparedStatement query = db.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         query.setObject(i + 1, parameters[i]);
       }
@@ -40,8 +42,10 @@ public final class StoredRows {
     T read(ResultSet rows) throws SQLException;
   }
 
-  private static <T> T firstColumn(RunningClinic clinic, String sql, Object[] parameters, Column<T> column) {
-    try (Connection db = clinic.database(); PreparedStatement query = db.prepareStatement(sql)) {
+  private static <T> T firstColumn(
+      RunningClinic clinic, String sql, Object[] parameters, Column<T> column) {
+    try (Connection db = clinic.database();
+        PreparedStatement query = db.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         query.setObject(i + 1, parameters[i]);
       }

@@ -48,8 +48,8 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
 /**
  * An RFC 3161 timestamp authority on a free local port between 20000 and 32000, with its own
- * generated certificate (critical extended key usage timeStamping). It can be told to misbehave
- * the ways real authorities do.
+ * generated certificate (critical extended key usage timeStamping). It can be told to misbehave the
+ * ways real authorities do.
  */
 public final class TestTimestampAuthority implements AutoCloseable {
 
@@ -66,7 +66,8 @@ public final class TestTimestampAuthority implements AutoCloseable {
     SLOW
   }
 
-  private static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.55555.1.1");
+  private static final ASN1ObjectIdentifier POLICY =
+      new ASN1ObjectIdentifier("1.3.6.1.4.1.55555.1.1");
 
   private final KeyPair key;
   private final X509Certificate certificate;
@@ -129,13 +130,24 @@ public final class TestTimestampAuthority implements AutoCloseable {
 
   private static X509Certificate certificate(KeyPair key, Instant now) throws Exception {
     X500Name name = new X500Name("CN=MyoChart Test TSA,O=MyoChart tests");
-    JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-        Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))), name, key.getPublic());
+    JcaX509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            name,
+            BigInteger.valueOf(now.toEpochMilli()),
+            Date.from(now.minus(Duration.ofDays(1))),
+            Date.from(now.plus(Duration.ofDays(30))),
+            name,
+            key.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-    builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-    builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-    return new JcaX509CertificateConverter().getCertificate(
-        builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate())));
+    builder.addExtension(
+        Extension.keyUsage,
+        true,
+        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+    builder.addExtension(
+        Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+    return new JcaX509CertificateConverter()
+        .getCertificate(
+            builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate())));
   }
 
   private void answer(HttpExchange exchange) throws IOException {
@@ -158,29 +170,45 @@ public final class TestTimestampAuthority implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (GeneralSecurityException | RuntimeException | org.bouncycastle.tsp.TSPException
+    } catch (GeneralSecurityException
+        | RuntimeException
+        | org.bouncycastle.tsp.TSPException
         | org.bouncycastle.operator.OperatorCreationException e) {
       throw new IOException("The test timestamp authority failed", e);
     }
   }
 
   private TimeStampResponse respond(Behaviour now, TimeStampRequest request)
-      throws GeneralSecurityException, IOException, org.bouncycastle.tsp.TSPException,
-      org.bouncycastle.operator.OperatorCreationException {
-    TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
-        new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", key.getPrivate(), certificate),
-        new JcaDigestCalculatorProviderBuilder().build().get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)), POLICY);
+      throws GeneralSecurityException,
+          IOException,
+          org.bouncycastle.tsp.TSPException,
+          org.bouncycastle.operator.OperatorCreationException {
+    TimeStampTokenGenerator tokens =
+        new TimeStampTokenGenerator(
+            new JcaSimpleSignerInfoGeneratorBuilder()
+                .build("SHA256withRSA", key.getPrivate(), certificate),
+            new JcaDigestCalculatorProviderBuilder()
+                .build()
+                .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+            POLICY);
     tokens.addCertificates(new JcaCertStore(List.of(certificate)));
-    TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
+    TimeStampResponseGenerator responses =
+        new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
     BigInteger number = BigInteger.valueOf(serial.getAndIncrement());
     return switch (now) {
-      case REJECT -> responses.generateFailResponse(PKIStatus.REJECTION, PKIFailureInfo.systemUnavail,
-          "The test authority is down for maintenance");
+      case REJECT ->
+          responses.generateFailResponse(
+              PKIStatus.REJECTION,
+              PKIFailureInfo.systemUnavail,
+              "The test authority is down for maintenance");
       case WRONG_IMPRINT -> {
         TimeStampRequestGenerator other = new TimeStampRequestGenerator();
         other.setCertReq(true);
-        TimeStampRequest forged = other.generate(TSPAlgorithms.SHA256,
-            MessageDigest.getInstance("SHA-256").digest("something else".getBytes()), request.getNonce());
+        TimeStampRequest forged =
+            other.generate(
+                TSPAlgorithms.SHA256,
+                MessageDigest.getInstance("SHA-256").digest("something else".getBytes()),
+                request.getNonce());
         yield responses.generate(forged, number, new Date());
       }
       default -> responses.generate(request, number, new Date());

@@ -26,9 +26,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The one HTTP test client: a browser session without a browser. It sends requests through the
- * JDK {@link java.net.http.HttpClient} (see {@link Http}) and keeps every cookie the server sets in
- * a {@link CookieManager}, as a browser does: the session id and Payara's JSESSIONIDVERSION, which
+ * The one HTTP test client: a browser session without a browser. It sends requests through the JDK
+ * {@link java.net.http.HttpClient} (see {@link Http}) and keeps every cookie the server sets in a
+ * {@link CookieManager}, as a browser does: the session id and Payara's JSESSIONIDVERSION, which
  * another instance of a replicated clinic needs to take the session over. It reads forms, hidden
  * fields, the CSP nonce and the Faces view state from pages with jsoup, and posts forms back with
  * the page's nonce as PrimeFaces' script does.
@@ -59,20 +59,32 @@ public final class WebSession {
     return new WebSession(clinic);
   }
 
-  /** A session signed in through the sign-in form, as a person would sign in; fails unless the server sends it on. */
+  /**
+   * A session signed in through the sign-in form, as a person would sign in; fails unless the
+   * server sends it on.
+   */
   public static WebSession signedIn(RunningClinic clinic, String username, String password) {
     WebSession session = new WebSession(clinic);
     HttpResponse<String> answer = session.signIn(username, password);
     if (answer.statusCode() != 302 || redirectPath(answer).equals("/login.xhtml")) {
       throw new IllegalStateException(
-          username + " could not sign in: " + answer.statusCode() + " " + answer.headers().map() + "\n" + answer.body());
+          username
+              + " could not sign in: "
+              + answer.statusCode()
+              + " "
+              + answer.headers().map()
+              + "\n"
+              + answer.body());
     }
     return session;
   }
 
   /** Opens the sign-in page and posts its form; returns the answer to the post. */
   public HttpResponse<String> signIn(String username, String password) {
-    return submit("/login.xhtml", "login", "login:signIn",
+    return submit(
+        "/login.xhtml",
+        "login",
+        "login:signIn",
         Map.of("login:username", username, "login:password", password));
   }
 
@@ -107,52 +119,76 @@ public final class WebSession {
   /** Follows the answer's redirects (at most eight), returning the last answer. */
   public HttpResponse<String> follow(HttpResponse<String> answer) {
     for (int hops = 0; hops < 8 && answer.statusCode() / 100 == 3; hops++) {
-      answer = send(HttpRequest.newBuilder(answer.uri().resolve(answer.headers().firstValue("Location").orElseThrow())).GET());
+      answer =
+          send(
+              HttpRequest.newBuilder(
+                      answer.uri().resolve(answer.headers().firstValue("Location").orElseThrow()))
+                  .GET());
     }
     return answer;
   }
 
   /** Posts the fields as a form, with the page's CSP nonce unless the fields carry one. */
   public HttpResponse<String> post(String path, Map<String, String> form) {
-    return send(HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(withNonce(form)))));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(withNonce(form)))));
   }
 
-  /** A PrimeFaces Ajax post: runs {@code source} with the given fields, as a button with {@code process} would. */
+  /**
+   * A PrimeFaces Ajax post: runs {@code source} with the given fields, as a button with {@code
+   * process} would.
+   */
   public HttpResponse<String> postAjax(String path, String source, Map<String, String> fields) {
     return postAjax(path, source, null, fields);
   }
 
-  /** As above, asking for the components {@code render} (client ids, space-separated) in the answer. */
-  public HttpResponse<String> postAjax(String path, String source, String render, Map<String, String> fields) {
+  /**
+   * As above, asking for the components {@code render} (client ids, space-separated) in the answer.
+   */
+  public HttpResponse<String> postAjax(
+      String path, String source, String render, Map<String, String> fields) {
     Map<String, String> form = new LinkedHashMap<>(fields);
     if (render != null) {
       form.put("jakarta.faces.partial.render", render);
     }
     form.put("jakarta.faces.partial.ajax", "true");
     form.put("jakarta.faces.source", source);
-    form.put("jakarta.faces.partial.execute", String.join(" ", fields.keySet().stream()
-        .filter(name -> name.contains(":")).toList()) + " " + source);
+    form.put(
+        "jakarta.faces.partial.execute",
+        String.join(" ", fields.keySet().stream().filter(name -> name.contains(":")).toList())
+            + " "
+            + source);
     form.put(source, source);
     return ajax(path, form);
   }
 
-  /** Opens the page and returns one form's fields as the page filled them, the view state and nonce included. */
+  /**
+   * Opens the page and returns one form's fields as the page filled them, the view state and nonce
+   * included.
+   */
   public Map<String, String> openForm(String pagePath, String formId) {
     HttpResponse<String> page = get(pagePath);
     if (page.statusCode() != 200) {
-      throw new IllegalStateException(pagePath + " answered " + page.statusCode() + " "
-          + location(page).orElse("") + "\n" + page.body());
+      throw new IllegalStateException(
+          pagePath
+              + " answered "
+              + page.statusCode()
+              + " "
+              + location(page).orElse("")
+              + "\n"
+              + page.body());
     }
     return formFields(page.body(), formId);
   }
 
   /**
-   * Opens the page, fills the form's fields (hidden ones such as the view state are taken from
-   * the page) and presses the named button, as a non-Ajax submit.
+   * Opens the page, fills the form's fields (hidden ones such as the view state are taken from the
+   * page) and presses the named button, as a non-Ajax submit.
    */
-  public HttpResponse<String> submit(String pagePath, String formId, String button, Map<String, String> values) {
+  public HttpResponse<String> submit(
+      String pagePath, String formId, String button, Map<String, String> values) {
     Map<String, String> fields = formFields(get(pagePath).body(), formId);
     fields.putAll(values);
     fields.put(button, button);
@@ -160,7 +196,8 @@ public final class WebSession {
   }
 
   /** The same as {@link #submit}, sent as the Ajax request a PrimeFaces button makes. */
-  public HttpResponse<String> submitAjax(String pagePath, String formId, String button, Map<String, String> values) {
+  public HttpResponse<String> submitAjax(
+      String pagePath, String formId, String button, Map<String, String> values) {
     Map<String, String> fields = formFields(get(pagePath).body(), formId);
     fields.putAll(values);
     fields.put(button, button);
@@ -172,32 +209,62 @@ public final class WebSession {
   }
 
   /** The same as {@link #submit} for a form that uploads a file (multipart/form-data). */
-  public HttpResponse<String> submitWithFile(String pagePath, String formId, String button, Map<String, String> values,
-      String fileField, String fileName, String contentType, byte[] content) {
+  public HttpResponse<String> submitWithFile(
+      String pagePath,
+      String formId,
+      String button,
+      Map<String, String> values,
+      String fileField,
+      String fileName,
+      String contentType,
+      byte[] content) {
     Map<String, String> fields = formFields(get(pagePath).body(), formId);
     fields.putAll(values);
     fields.put(button, button);
     String boundary = "----myochart" + UUID.randomUUID().toString().replace("-", "");
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-        + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-        + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    fields.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + fileField
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: "
+                + contentType
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(HttpRequest.newBuilder(uri(pagePath))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    return send(
+        HttpRequest.newBuilder(uri(pagePath))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   private HttpResponse<String> ajax(String path, Map<String, String> form) {
-    return send(HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Faces-Request", "partial/ajax")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(withNonce(form)))));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Faces-Request", "partial/ajax")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(withNonce(form)))));
   }
 
-  /** Any request (any method, any extra header), carrying this session's cookies and keeping those the server sets. */
+  /**
+   * Any request (any method, any extra header), carrying this session's cookies and keeping those
+   * the server sets.
+   */
   public HttpResponse<String> send(HttpRequest.Builder request) {
     HttpResponse<String> answer = exchange(request, HttpResponse.BodyHandlers.ofString());
     rememberNonce(answer.body());
@@ -214,7 +281,8 @@ public final class WebSession {
     return sendBytes(HttpRequest.newBuilder(uri(path)).GET());
   }
 
-  private <T> HttpResponse<T> exchange(HttpRequest.Builder builder, HttpResponse.BodyHandler<T> body) {
+  private <T> HttpResponse<T> exchange(
+      HttpRequest.Builder builder, HttpResponse.BodyHandler<T> body) {
     HttpRequest request = builder.timeout(TIMEOUT).build();
     try {
       Map<String, List<String>> sent;
@@ -223,8 +291,10 @@ public final class WebSession {
       }
       List<String> cookie = sent.getOrDefault("Cookie", List.of());
       if (!cookie.isEmpty()) {
-        request = HttpRequest.newBuilder(request, (name, value) -> true)
-            .header("Cookie", String.join("; ", cookie)).build();
+        request =
+            HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Cookie", String.join("; ", cookie))
+                .build();
       }
       HttpResponse<T> answer = Http.exchange(request, body);
       lastRequest = Instant.now();
@@ -245,12 +315,21 @@ public final class WebSession {
 
   /** The value of one cookie this session would send to the clinic, or null. */
   public String cookie(String name) {
-    return sentCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst().orElse(null);
+    return sentCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
-  /** All cookies this session would send now, as a {@code Cookie} header (for requests sent from several threads at once). */
+  /**
+   * All cookies this session would send now, as a {@code Cookie} header (for requests sent from
+   * several threads at once).
+   */
   public String cookieHeader() {
-    return sentCookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+    return sentCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .collect(Collectors.joining("; "));
   }
 
   private List<HttpCookie> sentCookies() {
@@ -264,10 +343,14 @@ public final class WebSession {
     useCookies(SESSION_COOKIE + "=" + id);
   }
 
-  /** Sends exactly these cookies from now on (a {@code Cookie} header), as a copied or fixed session would be sent. */
+  /**
+   * Sends exactly these cookies from now on (a {@code Cookie} header), as a copied or fixed session
+   * would be sent.
+   */
   public void useCookies(String cookieHeader) {
     // Kept as if the clinic had set them, so that cookies it sets later replace them by name.
-    List<String> set = Arrays.stream(cookieHeader.split(";\\s*")).map(pair -> pair + "; Path=/").toList();
+    List<String> set =
+        Arrays.stream(cookieHeader.split(";\\s*")).map(pair -> pair + "; Path=/").toList();
     synchronized (cookies) {
       cookies.getCookieStore().removeAll();
       try {
@@ -289,7 +372,9 @@ public final class WebSession {
 
   // ---- pages
 
-  /** The CSP nonce of the page this session received with that view state, for forms built by hand. */
+  /**
+   * The CSP nonce of the page this session received with that view state, for forms built by hand.
+   */
   public Optional<String> nonceFor(String viewState) {
     synchronized (nonces) {
       return Optional.ofNullable(nonces.get(viewState));
@@ -323,7 +408,8 @@ public final class WebSession {
 
   /** The page's Faces view state; fails if it has none. */
   public static String viewState(String page) {
-    return viewStateIn(page).orElseThrow(() -> new IllegalStateException("No view state in the page:\n" + page));
+    return viewStateIn(page)
+        .orElseThrow(() -> new IllegalStateException("No view state in the page:\n" + page));
   }
 
   public static Optional<String> viewStateIn(String page) {
@@ -331,7 +417,8 @@ public final class WebSession {
   }
 
   private static Optional<String> viewStateIn(Document page) {
-    return Optional.ofNullable(page.selectFirst("input[name=\"" + VIEW_STATE + "\"]")).map(input -> input.attr("value"));
+    return Optional.ofNullable(page.selectFirst("input[name=\"" + VIEW_STATE + "\"]"))
+        .map(input -> input.attr("value"));
   }
 
   private static Optional<String> nonceIn(Document page) {
@@ -371,12 +458,18 @@ public final class WebSession {
 
   /** The body as text, whether it was kept as text or as bytes (then read as UTF-8). */
   public static String text(HttpResponse<?> answer) {
-    return answer.body() instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(answer.body());
+    return answer.body() instanceof byte[] bytes
+        ? new String(bytes, StandardCharsets.UTF_8)
+        : String.valueOf(answer.body());
   }
 
   private static String encode(Map<String, String> form) {
     return form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
   }
 }

@@ -48,7 +48,8 @@ class BodyChartTest {
     assertEquals(1, rows.size());
     assertSame(left, rows.get(0));
     assertEquals(Side.BOTH, left.getSide());
-    assertEquals("trigger-point-therapy", left.getTechnique(), "the row keeps what was written in it");
+    assertEquals(
+        "trigger-point-therapy", left.getTechnique(), "the row keeps what was written in it");
     assertEquals(Pressure.FIRM, left.getPressure());
     assertEquals(12, left.getMinutes());
   }

@@ -17,24 +17,34 @@ class MigraineProtocolTest {
 
   private static final String NAME = "Ingrid Halvorsen, LMT";
   private static final List<String> MUSCLES =
-      List.of("upper-trapezius", "levator-scapulae", "sternocleidomastoid", "suboccipitals", "temporalis");
+      List.of(
+          "upper-trapezius",
+          "levator-scapulae",
+          "sternocleidomastoid",
+          "suboccipitals",
+          "temporalis");
 
   private static NoteDraft applied(CautionCondition... conditions) {
     NoteDraft draft = new NoteDraft();
-    MigraineProtocol.applyTo(draft, NAME, conditions.length == 0 ? Set.of() : EnumSet.of(conditions[0], conditions));
+    MigraineProtocol.applyTo(
+        draft, NAME, conditions.length == 0 ? Set.of() : EnumSet.of(conditions[0], conditions));
     return draft;
   }
 
   private static Map<String, TreatedMuscle> byMuscle(NoteDraft draft) {
-    return draft.getTreatedMuscles().stream().collect(Collectors.toMap(TreatedMuscle::getMuscle, Function.identity()));
+    return draft.getTreatedMuscles().stream()
+        .collect(Collectors.toMap(TreatedMuscle::getMuscle, Function.identity()));
   }
 
   @Test
   void addsTheFiveMusclesOnBothSides() {
     NoteDraft draft = applied();
 
-    assertEquals(MUSCLES, draft.getTreatedMuscles().stream().map(TreatedMuscle::getMuscle).toList());
-    draft.getTreatedMuscles().forEach(row -> assertEquals(Side.BOTH, row.getSide(), row.getMuscle()));
+    assertEquals(
+        MUSCLES, draft.getTreatedMuscles().stream().map(TreatedMuscle::getMuscle).toList());
+    draft
+        .getTreatedMuscles()
+        .forEach(row -> assertEquals(Side.BOTH, row.getSide(), row.getMuscle()));
     assertEquals("trigger-point-therapy", byMuscle(draft).get("upper-trapezius").getTechnique());
     assertEquals(Pressure.MODERATE, byMuscle(draft).get("upper-trapezius").getPressure());
     assertEquals("myofascial-release", byMuscle(draft).get("suboccipitals").getTechnique());
@@ -55,8 +65,12 @@ class MigraineProtocolTest {
 
   @Test
   void theProtocolGivesAValidNoteForEveryCombinationOfCautions() {
-    for (Set<CautionCondition> conditions : List.of(Set.<CautionCondition>of(), EnumSet.allOf(CautionCondition.class),
-        Set.of(CautionCondition.PREGNANCY), Set.of(CautionCondition.CERVICAL_SPONDYLOSIS))) {
+    for (Set<CautionCondition> conditions :
+        List.of(
+            Set.<CautionCondition>of(),
+            EnumSet.allOf(CautionCondition.class),
+            Set.of(CautionCondition.PREGNANCY),
+            Set.of(CautionCondition.CERVICAL_SPONDYLOSIS))) {
       NoteDraft draft = new NoteDraft();
       MigraineProtocol.applyTo(draft, NAME, conditions);
       assertEquals(Map.of(), TreatmentFixtures.problems(draft), conditions.toString());
@@ -71,7 +85,11 @@ class MigraineProtocolTest {
   @Test
   void doesNotDuplicateAMuscleAlreadyInTheNote() {
     NoteDraft draft = new NoteDraft();
-    draft.getTreatedMuscles().add(new TreatedMuscle("upper-trapezius", Side.LEFT, "swedish-relaxation", Pressure.FIRM, 20));
+    draft
+        .getTreatedMuscles()
+        .add(
+            new TreatedMuscle(
+                "upper-trapezius", Side.LEFT, "swedish-relaxation", Pressure.FIRM, 20));
 
     MigraineProtocol.applyTo(draft, NAME, Set.of());
 
@@ -87,7 +105,8 @@ class MigraineProtocolTest {
   void applyingTwiceAddsNothingMore() {
     NoteDraft draft = applied(CautionCondition.PREGNANCY, CautionCondition.CERVICAL_SPONDYLOSIS);
 
-    MigraineProtocol.applyTo(draft, NAME, EnumSet.of(CautionCondition.PREGNANCY, CautionCondition.CERVICAL_SPONDYLOSIS));
+    MigraineProtocol.applyTo(
+        draft, NAME, EnumSet.of(CautionCondition.PREGNANCY, CautionCondition.CERVICAL_SPONDYLOSIS));
 
     assertEquals(5, draft.getTreatedMuscles().size());
     assertEquals(2, draft.getPointUses().size());
@@ -111,7 +130,9 @@ class MigraineProtocolTest {
     NoteDraft draft = applied(CautionCondition.BLOOD_THINNER);
 
     assertEquals(5, draft.getTreatedMuscles().size());
-    draft.getTreatedMuscles().forEach(row -> assertEquals(Pressure.LIGHT, row.getPressure(), row.getMuscle()));
+    draft
+        .getTreatedMuscles()
+        .forEach(row -> assertEquals(Pressure.LIGHT, row.getPressure(), row.getMuscle()));
   }
 
   @Test
@@ -122,7 +143,8 @@ class MigraineProtocolTest {
     assertEquals("craniosacral-therapy", byMuscle(draft).get("suboccipitals").getTechnique());
     assertEquals("trigger-point-therapy", byMuscle(draft).get("upper-trapezius").getTechnique());
     assertEquals(1, draft.getAvoidedAreas().size());
-    assertEquals("End-range neck stretches and rotations", draft.getAvoidedAreas().get(0).getArea());
+    assertEquals(
+        "End-range neck stretches and rotations", draft.getAvoidedAreas().get(0).getArea());
     assertEquals("Cervical spondylosis in the intake.", draft.getAvoidedAreas().get(0).getReason());
   }
 
@@ -130,7 +152,8 @@ class MigraineProtocolTest {
   void withoutSpondylosisTheNeckIsWorkedNormally() {
     NoteDraft draft = applied(CautionCondition.BLOOD_THINNER);
 
-    assertEquals("trigger-point-therapy", byMuscle(draft).get("sternocleidomastoid").getTechnique());
+    assertEquals(
+        "trigger-point-therapy", byMuscle(draft).get("sternocleidomastoid").getTechnique());
     assertEquals("myofascial-release", byMuscle(draft).get("suboccipitals").getTechnique());
   }
 
@@ -141,7 +164,9 @@ class MigraineProtocolTest {
     assertEquals(1, draft.getAvoidedAreas().size());
     assertEquals("LI4 and GB21", draft.getAvoidedAreas().get(0).getArea());
     assertEquals("Pregnancy in the intake.", draft.getAvoidedAreas().get(0).getReason());
-    assertTrue(draft.getPointUses().stream().noneMatch(p -> p.getPoint().equals("LI4") || p.getPoint().equals("GB21")));
+    assertTrue(
+        draft.getPointUses().stream()
+            .noneMatch(p -> p.getPoint().equals("LI4") || p.getPoint().equals("GB21")));
   }
 
   @Test

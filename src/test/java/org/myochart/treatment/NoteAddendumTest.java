@@ -17,7 +17,8 @@ class NoteAddendumTest {
   private static final Instant SIGNED = T0.plusSeconds(3_600);
   private static final Instant ADDED = T0.plusSeconds(86_400);
   private static final String REASON = "Forgot to record the soreness reported by phone";
-  private static final String BODY = "Client phoned the next day: mild soreness on the right side, gone by evening.";
+  private static final String BODY =
+      "Client phoned the next day: mild soreness on the right side, gone by evening.";
 
   private static SoapNote signedNote() {
     SoapNote note = TreatmentFixtures.note();
@@ -65,7 +66,8 @@ class NoteAddendumTest {
   void movingALineFromTheReasonToTheBodyChangesTheHash() {
     SoapNote note = signedNote();
 
-    assertNotEquals(addendum(note, "Soreness\nreported by phone", "Gone by evening.").getContentSha256(),
+    assertNotEquals(
+        addendum(note, "Soreness\nreported by phone", "Gone by evening.").getContentSha256(),
         addendum(note, "Soreness", "reported by phone\nGone by evening.").getContentSha256());
   }
 
@@ -105,7 +107,8 @@ class NoteAddendumTest {
     other.revise(draft, SIGNED);
     other.sign(THERAPIST, THERAPIST_NAME, SIGNED);
 
-    assertNotEquals(addendum(signedNote(), REASON, BODY).getContentSha256(),
+    assertNotEquals(
+        addendum(signedNote(), REASON, BODY).getContentSha256(),
         addendum(other, REASON, BODY).getContentSha256());
   }
 }

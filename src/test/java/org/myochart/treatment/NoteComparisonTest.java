@@ -60,7 +60,8 @@ class NoteComparisonTest {
     assertEquals("Home care", homeCare.getString("field"));
     assertEquals(before.getHomeCare(), homeCare.getString("before"));
     assertTrue(homeCare.isNull("after"));
-    assertTrue(NoteComparison.changes(validDraft(), validDraft(), CatalogueFixtures::name).isEmpty());
+    assertTrue(
+        NoteComparison.changes(validDraft(), validDraft(), CatalogueFixtures::name).isEmpty());
   }
 
   @Test
@@ -73,10 +74,14 @@ class NoteComparisonTest {
 
     assertEquals(1, differences.size());
     assertEquals("Treated muscles", differences.get(0)[0]);
-    assertEquals("Upper trapezius (both) · Trigger point therapy · moderate · 8 min\n"
-        + "Suboccipitals (group) (both) · Myofascial release · light · 6 min", differences.get(0)[1]);
-    assertEquals("Upper trapezius (both) · Trigger point therapy · moderate · 8 min\n"
-        + "Suboccipitals (group) (left) · Myofascial release · light · 6 min", differences.get(0)[2]);
+    assertEquals(
+        "Upper trapezius (both) · Trigger point therapy · moderate · 8 min\n"
+            + "Suboccipitals (group) (both) · Myofascial release · light · 6 min",
+        differences.get(0)[1]);
+    assertEquals(
+        "Upper trapezius (both) · Trigger point therapy · moderate · 8 min\n"
+            + "Suboccipitals (group) (left) · Myofascial release · light · 6 min",
+        differences.get(0)[2]);
   }
 
   @Test
@@ -89,8 +94,13 @@ class NoteComparisonTest {
     List<String[]> differences = differences(mine, theirs);
 
     assertEquals(2, differences.size());
-    assertArrayEquals(new String[] {"Progress toward the goal", "Headache days down from 9 to 4", "—"}, differences.get(0));
-    assertArrayEquals(new String[] {"Referral to a physician", "Sudden worst headache: see a physician today", "—"},
+    assertArrayEquals(
+        new String[] {"Progress toward the goal", "Headache days down from 9 to 4", "—"},
+        differences.get(0));
+    assertArrayEquals(
+        new String[] {
+          "Referral to a physician", "Sudden worst headache: see a physician today", "—"
+        },
         differences.get(1));
   }
 
@@ -98,20 +108,29 @@ class NoteComparisonTest {
   void readableNamesMusclesPointsAndTechniquesThroughTheSuppliedFunction() {
     Map<String, String> text = NoteComparison.readable(validDraft(), CatalogueFixtures::name);
 
-    assertEquals("Upper trapezius (both) · Trigger point therapy · moderate · 8 min\n"
-        + "Suboccipitals (group) (both) · Myofascial release · light · 6 min", text.get("Treated muscles"));
-    assertEquals("GB20 Fengchi (both) · applied by Ingrid Halvorsen, LMT\n"
-        + "GV16 Fengfu (midline) · applied by Ingrid Halvorsen, LMT", text.get("Pressure points"));
-    assertEquals("Upper trapezius (right), tenderness 2/3, refers to Right temple", text.get("Trigger points"));
+    assertEquals(
+        "Upper trapezius (both) · Trigger point therapy · moderate · 8 min\n"
+            + "Suboccipitals (group) (both) · Myofascial release · light · 6 min",
+        text.get("Treated muscles"));
+    assertEquals(
+        "GB20 Fengchi (both) · applied by Ingrid Halvorsen, LMT\n"
+            + "GV16 Fengfu (midline) · applied by Ingrid Halvorsen, LMT",
+        text.get("Pressure points"));
+    assertEquals(
+        "Upper trapezius (right), tenderness 2/3, refers to Right temple",
+        text.get("Trigger points"));
   }
 
   @Test
   void readableAsksForNamesByKindAndCode() {
     Map<String, String> text = NoteComparison.readable(validDraft(), key -> "[" + key + "]");
 
-    assertTrue(text.get("Treated muscles").startsWith("[MUSCLE:upper-trapezius] (both) · [TECHNIQUE:trigger-point-therapy]"),
+    assertTrue(
+        text.get("Treated muscles")
+            .startsWith("[MUSCLE:upper-trapezius] (both) · [TECHNIQUE:trigger-point-therapy]"),
         text.get("Treated muscles"));
-    assertTrue(text.get("Pressure points").startsWith("[POINT:GB20] (both)"), text.get("Pressure points"));
+    assertTrue(
+        text.get("Pressure points").startsWith("[POINT:GB20] (both)"), text.get("Pressure points"));
   }
 
   @Test
@@ -121,7 +140,9 @@ class NoteComparisonTest {
     draft.setPainAfter(3);
     draft.setRomRotationLeft(70);
     draft.setRomSideBendRight(35);
-    draft.getAdverseResponses().add(new AdverseResponse("Headache that evening", Severity.MODERATE));
+    draft
+        .getAdverseResponses()
+        .add(new AdverseResponse("Headache that evening", Severity.MODERATE));
 
     Map<String, String> text = NoteComparison.readable(draft, CatalogueFixtures::name);
 
@@ -132,8 +153,14 @@ class NoteComparisonTest {
     assertEquals("Headache that evening (moderate)", text.get("Adverse responses"));
     assertFalse(text.containsKey("Current pain (0–10)"));
     assertFalse(text.containsKey("Treated muscles"));
-    assertEquals(List.of("Cervical rotation to the left (degrees)", "Cervical side-bend to the right (degrees)",
-        "Pain before the session (0–10)", "Pain after the session (0–10)", "Adverse responses"), List.copyOf(text.keySet()));
+    assertEquals(
+        List.of(
+            "Cervical rotation to the left (degrees)",
+            "Cervical side-bend to the right (degrees)",
+            "Pain before the session (0–10)",
+            "Pain after the session (0–10)",
+            "Adverse responses"),
+        List.copyOf(text.keySet()));
   }
 
   @Test
@@ -142,7 +169,10 @@ class NoteComparisonTest {
 
     assertEquals("4", text.get("Headache days since the last visit"));
     assertEquals("Sumatriptan 50 mg twice", text.get("Medication since the last visit"));
-    assertEquals(NoteField.values().length - 1, text.size(), "every answered field once; the referral is empty");
+    assertEquals(
+        NoteField.values().length - 1,
+        text.size(),
+        "every answered field once; the referral is empty");
   }
 
   @Test

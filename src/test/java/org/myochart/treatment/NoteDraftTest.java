@@ -39,7 +39,8 @@ class NoteDraftTest {
     return problems(draft);
   }
 
-  private static Map<String, String> withValue(BiConsumer<NoteDraft, Integer> setter, Integer value) {
+  private static Map<String, String> withValue(
+      BiConsumer<NoteDraft, Integer> setter, Integer value) {
     NoteDraft draft = validDraft();
     setter.accept(draft, value);
     return problems(draft);
@@ -61,26 +62,37 @@ class NoteDraftTest {
 
   @Test
   void painIsFromZeroToTen() {
-    Map<String, BiConsumer<NoteDraft, Integer>> fields = Map.of(
-        "currentPain", NoteDraft::setCurrentPain,
-        "painBefore", NoteDraft::setPainBefore,
-        "painAfter", NoteDraft::setPainAfter);
-    fields.forEach((field, setter) -> {
-      assertEquals(Set.of(field), withValue(setter, -1).keySet(), field + " -1");
-      assertEquals(Set.of(field), withValue(setter, 11).keySet(), field + " 11");
-      assertEquals(Map.of(), withValue(setter, 0), field + " 0");
-      assertEquals(Map.of(), withValue(setter, 10), field + " 10");
-    });
-    assertEquals("Current pain must be from 0 to 10.", withValue(NoteDraft::setCurrentPain, 11).get("currentPain"));
-    assertEquals("Pain before the session must be from 0 to 10.", withValue(NoteDraft::setPainBefore, -1).get("painBefore"));
-    assertEquals("Pain after the session must be from 0 to 10.", withValue(NoteDraft::setPainAfter, 11).get("painAfter"));
+    Map<String, BiConsumer<NoteDraft, Integer>> fields =
+        Map.of(
+            "currentPain", NoteDraft::setCurrentPain,
+            "painBefore", NoteDraft::setPainBefore,
+            "painAfter", NoteDraft::setPainAfter);
+    fields.forEach(
+        (field, setter) -> {
+          assertEquals(Set.of(field), withValue(setter, -1).keySet(), field + " -1");
+          assertEquals(Set.of(field), withValue(setter, 11).keySet(), field + " 11");
+          assertEquals(Map.of(), withValue(setter, 0), field + " 0");
+          assertEquals(Map.of(), withValue(setter, 10), field + " 10");
+        });
+    assertEquals(
+        "Current pain must be from 0 to 10.",
+        withValue(NoteDraft::setCurrentPain, 11).get("currentPain"));
+    assertEquals(
+        "Pain before the session must be from 0 to 10.",
+        withValue(NoteDraft::setPainBefore, -1).get("painBefore"));
+    assertEquals(
+        "Pain after the session must be from 0 to 10.",
+        withValue(NoteDraft::setPainAfter, 11).get("painAfter"));
   }
 
   @Test
   void sleepAndStressAreFromOneToFive() {
-    assertEquals("Sleep quality must be from 1 to 5.", withValue(NoteDraft::setSleepQuality, 0).get("sleepQuality"));
+    assertEquals(
+        "Sleep quality must be from 1 to 5.",
+        withValue(NoteDraft::setSleepQuality, 0).get("sleepQuality"));
     assertEquals(Set.of("sleepQuality"), withValue(NoteDraft::setSleepQuality, 6).keySet());
-    assertEquals("Stress must be from 1 to 5.", withValue(NoteDraft::setStressLevel, 6).get("stressLevel"));
+    assertEquals(
+        "Stress must be from 1 to 5.", withValue(NoteDraft::setStressLevel, 6).get("stressLevel"));
     assertEquals(Set.of("stressLevel"), withValue(NoteDraft::setStressLevel, 0).keySet());
 
     assertEquals(Map.of(), withValue(NoteDraft::setSleepQuality, 1));
@@ -91,34 +103,45 @@ class NoteDraftTest {
 
   @Test
   void headacheDaysCannotBeNegativeOrMoreThanAYear() {
-    assertEquals(Set.of("headacheDaysSinceLast"), withValue(NoteDraft::setHeadacheDaysSinceLast, -1).keySet());
-    assertEquals(Set.of("headacheDaysSinceLast"), withValue(NoteDraft::setHeadacheDaysSinceLast, 367).keySet());
+    assertEquals(
+        Set.of("headacheDaysSinceLast"),
+        withValue(NoteDraft::setHeadacheDaysSinceLast, -1).keySet());
+    assertEquals(
+        Set.of("headacheDaysSinceLast"),
+        withValue(NoteDraft::setHeadacheDaysSinceLast, 367).keySet());
     assertEquals(Map.of(), withValue(NoteDraft::setHeadacheDaysSinceLast, 0));
   }
 
   @Test
   void rangeOfMotionIsInPlausibleDegrees() {
-    Map<String, BiConsumer<NoteDraft, Integer>> upTo120 = Map.of(
-        "romFlexion", NoteDraft::setRomFlexion,
-        "romExtension", NoteDraft::setRomExtension,
-        "romRotationLeft", NoteDraft::setRomRotationLeft,
-        "romRotationRight", NoteDraft::setRomRotationRight);
-    upTo120.forEach((field, setter) -> {
-      assertEquals(Set.of(field), withValue(setter, -1).keySet(), field + " -1");
-      assertEquals(Set.of(field), withValue(setter, 121).keySet(), field + " 121");
-      assertEquals(Map.of(), withValue(setter, 0), field + " 0");
-      assertEquals(Map.of(), withValue(setter, 120), field + " 120");
-    });
-    Map<String, BiConsumer<NoteDraft, Integer>> upTo90 = Map.of(
-        "romSideBendLeft", NoteDraft::setRomSideBendLeft,
-        "romSideBendRight", NoteDraft::setRomSideBendRight);
-    upTo90.forEach((field, setter) -> {
-      assertEquals(Set.of(field), withValue(setter, -1).keySet(), field + " -1");
-      assertEquals(Set.of(field), withValue(setter, 91).keySet(), field + " 91");
-      assertEquals(Map.of(), withValue(setter, 90), field + " 90");
-    });
-    assertEquals("Cervical flexion must be from 0 to 120.", withValue(NoteDraft::setRomFlexion, 121).get("romFlexion"));
-    assertEquals("Cervical side-bend to the left must be from 0 to 90.",
+    Map<String, BiConsumer<NoteDraft, Integer>> upTo120 =
+        Map.of(
+            "romFlexion", NoteDraft::setRomFlexion,
+            "romExtension", NoteDraft::setRomExtension,
+            "romRotationLeft", NoteDraft::setRomRotationLeft,
+            "romRotationRight", NoteDraft::setRomRotationRight);
+    upTo120.forEach(
+        (field, setter) -> {
+          assertEquals(Set.of(field), withValue(setter, -1).keySet(), field + " -1");
+          assertEquals(Set.of(field), withValue(setter, 121).keySet(), field + " 121");
+          assertEquals(Map.of(), withValue(setter, 0), field + " 0");
+          assertEquals(Map.of(), withValue(setter, 120), field + " 120");
+        });
+    Map<String, BiConsumer<NoteDraft, Integer>> upTo90 =
+        Map.of(
+            "romSideBendLeft", NoteDraft::setRomSideBendLeft,
+            "romSideBendRight", NoteDraft::setRomSideBendRight);
+    upTo90.forEach(
+        (field, setter) -> {
+          assertEquals(Set.of(field), withValue(setter, -1).keySet(), field + " -1");
+          assertEquals(Set.of(field), withValue(setter, 91).keySet(), field + " 91");
+          assertEquals(Map.of(), withValue(setter, 90), field + " 90");
+        });
+    assertEquals(
+        "Cervical flexion must be from 0 to 120.",
+        withValue(NoteDraft::setRomFlexion, 121).get("romFlexion"));
+    assertEquals(
+        "Cervical side-bend to the left must be from 0 to 90.",
         withValue(NoteDraft::setRomSideBendLeft, 95).get("romSideBendLeft"));
   }
 
@@ -131,7 +154,8 @@ class NoteDraftTest {
     draft.getTreatedMuscles().get(0).setMinutes(0);
     draft.getPointUses().get(0).setAppliedBy(null);
 
-    assertEquals(Set.of("currentPain", "stressLevel", "romExtension", "treatedMuscles", "pointUses"),
+    assertEquals(
+        Set.of("currentPain", "stressLevel", "romExtension", "treatedMuscles", "pointUses"),
         problems(draft).keySet());
   }
 
@@ -141,65 +165,95 @@ class NoteDraftTest {
   void minutesAreFromOneToOneHundredTwenty() {
     String message = "Treatment row 1: minutes must be from 1 to 120.";
     for (Integer minutes : new Integer[] {0, -5, 121, null}) {
-      assertEquals(Map.of("treatedMuscles", message),
-          withMuscleRow(new TreatedMuscle("temporalis", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, minutes)),
+      assertEquals(
+          Map.of("treatedMuscles", message),
+          withMuscleRow(
+              new TreatedMuscle(
+                  "temporalis", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, minutes)),
           "minutes " + minutes);
     }
-    assertEquals(Map.of(),
-        withMuscleRow(new TreatedMuscle("temporalis", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, 1)));
-    assertEquals(Map.of(),
-        withMuscleRow(new TreatedMuscle("temporalis", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, 120)));
+    assertEquals(
+        Map.of(),
+        withMuscleRow(
+            new TreatedMuscle("temporalis", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, 1)));
+    assertEquals(
+        Map.of(),
+        withMuscleRow(
+            new TreatedMuscle("temporalis", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, 120)));
   }
 
   @Test
   void aMuscleMustComeFromTheCatalogue() {
-    assertEquals(Map.of("treatedMuscles", "Treatment row 1: choose a muscle from the catalogue."),
-        withMuscleRow(new TreatedMuscle("biceps-brachii", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, 5)));
+    assertEquals(
+        Map.of("treatedMuscles", "Treatment row 1: choose a muscle from the catalogue."),
+        withMuscleRow(
+            new TreatedMuscle(
+                "biceps-brachii", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, 5)));
   }
 
   @Test
   void aPressurePointIsNotAMuscle() {
-    assertEquals(Map.of("treatedMuscles", "Treatment row 1: choose a muscle from the catalogue."),
-        withMuscleRow(new TreatedMuscle("GB20", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, 5)));
+    assertEquals(
+        Map.of("treatedMuscles", "Treatment row 1: choose a muscle from the catalogue."),
+        withMuscleRow(
+            new TreatedMuscle("GB20", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, 5)));
   }
 
   @Test
   void aTechniqueMustComeFromTheCatalogue() {
     String message = "Treatment row 1: choose a technique from the catalogue.";
-    assertEquals(Map.of("treatedMuscles", message),
+    assertEquals(
+        Map.of("treatedMuscles", message),
         withMuscleRow(new TreatedMuscle("temporalis", Side.LEFT, "reiki", Pressure.LIGHT, 5)));
-    assertEquals(Map.of("treatedMuscles", message),
-        withMuscleRow(new TreatedMuscle("temporalis", Side.LEFT, "upper-trapezius", Pressure.LIGHT, 5)),
+    assertEquals(
+        Map.of("treatedMuscles", message),
+        withMuscleRow(
+            new TreatedMuscle("temporalis", Side.LEFT, "upper-trapezius", Pressure.LIGHT, 5)),
         "a muscle is not a technique");
-    assertEquals(Map.of("treatedMuscles", message),
+    assertEquals(
+        Map.of("treatedMuscles", message),
         withMuscleRow(new TreatedMuscle("temporalis", Side.LEFT, null, Pressure.LIGHT, 5)));
   }
 
   @Test
   void aTreatmentRowNeedsAPressure() {
-    assertEquals(Map.of("treatedMuscles", "Treatment row 1: choose light, moderate or firm pressure."),
+    assertEquals(
+        Map.of("treatedMuscles", "Treatment row 1: choose light, moderate or firm pressure."),
         withMuscleRow(new TreatedMuscle("temporalis", Side.LEFT, "swedish-relaxation", null, 5)));
   }
 
   @Test
   void aPairedMuscleIsNotWorkedOnTheMidline() {
-    assertEquals(Map.of("treatedMuscles", "Treatment row 1: Upper trapezius is paired: choose left, right or both."),
-        withMuscleRow(new TreatedMuscle("upper-trapezius", Side.MIDLINE, "myofascial-release", Pressure.LIGHT, 5)));
+    assertEquals(
+        Map.of(
+            "treatedMuscles",
+            "Treatment row 1: Upper trapezius is paired: choose left, right or both."),
+        withMuscleRow(
+            new TreatedMuscle(
+                "upper-trapezius", Side.MIDLINE, "myofascial-release", Pressure.LIGHT, 5)));
   }
 
   @Test
   void aTreatmentRowNeedsASide() {
-    assertEquals(Map.of("treatedMuscles", "Treatment row 1: choose the side."),
-        withMuscleRow(new TreatedMuscle("upper-trapezius", null, "myofascial-release", Pressure.LIGHT, 5)));
+    assertEquals(
+        Map.of("treatedMuscles", "Treatment row 1: choose the side."),
+        withMuscleRow(
+            new TreatedMuscle("upper-trapezius", null, "myofascial-release", Pressure.LIGHT, 5)));
   }
 
   @Test
   void theMessageNamesTheFirstWrongRow() {
     NoteDraft draft = validDraft();
-    draft.getTreatedMuscles().add(new TreatedMuscle("temporalis", Side.LEFT, "reiki", Pressure.LIGHT, 5));
-    draft.getTreatedMuscles().add(new TreatedMuscle("masseter-unknown", Side.LEFT, "reiki", Pressure.LIGHT, 5));
+    draft
+        .getTreatedMuscles()
+        .add(new TreatedMuscle("temporalis", Side.LEFT, "reiki", Pressure.LIGHT, 5));
+    draft
+        .getTreatedMuscles()
+        .add(new TreatedMuscle("masseter-unknown", Side.LEFT, "reiki", Pressure.LIGHT, 5));
 
-    assertEquals("Treatment row 3: choose a technique from the catalogue.", problems(draft).get("treatedMuscles"));
+    assertEquals(
+        "Treatment row 3: choose a technique from the catalogue.",
+        problems(draft).get("treatedMuscles"));
   }
 
   // ---- row count
@@ -215,8 +269,10 @@ class NoteDraftTest {
     draft.getPointUses().add(new PointUse("GV16", Side.LEFT, null));
     draft.getAdverseResponses().add(new AdverseResponse(null, null));
 
-    assertEquals(Map.of("treatedMuscles",
-        "A note holds at most 40 rows of each kind; this one has 100 rows of one kind. Group the work by muscle and side."),
+    assertEquals(
+        Map.of(
+            "treatedMuscles",
+            "A note holds at most 40 rows of each kind; this one has 100 rows of one kind. Group the work by muscle and side."),
         problems(draft));
   }
 
@@ -226,7 +282,9 @@ class NoteDraftTest {
     draft.getTreatedMuscles().clear();
     draft.getPointUses().clear();
     for (int i = 0; i < NoteDraft.MOST_ROWS; i++) {
-      draft.getTreatedMuscles().add(new TreatedMuscle("temporalis", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, 1));
+      draft
+          .getTreatedMuscles()
+          .add(new TreatedMuscle("temporalis", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, 1));
       draft.getPointUses().add(new PointUse("GV16", Side.MIDLINE, "Ingrid"));
     }
 
@@ -253,8 +311,10 @@ class NoteDraftTest {
     for (NoteDraft draft : new NoteDraft[] {points, triggers, avoided, adverse}) {
       Map<String, String> problems = problems(draft);
       assertEquals(1, problems.size(), problems.toString());
-      assertEquals("A note holds at most 40 rows of each kind; this one has 41 rows of one kind."
-          + " Group the work by muscle and side.", problems.values().iterator().next());
+      assertEquals(
+          "A note holds at most 40 rows of each kind; this one has 41 rows of one kind."
+              + " Group the work by muscle and side.",
+          problems.values().iterator().next());
     }
   }
 
@@ -262,34 +322,46 @@ class NoteDraftTest {
 
   @Test
   void aMidlinePointHasNoSide() {
-    assertEquals(Map.of("pointUses", "Pressure point row 1: GV16 Fengfu is on the midline and has no side."),
+    assertEquals(
+        Map.of("pointUses", "Pressure point row 1: GV16 Fengfu is on the midline and has no side."),
         withPointRow(new PointUse("GV16", Side.LEFT, "Ingrid")));
-    assertEquals(Map.of("pointUses", "Pressure point row 1: GV16 Fengfu is on the midline and has no side."),
+    assertEquals(
+        Map.of("pointUses", "Pressure point row 1: GV16 Fengfu is on the midline and has no side."),
         withPointRow(new PointUse("GV16", Side.BOTH, "Ingrid")));
     assertEquals(Map.of(), withPointRow(new PointUse("GV16", Side.MIDLINE, "Ingrid")));
   }
 
   @Test
   void aPairedPointIsNotOnTheMidline() {
-    assertEquals(Map.of("pointUses", "Pressure point row 1: GB20 Fengchi is paired: choose left, right or both."),
+    assertEquals(
+        Map.of(
+            "pointUses",
+            "Pressure point row 1: GB20 Fengchi is paired: choose left, right or both."),
         withPointRow(new PointUse("GB20", Side.MIDLINE, "Ingrid")));
     assertEquals(Map.of(), withPointRow(new PointUse("GB20", Side.LEFT, "Ingrid")));
   }
 
   @Test
   void aPointMustComeFromTheCatalogue() {
-    assertEquals(Map.of("pointUses", "Pressure point row 1: choose a pressure point from the catalogue."),
+    assertEquals(
+        Map.of("pointUses", "Pressure point row 1: choose a pressure point from the catalogue."),
         withPointRow(new PointUse("ST36", Side.LEFT, "Ingrid")));
-    assertEquals(Map.of("pointUses", "Pressure point row 1: choose a pressure point from the catalogue."),
-        withPointRow(new PointUse("temporalis", Side.LEFT, "Ingrid")), "a muscle is not a point");
+    assertEquals(
+        Map.of("pointUses", "Pressure point row 1: choose a pressure point from the catalogue."),
+        withPointRow(new PointUse("temporalis", Side.LEFT, "Ingrid")),
+        "a muscle is not a point");
   }
 
   @Test
   void aPointRowSaysWhoAppliedIt() {
-    String message = "Pressure point row 1: say who applied it (acupressure needs its own training).";
+    String message =
+        "Pressure point row 1: say who applied it (acupressure needs its own training).";
     assertEquals(Map.of("pointUses", message), withPointRow(new PointUse("GB20", Side.BOTH, null)));
-    assertEquals(Map.of("pointUses", message), withPointRow(new PointUse("GB20", Side.BOTH, "   ")));
-    assertEquals(Map.of("pointUses", message), withPointRow(new PointUse("GB20", Side.BOTH, "x".repeat(121))));
+    assertEquals(
+        Map.of("pointUses", message), withPointRow(new PointUse("GB20", Side.BOTH, "   ")));
+    assertEquals(
+        Map.of("pointUses", message),
+        withPointRow(new PointUse("GB20", Side.BOTH, "x".repeat(121))));
     assertEquals(Map.of(), withPointRow(new PointUse("GB20", Side.BOTH, "x".repeat(120))));
   }
 
@@ -299,8 +371,10 @@ class NoteDraftTest {
   void tendernessIsFromZeroToThree() {
     String message = "Trigger point row 1: tenderness is 0 (none) to 3 (severe).";
     for (Integer tenderness : new Integer[] {-1, 4, null}) {
-      assertEquals(Map.of("triggerPoints", message),
-          withTriggerPoint(new TriggerPoint("temporalis", Side.LEFT, tenderness, null)), "tenderness " + tenderness);
+      assertEquals(
+          Map.of("triggerPoints", message),
+          withTriggerPoint(new TriggerPoint("temporalis", Side.LEFT, tenderness, null)),
+          "tenderness " + tenderness);
     }
     assertEquals(Map.of(), withTriggerPoint(new TriggerPoint("temporalis", Side.LEFT, 0, null)));
     assertEquals(Map.of(), withTriggerPoint(new TriggerPoint("temporalis", Side.LEFT, 3, null)));
@@ -308,17 +382,25 @@ class NoteDraftTest {
 
   @Test
   void aTriggerPointIsInACatalogueMuscleOnAFittingSide() {
-    assertEquals(Map.of("triggerPoints", "Trigger point row 1: choose a muscle from the catalogue."),
+    assertEquals(
+        Map.of("triggerPoints", "Trigger point row 1: choose a muscle from the catalogue."),
         withTriggerPoint(new TriggerPoint("GB20", Side.LEFT, 2, null)));
-    assertEquals(Map.of("triggerPoints", "Trigger point row 1: Temporalis is paired: choose left, right or both."),
+    assertEquals(
+        Map.of(
+            "triggerPoints",
+            "Trigger point row 1: Temporalis is paired: choose left, right or both."),
         withTriggerPoint(new TriggerPoint("temporalis", Side.MIDLINE, 2, null)));
   }
 
   @Test
   void whereATriggerPointRefersIsAtMostTwoHundredCharacters() {
-    assertEquals(Map.of("triggerPoints", "Trigger point row 1: say where the pain refers in at most 200 characters."),
+    assertEquals(
+        Map.of(
+            "triggerPoints",
+            "Trigger point row 1: say where the pain refers in at most 200 characters."),
         withTriggerPoint(new TriggerPoint("temporalis", Side.LEFT, 2, "t".repeat(201))));
-    assertEquals(Map.of(), withTriggerPoint(new TriggerPoint("temporalis", Side.LEFT, 2, "t".repeat(200))));
+    assertEquals(
+        Map.of(), withTriggerPoint(new TriggerPoint("temporalis", Side.LEFT, 2, "t".repeat(200))));
   }
 
   // ---- avoided areas and adverse responses
@@ -326,25 +408,38 @@ class NoteDraftTest {
   @Test
   void anAvoidedAreaNeedsAReason() {
     String message = "Avoided area row 1: name the area and say why it was avoided.";
-    for (AvoidedArea row : new AvoidedArea[] {new AvoidedArea("Left shoulder", null),
-        new AvoidedArea("Left shoulder", "  "), new AvoidedArea(null, "Bruise."), new AvoidedArea(" ", "Bruise.")}) {
+    for (AvoidedArea row :
+        new AvoidedArea[] {
+          new AvoidedArea("Left shoulder", null),
+          new AvoidedArea("Left shoulder", "  "),
+          new AvoidedArea(null, "Bruise."),
+          new AvoidedArea(" ", "Bruise.")
+        }) {
       NoteDraft draft = validDraft();
       draft.getAvoidedAreas().clear();
       draft.getAvoidedAreas().add(row);
-      assertEquals(Map.of("avoidedAreas", message), problems(draft), row.getArea() + " / " + row.getReason());
+      assertEquals(
+          Map.of("avoidedAreas", message),
+          problems(draft),
+          row.getArea() + " / " + row.getReason());
     }
   }
 
   @Test
   void anAdverseResponseNeedsASeverityAndADescription() {
     String message = "Adverse response row 1: describe it and choose its severity.";
-    for (AdverseResponse row : new AdverseResponse[] {new AdverseResponse("Headache that evening", null),
-        new AdverseResponse(null, Severity.MODERATE), new AdverseResponse(" ", Severity.MODERATE),
-        new AdverseResponse("d".repeat(501), Severity.MILD)}) {
+    for (AdverseResponse row :
+        new AdverseResponse[] {
+          new AdverseResponse("Headache that evening", null),
+          new AdverseResponse(null, Severity.MODERATE),
+          new AdverseResponse(" ", Severity.MODERATE),
+          new AdverseResponse("d".repeat(501), Severity.MILD)
+        }) {
       NoteDraft draft = validDraft();
       draft.getAdverseResponses().clear();
       draft.getAdverseResponses().add(row);
-      assertEquals(Map.of("adverseResponses", message), problems(draft), String.valueOf(row.getSeverity()));
+      assertEquals(
+          Map.of("adverseResponses", message), problems(draft), String.valueOf(row.getSeverity()));
     }
   }
 
@@ -357,8 +452,10 @@ class NoteDraftTest {
     draft.setHomeCare("b".repeat(4001));
 
     Map<String, String> problems = problems(draft);
-    assertEquals("Triggers may have at most 4000 characters; it has 4001.", problems.get("triggers"));
-    assertEquals("Home care may have at most 4000 characters; it has 4001.", problems.get("homeCare"));
+    assertEquals(
+        "Triggers may have at most 4000 characters; it has 4001.", problems.get("triggers"));
+    assertEquals(
+        "Home care may have at most 4000 characters; it has 4001.", problems.get("homeCare"));
     assertEquals(Set.of("triggers", "homeCare"), problems.keySet());
 
     draft.setTriggers("a".repeat(4000));
@@ -374,7 +471,9 @@ class NoteDraftTest {
 
     draft.setPalpationNotes("Left side \u0007 taut");
     assertEquals(Set.of("palpationNotes"), problems(draft).keySet());
-    assertEquals("Palpation contains characters that cannot be stored.", problems(draft).get("palpationNotes"));
+    assertEquals(
+        "Palpation contains characters that cannot be stored.",
+        problems(draft).get("palpationNotes"));
   }
 
   @Test
@@ -389,7 +488,8 @@ class NoteDraftTest {
 
   @Test
   void anEmptyDraftLacksEverythingASignatureNeeds() {
-    assertEquals(Set.of("currentPain", "painBefore", "painAfter", "tolerance", "treatedMuscles"),
+    assertEquals(
+        Set.of("currentPain", "painBefore", "painAfter", "tolerance", "treatedMuscles"),
         new NoteDraft().missingForSignature().keySet());
   }
 
@@ -402,7 +502,9 @@ class NoteDraftTest {
   void eachMissingAnswerIsNamed() {
     NoteDraft draft = validDraft();
     draft.setCurrentPain(null);
-    assertEquals(Map.of("currentPain", "Record the client's current pain (0–10) before signing."), draft.missingForSignature());
+    assertEquals(
+        Map.of("currentPain", "Record the client's current pain (0–10) before signing."),
+        draft.missingForSignature());
 
     draft = validDraft();
     draft.setPainBefore(null);
@@ -432,7 +534,9 @@ class NoteDraftTest {
     NoteDraft neither = validDraft();
     neither.getTreatedMuscles().clear();
     neither.getPointUses().clear();
-    assertEquals(Map.of("treatedMuscles", "Add at least one treated muscle or pressure point before signing."),
+    assertEquals(
+        Map.of(
+            "treatedMuscles", "Add at least one treated muscle or pressure point before signing."),
         neither.missingForSignature());
 
     NoteDraft onlyPoints = validDraft();
@@ -462,7 +566,8 @@ class NoteDraftTest {
 
     NoteDraft copy = original.copy();
 
-    assertEquals(NoteComparison.readable(original, key -> key), NoteComparison.readable(copy, key -> key));
+    assertEquals(
+        NoteComparison.readable(original, key -> key), NoteComparison.readable(copy, key -> key));
     assertEquals(original.getRomSideBendRight(), copy.getRomSideBendRight());
     assertEquals(original.getClientWords(), copy.getClientWords());
   }
@@ -489,7 +594,8 @@ class NoteDraftTest {
 
     copy.getTreatedMuscles().get(0).setSide(Side.LEFT);
     copy.getTreatedMuscles().get(0).setMinutes(30);
-    copy.getTreatedMuscles().add(new TreatedMuscle("temporalis", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, 3));
+    copy.getTreatedMuscles()
+        .add(new TreatedMuscle("temporalis", Side.LEFT, "swedish-relaxation", Pressure.LIGHT, 3));
     copy.getPointUses().get(0).setAppliedBy("Someone else");
     copy.getPointUses().remove(1);
     copy.getTriggerPoints().get(0).setTenderness(0);
@@ -498,7 +604,9 @@ class NoteDraftTest {
     copy.getAdverseResponses().clear();
 
     NoteDraft expected = validDraft();
-    assertEquals(NoteComparison.readable(expected, key -> key), NoteComparison.readable(original, key -> key));
+    assertEquals(
+        NoteComparison.readable(expected, key -> key),
+        NoteComparison.readable(original, key -> key));
     assertEquals(Side.BOTH, original.getTreatedMuscles().get(0).getSide());
     assertEquals(8, original.getTreatedMuscles().get(0).getMinutes());
     assertEquals(2, original.getTreatedMuscles().size());

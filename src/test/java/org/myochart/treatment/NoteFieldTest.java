@@ -18,8 +18,9 @@ class NoteFieldTest {
 
   @Test
   void everyFieldIsAPropertyOfTheDraftThePageCanBind() throws Exception {
-    Map<String, PropertyDescriptor> properties = Arrays.stream(Introspector.getBeanInfo(NoteDraft.class).getPropertyDescriptors())
-        .collect(Collectors.toMap(PropertyDescriptor::getName, p -> p));
+    Map<String, PropertyDescriptor> properties =
+        Arrays.stream(Introspector.getBeanInfo(NoteDraft.class).getPropertyDescriptors())
+            .collect(Collectors.toMap(PropertyDescriptor::getName, p -> p));
     for (NoteField field : NoteField.values()) {
       PropertyDescriptor property = properties.get(field.key());
       assertNotNull(property, field.key());
@@ -31,26 +32,33 @@ class NoteFieldTest {
 
   @Test
   void everyAnswerOfTheDraftHasAField() throws Exception {
-    Set<String> keys = Arrays.stream(NoteField.values()).map(NoteField::key).collect(Collectors.toSet());
-    Set<String> properties = Arrays.stream(Introspector.getBeanInfo(NoteDraft.class, Object.class).getPropertyDescriptors())
-        .map(PropertyDescriptor::getName).collect(Collectors.toSet());
+    Set<String> keys =
+        Arrays.stream(NoteField.values()).map(NoteField::key).collect(Collectors.toSet());
+    Set<String> properties =
+        Arrays.stream(
+                Introspector.getBeanInfo(NoteDraft.class, Object.class).getPropertyDescriptors())
+            .map(PropertyDescriptor::getName)
+            .collect(Collectors.toSet());
 
-    assertEquals(properties, keys, "a value on the draft without a field would be neither hashed nor shown");
+    assertEquals(
+        properties, keys, "a value on the draft without a field would be neither hashed nor shown");
   }
 
   @Test
   void labelsHeadingsAndJsonNamesAreUnique() {
-    for (List<String> names : List.of(
-        Arrays.stream(NoteField.values()).map(NoteField::label).toList(),
-        Arrays.stream(NoteField.values()).map(NoteField::heading).toList(),
-        Arrays.stream(NoteField.values()).map(NoteField::key).toList())) {
+    for (List<String> names :
+        List.of(
+            Arrays.stream(NoteField.values()).map(NoteField::label).toList(),
+            Arrays.stream(NoteField.values()).map(NoteField::heading).toList(),
+            Arrays.stream(NoteField.values()).map(NoteField::key).toList())) {
       assertEquals(names.size(), new HashSet<>(names).size(), names.toString());
     }
   }
 
   @Test
   void theLabelsThatDisagreedBeforeAreOneLabelNow() {
-    assertEquals("Headache days since the last visit", NoteField.HEADACHE_DAYS_SINCE_LAST.heading());
+    assertEquals(
+        "Headache days since the last visit", NoteField.HEADACHE_DAYS_SINCE_LAST.heading());
     assertEquals("Medication since the last visit", NoteField.MEDICATION_SINCE_LAST.pageLabel());
     assertEquals("Current pain (0 none – 10 worst)", NoteField.CURRENT_PAIN.pageLabel());
     assertEquals("Current pain (0–10)", NoteField.CURRENT_PAIN.heading());
@@ -67,7 +75,9 @@ class NoteFieldTest {
   @Test
   void everyFieldIsInTheCurrentForm() {
     for (NoteField field : NoteField.values()) {
-      assertTrue(field.since() >= CanonicalForm.FIRST && field.since() <= CanonicalForm.CURRENT, field.toString());
+      assertTrue(
+          field.since() >= CanonicalForm.FIRST && field.since() <= CanonicalForm.CURRENT,
+          field.toString());
     }
   }
 }

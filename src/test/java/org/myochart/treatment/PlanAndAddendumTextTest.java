@@ -11,31 +11,54 @@ class PlanAndAddendumTextTest {
 
   private static Map<String, String> problems(Object value) {
     Map<String, String> problems = new TreeMap<>();
-    TreatmentFixtures.VALIDATOR.validate(value)
-        .forEach(violation -> problems.put(violation.getPropertyPath().toString(), violation.getMessage()));
+    TreatmentFixtures.VALIDATOR
+        .validate(value)
+        .forEach(
+            violation ->
+                problems.put(violation.getPropertyPath().toString(), violation.getMessage()));
     return problems;
   }
 
   @Test
   void aPlanNeedsAGoalSessionsAndAStartWithinLimits() {
-    assertEquals(Map.of(), problems(PlanTerms.of("Fewer headaches", 6, 1, LocalDate.of(2026, 3, 1))));
-    assertEquals(Map.of("goal", "Enter the goal.", "sessionsPerWeek", "Plan 1 to 7 sessions a week.",
-        "sessionsPlanned", "Plan 1 to 100 sessions.", "startsOn", "Enter the day the plan starts."),
+    assertEquals(
+        Map.of(), problems(PlanTerms.of("Fewer headaches", 6, 1, LocalDate.of(2026, 3, 1))));
+    assertEquals(
+        Map.of(
+            "goal",
+            "Enter the goal.",
+            "sessionsPerWeek",
+            "Plan 1 to 7 sessions a week.",
+            "sessionsPlanned",
+            "Plan 1 to 100 sessions.",
+            "startsOn",
+            "Enter the day the plan starts."),
         problems(PlanTerms.of("   ", 0, 8, null)));
-    assertEquals(Map.of("sessionsPlanned", "Plan 1 to 100 sessions."),
+    assertEquals(
+        Map.of("sessionsPlanned", "Plan 1 to 100 sessions."),
         problems(PlanTerms.of("Goal", 101, 7, LocalDate.of(2026, 3, 1))));
-    assertEquals(Map.of("goal", "The goal may have at most 1000 characters."),
+    assertEquals(
+        Map.of("goal", "The goal may have at most 1000 characters."),
         problems(PlanTerms.of("g".repeat(1001), 1, 1, LocalDate.of(2026, 3, 1))));
   }
 
   @Test
   void anAddendumNeedsAReasonAndATextOfStorableCharacters() {
-    assertEquals(Map.of(), problems(AddendumText.of("Wrong pressure", "It was firm, not moderate.\nChecked.")));
-    assertEquals(Map.of("body", "Enter the text of the addendum.", "reason", "Enter the reason for the addendum."),
+    assertEquals(
+        Map.of(),
+        problems(AddendumText.of("Wrong pressure", "It was firm, not moderate.\nChecked.")));
+    assertEquals(
+        Map.of(
+            "body",
+            "Enter the text of the addendum.",
+            "reason",
+            "Enter the reason for the addendum."),
         problems(AddendumText.of(" ", null)));
-    assertEquals(Map.of("reason", "The reason for the addendum contains characters that cannot be stored."),
+    assertEquals(
+        Map.of("reason", "The reason for the addendum contains characters that cannot be stored."),
         problems(AddendumText.of("Bell\u0007", "Text")));
-    assertEquals(Map.of("body", "The text of the addendum may have at most 4000 characters."),
+    assertEquals(
+        Map.of("body", "The text of the addendum may have at most 4000 characters."),
         problems(AddendumText.of("Reason", "b".repeat(4001))));
   }
 }

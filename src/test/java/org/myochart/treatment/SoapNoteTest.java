@@ -98,7 +98,9 @@ class SoapNoteTest {
     assertEquals(1, content.getTriggerPoints().size());
     assertEquals(1, content.getAvoidedAreas().size());
     assertEquals(1, content.getAdverseResponses().size());
-    assertEquals(NoteComparison.readable(validDraft(), key -> key), NoteComparison.readable(content, key -> key));
+    assertEquals(
+        NoteComparison.readable(validDraft(), key -> key),
+        NoteComparison.readable(content, key -> key));
   }
 
   @Test
@@ -167,7 +169,8 @@ class SoapNoteTest {
     NoteDraft other = validDraft();
     other.setCurrentPain(1);
 
-    RuleViolation refused = assertThrows(RuleViolation.class, () -> note.revise(other, SIGNED.plusSeconds(60)));
+    RuleViolation refused =
+        assertThrows(RuleViolation.class, () -> note.revise(other, SIGNED.plusSeconds(60)));
 
     assertEquals(RuleViolation.Kind.CONFLICT, refused.kind());
     assertTrue(refused.getMessage().contains("add an addendum"), refused.getMessage());
@@ -183,7 +186,8 @@ class SoapNoteTest {
     SoapNote note = signed();
     String hash = note.getContentSha256();
 
-    assertThrows(RuleViolation.class, () -> note.sign("owner", "Other Person", SIGNED.plusSeconds(60)));
+    assertThrows(
+        RuleViolation.class, () -> note.sign("owner", "Other Person", SIGNED.plusSeconds(60)));
 
     assertEquals(THERAPIST, note.getSignedBy());
     assertEquals(THERAPIST_NAME, note.getSignedName());
@@ -283,8 +287,15 @@ class SoapNoteTest {
     assertEquals(T0.toString(), json.getString("startsAt"));
     assertEquals(6, json.getJsonObject("subjective").getInt("currentPain"));
     assertEquals(2, json.getJsonObject("treatment").getJsonArray("muscles").size());
-    assertEquals("upper-trapezius", json.getJsonObject("treatment").getJsonArray("muscles").getJsonObject(0).getString("muscle"));
-    assertEquals("BOTH", json.getJsonObject("treatment").getJsonArray("muscles").getJsonObject(0).getString("side"));
+    assertEquals(
+        "upper-trapezius",
+        json.getJsonObject("treatment")
+            .getJsonArray("muscles")
+            .getJsonObject(0)
+            .getString("muscle"));
+    assertEquals(
+        "BOTH",
+        json.getJsonObject("treatment").getJsonArray("muscles").getJsonObject(0).getString("side"));
     assertEquals(2, json.getJsonObject("treatment").getJsonArray("points").size());
     assertEquals(1, json.getJsonObject("assessment").getJsonArray("adverseResponses").size());
     assertTrue(json.getJsonObject("plan").isNull("referralReason"));
@@ -292,7 +303,8 @@ class SoapNoteTest {
 
   // ---- versions of the canonical form
 
-  private static final String SIGNED_UNDER_VERSION_1_SHA256 = "e61a2ede973bfeef2acd2fe033d46bd050def978cfca31f5a137321edb818464";
+  private static final String SIGNED_UNDER_VERSION_1_SHA256 =
+      "e61a2ede973bfeef2acd2fe033d46bd050def978cfca31f5a137321edb818464";
 
   private static String resource(String name) {
     try (var in = SoapNoteTest.class.getResourceAsStream(name)) {
@@ -302,7 +314,9 @@ class SoapNoteTest {
     }
   }
 
-  /** The note whose canonical JSON was captured from the code before canonical forms were versioned. */
+  /**
+   * The note whose canonical JSON was captured from the code before canonical forms were versioned.
+   */
   private static SoapNote noteOfTheCapture() {
     SoapNote note = TreatmentFixtures.note();
     TreatmentFixtures.set(note, "id", 41L);
@@ -316,7 +330,10 @@ class SoapNoteTest {
     return note;
   }
 
-  /** As a note signed before this version comes back from the database: form 1 and the hash taken then. */
+  /**
+   * As a note signed before this version comes back from the database: form 1 and the hash taken
+   * then.
+   */
   private static SoapNote signedUnderVersionOne() {
     SoapNote note = noteOfTheCapture();
     TreatmentFixtures.set(note, "canonicalForm", 1);
@@ -347,8 +364,12 @@ class SoapNoteTest {
 
   @Test
   void versionOneKeepsAMissingReferralAsTheWordNull() {
-    JsonObject trigger = Json.createReader(new StringReader(signedUnderVersionOne().canonical())).readObject()
-        .getJsonObject("objective").getJsonArray("triggerPoints").getJsonObject(1);
+    JsonObject trigger =
+        Json.createReader(new StringReader(signedUnderVersionOne().canonical()))
+            .readObject()
+            .getJsonObject("objective")
+            .getJsonArray("triggerPoints")
+            .getJsonObject(1);
 
     assertEquals("null", trigger.getString("refersTo"));
   }
@@ -360,7 +381,11 @@ class SoapNoteTest {
 
     assertEquals(CanonicalForm.CURRENT, note.getCanonicalForm());
     assertEquals(CanonicalForm.CURRENT, json.getInt("form"));
-    assertTrue(json.getJsonObject("objective").getJsonArray("triggerPoints").getJsonObject(1).isNull("refersTo"));
+    assertTrue(
+        json.getJsonObject("objective")
+            .getJsonArray("triggerPoints")
+            .getJsonObject(1)
+            .isNull("refersTo"));
     assertNotEquals(resource("signed-note-canonical-v1.json"), note.canonical());
     assertEquals(Sha256.of(note.canonical()), note.getContentSha256());
     assertTrue(note.contentIntact());

@@ -1,8 +1,8 @@
 package org.myochart.treatment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,10 +25,10 @@ import org.myochart.anatomy.Side;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
+import org.myochart.audit.CurrentActor;
 import org.myochart.audit.RecordKind;
 import org.myochart.caseload.BreakGlassNeeded;
 import org.myochart.caseload.Caseloads;
-import org.myochart.audit.CurrentActor;
 import org.myochart.client.Client;
 import org.myochart.client.ClientDetails;
 import org.myochart.client.Clients;
@@ -36,18 +36,22 @@ import org.myochart.client.Intakes;
 import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
 import org.myochart.platform.RuleViolation;
-import org.myochart.staff.Role;
 import org.myochart.security.StaffAccounts;
+import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.TreatableClients;
 
-/** Sessions, SOAP notes, signing, addenda and who may read them, in Payara Micro on the real database. */
+/**
+ * Sessions, SOAP notes, signing, addenda and who may read them, in Payara Micro on the real
+ * database.
+ */
 @ExtendWith(ArquillianExtension.class)
 class SoapNotesIT {
 
   private static final String PASSWORD = "steady shoulders 2026";
-  private static final SoapNotes.TodaysCheck QUIET_DAY = new SoapNotes.TodaysCheck(false, false, Set.of());
+  private static final SoapNotes.TodaysCheck QUIET_DAY =
+      new SoapNotes.TodaysCheck(false, false, Set.of());
 
   @Deployment
   static WebArchive deployment() {
@@ -96,7 +100,11 @@ class SoapNotesIT {
     draft.setPainAfter(2);
     draft.setTolerance(Tolerance.GOOD);
     draft.setHeadacheDaysSinceLast(3);
-    draft.getTreatedMuscles().add(new TreatedMuscle("upper-trapezius", Side.BOTH, "trigger-point-therapy", Pressure.MODERATE, 10));
+    draft
+        .getTreatedMuscles()
+        .add(
+            new TreatedMuscle(
+                "upper-trapezius", Side.BOTH, "trigger-point-therapy", Pressure.MODERATE, 10));
     draft.getPointUses().add(new PointUse("GV16", Side.MIDLINE, "The therapist"));
     return draft;
   }
@@ -104,23 +112,62 @@ class SoapNotesIT {
   @Test
   void aSessionStartsOnlyThroughTheTreatmentGate() {
     Actor therapist = therapist(Role.THERAPIST);
-    Client unconsented = clients.register(new ClientDetails("Una", Names.uniqueSurname("Sg"), LocalDate.of(1985, 1, 1), null,
-        null, null, null, null, null, null, null));
-    RuleViolation blocked = assertThrows(RuleViolation.class,
-        () -> run(therapist, () -> notes.startSession(unconsented.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T")));
+    Client unconsented =
+        clients.register(
+            new ClientDetails(
+                "Una",
+                Names.uniqueSurname("Sg"),
+                LocalDate.of(1985, 1, 1),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+    RuleViolation blocked =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                run(
+                    therapist,
+                    () ->
+                        notes.startSession(
+                            unconsented.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T")));
     assertTrue(blocked.getMessage().startsWith("Treatment cannot start:"), blocked.getMessage());
 
     Client client = treatableClient();
-    RuleViolation acute = assertThrows(RuleViolation.class, () -> run(therapist,
-        () -> notes.startSession(client.getId(), SessionKind.FOLLOW_UP, new SoapNotes.TodaysCheck(true, false, Set.of()), "T")));
+    RuleViolation acute =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                run(
+                    therapist,
+                    () ->
+                        notes.startSession(
+                            client.getId(),
+                            SessionKind.FOLLOW_UP,
+                            new SoapNotes.TodaysCheck(true, false, Set.of()),
+                            "T")));
     assertTrue(acute.getMessage().toLowerCase().contains("acute"), acute.getMessage());
 
     Client another = treatableClient();
-    SoapNote note = as(therapist, () -> notes.startSession(another.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    SoapNote note =
+        as(
+            therapist,
+            () -> notes.startSession(another.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
     assertEquals(NoteStatus.DRAFT, note.getStatus());
     assertEquals(therapist.name(), note.getTherapist());
-    RuleViolation frontDesk = assertThrows(RuleViolation.class, () -> run(new Actor("desk", Role.FRONT_DESK, null, null),
-        () -> notes.startSession(another.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "D")));
+    RuleViolation frontDesk =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                run(
+                    new Actor("desk", Role.FRONT_DESK, null, null),
+                    () ->
+                        notes.startSession(
+                            another.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "D")));
     assertEquals(RuleViolation.Kind.FORBIDDEN, frontDesk.kind());
   }
 
@@ -128,15 +175,27 @@ class SoapNotesIT {
   void aSignedNoteRejectsEveryChangeAndKeepsItsHash() {
     Actor therapist = therapist(Role.THERAPIST);
     Client client = treatableClient();
-    SoapNote started = as(therapist, () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
-    SoapNote saved = as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), complete()));
+    SoapNote started =
+        as(
+            therapist,
+            () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    SoapNote saved =
+        as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), complete()));
 
-    RuleViolation wrongPassword = assertThrows(RuleViolation.class,
-        () -> run(therapist, () -> notes.sign(saved.getId(), saved.getVersion(), complete(), "not the password")));
+    RuleViolation wrongPassword =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                run(
+                    therapist,
+                    () ->
+                        notes.sign(
+                            saved.getId(), saved.getVersion(), complete(), "not the password")));
     assertTrue(wrongPassword.fieldProblems().containsKey("password"));
     assertEquals(NoteStatus.DRAFT, notes.find(saved.getId()).getStatus());
 
-    SoapNote signed = as(therapist, () -> notes.sign(saved.getId(), saved.getVersion(), complete(), PASSWORD));
+    SoapNote signed =
+        as(therapist, () -> notes.sign(saved.getId(), saved.getVersion(), complete(), PASSWORD));
     String signedText = signed.canonical();
     assertEquals(NoteStatus.SIGNED, signed.getStatus());
     assertTrue(signed.getContentSha256().matches("[0-9a-f]{64}"));
@@ -145,25 +204,47 @@ class SoapNotesIT {
 
     NoteDraft forged = complete();
     forged.setPainAfter(0);
-    assertThrows(RuleViolation.class, () -> run(therapist, () -> notes.saveDraft(signed.getId(), signed.getVersion(), forged)));
-    assertThrows(RuleViolation.class, () -> run(therapist, () -> notes.sign(signed.getId(), signed.getVersion(), forged, PASSWORD)));
+    assertThrows(
+        RuleViolation.class,
+        () -> run(therapist, () -> notes.saveDraft(signed.getId(), signed.getVersion(), forged)));
+    assertThrows(
+        RuleViolation.class,
+        () ->
+            run(
+                therapist,
+                () -> notes.sign(signed.getId(), signed.getVersion(), forged, PASSWORD)));
     em.clear();
     SoapNote reread = notes.find(signed.getId());
     assertEquals(2, reread.content().getPainAfter());
     assertEquals(signed.getContentSha256(), reread.getContentSha256());
     assertEquals(signedText, reread.canonical());
-    assertEquals(CanonicalForm.CURRENT, reread.getCanonicalForm(), "the form is stored with the note");
+    assertEquals(
+        CanonicalForm.CURRENT, reread.getCanonicalForm(), "the form is stored with the note");
     assertTrue(reread.contentIntact());
-    var sealed = records.find(org.myochart.audit.RecordKind.SOAP_NOTE, signed.getId()).orElseThrow();
-    assertEquals(org.myochart.consent.Sha256.of(sealed.pdf()), sealed.getSha256(), "the sealed PDF is stored with its hash");
-    assertTrue(new String(sealed.pdf(), 0, 8, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF-"));
-    var signing = audit.forRecord(RecordKind.SOAP_NOTE, signed.getId()).stream()
-        .filter(e -> e.getAction() == AuditAction.SIGN).findFirst().orElseThrow();
+    var sealed =
+        records.find(org.myochart.audit.RecordKind.SOAP_NOTE, signed.getId()).orElseThrow();
+    assertEquals(
+        org.myochart.consent.Sha256.of(sealed.pdf()),
+        sealed.getSha256(),
+        "the sealed PDF is stored with its hash");
+    assertTrue(
+        new String(sealed.pdf(), 0, 8, java.nio.charset.StandardCharsets.US_ASCII)
+            .startsWith("%PDF-"));
+    var signing =
+        audit.forRecord(RecordKind.SOAP_NOTE, signed.getId()).stream()
+            .filter(e -> e.getAction() == AuditAction.SIGN)
+            .findFirst()
+            .orElseThrow();
     var sealing = audit.forRecord("SealedRecord", sealed.getId()).get(0);
-    assertEquals(signing.getId() + 1, sealing.getId(), "the seal's entry follows the signature's in the chain");
+    assertEquals(
+        signing.getId() + 1,
+        sealing.getId(),
+        "the seal's entry follows the signature's in the chain");
     try (var pdf = org.apache.pdfbox.Loader.loadPDF(sealed.pdf())) {
-      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-      assertTrue(text.contains(signing.getOccurredAt() + " UTC) · SIGN · " + therapist.name()),
+      String text =
+          new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      assertTrue(
+          text.contains(signing.getOccurredAt() + " UTC) · SIGN · " + therapist.name()),
           "the PDF prints the signature's entry as it is stored: " + text);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -174,39 +255,62 @@ class SoapNotesIT {
   void aSecondSaveFromAnOlderScreenIsAConflictCarryingTheOtherVersion() {
     Actor therapist = therapist(Role.THERAPIST);
     Client client = treatableClient();
-    SoapNote started = as(therapist, () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    SoapNote started =
+        as(
+            therapist,
+            () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
     NoteDraft first = complete();
     first.setClientWords("first screen");
     as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), first));
     NoteDraft second = complete();
     second.setClientWords("second screen");
 
-    NoteConflict conflict = assertThrows(NoteConflict.class,
-        () -> run(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), second)));
+    NoteConflict conflict =
+        assertThrows(
+            NoteConflict.class,
+            () ->
+                run(
+                    therapist,
+                    () -> notes.saveDraft(started.getId(), started.getVersion(), second)));
     assertEquals("first screen", conflict.theirs().content().getClientWords());
     assertEquals("first screen", notes.find(started.getId()).content().getClientWords());
-    assertEquals(1, audit.forRecord(RecordKind.SOAP_NOTE, started.getId()).stream()
-        .filter(e -> e.getAction() == AuditAction.CHANGE).count(), "the refused save leaves no change entry");
+    assertEquals(
+        1,
+        audit.forRecord(RecordKind.SOAP_NOTE, started.getId()).stream()
+            .filter(e -> e.getAction() == AuditAction.CHANGE)
+            .count(),
+        "the refused save leaves no change entry");
   }
 
   @Test
   void eachSavedChangeIsAuditedWithItsBeforeAndAfterValues() {
     Actor therapist = therapist(Role.THERAPIST);
     Client client = treatableClient();
-    SoapNote started = as(therapist, () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    SoapNote started =
+        as(
+            therapist,
+            () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
     NoteDraft first = complete();
     first.setClientWords("Pressure behind the left eye");
-    SoapNote saved = as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), first));
+    SoapNote saved =
+        as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), first));
     NoteDraft second = complete();
     second.setClientWords("Pressure behind both eyes");
     as(therapist, () -> notes.saveDraft(saved.getId(), saved.getVersion(), second));
 
-    List<org.myochart.audit.AuditEntry> changes = audit.forRecord(RecordKind.SOAP_NOTE, started.getId()).stream()
-        .filter(e -> e.getAction() == AuditAction.CHANGE).toList();
+    List<org.myochart.audit.AuditEntry> changes =
+        audit.forRecord(RecordKind.SOAP_NOTE, started.getId()).stream()
+            .filter(e -> e.getAction() == AuditAction.CHANGE)
+            .toList();
     assertEquals(2, changes.size());
-    jakarta.json.JsonObject last = jakarta.json.Json.createReader(new java.io.StringReader(
-        changes.stream().max(java.util.Comparator.comparing(org.myochart.audit.AuditEntry::getId)).orElseThrow().getDetail()))
-        .readObject();
+    jakarta.json.JsonObject last =
+        jakarta.json.Json.createReader(
+                new java.io.StringReader(
+                    changes.stream()
+                        .max(java.util.Comparator.comparing(org.myochart.audit.AuditEntry::getId))
+                        .orElseThrow()
+                        .getDetail()))
+            .readObject();
     jakarta.json.JsonArray fields = last.getJsonArray("changes");
     assertEquals(1, fields.size(), last.toString());
     assertEquals(NoteField.CLIENT_WORDS.heading(), fields.getJsonObject(0).getString("field"));
@@ -218,30 +322,62 @@ class SoapNotesIT {
   void badInputIsRefusedWithClearMessagesAndTheDraftStaysAsItWas() {
     Actor therapist = therapist(Role.THERAPIST);
     Client client = treatableClient();
-    SoapNote started = as(therapist, () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
-    SoapNote saved = as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), complete()));
+    SoapNote started =
+        as(
+            therapist,
+            () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    SoapNote saved =
+        as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), complete()));
 
     NoteDraft bad = complete();
     bad.setPainBefore(11);
-    bad.getTreatedMuscles().add(new TreatedMuscle("no-such-muscle", Side.LEFT, "trigger-point-therapy", Pressure.LIGHT, 5));
+    bad.getTreatedMuscles()
+        .add(
+            new TreatedMuscle(
+                "no-such-muscle", Side.LEFT, "trigger-point-therapy", Pressure.LIGHT, 5));
     bad.getPointUses().add(new PointUse("GV16", Side.LEFT, "T"));
-    RuleViolation refused = assertThrows(RuleViolation.class,
-        () -> run(therapist, () -> notes.saveDraft(saved.getId(), saved.getVersion(), bad)));
-    assertEquals("Pain before the session must be from 0 to 10.", refused.fieldProblems().get("painBefore"));
-    assertEquals("Treatment row 2: choose a muscle from the catalogue.", refused.fieldProblems().get("treatedMuscles"));
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () -> run(therapist, () -> notes.saveDraft(saved.getId(), saved.getVersion(), bad)));
+    assertEquals(
+        "Pain before the session must be from 0 to 10.", refused.fieldProblems().get("painBefore"));
+    assertEquals(
+        "Treatment row 2: choose a muscle from the catalogue.",
+        refused.fieldProblems().get("treatedMuscles"));
     assertTrue(refused.fieldProblems().get("pointUses").contains("midline"));
 
     NoteDraft zeroMinutes = complete();
     zeroMinutes.getTreatedMuscles().get(0).setMinutes(0);
-    assertTrue(assertThrows(RuleViolation.class, () -> run(therapist, () -> notes.saveDraft(saved.getId(), saved.getVersion(),
-        zeroMinutes))).fieldProblems().get("treatedMuscles").contains("minutes must be from 1 to 120"));
+    assertTrue(
+        assertThrows(
+                RuleViolation.class,
+                () ->
+                    run(
+                        therapist,
+                        () -> notes.saveDraft(saved.getId(), saved.getVersion(), zeroMinutes)))
+            .fieldProblems()
+            .get("treatedMuscles")
+            .contains("minutes must be from 1 to 120"));
 
     NoteDraft hundredRows = complete();
     for (int i = 0; i < 100; i++) {
-      hundredRows.getTreatedMuscles().add(new TreatedMuscle("levator-scapulae", Side.LEFT, "myofascial-release", Pressure.LIGHT, 1));
+      hundredRows
+          .getTreatedMuscles()
+          .add(
+              new TreatedMuscle(
+                  "levator-scapulae", Side.LEFT, "myofascial-release", Pressure.LIGHT, 1));
     }
-    assertTrue(assertThrows(RuleViolation.class, () -> run(therapist, () -> notes.saveDraft(saved.getId(), saved.getVersion(),
-        hundredRows))).fieldProblems().get("treatedMuscles").contains("at most 40"));
+    assertTrue(
+        assertThrows(
+                RuleViolation.class,
+                () ->
+                    run(
+                        therapist,
+                        () -> notes.saveDraft(saved.getId(), saved.getVersion(), hundredRows)))
+            .fieldProblems()
+            .get("treatedMuscles")
+            .contains("at most 40"));
 
     em.clear();
     SoapNote unchanged = notes.find(saved.getId());
@@ -253,19 +389,40 @@ class SoapNotesIT {
   void addendaNeedAReasonAndThePasswordAndKeepTheNoteAsSigned() {
     Actor therapist = therapist(Role.THERAPIST);
     Client client = treatableClient();
-    SoapNote started = as(therapist, () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
-    SoapNote signed = as(therapist, () -> notes.sign(started.getId(), started.getVersion(), complete(), PASSWORD));
+    SoapNote started =
+        as(
+            therapist,
+            () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    SoapNote signed =
+        as(
+            therapist,
+            () -> notes.sign(started.getId(), started.getVersion(), complete(), PASSWORD));
 
-    RuleViolation noReason = assertThrows(RuleViolation.class,
-        () -> run(therapist, () -> notes.addAddendum(signed.getId(), " ", "Text", PASSWORD)));
+    RuleViolation noReason =
+        assertThrows(
+            RuleViolation.class,
+            () -> run(therapist, () -> notes.addAddendum(signed.getId(), " ", "Text", PASSWORD)));
     assertTrue(noReason.fieldProblems().containsKey("reason"));
-    assertThrows(RuleViolation.class, () -> run(therapist, () -> notes.addAddendum(signed.getId(), "Why", "Text", "wrong")));
-    as(therapist, () -> notes.addAddendum(signed.getId(), "Pressure was firm", "Firm on the right side.", PASSWORD));
-    as(therapist, () -> notes.addAddendum(signed.getId(), "Home care", "Added chin tucks.", PASSWORD));
+    assertThrows(
+        RuleViolation.class,
+        () -> run(therapist, () -> notes.addAddendum(signed.getId(), "Why", "Text", "wrong")));
+    as(
+        therapist,
+        () ->
+            notes.addAddendum(
+                signed.getId(), "Pressure was firm", "Firm on the right side.", PASSWORD));
+    as(
+        therapist,
+        () -> notes.addAddendum(signed.getId(), "Home care", "Added chin tucks.", PASSWORD));
 
     List<NoteAddendum> addenda = as(therapist, () -> notes.addenda(signed.getId()));
-    assertTrue(records.find(org.myochart.audit.RecordKind.NOTE_ADDENDUM, addenda.get(0).getId()).isPresent());
-    assertEquals(List.of("Pressure was firm", "Home care"), addenda.stream().map(NoteAddendum::getReason).toList());
+    assertTrue(
+        records
+            .find(org.myochart.audit.RecordKind.NOTE_ADDENDUM, addenda.get(0).getId())
+            .isPresent());
+    assertEquals(
+        List.of("Pressure was firm", "Home care"),
+        addenda.stream().map(NoteAddendum::getReason).toList());
     assertTrue(addenda.get(0).contentIntact());
     assertEquals(signed.getContentSha256(), notes.find(signed.getId()).getContentSha256());
   }
@@ -276,27 +433,66 @@ class SoapNotesIT {
     Actor colleague = therapist(Role.THERAPIST);
     Actor owner = therapist(Role.OWNER);
     Client client = treatableClient();
-    SoapNote note = as(author, () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    SoapNote note =
+        as(
+            author,
+            () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
 
-    assertEquals(RuleViolation.Kind.FORBIDDEN,
-        assertThrows(RuleViolation.class, () -> run(colleague, () -> notes.open(note.getId()))).kind());
-    assertEquals(RuleViolation.Kind.FORBIDDEN,
-        assertThrows(RuleViolation.class, () -> run(colleague, () -> notes.notesOf(client.getId()))).kind());
-    assertEquals(RuleViolation.Kind.FORBIDDEN, assertThrows(RuleViolation.class,
-        () -> run(colleague, () -> notes.saveDraft(note.getId(), note.getVersion(), complete()))).kind());
-    assertEquals(RuleViolation.Kind.FORBIDDEN, assertThrows(RuleViolation.class,
-        () -> run(new Actor("desk", Role.FRONT_DESK, null, null), () -> notes.open(note.getId()))).kind());
+    assertEquals(
+        RuleViolation.Kind.FORBIDDEN,
+        assertThrows(RuleViolation.class, () -> run(colleague, () -> notes.open(note.getId())))
+            .kind());
+    assertEquals(
+        RuleViolation.Kind.FORBIDDEN,
+        assertThrows(RuleViolation.class, () -> run(colleague, () -> notes.notesOf(client.getId())))
+            .kind());
+    assertEquals(
+        RuleViolation.Kind.FORBIDDEN,
+        assertThrows(
+                RuleViolation.class,
+                () ->
+                    run(
+                        colleague,
+                        () -> notes.saveDraft(note.getId(), note.getVersion(), complete())))
+            .kind());
+    assertEquals(
+        RuleViolation.Kind.FORBIDDEN,
+        assertThrows(
+                RuleViolation.class,
+                () ->
+                    run(
+                        new Actor("desk", Role.FRONT_DESK, null, null),
+                        () -> notes.open(note.getId())))
+            .kind());
     assertEquals(note.getId(), as(owner, () -> notes.open(note.getId())).getId());
-    assertTrue(audit.forRecord(RecordKind.SOAP_NOTE, note.getId()).stream().anyMatch(e -> e.getAction() == AuditAction.VIEW));
+    assertTrue(
+        audit.forRecord(RecordKind.SOAP_NOTE, note.getId()).stream()
+            .anyMatch(e -> e.getAction() == AuditAction.VIEW));
 
-    assertInstanceOf(BreakGlassNeeded.class, assertThrows(RuleViolation.class,
-        () -> run(colleague, () -> notes.startSession(client.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "C"))),
+    assertInstanceOf(
+        BreakGlassNeeded.class,
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                run(
+                    colleague,
+                    () ->
+                        notes.startSession(client.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "C"))),
         "a session with a client outside the caseload needs a reason first");
-    as(colleague, () -> caseloads.breakGlass(client.getId(), "Covering for the author, who is away today"));
+    as(
+        colleague,
+        () -> caseloads.breakGlass(client.getId(), "Covering for the author, who is away today"));
     as(colleague, () -> notes.startSession(client.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "C"));
-    assertEquals(2, as(colleague, () -> notes.notesOf(client.getId())).size(), "treating the client opens their notes");
-    assertEquals(List.of(note.getId()), as(author, () -> notes.unsignedOf(author.name())).stream().map(SoapNote::getId).toList());
-    assertFalse(notes.unsignedLongerThan(java.time.Duration.ofHours(1)).stream().anyMatch(n -> n.getId().equals(note.getId())));
+    assertEquals(
+        2,
+        as(colleague, () -> notes.notesOf(client.getId())).size(),
+        "treating the client opens their notes");
+    assertEquals(
+        List.of(note.getId()),
+        as(author, () -> notes.unsignedOf(author.name())).stream().map(SoapNote::getId).toList());
+    assertFalse(
+        notes.unsignedLongerThan(java.time.Duration.ofHours(1)).stream()
+            .anyMatch(n -> n.getId().equals(note.getId())));
   }
 
   @Test
@@ -306,16 +502,23 @@ class SoapNotesIT {
     staff.create(desk, "Desk", Role.FRONT_DESK, PASSWORD, false);
     Client declining = treatable.register("Dag", "Ac", desk, Set.of(PointUse.ACUPRESSURE));
     Client accepting = treatableClient();
-    as(therapist, () -> notes.startSession(declining.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
-    as(therapist, () -> notes.startSession(accepting.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    as(
+        therapist,
+        () -> notes.startSession(declining.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
+    as(
+        therapist,
+        () -> notes.startSession(accepting.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
 
     assertTrue(as(therapist, () -> notes.acupressureDeclined(declining.getId())));
     assertFalse(as(therapist, () -> notes.acupressureDeclined(accepting.getId())));
-    assertTrue(as(therapist, () -> notes.declinedInConsent(declining.getId())).stream()
-        .anyMatch(text -> text.startsWith("Acupressure")));
+    assertTrue(
+        as(therapist, () -> notes.declinedInConsent(declining.getId())).stream()
+            .anyMatch(text -> text.startsWith("Acupressure")));
     PointUse row = new PointUse("GB20", Side.BOTH, "T");
-    assertEquals(List.of("The client declined acupressure in their consent."),
-        row.cautions(Map.of(), Set.of(), as(therapist, () -> notes.acupressureDeclined(declining.getId()))));
+    assertEquals(
+        List.of("The client declined acupressure in their consent."),
+        row.cautions(
+            Map.of(), Set.of(), as(therapist, () -> notes.acupressureDeclined(declining.getId()))));
   }
 
   @Test
@@ -323,7 +526,10 @@ class SoapNotesIT {
     Actor therapist = therapist(Role.THERAPIST);
     Client client = treatableClient();
     for (int pain : new int[] {6, 4, 2}) {
-      SoapNote started = as(therapist, () -> notes.startSession(client.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "T"));
+      SoapNote started =
+          as(
+              therapist,
+              () -> notes.startSession(client.getId(), SessionKind.FOLLOW_UP, QUIET_DAY, "T"));
       NoteDraft draft = complete();
       draft.setPainBefore(pain);
       as(therapist, () -> notes.sign(started.getId(), started.getVersion(), draft, PASSWORD));

@@ -55,9 +55,18 @@ final class TreatmentFixtures {
     draft.setRomSideBendLeft(40);
     draft.setRomSideBendRight(35);
     draft.setPalpationNotes("Taut bands in both upper trapezius.\nTender suboccipitals.");
-    draft.getTriggerPoints().add(new TriggerPoint("upper-trapezius", Side.RIGHT, 2, "Right temple"));
-    draft.getTreatedMuscles().add(new TreatedMuscle("upper-trapezius", Side.BOTH, "trigger-point-therapy", Pressure.MODERATE, 8));
-    draft.getTreatedMuscles().add(new TreatedMuscle("suboccipitals", Side.BOTH, "myofascial-release", Pressure.LIGHT, 6));
+    draft
+        .getTriggerPoints()
+        .add(new TriggerPoint("upper-trapezius", Side.RIGHT, 2, "Right temple"));
+    draft
+        .getTreatedMuscles()
+        .add(
+            new TreatedMuscle(
+                "upper-trapezius", Side.BOTH, "trigger-point-therapy", Pressure.MODERATE, 8));
+    draft
+        .getTreatedMuscles()
+        .add(
+            new TreatedMuscle("suboccipitals", Side.BOTH, "myofascial-release", Pressure.LIGHT, 6));
     draft.getPointUses().add(new PointUse("GB20", Side.BOTH, THERAPIST_NAME));
     draft.getPointUses().add(new PointUse("GV16", Side.MIDLINE, THERAPIST_NAME));
     draft.getAvoidedAreas().add(new AvoidedArea("Left shoulder", "Recent bruise."));
@@ -65,7 +74,9 @@ final class TreatmentFixtures {
     draft.setPainAfter(3);
     draft.setRomChange("Rotation to the right 60 → 70 degrees");
     draft.setTolerance(Tolerance.GOOD);
-    draft.getAdverseResponses().add(new AdverseResponse("Mild soreness in the neck", Severity.MILD));
+    draft
+        .getAdverseResponses()
+        .add(new AdverseResponse("Mild soreness in the neck", Severity.MILD));
     draft.setProgress("Headache days down from 9 to 4");
     draft.setNextSession("In two weeks");
     draft.setHomeCare("Chin tucks twice a day");
@@ -78,16 +89,37 @@ final class TreatmentFixtures {
       Constructor<Client> constructor =
           Client.class.getDeclaredConstructor(ClientDetails.class, boolean.class, Instant.class);
       constructor.setAccessible(true);
-      return withId(constructor.newInstance(new ClientDetails("Anna", "Bergström", LocalDate.of(1986, 4, 12),
-          null, null, null, null, null, null, null, null), false, T0));
+      return withId(
+          constructor.newInstance(
+              new ClientDetails(
+                  "Anna",
+                  "Bergström",
+                  LocalDate.of(1986, 4, 12),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null),
+              false,
+              T0));
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }
   }
 
   static TreatmentSession session() {
-    return withId(new TreatmentSession(client(), null, THERAPIST, THERAPIST_NAME, SessionKind.FOLLOW_UP, T0,
-        T0.minusSeconds(600)));
+    return withId(
+        new TreatmentSession(
+            client(),
+            null,
+            THERAPIST,
+            THERAPIST_NAME,
+            SessionKind.FOLLOW_UP,
+            T0,
+            T0.minusSeconds(600)));
   }
 
   static SoapNote note() {

@@ -25,17 +25,20 @@ public class AuditChainResource {
 
   @GET
   @RolesAllowed(Role.OWNER_ROLE)
-  @Operation(summary = "Check the audit trail's hash chain: {entries, intact, firstBrokenEntry, reason, checkedAt}")
+  @Operation(
+      summary =
+          "Check the audit trail's hash chain: {entries, intact, firstBrokenEntry, reason, checkedAt}")
   public JsonObject verify() {
     ChainCheck.Result result = chain.verifyOnRequest();
-    JsonObjectBuilder json = Json.createObjectBuilder()
-        .add("entries", result.entries())
-        .add("intact", result.intact());
+    JsonObjectBuilder json =
+        Json.createObjectBuilder().add("entries", result.entries()).add("intact", result.intact());
     if (result.firstBrokenEntry() == null) {
       json.addNull("firstBrokenEntry");
     } else {
       json.add("firstBrokenEntry", result.firstBrokenEntry());
     }
-    return json.add("reason", result.reason()).add("checkedAt", result.checkedAt().toString()).build();
+    return json.add("reason", result.reason())
+        .add("checkedAt", result.checkedAt().toString())
+        .build();
   }
 }

@@ -6,7 +6,10 @@ import jakarta.inject.Named;
 import org.myochart.audit.AuditChain;
 import org.myochart.audit.ChainCheck;
 
-/** The owner's dashboard tile: the latest audit trail check, an alarm if it found a break, and "Check now". */
+/**
+ * The owner's dashboard tile: the latest audit trail check, an alarm if it found a break, and
+ * "Check now".
+ */
 @Named
 @RequestScoped
 public class AuditChainTile {

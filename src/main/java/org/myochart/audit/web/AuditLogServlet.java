@@ -27,12 +27,19 @@ public class AuditLogServlet extends StrictMethodServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     AuditFilter filter;
     try {
-      filter = AuditFilter.of(request.getParameter("staff"), request.getParameter("client"),
-          request.getParameter("action"), request.getParameter("from"), request.getParameter("to"),
-          request.getParameter("type"), request.getParameter("id"));
+      filter =
+          AuditFilter.of(
+              request.getParameter("staff"),
+              request.getParameter("client"),
+              request.getParameter("action"),
+              request.getParameter("from"),
+              request.getParameter("to"),
+              request.getParameter("type"),
+              request.getParameter("id"));
       if (filter.clientId() != null) {
         clients.get(filter.clientId());
       }

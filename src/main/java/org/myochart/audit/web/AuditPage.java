@@ -31,8 +31,8 @@ import org.myochart.security.StaffAccounts;
 
 /**
  * The owner's audit page. The filter travels in the address, so a search can be bookmarked and
- * every record page can link to its own history; the first page of a search is audited as a
- * view, turning pages is not.
+ * every record page can link to its own history; the first page of a search is audited as a view,
+ * turning pages is not.
  */
 @Named
 @RequestScoped
@@ -40,7 +40,8 @@ public class AuditPage {
 
   public static final int PAGE_SIZE = 50;
 
-  private static final DateTimeFormatter CLINIC_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss z");
+  private static final DateTimeFormatter CLINIC_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss z");
   private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ISO_INSTANT;
   private static final JsonWriterFactory PRETTY =
       Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
@@ -69,8 +70,13 @@ public class AuditPage {
     try {
       filter = AuditFilter.of(staff, client, action, from, to, type, id);
       if (filter.clientId() != null) {
-        about = clients.find(filter.clientId()).orElseThrow(() -> RuleViolation.invalidFields(
-            Map.of("client", "There is no client " + filter.clientId() + ".")));
+        about =
+            clients
+                .find(filter.clientId())
+                .orElseThrow(
+                    () ->
+                        RuleViolation.invalidFields(
+                            Map.of("client", "There is no client " + filter.clientId() + ".")));
       }
       Long olderThan = entryId("before", before);
       Long newerThan = entryId("after", after);
@@ -97,8 +103,11 @@ public class AuditPage {
     } catch (NumberFormatException e) {
       // refused below
     }
-    throw RuleViolation.invalid("The page address is damaged ('" + name + "' must be an entry number); "
-        + "start again from the first page.");
+    throw RuleViolation.invalid(
+        "The page address is damaged ('"
+            + name
+            + "' must be an entry number); "
+            + "start again from the first page.");
   }
 
   /** The filter as it goes into the address of the CSV, the other pages and record histories. */
@@ -115,18 +124,24 @@ public class AuditPage {
     parameters.put("type", filter.recordType());
     parameters.put("id", filter.recordId());
     StringBuilder query = new StringBuilder();
-    parameters.forEach((name, value) -> {
-      if (value != null) {
-        query.append(query.isEmpty() ? "" : "&").append(name).append('=')
-            .append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
-      }
-    });
+    parameters.forEach(
+        (name, value) -> {
+          if (value != null) {
+            query
+                .append(query.isEmpty() ? "" : "&")
+                .append(name)
+                .append('=')
+                .append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
+          }
+        });
     return query.toString();
   }
 
   /** The address of the history of one record. */
   public String history(AuditLine line) {
-    return "type=" + URLEncoder.encode(line.recordType(), StandardCharsets.UTF_8) + "&id="
+    return "type="
+        + URLEncoder.encode(line.recordType(), StandardCharsets.UTF_8)
+        + "&id="
         + URLEncoder.encode(line.recordId(), StandardCharsets.UTF_8);
   }
 
@@ -197,22 +212,75 @@ public class AuditPage {
     return settings.zone().getId();
   }
 
-  public String getStaff() { return staff; }
-  public void setStaff(String staff) { this.staff = staff; }
-  public String getClient() { return client; }
-  public void setClient(String client) { this.client = client; }
-  public String getAction() { return action; }
-  public void setAction(String action) { this.action = action; }
-  public String getFrom() { return from; }
-  public void setFrom(String from) { this.from = from; }
-  public String getTo() { return to; }
-  public void setTo(String to) { this.to = to; }
-  public String getType() { return type; }
-  public void setType(String type) { this.type = type; }
-  public String getId() { return id; }
-  public void setId(String id) { this.id = id; }
-  public String getBefore() { return before; }
-  public void setBefore(String before) { this.before = before; }
-  public String getAfter() { return after; }
-  public void setAfter(String after) { this.after = after; }
+  public String getStaff() {
+    return staff;
+  }
+
+  public void setStaff(String staff) {
+    this.staff = staff;
+  }
+
+  public String getClient() {
+    return client;
+  }
+
+  public void setClient(String client) {
+    this.client = client;
+  }
+
+  public String getAction() {
+    return action;
+  }
+
+  public void setAction(String action) {
+    this.action = action;
+  }
+
+  public String getFrom() {
+    return from;
+  }
+
+  public void setFrom(String from) {
+    this.from = from;
+  }
+
+  public String getTo() {
+    return to;
+  }
+
+  public void setTo(String to) {
+    this.to = to;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getBefore() {
+    return before;
+  }
+
+  public void setBefore(String before) {
+    this.before = before;
+  }
+
+  public String getAfter() {
+    return after;
+  }
+
+  public void setAfter(String after) {
+    this.after = after;
+  }
 }

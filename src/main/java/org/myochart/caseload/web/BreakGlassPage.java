@@ -19,8 +19,8 @@ import org.myochart.platform.web.Messages;
 import org.myochart.platform.web.ShowsRuleViolations;
 
 /**
- * The break-glass screen: a therapist outside the client's caseload gives a reason, or cancels.
- * It stands alone at {@code /clinical/break-glass.xhtml} for the clinical pages and sits on the
+ * The break-glass screen: a therapist outside the client's caseload gives a reason, or cancels. It
+ * stands alone at {@code /clinical/break-glass.xhtml} for the clinical pages and sits on the
  * client's profile in place of the clinical tabs.
  */
 @Named
@@ -39,8 +39,12 @@ public class BreakGlassPage implements Serializable {
 
   @PostConstruct
   void start() {
-    // On the profile the client comes as "id"; the stand-alone screen's view parameters set it again.
-    String id = request.getParameter("client") != null ? request.getParameter("client") : request.getParameter("id");
+    // On the profile the client comes as "id"; the stand-alone screen's view parameters set it
+    // again.
+    String id =
+        request.getParameter("client") != null
+            ? request.getParameter("client")
+            : request.getParameter("id");
     try {
       client = id == null ? null : Long.valueOf(id);
     } catch (NumberFormatException e) {
@@ -61,7 +65,9 @@ public class BreakGlassPage implements Serializable {
       faces.getExternalContext().redirect(returnAddress());
       faces.responseComplete();
     } else if (access == ClinicalAccess.REFUSED) {
-      faces.getExternalContext().responseSendError(403, "Only the owner and therapists read clinical records.");
+      faces
+          .getExternalContext()
+          .responseSendError(403, "Only the owner and therapists read clinical records.");
       faces.responseComplete();
     }
   }
@@ -69,13 +75,16 @@ public class BreakGlassPage implements Serializable {
   @ShowsRuleViolations(form = "breakGlass")
   public void open() throws IOException {
     BreakGlassGrant grant = caseloads.breakGlass(client, reason);
-    Messages.flash("The clinical record is open to you until " + formats.when(grant.getExpiresAt())
-        + ". Your reason is recorded and shown to the owner.");
+    Messages.flash(
+        "The clinical record is open to you until "
+            + formats.when(grant.getExpiresAt())
+            + ". Your reason is recorded and shown to the owner.");
     FacesContext.getCurrentInstance().getExternalContext().redirect(returnAddress());
   }
 
   private String returnAddress() {
-    String path = ClinicalDoor.isSafeReturn(next) ? next : "/staff/clients/client.xhtml?id=" + client;
+    String path =
+        ClinicalDoor.isSafeReturn(next) ? next : "/staff/clients/client.xhtml?id=" + client;
     return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + path;
   }
 
@@ -86,12 +95,35 @@ public class BreakGlassPage implements Serializable {
     return clientName;
   }
 
-  public int getShortest() { return BreakGlassReason.SHORTEST; }
-  public int getLongest() { return BreakGlassReason.LONGEST; }
-  public Long getClient() { return client; }
-  public void setClient(Long client) { this.client = client; }
-  public String getNext() { return next; }
-  public void setNext(String next) { this.next = next; }
-  public String getReason() { return reason; }
-  public void setReason(String reason) { this.reason = reason; }
+  public int getShortest() {
+    return BreakGlassReason.SHORTEST;
+  }
+
+  public int getLongest() {
+    return BreakGlassReason.LONGEST;
+  }
+
+  public Long getClient() {
+    return client;
+  }
+
+  public void setClient(Long client) {
+    this.client = client;
+  }
+
+  public String getNext() {
+    return next;
+  }
+
+  public void setNext(String next) {
+    this.next = next;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
 }

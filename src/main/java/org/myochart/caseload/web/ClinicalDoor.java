@@ -20,7 +20,9 @@ public final class ClinicalDoor {
 
   private ClinicalDoor() {}
 
-  /** True when the page may show the client; otherwise the response is already a redirect or a 403. */
+  /**
+   * True when the page may show the client; otherwise the response is already a redirect or a 403.
+   */
   public static boolean opens(Caseloads caseloads, long clientId) throws IOException {
     ClinicalAccess access = caseloads.access(clientId);
     if (access.opens()) {
@@ -40,7 +42,10 @@ public final class ClinicalDoor {
 
   /** The break-glass screen's address for the client, returning to {@code next} afterwards. */
   public static String screen(String contextPath, long clientId, String next) {
-    return contextPath + SCREEN + "?client=" + clientId
+    return contextPath
+        + SCREEN
+        + "?client="
+        + clientId
         + (next == null ? "" : "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
   }
 
@@ -54,7 +59,8 @@ public final class ClinicalDoor {
    * another site, so the screen cannot be used to send someone elsewhere.
    */
   public static boolean isSafeReturn(String next) {
-    return next != null && next.length() <= 300
+    return next != null
+        && next.length() <= 300
         && next.matches("/(clinical|staff/clients)/[a-z-]+\\.xhtml(\\?[A-Za-z0-9=&%._-]*)?")
         && !next.startsWith(SCREEN);
   }

@@ -34,21 +34,54 @@ import org.myochart.staff.Role;
 @Produces(MediaType.APPLICATION_JSON)
 public class ClientResource {
 
-  public record ClientView(long id, String firstName, String lastName, String dateOfBirth, String phone, String email,
-      String emergencyContactName, String emergencyContactPhone, String preferredLanguage, String physicianName,
-      String physicianContact, String notes, boolean active, boolean possibleDuplicate) {
+  public record ClientView(
+      long id,
+      String firstName,
+      String lastName,
+      String dateOfBirth,
+      String phone,
+      String email,
+      String emergencyContactName,
+      String emergencyContactPhone,
+      String preferredLanguage,
+      String physicianName,
+      String physicianContact,
+      String notes,
+      boolean active,
+      boolean possibleDuplicate) {
     static ClientView of(Client c) {
-      return new ClientView(c.getId(), c.getFirstName(), c.getLastName(), c.getDateOfBirth().toString(), c.getPhone(),
-          c.getEmail(), c.getEmergencyContactName(), c.getEmergencyContactPhone(), c.getPreferredLanguage(),
-          c.getPhysicianName(), c.getPhysicianContact(), c.getNotes(), c.isActive(), c.isPossibleDuplicate());
+      return new ClientView(
+          c.getId(),
+          c.getFirstName(),
+          c.getLastName(),
+          c.getDateOfBirth().toString(),
+          c.getPhone(),
+          c.getEmail(),
+          c.getEmergencyContactName(),
+          c.getEmergencyContactPhone(),
+          c.getPreferredLanguage(),
+          c.getPhysicianName(),
+          c.getPhysicianContact(),
+          c.getNotes(),
+          c.isActive(),
+          c.isPossibleDuplicate());
     }
   }
 
   public record ClientPage(List<ClientView> clients, long total, int page, int size) {}
 
-  public record NewClient(String firstName, String lastName, String dateOfBirth, String phone, String email,
-      String emergencyContactName, String emergencyContactPhone, String preferredLanguage, String physicianName,
-      String physicianContact, String notes) {}
+  public record NewClient(
+      String firstName,
+      String lastName,
+      String dateOfBirth,
+      String phone,
+      String email,
+      String emergencyContactName,
+      String emergencyContactPhone,
+      String preferredLanguage,
+      String physicianName,
+      String physicianContact,
+      String notes) {}
 
   /** The last page number asked for; with the largest page it keeps the offset within an int. */
   static final int LAST_PAGE = 1_000_000;
@@ -66,12 +99,13 @@ public class ClientResource {
     int page = whole("page", pageParameter, 0, LAST_PAGE);
     int size = whole("size", sizeParameter, 1, Clients.LARGEST_PAGE);
     Clients.Page found = clients.search(query, inactive, page * size, size);
-    return new ClientPage(found.clients().stream().map(ClientView::of).toList(), found.total(), page, size);
+    return new ClientPage(
+        found.clients().stream().map(ClientView::of).toList(), found.total(), page, size);
   }
 
   /**
-   * A paging parameter within its range, or a 400 that names it: JAX-RS would answer a
-   * non-number with 404, and a huge page times the size would wrap around to the first page.
+   * A paging parameter within its range, or a 400 that names it: JAX-RS would answer a non-number
+   * with 404, and a huge page times the size would wrap around to the first page.
    */
   private static int whole(String name, String value, int lowest, int highest) {
     String digits = value.strip();
@@ -81,7 +115,8 @@ public class ClientResource {
         return (int) number;
       }
     }
-    throw RuleViolation.invalidFields(Map.of(name, name + " must be a whole number from " + lowest + " to " + highest + "."));
+    throw RuleViolation.invalidFields(
+        Map.of(name, name + " must be a whole number from " + lowest + " to " + highest + "."));
   }
 
   @GET
@@ -95,10 +130,12 @@ public class ClientResource {
   @POST
   @RolesAllowed({Role.OWNER_ROLE, Role.FRONT_DESK_ROLE})
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Register a client; same name and date of birth as another is flagged, not refused")
+  @Operation(
+      summary = "Register a client; same name and date of birth as another is flagged, not refused")
   public Response register(NewClient body, @Context UriInfo uri) {
     if (body == null) {
-      throw RuleViolation.invalid("Send a JSON object with at least firstName, lastName and dateOfBirth.");
+      throw RuleViolation.invalid(
+          "Send a JSON object with at least firstName, lastName and dateOfBirth.");
     }
     LocalDate born;
     try {
@@ -106,10 +143,22 @@ public class ClientResource {
     } catch (DateTimeParseException e) {
       throw RuleViolation.invalid("dateOfBirth must be a date as YYYY-MM-DD.");
     }
-    Client client = clients.register(new ClientDetails(body.firstName(), body.lastName(), born, body.phone(), body.email(),
-        body.emergencyContactName(), body.emergencyContactPhone(), body.preferredLanguage(), body.physicianName(),
-        body.physicianContact(), body.notes()));
+    Client client =
+        clients.register(
+            new ClientDetails(
+                body.firstName(),
+                body.lastName(),
+                born,
+                body.phone(),
+                body.email(),
+                body.emergencyContactName(),
+                body.emergencyContactPhone(),
+                body.preferredLanguage(),
+                body.physicianName(),
+                body.physicianContact(),
+                body.notes()));
     return Response.created(URI.create(uri.getAbsolutePath().getRawPath() + "/" + client.getId()))
-        .entity(ClientView.of(client)).build();
+        .entity(ClientView.of(client))
+        .build();
   }
 }

@@ -8,9 +8,9 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import org.myochart.caseload.Caseloads;
 import org.myochart.caseload.web.ClinicalDoor;
-import org.myochart.client.ScannedDocument;
 import org.myochart.client.Clients;
 import org.myochart.client.Intakes;
+import org.myochart.client.ScannedDocument;
 import org.myochart.platform.web.Messages;
 import org.myochart.platform.web.ShowsRuleViolations;
 import org.primefaces.model.file.UploadedFile;
@@ -51,15 +51,47 @@ public class ClearancePage implements Serializable {
     return "/staff/clients/client.xhtml?faces-redirect=true&id=" + clientId;
   }
 
-  public Long getClientId() { return clientId; }
-  public void setClientId(Long clientId) { this.clientId = clientId; }
-  public String getClientName() { return clientName; }
-  public String getPhysicianName() { return physicianName; }
-  public void setPhysicianName(String v) { physicianName = v; }
-  public LocalDate getClearedOn() { return clearedOn; }
-  public void setClearedOn(LocalDate v) { clearedOn = v; }
-  public String getNote() { return note; }
-  public void setNote(String v) { note = v; }
-  public UploadedFile getLetter() { return letter; }
-  public void setLetter(UploadedFile letter) { this.letter = letter; }
+  public Long getClientId() {
+    return clientId;
+  }
+
+  public void setClientId(Long clientId) {
+    this.clientId = clientId;
+  }
+
+  public String getClientName() {
+    return clientName;
+  }
+
+  public String getPhysicianName() {
+    return physicianName;
+  }
+
+  public void setPhysicianName(String v) {
+    physicianName = v;
+  }
+
+  public LocalDate getClearedOn() {
+    return clearedOn;
+  }
+
+  public void setClearedOn(LocalDate v) {
+    clearedOn = v;
+  }
+
+  public String getNote() {
+    return note;
+  }
+
+  public void setNote(String v) {
+    note = v;
+  }
+
+  public UploadedFile getLetter() {
+    return letter;
+  }
+
+  public void setLetter(UploadedFile letter) {
+    this.letter = letter;
+  }
 }

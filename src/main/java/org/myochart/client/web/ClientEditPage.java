@@ -54,14 +54,29 @@ public class ClientEditPage implements Serializable {
   }
 
   public String save() {
-    ClientDetails details = new ClientDetails(firstName, lastName, dateOfBirth, phone, email, emergencyContactName,
-        emergencyContactPhone, preferredLanguage, physicianName, physicianContact, notes);
+    ClientDetails details =
+        new ClientDetails(
+            firstName,
+            lastName,
+            dateOfBirth,
+            phone,
+            email,
+            emergencyContactName,
+            emergencyContactPhone,
+            preferredLanguage,
+            physicianName,
+            physicianContact,
+            notes);
     try {
       Client saved;
       if (id == null) {
         saved = clients.registerOnce(details, getSubmissionId());
-        Messages.flash(saved.getFullName() + " was registered."
-            + (saved.isPossibleDuplicate() ? " Another client has the same name and date of birth: check that this is not the same person." : ""));
+        Messages.flash(
+            saved.getFullName()
+                + " was registered."
+                + (saved.isPossibleDuplicate()
+                    ? " Another client has the same name and date of birth: check that this is not the same person."
+                    : ""));
       } else {
         saved = clients.update(id, version, details);
         Messages.flash("Changes to " + saved.getFullName() + " were saved.");
@@ -70,8 +85,11 @@ public class ClientEditPage implements Serializable {
     } catch (RuleViolation refused) {
       Messages.refused(refused, "client");
       // Looked up once here, not on every render: the warning matters only on the re-shown form.
-      lookalike = details.firstName() != null && details.lastName() != null && details.dateOfBirth() != null
-          && !clients.sameNameAndBirth(details, id).isEmpty();
+      lookalike =
+          details.firstName() != null
+              && details.lastName() != null
+              && details.dateOfBirth() != null
+              && !clients.sameNameAndBirth(details, id).isEmpty();
       return null;
     }
   }
@@ -109,29 +127,103 @@ public class ClientEditPage implements Serializable {
     this.submissionId = submissionId;
   }
 
-  public boolean isNew() { return id == null; }
-  public Long getId() { return id; }
-  public void setId(Long id) { this.id = id; }
-  public String getFirstName() { return firstName; }
-  public void setFirstName(String v) { firstName = v; }
-  public String getLastName() { return lastName; }
-  public void setLastName(String v) { lastName = v; }
-  public LocalDate getDateOfBirth() { return dateOfBirth; }
-  public void setDateOfBirth(LocalDate v) { dateOfBirth = v; }
-  public String getPhone() { return phone; }
-  public void setPhone(String v) { phone = v; }
-  public String getEmail() { return email; }
-  public void setEmail(String v) { email = v; }
-  public String getEmergencyContactName() { return emergencyContactName; }
-  public void setEmergencyContactName(String v) { emergencyContactName = v; }
-  public String getEmergencyContactPhone() { return emergencyContactPhone; }
-  public void setEmergencyContactPhone(String v) { emergencyContactPhone = v; }
-  public String getPreferredLanguage() { return preferredLanguage; }
-  public void setPreferredLanguage(String v) { preferredLanguage = v; }
-  public String getPhysicianName() { return physicianName; }
-  public void setPhysicianName(String v) { physicianName = v; }
-  public String getPhysicianContact() { return physicianContact; }
-  public void setPhysicianContact(String v) { physicianContact = v; }
-  public String getNotes() { return notes; }
-  public void setNotes(String v) { notes = v; }
+  public boolean isNew() {
+    return id == null;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public String getFirstName() {
+    return firstName;
+  }
+
+  public void setFirstName(String v) {
+    firstName = v;
+  }
+
+  public String getLastName() {
+    return lastName;
+  }
+
+  public void setLastName(String v) {
+    lastName = v;
+  }
+
+  public LocalDate getDateOfBirth() {
+    return dateOfBirth;
+  }
+
+  public void setDateOfBirth(LocalDate v) {
+    dateOfBirth = v;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public void setPhone(String v) {
+    phone = v;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String v) {
+    email = v;
+  }
+
+  public String getEmergencyContactName() {
+    return emergencyContactName;
+  }
+
+  public void setEmergencyContactName(String v) {
+    emergencyContactName = v;
+  }
+
+  public String getEmergencyContactPhone() {
+    return emergencyContactPhone;
+  }
+
+  public void setEmergencyContactPhone(String v) {
+    emergencyContactPhone = v;
+  }
+
+  public String getPreferredLanguage() {
+    return preferredLanguage;
+  }
+
+  public void setPreferredLanguage(String v) {
+    preferredLanguage = v;
+  }
+
+  public String getPhysicianName() {
+    return physicianName;
+  }
+
+  public void setPhysicianName(String v) {
+    physicianName = v;
+  }
+
+  public String getPhysicianContact() {
+    return physicianContact;
+  }
+
+  public void setPhysicianContact(String v) {
+    physicianContact = v;
+  }
+
+  public String getNotes() {
+    return notes;
+  }
+
+  public void setNotes(String v) {
+    notes = v;
+  }
 }

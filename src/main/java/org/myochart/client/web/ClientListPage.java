@@ -34,11 +34,31 @@ public class ClientListPage implements Serializable {
     total = page.total();
   }
 
-  public List<Client> getFound() { return found; }
-  public long getTotal() { return total; }
-  public boolean isTruncated() { return total > found.size(); }
-  public String getQuery() { return query; }
-  public void setQuery(String query) { this.query = query; }
-  public boolean isIncludeInactive() { return includeInactive; }
-  public void setIncludeInactive(boolean includeInactive) { this.includeInactive = includeInactive; }
+  public List<Client> getFound() {
+    return found;
+  }
+
+  public long getTotal() {
+    return total;
+  }
+
+  public boolean isTruncated() {
+    return total > found.size();
+  }
+
+  public String getQuery() {
+    return query;
+  }
+
+  public void setQuery(String query) {
+    this.query = query;
+  }
+
+  public boolean isIncludeInactive() {
+    return includeInactive;
+  }
+
+  public void setIncludeInactive(boolean includeInactive) {
+    this.includeInactive = includeInactive;
+  }
 }

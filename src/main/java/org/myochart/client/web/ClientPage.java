@@ -23,9 +23,9 @@ import org.myochart.platform.web.Messages;
 import org.myochart.platform.web.ShowsRuleViolations;
 
 /**
- * A client's profile. Everyone on staff sees the details and whether treatment is on hold; only
- * the owner and therapists whose caseload holds the client (or who gave a break-glass reason) see
- * the health answers, red flags, clearances and notes.
+ * A client's profile. Everyone on staff sees the details and whether treatment is on hold; only the
+ * owner and therapists whose caseload holds the client (or who gave a break-glass reason) see the
+ * health answers, red flags, clearances and notes.
  */
 @Named
 @ViewScoped
@@ -35,9 +35,15 @@ public class ClientPage implements Serializable {
   @Inject Intakes intakes;
   @Inject Caseloads caseloads;
 
-  public record IntakeVersion(HealthIntake intake, List<IntakeDifferences.Change> changes) implements Serializable {
-    public HealthIntake getIntake() { return intake; }
-    public List<IntakeDifferences.Change> getChanges() { return changes; }
+  public record IntakeVersion(HealthIntake intake, List<IntakeDifferences.Change> changes)
+      implements Serializable {
+    public HealthIntake getIntake() {
+      return intake;
+    }
+
+    public List<IntakeDifferences.Change> getChanges() {
+      return changes;
+    }
   }
 
   private Long id;
@@ -63,15 +69,19 @@ public class ClientPage implements Serializable {
     client = clients.open(id);
     block = intakes.treatmentBlock(id).orElse(null);
     access = caseloads.access(id);
-    breakGlassUntil = access == ClinicalAccess.BREAK_GLASS
-        ? caseloads.myActiveGrant(id).map(g -> g.getExpiresAt()).orElse(null) : null;
+    breakGlassUntil =
+        access == ClinicalAccess.BREAK_GLASS
+            ? caseloads.myActiveGrant(id).map(g -> g.getExpiresAt()).orElse(null)
+            : null;
     if (isClinical()) {
       List<HealthIntake> intakesNewestFirst = intakes.history(id);
       List<IntakeVersion> versions = new ArrayList<>();
       for (int i = 0; i < intakesNewestFirst.size(); i++) {
         HealthIntake intake = intakesNewestFirst.get(i);
-        List<IntakeDifferences.Change> changes = i + 1 < intakesNewestFirst.size()
-            ? IntakeDifferences.between(intakesNewestFirst.get(i + 1), intake) : List.of();
+        List<IntakeDifferences.Change> changes =
+            i + 1 < intakesNewestFirst.size()
+                ? IntakeDifferences.between(intakesNewestFirst.get(i + 1), intake)
+                : List.of();
         versions.add(new IntakeVersion(intake, changes));
       }
       history = versions;
@@ -82,7 +92,9 @@ public class ClientPage implements Serializable {
 
   @ShowsRuleViolations
   public void deactivate() {
-    act(() -> clients.deactivate(id, client.getVersion()), "The client is now inactive. Their records stay.");
+    act(
+        () -> clients.deactivate(id, client.getVersion()),
+        "The client is now inactive. Their records stay.");
   }
 
   @ShowsRuleViolations
@@ -92,10 +104,15 @@ public class ClientPage implements Serializable {
 
   @ShowsRuleViolations
   public void notADuplicate() {
-    act(() -> clients.confirmNotDuplicate(id, client.getVersion()), "Marked as a different person.");
+    act(
+        () -> clients.confirmNotDuplicate(id, client.getVersion()),
+        "Marked as a different person.");
   }
 
-  /** A refused change is shown by {@link ShowsRuleViolations} on the public action; the page reloads either way. */
+  /**
+   * A refused change is shown by {@link ShowsRuleViolations} on the public action; the page reloads
+   * either way.
+   */
   private void act(Runnable change, String done) {
     try {
       change.run();
@@ -105,7 +122,9 @@ public class ClientPage implements Serializable {
     }
   }
 
-  /** The health answers, red flags, clearances and notes show: the owner, or a therapist allowed in. */
+  /**
+   * The health answers, red flags, clearances and notes show: the owner, or a therapist allowed in.
+   */
   public boolean isClinical() {
     return access.opens();
   }
@@ -132,12 +151,35 @@ public class ClientPage implements Serializable {
   }
 
   /** Until when a therapist's break-glass reason opens this record; null inside the caseload. */
-  public java.time.Instant getBreakGlassUntil() { return breakGlassUntil; }
-  public Long getId() { return id; }
-  public void setId(Long id) { this.id = id; }
-  public Client getClient() { return client; }
-  public List<IntakeVersion> getHistory() { return history; }
-  public List<MedicalClearance> getClearances() { return clearances; }
-  public List<VisitCheck> getVisitChecks() { return visitChecks; }
-  public TreatmentBlock getBlock() { return block; }
+  public java.time.Instant getBreakGlassUntil() {
+    return breakGlassUntil;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public Client getClient() {
+    return client;
+  }
+
+  public List<IntakeVersion> getHistory() {
+    return history;
+  }
+
+  public List<MedicalClearance> getClearances() {
+    return clearances;
+  }
+
+  public List<VisitCheck> getVisitChecks() {
+    return visitChecks;
+  }
+
+  public TreatmentBlock getBlock() {
+    return block;
+  }
 }

@@ -23,8 +23,8 @@ import org.myochart.security.web.CurrentStaff;
 
 /**
  * Files for therapists and the owner (web.xml limits /clinical/* to them; a therapist outside the
- * client's caseload needs a break-glass reason first): the referral letter for
- * a red-flagged client and an uploaded clearance letter. Both downloads are audited.
+ * client's caseload needs a break-glass reason first): the referral letter for a red-flagged client
+ * and an uploaded clearance letter. Both downloads are audited.
  */
 @WebServlet({"/clinical/referral-letter", "/clinical/clearance-letter"})
 public class ClinicalDocumentsServlet extends StrictMethodServlet {
@@ -43,7 +43,8 @@ public class ClinicalDocumentsServlet extends StrictMethodServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     try {
       if (request.getServletPath().endsWith("referral-letter")) {
         referralLetter(RequestIds.required(request, "client", NUMERIC_ID), response);
@@ -58,10 +59,21 @@ public class ClinicalDocumentsServlet extends StrictMethodServlet {
   private void referralLetter(long clientId, HttpServletResponse response) throws IOException {
     Client client = clients.get(clientId);
     caseloads.require(clientId);
-    TreatmentBlock block = intakes.treatmentBlock(clientId)
-        .filter(TreatmentBlock::isRedFlagged)
-        .orElseThrow(() -> RuleViolation.conflict("This client has no open red flag, so no referral letter is needed."));
-    byte[] pdf = ReferralLetter.render(settings.clinicName(), client, block.openRedFlags(), staff.getDisplayName(), clients.today());
+    TreatmentBlock block =
+        intakes
+            .treatmentBlock(clientId)
+            .filter(TreatmentBlock::isRedFlagged)
+            .orElseThrow(
+                () ->
+                    RuleViolation.conflict(
+                        "This client has no open red flag, so no referral letter is needed."));
+    byte[] pdf =
+        ReferralLetter.render(
+            settings.clinicName(),
+            client,
+            block.openRedFlags(),
+            staff.getDisplayName(),
+            clients.today());
     audit.record(AuditAction.EXPORT, "ReferralLetter", clientId, null);
     send(response, pdf, "application/pdf", "referral-" + clientId + ".pdf");
   }
@@ -73,14 +85,22 @@ public class ClinicalDocumentsServlet extends StrictMethodServlet {
     if (letter == null) {
       throw RuleViolation.notFound("This clearance has no letter attached.");
     }
-    send(response, letter, clearance.getLetterContentType(), "clearance-" + clearanceId + "." + ScannedDocument.extensionFor(clearance.getLetterContentType()));
+    send(
+        response,
+        letter,
+        clearance.getLetterContentType(),
+        "clearance-"
+            + clearanceId
+            + "."
+            + ScannedDocument.extensionFor(clearance.getLetterContentType()));
   }
 
-  private static void send(HttpServletResponse response, byte[] content, String type, String fileName) throws IOException {
+  private static void send(
+      HttpServletResponse response, byte[] content, String type, String fileName)
+      throws IOException {
     response.setContentType(type);
     response.setContentLength(content.length);
     response.setHeader("Content-Disposition", "inline; filename=\"" + fileName + "\"");
     response.getOutputStream().write(content);
   }
-
 }

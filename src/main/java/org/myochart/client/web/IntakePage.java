@@ -38,10 +38,22 @@ public class IntakePage implements Serializable {
   public static class MedicationRow implements Serializable {
     private String name;
     private MedicationKind kind = MedicationKind.ACUTE;
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public MedicationKind getKind() { return kind; }
-    public void setKind(MedicationKind kind) { this.kind = kind; }
+
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public MedicationKind getKind() {
+      return kind;
+    }
+
+    public void setKind(MedicationKind kind) {
+      this.kind = kind;
+    }
   }
 
   private Long clientId;
@@ -120,62 +132,221 @@ public class IntakePage implements Serializable {
     List<Medication> listed = new ArrayList<>();
     for (MedicationRow row : medications) {
       if (row.getName() != null && !row.getName().isBlank()) {
-        listed.add(new Medication(row.getName(), row.getKind() == null ? MedicationKind.OTHER : row.getKind()));
+        listed.add(
+            new Medication(
+                row.getName(), row.getKind() == null ? MedicationKind.OTHER : row.getKind()));
       }
     }
-    Set<RedFlag> flags = redFlags.length == 0 ? EnumSet.noneOf(RedFlag.class) : EnumSet.copyOf(java.util.Arrays.asList(redFlags));
-    IntakeAnswers answers = new IntakeAnswers(headacheDaysPerMonth, usualDurationHours, usualIntensity, oneSided,
-        throbbing, aura, nausea, lightSensitivity, soundSensitivity, triggers, physicianDiagnosed, diagnosedWhen,
-        listed, cervicalSpondylosis, recentHeadNeckInjury, pregnant, skinCondition, oilAllergy,
-        otherContraindications, flags);
+    Set<RedFlag> flags =
+        redFlags.length == 0
+            ? EnumSet.noneOf(RedFlag.class)
+            : EnumSet.copyOf(java.util.Arrays.asList(redFlags));
+    IntakeAnswers answers =
+        new IntakeAnswers(
+            headacheDaysPerMonth,
+            usualDurationHours,
+            usualIntensity,
+            oneSided,
+            throbbing,
+            aura,
+            nausea,
+            lightSensitivity,
+            soundSensitivity,
+            triggers,
+            physicianDiagnosed,
+            diagnosedWhen,
+            listed,
+            cervicalSpondylosis,
+            recentHeadNeckInjury,
+            pregnant,
+            skinCondition,
+            oilAllergy,
+            otherContraindications,
+            flags);
     HealthIntake saved = intakes.submit(clientId, answers, IntakeSource.STAFF);
-    Messages.flash("Intake version " + saved.getVersionNumber() + " was saved."
-        + (saved.hasRedFlags() ? " A red flag was reported: treatment is on hold until a medical clearance is recorded." : ""));
+    Messages.flash(
+        "Intake version "
+            + saved.getVersionNumber()
+            + " was saved."
+            + (saved.hasRedFlags()
+                ? " A red flag was reported: treatment is on hold until a medical clearance is recorded."
+                : ""));
     return "/staff/clients/client.xhtml?faces-redirect=true&id=" + clientId;
   }
 
-  public RedFlag[] getAllRedFlags() { return RedFlag.values(); }
-  public MedicationKind[] getMedicationKinds() { return MedicationKind.values(); }
-  public Long getClientId() { return clientId; }
-  public void setClientId(Long clientId) { this.clientId = clientId; }
-  public String getClientName() { return clientName; }
-  public Integer getHeadacheDaysPerMonth() { return headacheDaysPerMonth; }
-  public void setHeadacheDaysPerMonth(Integer v) { headacheDaysPerMonth = v; }
-  public Integer getUsualDurationHours() { return usualDurationHours; }
-  public void setUsualDurationHours(Integer v) { usualDurationHours = v; }
-  public Integer getUsualIntensity() { return usualIntensity; }
-  public void setUsualIntensity(Integer v) { usualIntensity = v; }
-  public boolean isOneSided() { return oneSided; }
-  public void setOneSided(boolean v) { oneSided = v; }
-  public boolean isThrobbing() { return throbbing; }
-  public void setThrobbing(boolean v) { throbbing = v; }
-  public boolean isAura() { return aura; }
-  public void setAura(boolean v) { aura = v; }
-  public boolean isNausea() { return nausea; }
-  public void setNausea(boolean v) { nausea = v; }
-  public boolean isLightSensitivity() { return lightSensitivity; }
-  public void setLightSensitivity(boolean v) { lightSensitivity = v; }
-  public boolean isSoundSensitivity() { return soundSensitivity; }
-  public void setSoundSensitivity(boolean v) { soundSensitivity = v; }
-  public String getTriggers() { return triggers; }
-  public void setTriggers(String v) { triggers = v; }
-  public boolean isPhysicianDiagnosed() { return physicianDiagnosed; }
-  public void setPhysicianDiagnosed(boolean v) { physicianDiagnosed = v; }
-  public String getDiagnosedWhen() { return diagnosedWhen; }
-  public void setDiagnosedWhen(String v) { diagnosedWhen = v; }
-  public List<MedicationRow> getMedications() { return medications; }
-  public boolean isCervicalSpondylosis() { return cervicalSpondylosis; }
-  public void setCervicalSpondylosis(boolean v) { cervicalSpondylosis = v; }
-  public boolean isRecentHeadNeckInjury() { return recentHeadNeckInjury; }
-  public void setRecentHeadNeckInjury(boolean v) { recentHeadNeckInjury = v; }
-  public boolean isPregnant() { return pregnant; }
-  public void setPregnant(boolean v) { pregnant = v; }
-  public String getSkinCondition() { return skinCondition; }
-  public void setSkinCondition(String v) { skinCondition = v; }
-  public String getOilAllergy() { return oilAllergy; }
-  public void setOilAllergy(String v) { oilAllergy = v; }
-  public String getOtherContraindications() { return otherContraindications; }
-  public void setOtherContraindications(String v) { otherContraindications = v; }
-  public RedFlag[] getRedFlags() { return redFlags.clone(); }
-  public void setRedFlags(RedFlag[] v) { redFlags = v == null ? new RedFlag[0] : v.clone(); }
+  public RedFlag[] getAllRedFlags() {
+    return RedFlag.values();
+  }
+
+  public MedicationKind[] getMedicationKinds() {
+    return MedicationKind.values();
+  }
+
+  public Long getClientId() {
+    return clientId;
+  }
+
+  public void setClientId(Long clientId) {
+    this.clientId = clientId;
+  }
+
+  public String getClientName() {
+    return clientName;
+  }
+
+  public Integer getHeadacheDaysPerMonth() {
+    return headacheDaysPerMonth;
+  }
+
+  public void setHeadacheDaysPerMonth(Integer v) {
+    headacheDaysPerMonth = v;
+  }
+
+  public Integer getUsualDurationHours() {
+    return usualDurationHours;
+  }
+
+  public void setUsualDurationHours(Integer v) {
+    usualDurationHours = v;
+  }
+
+  public Integer getUsualIntensity() {
+    return usualIntensity;
+  }
+
+  public void setUsualIntensity(Integer v) {
+    usualIntensity = v;
+  }
+
+  public boolean isOneSided() {
+    return oneSided;
+  }
+
+  public void setOneSided(boolean v) {
+    oneSided = v;
+  }
+
+  public boolean isThrobbing() {
+    return throbbing;
+  }
+
+  public void setThrobbing(boolean v) {
+    throbbing = v;
+  }
+
+  public boolean isAura() {
+    return aura;
+  }
+
+  public void setAura(boolean v) {
+    aura = v;
+  }
+
+  public boolean isNausea() {
+    return nausea;
+  }
+
+  public void setNausea(boolean v) {
+    nausea = v;
+  }
+
+  public boolean isLightSensitivity() {
+    return lightSensitivity;
+  }
+
+  public void setLightSensitivity(boolean v) {
+    lightSensitivity = v;
+  }
+
+  public boolean isSoundSensitivity() {
+    return soundSensitivity;
+  }
+
+  public void setSoundSensitivity(boolean v) {
+    soundSensitivity = v;
+  }
+
+  public String getTriggers() {
+    return triggers;
+  }
+
+  public void setTriggers(String v) {
+    triggers = v;
+  }
+
+  public boolean isPhysicianDiagnosed() {
+    return physicianDiagnosed;
+  }
+
+  public void setPhysicianDiagnosed(boolean v) {
+    physicianDiagnosed = v;
+  }
+
+  public String getDiagnosedWhen() {
+    return diagnosedWhen;
+  }
+
+  public void setDiagnosedWhen(String v) {
+    diagnosedWhen = v;
+  }
+
+  public List<MedicationRow> getMedications() {
+    return medications;
+  }
+
+  public boolean isCervicalSpondylosis() {
+    return cervicalSpondylosis;
+  }
+
+  public void setCervicalSpondylosis(boolean v) {
+    cervicalSpondylosis = v;
+  }
+
+  public boolean isRecentHeadNeckInjury() {
+    return recentHeadNeckInjury;
+  }
+
+  public void setRecentHeadNeckInjury(boolean v) {
+    recentHeadNeckInjury = v;
+  }
+
+  public boolean isPregnant() {
+    return pregnant;
+  }
+
+  public void setPregnant(boolean v) {
+    pregnant = v;
+  }
+
+  public String getSkinCondition() {
+    return skinCondition;
+  }
+
+  public void setSkinCondition(String v) {
+    skinCondition = v;
+  }
+
+  public String getOilAllergy() {
+    return oilAllergy;
+  }
+
+  public void setOilAllergy(String v) {
+    oilAllergy = v;
+  }
+
+  public String getOtherContraindications() {
+    return otherContraindications;
+  }
+
+  public void setOtherContraindications(String v) {
+    otherContraindications = v;
+  }
+
+  public RedFlag[] getRedFlags() {
+    return redFlags.clone();
+  }
+
+  public void setRedFlags(RedFlag[] v) {
+    redFlags = v == null ? new RedFlag[0] : v.clone();
+  }
 }

@@ -24,28 +24,34 @@ import org.myochart.client.Medication;
 import org.myochart.client.MedicationKind;
 import org.myochart.client.RedFlag;
 import org.myochart.platform.RuleViolation;
-import org.myochart.platform.web.Messages;
 import org.myochart.platform.web.ShowsRuleViolations;
 import org.myochart.security.KioskSession;
 import org.myochart.security.Kiosks;
 
 /**
- * The client fills in the health intake on the tablet, one topic per screen. The form starts
- * empty: whoever holds the tablet never sees earlier answers.
+ * The client fills in the health intake on the tablet, one topic per screen. The form starts empty:
+ * whoever holds the tablet never sees earlier answers.
  */
 @Named
 @ViewScoped
 public class KioskIntakePage implements Serializable {
 
-  static final List<String> STEPS = List.of("Warning signs", "Your headaches", "How they feel", "Medications",
-      "Health conditions", "Check and send");
-  private static final List<Set<String>> STEP_FIELDS = List.of(
-      Set.of("redFlags"),
-      Set.of("headacheDaysPerMonth", "usualDurationHours", "usualIntensity"),
-      Set.of("triggers", "diagnosedWhen"),
-      Set.of("medications"),
-      Set.of("skinCondition", "oilAllergy", "otherContraindications"),
-      Set.of());
+  static final List<String> STEPS =
+      List.of(
+          "Warning signs",
+          "Your headaches",
+          "How they feel",
+          "Medications",
+          "Health conditions",
+          "Check and send");
+  private static final List<Set<String>> STEP_FIELDS =
+      List.of(
+          Set.of("redFlags"),
+          Set.of("headacheDaysPerMonth", "usualDurationHours", "usualIntensity"),
+          Set.of("triggers", "diagnosedWhen"),
+          Set.of("medications"),
+          Set.of("skinCondition", "oilAllergy", "otherContraindications"),
+          Set.of());
 
   @Inject Clients clients;
   @Inject Intakes intakes;
@@ -74,10 +80,14 @@ public class KioskIntakePage implements Serializable {
 
   @PostConstruct
   void start() {
-    kiosks.current(request).filter(k -> !k.finished()).ifPresent(kiosk -> {
-      clientId = kiosk.clientId();
-      firstName = clients.get(clientId).getFirstName();
-    });
+    kiosks
+        .current(request)
+        .filter(k -> !k.finished())
+        .ifPresent(
+            kiosk -> {
+              clientId = kiosk.clientId();
+              firstName = clients.get(clientId).getFirstName();
+            });
     if (clientId == null) {
       kiosks.current(request).ifPresent(k -> sent = true);
     }
@@ -93,9 +103,11 @@ public class KioskIntakePage implements Serializable {
 
   @ShowsRuleViolations(form = "kiosk")
   public void next() {
-    long answered = flagAnswers.values().stream().filter(a -> "yes".equals(a) || "no".equals(a)).count();
+    long answered =
+        flagAnswers.values().stream().filter(a -> "yes".equals(a) || "no".equals(a)).count();
     if (step == 0 && answered < RedFlag.values().length) {
-      throw RuleViolation.invalidFields(Map.of("redFlags", "Please answer each question with Yes or No."));
+      throw RuleViolation.invalidFields(
+          Map.of("redFlags", "Please answer each question with Yes or No."));
     }
     intakes.checkAnswers(answers(), STEP_FIELDS.get(step));
     step = Math.min(step + 1, STEPS.size() - 1);
@@ -132,27 +144,47 @@ public class KioskIntakePage implements Serializable {
     staffPassword = null;
     KioskSession ended = kiosks.unlock(request, typed);
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    external.redirect(external.getRequestContextPath() + "/staff/clients/client.xhtml?id=" + ended.clientId());
+    external.redirect(
+        external.getRequestContextPath() + "/staff/clients/client.xhtml?id=" + ended.clientId());
   }
 
   private IntakeAnswers answers() {
     Set<RedFlag> flags = EnumSet.noneOf(RedFlag.class);
-    flagAnswers.forEach((flag, answer) -> {
-      if ("yes".equals(answer)) {
-        flags.add(flag);
-      }
-    });
+    flagAnswers.forEach(
+        (flag, answer) -> {
+          if ("yes".equals(answer)) {
+            flags.add(flag);
+          }
+        });
     List<Medication> listed = new ArrayList<>();
     for (IntakePage.MedicationRow row : medications) {
       if (row.getName() != null && !row.getName().isBlank()) {
-        listed.add(new Medication(row.getName(), row.getKind() == null ? MedicationKind.OTHER : row.getKind()));
+        listed.add(
+            new Medication(
+                row.getName(), row.getKind() == null ? MedicationKind.OTHER : row.getKind()));
       }
     }
-    return new IntakeAnswers(headacheDaysPerMonth, usualDurationHours, usualIntensity, symptoms.contains("oneSided"),
-        symptoms.contains("throbbing"), symptoms.contains("aura"), symptoms.contains("nausea"),
-        symptoms.contains("light"), symptoms.contains("sound"), triggers, "yes".equals(physicianDiagnosed),
-        diagnosedWhen, listed, conditions.contains("spondylosis"), conditions.contains("injury"),
-        conditions.contains("pregnant"), skinCondition, oilAllergy, otherContraindications, flags);
+    return new IntakeAnswers(
+        headacheDaysPerMonth,
+        usualDurationHours,
+        usualIntensity,
+        symptoms.contains("oneSided"),
+        symptoms.contains("throbbing"),
+        symptoms.contains("aura"),
+        symptoms.contains("nausea"),
+        symptoms.contains("light"),
+        symptoms.contains("sound"),
+        triggers,
+        "yes".equals(physicianDiagnosed),
+        diagnosedWhen,
+        listed,
+        conditions.contains("spondylosis"),
+        conditions.contains("injury"),
+        conditions.contains("pregnant"),
+        skinCondition,
+        oilAllergy,
+        otherContraindications,
+        flags);
   }
 
   private void clearAnswers() {
@@ -187,36 +219,131 @@ public class KioskIntakePage implements Serializable {
     return (step + 1) * 100 / STEPS.size();
   }
 
-  public RedFlag[] getAllRedFlags() { return RedFlag.values(); }
-  public MedicationKind[] getMedicationKinds() { return MedicationKind.values(); }
-  public int getStep() { return step; }
-  public boolean isSent() { return sent; }
-  public boolean isRedFlagged() { return redFlagged; }
-  public String getFirstName() { return firstName; }
-  public Map<RedFlag, String> getFlagAnswers() { return flagAnswers; }
-  public Integer getHeadacheDaysPerMonth() { return headacheDaysPerMonth; }
-  public void setHeadacheDaysPerMonth(Integer v) { headacheDaysPerMonth = v; }
-  public Integer getUsualDurationHours() { return usualDurationHours; }
-  public void setUsualDurationHours(Integer v) { usualDurationHours = v; }
-  public Integer getUsualIntensity() { return usualIntensity; }
-  public void setUsualIntensity(Integer v) { usualIntensity = v; }
-  public List<String> getSymptoms() { return symptoms; }
-  public void setSymptoms(List<String> v) { symptoms = v == null ? new ArrayList<>() : new ArrayList<>(v); }
-  public String getTriggers() { return triggers; }
-  public void setTriggers(String v) { triggers = v; }
-  public String getPhysicianDiagnosed() { return physicianDiagnosed; }
-  public void setPhysicianDiagnosed(String v) { physicianDiagnosed = v; }
-  public String getDiagnosedWhen() { return diagnosedWhen; }
-  public void setDiagnosedWhen(String v) { diagnosedWhen = v; }
-  public List<IntakePage.MedicationRow> getMedications() { return medications; }
-  public List<String> getConditions() { return conditions; }
-  public void setConditions(List<String> v) { conditions = v == null ? new ArrayList<>() : new ArrayList<>(v); }
-  public String getSkinCondition() { return skinCondition; }
-  public void setSkinCondition(String v) { skinCondition = v; }
-  public String getOilAllergy() { return oilAllergy; }
-  public void setOilAllergy(String v) { oilAllergy = v; }
-  public String getOtherContraindications() { return otherContraindications; }
-  public void setOtherContraindications(String v) { otherContraindications = v; }
-  public String getStaffPassword() { return staffPassword; }
-  public void setStaffPassword(String v) { staffPassword = v; }
+  public RedFlag[] getAllRedFlags() {
+    return RedFlag.values();
+  }
+
+  public MedicationKind[] getMedicationKinds() {
+    return MedicationKind.values();
+  }
+
+  public int getStep() {
+    return step;
+  }
+
+  public boolean isSent() {
+    return sent;
+  }
+
+  public boolean isRedFlagged() {
+    return redFlagged;
+  }
+
+  public String getFirstName() {
+    return firstName;
+  }
+
+  public Map<RedFlag, String> getFlagAnswers() {
+    return flagAnswers;
+  }
+
+  public Integer getHeadacheDaysPerMonth() {
+    return headacheDaysPerMonth;
+  }
+
+  public void setHeadacheDaysPerMonth(Integer v) {
+    headacheDaysPerMonth = v;
+  }
+
+  public Integer getUsualDurationHours() {
+    return usualDurationHours;
+  }
+
+  public void setUsualDurationHours(Integer v) {
+    usualDurationHours = v;
+  }
+
+  public Integer getUsualIntensity() {
+    return usualIntensity;
+  }
+
+  public void setUsualIntensity(Integer v) {
+    usualIntensity = v;
+  }
+
+  public List<String> getSymptoms() {
+    return symptoms;
+  }
+
+  public void setSymptoms(List<String> v) {
+    symptoms = v == null ? new ArrayList<>() : new ArrayList<>(v);
+  }
+
+  public String getTriggers() {
+    return triggers;
+  }
+
+  public void setTriggers(String v) {
+    triggers = v;
+  }
+
+  public String getPhysicianDiagnosed() {
+    return physicianDiagnosed;
+  }
+
+  public void setPhysicianDiagnosed(String v) {
+    physicianDiagnosed = v;
+  }
+
+  public String getDiagnosedWhen() {
+    return diagnosedWhen;
+  }
+
+  public void setDiagnosedWhen(String v) {
+    diagnosedWhen = v;
+  }
+
+  public List<IntakePage.MedicationRow> getMedications() {
+    return medications;
+  }
+
+  public List<String> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<String> v) {
+    conditions = v == null ? new ArrayList<>() : new ArrayList<>(v);
+  }
+
+  public String getSkinCondition() {
+    return skinCondition;
+  }
+
+  public void setSkinCondition(String v) {
+    skinCondition = v;
+  }
+
+  public String getOilAllergy() {
+    return oilAllergy;
+  }
+
+  public void setOilAllergy(String v) {
+    oilAllergy = v;
+  }
+
+  public String getOtherContraindications() {
+    return otherContraindications;
+  }
+
+  public void setOtherContraindications(String v) {
+    otherContraindications = v;
+  }
+
+  public String getStaffPassword() {
+    return staffPassword;
+  }
+
+  public void setStaffPassword(String v) {
+    staffPassword = v;
+  }
 }

@@ -40,20 +40,54 @@ public class VisitCheckPage implements Serializable {
   }
 
   public String save() {
-    intakes.recordVisitCheck(clientId, Boolean.TRUE.equals(acuteSevereAttack), Boolean.TRUE.equals(changedSinceLast),
-        redFlags.length == 0 ? EnumSet.noneOf(RedFlag.class) : EnumSet.copyOf(java.util.Arrays.asList(redFlags)));
+    intakes.recordVisitCheck(
+        clientId,
+        Boolean.TRUE.equals(acuteSevereAttack),
+        Boolean.TRUE.equals(changedSinceLast),
+        redFlags.length == 0
+            ? EnumSet.noneOf(RedFlag.class)
+            : EnumSet.copyOf(java.util.Arrays.asList(redFlags)));
     Messages.flash("Today's check was recorded.");
     return "/staff/clients/client.xhtml?faces-redirect=true&id=" + clientId;
   }
 
-  public RedFlag[] getAllRedFlags() { return RedFlag.values(); }
-  public Long getClientId() { return clientId; }
-  public void setClientId(Long clientId) { this.clientId = clientId; }
-  public String getClientName() { return clientName; }
-  public Boolean getAcuteSevereAttack() { return acuteSevereAttack; }
-  public void setAcuteSevereAttack(Boolean v) { acuteSevereAttack = v; }
-  public Boolean getChangedSinceLast() { return changedSinceLast; }
-  public void setChangedSinceLast(Boolean v) { changedSinceLast = v; }
-  public RedFlag[] getRedFlags() { return redFlags.clone(); }
-  public void setRedFlags(RedFlag[] v) { redFlags = v == null ? new RedFlag[0] : v.clone(); }
+  public RedFlag[] getAllRedFlags() {
+    return RedFlag.values();
+  }
+
+  public Long getClientId() {
+    return clientId;
+  }
+
+  public void setClientId(Long clientId) {
+    this.clientId = clientId;
+  }
+
+  public String getClientName() {
+    return clientName;
+  }
+
+  public Boolean getAcuteSevereAttack() {
+    return acuteSevereAttack;
+  }
+
+  public void setAcuteSevereAttack(Boolean v) {
+    acuteSevereAttack = v;
+  }
+
+  public Boolean getChangedSinceLast() {
+    return changedSinceLast;
+  }
+
+  public void setChangedSinceLast(Boolean v) {
+    changedSinceLast = v;
+  }
+
+  public RedFlag[] getRedFlags() {
+    return redFlags.clone();
+  }
+
+  public void setRedFlags(RedFlag[] v) {
+    redFlags = v == null ? new RedFlag[0] : v.clone();
+  }
 }

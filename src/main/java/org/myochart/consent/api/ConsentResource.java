@@ -21,14 +21,32 @@ import org.myochart.staff.Role;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsentResource {
 
-  public record ConsentView(long id, String formTitle, int version, String status, String signedAt, String signerName,
-      String signerRole, String method, boolean validForTreatment, String withdrawnAt, String expiresAt) {
+  public record ConsentView(
+      long id,
+      String formTitle,
+      int version,
+      String status,
+      String signedAt,
+      String signerName,
+      String signerRole,
+      String method,
+      boolean validForTreatment,
+      String withdrawnAt,
+      String expiresAt) {
     static ConsentView of(ConsentStanding standing) {
       var consent = standing.consent();
-      return new ConsentView(consent.getId(), consent.getFormVersion().getTitle(), consent.getFormVersion().getVersionNumber(),
-          standing.status().name(), consent.getSignedAt().toString(), consent.getSignerName(), consent.getSignerRole().name(),
-          consent.getMethod().name(), standing.isValid(),
-          standing.withdrawal().map(w -> w.getWithdrawnAt().toString()).orElse(null), standing.expiresAt().toString());
+      return new ConsentView(
+          consent.getId(),
+          consent.getFormVersion().getTitle(),
+          consent.getFormVersion().getVersionNumber(),
+          standing.status().name(),
+          consent.getSignedAt().toString(),
+          consent.getSignerName(),
+          consent.getSignerRole().name(),
+          consent.getMethod().name(),
+          standing.isValid(),
+          standing.withdrawal().map(w -> w.getWithdrawnAt().toString()).orElse(null),
+          standing.expiresAt().toString());
     }
   }
 

@@ -1,12 +1,12 @@
 package org.myochart.consent.web;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -83,7 +83,8 @@ public class ClientConsentsPanel implements Serializable {
   @ShowsRuleViolations
   public void startSigning(long formId) throws IOException {
     ConsentFormVersion latest = forms.latest(formId);
-    KioskSession kiosk = kiosks.start(request, clientId, KioskSession.Purpose.CONSENT, List.of(latest.getId()));
+    KioskSession kiosk =
+        kiosks.start(request, clientId, KioskSession.Purpose.CONSENT, List.of(latest.getId()));
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
     external.redirect(external.getRequestContextPath() + kiosk.purpose().page());
   }
@@ -92,14 +93,43 @@ public class ClientConsentsPanel implements Serializable {
     return WithdrawalRequester.values();
   }
 
-  public Long getClientId() { return clientId; }
-  public List<ConsentStanding> getStandings() { return standings; }
-  public List<String> getMissing() { return missing; }
-  public List<ConsentFormVersion> getSignable() { return signable; }
-  public boolean isElectronicRecordsAccepted() { return electronicRecordsAccepted; }
-  public Long getWithdrawing() { return withdrawing; }
-  public WithdrawalRequester getRequestedBy() { return requestedBy; }
-  public void setRequestedBy(WithdrawalRequester requestedBy) { this.requestedBy = requestedBy; }
-  public String getReason() { return reason; }
-  public void setReason(String reason) { this.reason = reason; }
+  public Long getClientId() {
+    return clientId;
+  }
+
+  public List<ConsentStanding> getStandings() {
+    return standings;
+  }
+
+  public List<String> getMissing() {
+    return missing;
+  }
+
+  public List<ConsentFormVersion> getSignable() {
+    return signable;
+  }
+
+  public boolean isElectronicRecordsAccepted() {
+    return electronicRecordsAccepted;
+  }
+
+  public Long getWithdrawing() {
+    return withdrawing;
+  }
+
+  public WithdrawalRequester getRequestedBy() {
+    return requestedBy;
+  }
+
+  public void setRequestedBy(WithdrawalRequester requestedBy) {
+    this.requestedBy = requestedBy;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
 }

@@ -14,8 +14,8 @@ import org.myochart.consent.FormKind;
 import org.myochart.consent.MarkdownText;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
-import org.myochart.platform.web.ShowsRuleViolations;
 import org.myochart.platform.web.Responses;
+import org.myochart.platform.web.ShowsRuleViolations;
 
 /**
  * The owner writes a consent form. Saving publishes a new version; earlier versions and the
@@ -71,16 +71,28 @@ public class ConsentFormEditPage implements Serializable {
   }
 
   private FormDraft draft() {
-    return new FormDraft(title, body, FormDraft.splitLines(acknowledgements), FormDraft.splitLines(techniques),
-        validityMonths, requiresReconsent, requiresWitness);
+    return new FormDraft(
+        title,
+        body,
+        FormDraft.splitLines(acknowledgements),
+        FormDraft.splitLines(techniques),
+        validityMonths,
+        requiresReconsent,
+        requiresWitness);
   }
 
   @ShowsRuleViolations(form = "form")
   public String publish() {
-    ConsentFormVersion published = id == null
-        ? forms.create(null, kind, requiredForTreatment, draft())
-        : forms.publish(id, seenVersionNumber, draft());
-    Messages.flash("Version " + published.getVersionNumber() + " of \"" + published.getTitle() + "\" is published.");
+    ConsentFormVersion published =
+        id == null
+            ? forms.create(null, kind, requiredForTreatment, draft())
+            : forms.publish(id, seenVersionNumber, draft());
+    Messages.flash(
+        "Version "
+            + published.getVersionNumber()
+            + " of \""
+            + published.getTitle()
+            + "\" is published.");
     return "/owner/consent-forms.xhtml?faces-redirect=true";
   }
 
@@ -104,28 +116,99 @@ public class ConsentFormEditPage implements Serializable {
     return FormKind.values();
   }
 
-  public Long getId() { return id; }
-  public void setId(Long id) { this.id = id; }
-  public FormKind getKind() { return kind; }
-  public void setKind(FormKind kind) { this.kind = kind; }
-  public int getSeenVersionNumber() { return seenVersionNumber; }
-  public boolean isActive() { return active; }
-  public void setActive(boolean active) { this.active = active; }
-  public boolean isRequiredForTreatment() { return requiredForTreatment; }
-  public void setRequiredForTreatment(boolean required) { this.requiredForTreatment = required; }
-  public String getTitle() { return title; }
-  public void setTitle(String title) { this.title = title; }
-  public String getBody() { return body; }
-  public void setBody(String body) { this.body = body; }
-  public String getAcknowledgements() { return acknowledgements; }
-  public void setAcknowledgements(String acknowledgements) { this.acknowledgements = acknowledgements; }
-  public String getTechniques() { return techniques; }
-  public void setTechniques(String techniques) { this.techniques = techniques; }
-  public Integer getValidityMonths() { return validityMonths; }
-  public void setValidityMonths(Integer validityMonths) { this.validityMonths = validityMonths; }
-  public boolean isRequiresReconsent() { return requiresReconsent; }
-  public void setRequiresReconsent(boolean requiresReconsent) { this.requiresReconsent = requiresReconsent; }
-  public boolean isRequiresWitness() { return requiresWitness; }
-  public void setRequiresWitness(boolean requiresWitness) { this.requiresWitness = requiresWitness; }
-  public List<ConsentFormVersion> getVersions() { return versions; }
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public FormKind getKind() {
+    return kind;
+  }
+
+  public void setKind(FormKind kind) {
+    this.kind = kind;
+  }
+
+  public int getSeenVersionNumber() {
+    return seenVersionNumber;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public void setActive(boolean active) {
+    this.active = active;
+  }
+
+  public boolean isRequiredForTreatment() {
+    return requiredForTreatment;
+  }
+
+  public void setRequiredForTreatment(boolean required) {
+    this.requiredForTreatment = required;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public void setBody(String body) {
+    this.body = body;
+  }
+
+  public String getAcknowledgements() {
+    return acknowledgements;
+  }
+
+  public void setAcknowledgements(String acknowledgements) {
+    this.acknowledgements = acknowledgements;
+  }
+
+  public String getTechniques() {
+    return techniques;
+  }
+
+  public void setTechniques(String techniques) {
+    this.techniques = techniques;
+  }
+
+  public Integer getValidityMonths() {
+    return validityMonths;
+  }
+
+  public void setValidityMonths(Integer validityMonths) {
+    this.validityMonths = validityMonths;
+  }
+
+  public boolean isRequiresReconsent() {
+    return requiresReconsent;
+  }
+
+  public void setRequiresReconsent(boolean requiresReconsent) {
+    this.requiresReconsent = requiresReconsent;
+  }
+
+  public boolean isRequiresWitness() {
+    return requiresWitness;
+  }
+
+  public void setRequiresWitness(boolean requiresWitness) {
+    this.requiresWitness = requiresWitness;
+  }
+
+  public List<ConsentFormVersion> getVersions() {
+    return versions;
+  }
 }

@@ -34,8 +34,19 @@ public class ConsentPage implements Serializable {
     }
   }
 
-  public Long getId() { return id; }
-  public void setId(Long id) { this.id = id; }
-  public ConsentStanding getStanding() { return standing; }
-  public boolean isIntact() { return intact; }
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public ConsentStanding getStanding() {
+    return standing;
+  }
+
+  public boolean isIntact() {
+    return intact;
+  }
 }

@@ -31,16 +31,22 @@ import org.myochart.security.Kiosks;
 import org.myochart.security.StaffAccount;
 
 /**
- * The client signs on the tablet: the electronic records disclosure first if they have not
- * accepted it, then each form the staff member chose, then a witness if a form asks for one,
- * then a thank-you, after which the tablet locks.
+ * The client signs on the tablet: the electronic records disclosure first if they have not accepted
+ * it, then each form the staff member chose, then a witness if a form asks for one, then a
+ * thank-you, after which the tablet locks.
  */
 @Named
 @ViewScoped
 public class KioskConsentPage implements Serializable {
 
   /** Where the screen is in the signing. */
-  public enum Phase { LOCKED, SIGN, WITNESS, DONE, PAPER }
+  public enum Phase {
+    LOCKED,
+    SIGN,
+    WITNESS,
+    DONE,
+    PAPER
+  }
 
   @Inject Kiosks kiosks;
   @Inject Clients clients;
@@ -68,15 +74,22 @@ public class KioskConsentPage implements Serializable {
 
   @PostConstruct
   void start() {
-    kiosks.current(request).filter(k -> !k.finished() && k.purpose() == KioskSession.Purpose.CONSENT).ifPresent(kiosk -> {
-      Client client = clients.get(kiosk.clientId());
-      clientId = client.getId();
-      firstName = client.getFirstName();
-      minor = client.isMinorOn(clients.today());
-      forms.disclosure().filter(d -> !consents.electronicRecordsAccepted(clientId)).ifPresent(d -> queue.add(d.getId()));
-      queue.addAll(kiosk.formVersionIds());
-      show(0);
-    });
+    kiosks
+        .current(request)
+        .filter(k -> !k.finished() && k.purpose() == KioskSession.Purpose.CONSENT)
+        .ifPresent(
+            kiosk -> {
+              Client client = clients.get(kiosk.clientId());
+              clientId = client.getId();
+              firstName = client.getFirstName();
+              minor = client.isMinorOn(clients.today());
+              forms
+                  .disclosure()
+                  .filter(d -> !consents.electronicRecordsAccepted(clientId))
+                  .ifPresent(d -> queue.add(d.getId()));
+              queue.addAll(kiosk.formVersionIds());
+              show(0);
+            });
   }
 
   private void show(int index) {
@@ -106,16 +119,30 @@ public class KioskConsentPage implements Serializable {
     for (FormItem item : shown.getItems()) {
       if (item.isAcknowledgement()) {
         answers.put(item.getCode(), Boolean.TRUE.equals(ticked.get(item.getCode())));
-      } else if ("yes".equals(choices.get(item.getCode())) || "no".equals(choices.get(item.getCode()))) {
+      } else if ("yes".equals(choices.get(item.getCode()))
+          || "no".equals(choices.get(item.getCode()))) {
         answers.put(item.getCode(), "yes".equals(choices.get(item.getCode())));
       }
     }
     KioskSession kiosk = kiosks.current(request).orElseThrow();
-    KioskEvidence evidence = new KioskEvidence(kiosk.id(), kiosk.startedBy(), CurrentActor.anonymous(request).ipAddress(),
-        request.getHeader("User-Agent"), submissionId);
+    KioskEvidence evidence =
+        new KioskEvidence(
+            kiosk.id(),
+            kiosk.startedBy(),
+            CurrentActor.anonymous(request).ipAddress(),
+            request.getHeader("User-Agent"),
+            submissionId);
     try {
-      Consent consent = consents.signOnKiosk(new Consents.KioskSigning(clientId, shown.getId(), answers, typedName,
-          guardianRelationship, signature, evidence));
+      Consent consent =
+          consents.signOnKiosk(
+              new Consents.KioskSigning(
+                  clientId,
+                  shown.getId(),
+                  answers,
+                  typedName,
+                  guardianRelationship,
+                  signature,
+                  evidence));
       if (consent.getFormVersion().isRequiresWitness()) {
         awaitingWitness = consent.getId();
         phase = Phase.WITNESS;
@@ -141,7 +168,9 @@ public class KioskConsentPage implements Serializable {
     }
     String typed = witnessPassword;
     witnessPassword = null;
-    StaffAccount witness = kiosks.confirmOnTablet(request, witnessUsername, typed, "Unknown username or wrong password.");
+    StaffAccount witness =
+        kiosks.confirmOnTablet(
+            request, witnessUsername, typed, "Unknown username or wrong password.");
     consents.witness(awaitingWitness, witness, CurrentActor.anonymous(request));
     awaitingWitness = null;
     show(position + 1);
@@ -164,11 +193,16 @@ public class KioskConsentPage implements Serializable {
     staffPassword = null;
     KioskSession ended = kiosks.unlock(request, typed);
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    external.redirect(external.getRequestContextPath() + "/staff/clients/client.xhtml?id=" + ended.clientId() + "&tab=consents");
+    external.redirect(
+        external.getRequestContextPath()
+            + "/staff/clients/client.xhtml?id="
+            + ended.clientId()
+            + "&tab=consents");
   }
 
   private boolean stillHandedOver() {
-    boolean handedOver = kiosks.current(request).filter(k -> !k.finished() && k.clientId() == clientId).isPresent();
+    boolean handedOver =
+        kiosks.current(request).filter(k -> !k.finished() && k.clientId() == clientId).isPresent();
     if (!handedOver) {
       phase = Phase.LOCKED;
     }
@@ -189,22 +223,75 @@ public class KioskConsentPage implements Serializable {
     return queue.isEmpty() ? 100 : 100 * position / queue.size();
   }
 
-  public Phase getPhase() { return phase; }
-  public String getFirstName() { return firstName; }
-  public boolean isMinor() { return minor; }
-  public ConsentFormVersion getShown() { return shown; }
-  public Map<String, Boolean> getTicked() { return ticked; }
-  public Map<String, String> getChoices() { return choices; }
-  public String getTypedName() { return typedName; }
-  public void setTypedName(String typedName) { this.typedName = typedName; }
-  public String getGuardianRelationship() { return guardianRelationship; }
-  public void setGuardianRelationship(String relationship) { this.guardianRelationship = relationship; }
-  public String getSignature() { return signature; }
-  public void setSignature(String signature) { this.signature = signature; }
-  public String getWitnessUsername() { return witnessUsername; }
-  public void setWitnessUsername(String witnessUsername) { this.witnessUsername = witnessUsername; }
-  public String getWitnessPassword() { return witnessPassword; }
-  public void setWitnessPassword(String witnessPassword) { this.witnessPassword = witnessPassword; }
-  public String getStaffPassword() { return staffPassword; }
-  public void setStaffPassword(String staffPassword) { this.staffPassword = staffPassword; }
+  public Phase getPhase() {
+    return phase;
+  }
+
+  public String getFirstName() {
+    return firstName;
+  }
+
+  public boolean isMinor() {
+    return minor;
+  }
+
+  public ConsentFormVersion getShown() {
+    return shown;
+  }
+
+  public Map<String, Boolean> getTicked() {
+    return ticked;
+  }
+
+  public Map<String, String> getChoices() {
+    return choices;
+  }
+
+  public String getTypedName() {
+    return typedName;
+  }
+
+  public void setTypedName(String typedName) {
+    this.typedName = typedName;
+  }
+
+  public String getGuardianRelationship() {
+    return guardianRelationship;
+  }
+
+  public void setGuardianRelationship(String relationship) {
+    this.guardianRelationship = relationship;
+  }
+
+  public String getSignature() {
+    return signature;
+  }
+
+  public void setSignature(String signature) {
+    this.signature = signature;
+  }
+
+  public String getWitnessUsername() {
+    return witnessUsername;
+  }
+
+  public void setWitnessUsername(String witnessUsername) {
+    this.witnessUsername = witnessUsername;
+  }
+
+  public String getWitnessPassword() {
+    return witnessPassword;
+  }
+
+  public void setWitnessPassword(String witnessPassword) {
+    this.witnessPassword = witnessPassword;
+  }
+
+  public String getStaffPassword() {
+    return staffPassword;
+  }
+
+  public void setStaffPassword(String staffPassword) {
+    this.staffPassword = staffPassword;
+  }
 }

@@ -17,10 +17,10 @@ import org.myochart.security.KioskSession;
 import org.myochart.security.Kiosks;
 
 /**
- * Staff hand the tablet to a client: a POST with the client id puts this browser session into
- * kiosk mode, for the health intake or for signing consents. Only signed-in staff reach it
- * (web.xml protects /staff/*); a POST cannot be triggered from another site because the session
- * cookie is SameSite.
+ * Staff hand the tablet to a client: a POST with the client id puts this browser session into kiosk
+ * mode, for the health intake or for signing consents. Only signed-in staff reach it (web.xml
+ * protects /staff/*); a POST cannot be triggered from another site because the session cookie is
+ * SameSite.
  *
  * <p>A signing covers the forms treatment still needs, or one form named by {@code form}; the
  * electronic records disclosure comes first whenever the client has not accepted it.
@@ -34,17 +34,24 @@ public class KioskStartServlet extends HttpServlet {
   @Inject transient ConsentForms forms;
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     boolean signing = request.getServletPath().endsWith("start-consent");
     KioskSession kiosk;
     try {
-      long clientId = RequestIds.required(request, "client", "Say which client will use the tablet.");
+      long clientId =
+          RequestIds.required(request, "client", "Say which client will use the tablet.");
       if (!clients.get(clientId).isActive()) {
         throw RuleViolation.conflict("The client is inactive.");
       }
-      kiosk = signing
-          ? kiosks.start(request, clientId, KioskSession.Purpose.CONSENT, formsToSign(clientId, request.getParameter("form")))
-          : kiosks.start(request, clientId, KioskSession.Purpose.INTAKE, List.of());
+      kiosk =
+          signing
+              ? kiosks.start(
+                  request,
+                  clientId,
+                  KioskSession.Purpose.CONSENT,
+                  formsToSign(clientId, request.getParameter("form")))
+              : kiosks.start(request, clientId, KioskSession.Purpose.INTAKE, List.of());
     } catch (RuleViolation refused) {
       response.sendError(refused.httpStatus(), refused.getMessage());
       return;
@@ -66,9 +73,13 @@ public class KioskStartServlet extends HttpServlet {
       }
       return List.of(latest.getId());
     }
-    List<Long> missing = consents.missingVersions(clientId).keySet().stream().map(ConsentFormVersion::getId).toList();
+    List<Long> missing =
+        consents.missingVersions(clientId).keySet().stream()
+            .map(ConsentFormVersion::getId)
+            .toList();
     if (missing.isEmpty()) {
-      throw RuleViolation.conflict("The client has every consent treatment needs; choose a form to sign it again.");
+      throw RuleViolation.conflict(
+          "The client has every consent treatment needs; choose a form to sign it again.");
     }
     return missing;
   }

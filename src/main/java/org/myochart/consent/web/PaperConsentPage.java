@@ -25,8 +25,8 @@ import org.myochart.platform.web.ShowsRuleViolations;
 import org.primefaces.model.file.UploadedFile;
 
 /**
- * Staff record a consent the client signed on paper: which form version, the date on the page,
- * who signed, the answers as ticked on paper, and the scan.
+ * Staff record a consent the client signed on paper: which form version, the date on the page, who
+ * signed, the answers as ticked on paper, and the scan.
  */
 @Named
 @ViewScoped
@@ -64,7 +64,9 @@ public class PaperConsentPage implements Serializable {
   }
 
   public ConsentFormVersion getVersion() {
-    return versionId == null ? null : versions.stream().filter(v -> v.getId().equals(versionId)).findFirst().orElse(null);
+    return versionId == null
+        ? null
+        : versions.stream().filter(v -> v.getId().equals(versionId)).findFirst().orElse(null);
   }
 
   @ShowsRuleViolations(form = "paper")
@@ -78,32 +80,94 @@ public class PaperConsentPage implements Serializable {
     for (FormItem item : version.getItems()) {
       if (item.isAcknowledgement()) {
         answers.put(item.getCode(), allAcknowledged);
-      } else if ("yes".equals(choices.get(item.getCode())) || "no".equals(choices.get(item.getCode()))) {
+      } else if ("yes".equals(choices.get(item.getCode()))
+          || "no".equals(choices.get(item.getCode()))) {
         answers.put(item.getCode(), "yes".equals(choices.get(item.getCode())));
       }
     }
     ScannedDocument document = Uploads.scan(scan, "scan");
-    consents.recordPaper(clientId, versionId, signedOn, signerName, guardianRelationship, answers, document, submissionId);
+    consents.recordPaper(
+        clientId,
+        versionId,
+        signedOn,
+        signerName,
+        guardianRelationship,
+        answers,
+        document,
+        submissionId);
     Messages.flash("The paper consent was recorded.");
     return "/staff/clients/client.xhtml?faces-redirect=true&tab=consents&id=" + clientId;
   }
 
-  public Long getClientId() { return clientId; }
-  public void setClientId(Long clientId) { this.clientId = clientId; }
-  public String getClientName() { return clientName; }
-  public boolean isMinor() { return minor; }
-  public List<ConsentFormVersion> getVersions() { return versions; }
-  public Long getVersionId() { return versionId; }
-  public void setVersionId(Long versionId) { this.versionId = versionId; }
-  public LocalDate getSignedOn() { return signedOn; }
-  public void setSignedOn(LocalDate signedOn) { this.signedOn = signedOn; }
-  public String getSignerName() { return signerName; }
-  public void setSignerName(String signerName) { this.signerName = signerName; }
-  public String getGuardianRelationship() { return guardianRelationship; }
-  public void setGuardianRelationship(String relationship) { this.guardianRelationship = relationship; }
-  public boolean isAllAcknowledged() { return allAcknowledged; }
-  public void setAllAcknowledged(boolean allAcknowledged) { this.allAcknowledged = allAcknowledged; }
-  public Map<String, String> getChoices() { return choices; }
-  public UploadedFile getScan() { return scan; }
-  public void setScan(UploadedFile scan) { this.scan = scan; }
+  public Long getClientId() {
+    return clientId;
+  }
+
+  public void setClientId(Long clientId) {
+    this.clientId = clientId;
+  }
+
+  public String getClientName() {
+    return clientName;
+  }
+
+  public boolean isMinor() {
+    return minor;
+  }
+
+  public List<ConsentFormVersion> getVersions() {
+    return versions;
+  }
+
+  public Long getVersionId() {
+    return versionId;
+  }
+
+  public void setVersionId(Long versionId) {
+    this.versionId = versionId;
+  }
+
+  public LocalDate getSignedOn() {
+    return signedOn;
+  }
+
+  public void setSignedOn(LocalDate signedOn) {
+    this.signedOn = signedOn;
+  }
+
+  public String getSignerName() {
+    return signerName;
+  }
+
+  public void setSignerName(String signerName) {
+    this.signerName = signerName;
+  }
+
+  public String getGuardianRelationship() {
+    return guardianRelationship;
+  }
+
+  public void setGuardianRelationship(String relationship) {
+    this.guardianRelationship = relationship;
+  }
+
+  public boolean isAllAcknowledged() {
+    return allAcknowledged;
+  }
+
+  public void setAllAcknowledged(boolean allAcknowledged) {
+    this.allAcknowledged = allAcknowledged;
+  }
+
+  public Map<String, String> getChoices() {
+    return choices;
+  }
+
+  public UploadedFile getScan() {
+    return scan;
+  }
+
+  public void setScan(UploadedFile scan) {
+    this.scan = scan;
+  }
 }

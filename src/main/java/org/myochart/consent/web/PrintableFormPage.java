@@ -45,17 +45,38 @@ public class PrintableFormPage {
       Responses.sendError(404, refused.getMessage());
       return;
     }
-    audit.recordDetail(AuditAction.EXPORT, ConsentForms.FORM, formId, new FormPrinted(clientId, version.getVersionNumber()));
+    audit.recordDetail(
+        AuditAction.EXPORT,
+        ConsentForms.FORM,
+        formId,
+        new FormPrinted(clientId, version.getVersionNumber()));
   }
 
   public boolean isMinor() {
     return client != null && client.isMinorOn(clients.today());
   }
 
-  public Long getClientId() { return clientId; }
-  public void setClientId(Long clientId) { this.clientId = clientId; }
-  public Long getFormId() { return formId; }
-  public void setFormId(Long formId) { this.formId = formId; }
-  public Client getClient() { return client; }
-  public ConsentFormVersion getVersion() { return version; }
+  public Long getClientId() {
+    return clientId;
+  }
+
+  public void setClientId(Long clientId) {
+    this.clientId = clientId;
+  }
+
+  public Long getFormId() {
+    return formId;
+  }
+
+  public void setFormId(Long formId) {
+    this.formId = formId;
+  }
+
+  public Client getClient() {
+    return client;
+  }
+
+  public ConsentFormVersion getVersion() {
+    return version;
+  }
 }

@@ -25,8 +25,10 @@ public class ExportArchiveResource {
   @GET
   @Produces({"application/zip", "application/json"})
   @RolesAllowed(Role.OWNER_ROLE)
-  @Operation(summary = "The ZIP of a completed export: sealed PDFs, CSV and JSON manifest, the manifest's"
-      + " detached signature and the audit log")
+  @Operation(
+      summary =
+          "The ZIP of a completed export: sealed PDFs, CSV and JSON manifest, the manifest's"
+              + " detached signature and the audit log")
   @APIResponse(responseCode = "409", description = "The export is still running or failed")
   public Response archive(@PathParam("id") long id) {
     AuditExport export = exports.openArchive(id);

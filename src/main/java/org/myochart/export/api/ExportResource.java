@@ -22,7 +22,8 @@ public class ExportResource {
 
   @GET
   @RolesAllowed(Role.OWNER_ROLE)
-  @Operation(summary = "An export's status (RUNNING, COMPLETED or FAILED) with records done and total")
+  @Operation(
+      summary = "An export's status (RUNNING, COMPLETED or FAILED) with records done and total")
   public ExportView status(@PathParam("id") long id) {
     return ExportView.of(exports.get(id));
   }

@@ -38,17 +38,28 @@ public class ExportsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OWNER_ROLE)
-  @Operation(summary = "Start a bulk audit export of the records sealed from 'from' to 'to' (YYYY-MM-DD, both"
-      + " included), optionally only one therapist's (username) or one client's (id)")
+  @Operation(
+      summary =
+          "Start a bulk audit export of the records sealed from 'from' to 'to' (YYYY-MM-DD, both"
+              + " included), optionally only one therapist's (username) or one client's (id)")
   @APIResponse(responseCode = "202", description = "Started; Location is the export's status")
-  @APIResponse(responseCode = "400", description = "A missing or malformed date, from after to, a range over 10 years,"
-      + " an unknown therapist or client")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "A missing or malformed date, from after to, a range over 10 years,"
+              + " an unknown therapist or client")
   public Response request(JsonValue value, @Context UriInfo uri) {
     if (!(value instanceof JsonObject body)) {
-      throw RuleViolation.invalid("Send a JSON object such as {\"from\":\"2026-01-01\",\"to\":\"2026-03-31\"}.");
+      throw RuleViolation.invalid(
+          "Send a JSON object such as {\"from\":\"2026-01-01\",\"to\":\"2026-03-31\"}.");
     }
-    ExportScope scope = ExportScope.of(text(body, "from"), text(body, "to"), text(body, "therapist"),
-        clientId(body), exports.today());
+    ExportScope scope =
+        ExportScope.of(
+            text(body, "from"),
+            text(body, "to"),
+            text(body, "therapist"),
+            clientId(body),
+            exports.today());
     AuditExport export = jobs.request(scope);
     return Response.accepted(ExportView.of(export))
         .location(URI.create(uri.getBaseUri().getRawPath() + "exports/" + export.getId()))

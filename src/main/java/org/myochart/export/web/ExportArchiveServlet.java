@@ -22,17 +22,21 @@ public class ExportArchiveServlet extends StrictMethodServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     AuditExport export;
     try {
-      export = exports.openArchive(RequestIds.required(request, "id", "The address needs a numeric export id."));
+      export =
+          exports.openArchive(
+              RequestIds.required(request, "id", "The address needs a numeric export id."));
     } catch (RuleViolation refused) {
       response.sendError(refused.httpStatus(), refused.getMessage());
       return;
     }
     response.setContentType("application/zip");
     response.setHeader("Cache-Control", "no-store");
-    response.setHeader("Content-Disposition", "attachment; filename=\"" + export.archiveName() + "\"");
+    response.setHeader(
+        "Content-Disposition", "attachment; filename=\"" + export.archiveName() + "\"");
     exports.writeArchive(export, response.getOutputStream());
   }
 }

@@ -16,11 +16,13 @@ import org.myochart.export.ExportScope;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
 import org.myochart.platform.web.ShowsRuleViolations;
-import org.myochart.staff.Role;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
+import org.myochart.staff.Role;
 
-/** The owner asks for an audit export and follows its progress until the archive can be downloaded. */
+/**
+ * The owner asks for an audit export and follows its progress until the archive can be downloaded.
+ */
 @Named
 @ViewScoped
 public class ExportsPage implements Serializable {
@@ -40,8 +42,13 @@ public class ExportsPage implements Serializable {
 
   @ShowsRuleViolations(form = "export")
   public void start() {
-    ExportScope scope = ExportScope.of(from == null ? null : from.toString(), to == null ? null : to.toString(),
-        therapist, chosenClient(), exports.today());
+    ExportScope scope =
+        ExportScope.of(
+            from == null ? null : from.toString(),
+            to == null ? null : to.toString(),
+            therapist,
+            chosenClient(),
+            exports.today());
     AuditExport export = jobs.request(scope);
     Messages.info("Export " + export.getId() + " of " + scope.describe() + " has started.");
     recent = null;
@@ -64,7 +71,9 @@ public class ExportsPage implements Serializable {
   }
 
   public List<StaffAccount> getTherapists() {
-    return staff.all().stream().filter(s -> s.getRole() == Role.THERAPIST || s.getRole() == Role.OWNER).toList();
+    return staff.all().stream()
+        .filter(s -> s.getRole() == Role.THERAPIST || s.getRole() == Role.OWNER)
+        .toList();
   }
 
   /** Suggestions such as "Anna Bergström · born 1988-04-12 · #7"; the id after # is what counts. */
@@ -83,18 +92,47 @@ public class ExportsPage implements Serializable {
     }
     Matcher id = CLIENT_ID.matcher(client.strip());
     if (!id.find()) {
-      throw RuleViolation.invalidFields(java.util.Map.of("client", "Choose the client from the suggestions, or leave the field empty for all clients."));
+      throw RuleViolation.invalidFields(
+          java.util.Map.of(
+              "client",
+              "Choose the client from the suggestions, or leave the field empty for all clients."));
     }
     return Long.parseLong(id.group(1));
   }
 
-  public LocalDate getToday() { return exports.today(); }
-  public LocalDate getFrom() { return from; }
-  public void setFrom(LocalDate from) { this.from = from; }
-  public LocalDate getTo() { return to; }
-  public void setTo(LocalDate to) { this.to = to; }
-  public String getTherapist() { return therapist; }
-  public void setTherapist(String therapist) { this.therapist = therapist; }
-  public String getClient() { return client; }
-  public void setClient(String client) { this.client = client; }
+  public LocalDate getToday() {
+    return exports.today();
+  }
+
+  public LocalDate getFrom() {
+    return from;
+  }
+
+  public void setFrom(LocalDate from) {
+    this.from = from;
+  }
+
+  public LocalDate getTo() {
+    return to;
+  }
+
+  public void setTo(LocalDate to) {
+    this.to = to;
+  }
+
+  public String getTherapist() {
+    return therapist;
+  }
+
+  public void setTherapist(String therapist) {
+    this.therapist = therapist;
+  }
+
+  public String getClient() {
+    return client;
+  }
+
+  public void setClient(String client) {
+    this.client = client;
+  }
 }

@@ -35,14 +35,16 @@ public final class FieldProblems {
   }
 
   public static Map<String, String> of(Collection<? extends ConstraintViolation<?>> violations) {
-    List<ConstraintViolation<?>> sorted = violations.stream()
-        .<ConstraintViolation<?>>map(v -> v)
-        .sorted(Comparator.<ConstraintViolation<?>>comparingInt(FieldProblems::parameterIndex)
-            .thenComparingInt(FieldProblems::declarationIndex)
-            .thenComparing(FieldProblems::field)
-            .thenComparingInt(FieldProblems::urgency)
-            .thenComparing(ConstraintViolation::getMessage))
-        .toList();
+    List<ConstraintViolation<?>> sorted =
+        violations.stream()
+            .<ConstraintViolation<?>>map(v -> v)
+            .sorted(
+                Comparator.<ConstraintViolation<?>>comparingInt(FieldProblems::parameterIndex)
+                    .thenComparingInt(FieldProblems::declarationIndex)
+                    .thenComparing(FieldProblems::field)
+                    .thenComparingInt(FieldProblems::urgency)
+                    .thenComparing(ConstraintViolation::getMessage))
+            .toList();
     Map<String, String> problems = new LinkedHashMap<>();
     sorted.forEach(v -> problems.putIfAbsent(field(v), v.getMessage()));
     return problems;
@@ -76,7 +78,8 @@ public final class FieldProblems {
 
   private static int declarationIndex(ConstraintViolation<?> violation) {
     int parameter = parameterIndex(violation);
-    Object bean = parameter < 0 ? violation.getRootBean() : violation.getExecutableParameters()[parameter];
+    Object bean =
+        parameter < 0 ? violation.getRootBean() : violation.getExecutableParameters()[parameter];
     if (bean == null) {
       return 0;
     }
@@ -96,7 +99,8 @@ public final class FieldProblems {
   }
 
   private static int urgency(ConstraintViolation<?> violation) {
-    Class<? extends Annotation> type = violation.getConstraintDescriptor().getAnnotation().annotationType();
+    Class<? extends Annotation> type =
+        violation.getConstraintDescriptor().getAnnotation().annotationType();
     if (type == Required.class || type == NotNull.class || type == WholeNumber.class) {
       return 0;
     }

@@ -14,8 +14,8 @@ import java.lang.annotation.Target;
 
 /**
  * A list of one-line statements typed one per line (a consent form's acknowledgements and
- * techniques): at most {@link #most()} of them, each one line of {@link Text} of at most
- * {@link #max()} characters, none listed twice. The first problem is reported, quoting the line.
+ * techniques): at most {@link #most()} of them, each one line of {@link Text} of at most {@link
+ * #max()} characters, none listed twice. The first problem is reported, quoting the line.
  */
 @Documented
 @Constraint(validatedBy = LinesValidator.class)

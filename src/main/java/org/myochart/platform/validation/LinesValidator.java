@@ -33,7 +33,9 @@ public class LinesValidator implements ConstraintValidator<Lines, List<String>> 
       Optional<TextRules.Problem> problem = TextRules.problem(line, rule.max(), false, false);
       if (problem.isPresent()) {
         String key = problem.get().messageKey().replace("myochart.text.", "myochart.lines.");
-        context.unwrap(HibernateConstraintValidatorContext.class).addMessageParameter("length", problem.get().length());
+        context
+            .unwrap(HibernateConstraintValidatorContext.class)
+            .addMessageParameter("length", problem.get().length());
         return refuse(context, key, line, given.size());
       }
       if (!seen.add(line.strip().toLowerCase(Locale.ROOT))) {
@@ -43,9 +45,11 @@ public class LinesValidator implements ConstraintValidator<Lines, List<String>> 
     return true;
   }
 
-  private static boolean refuse(ConstraintValidatorContext context, String key, String line, int count) {
+  private static boolean refuse(
+      ConstraintValidatorContext context, String key, String line, int count) {
     context.disableDefaultConstraintViolation();
-    context.unwrap(HibernateConstraintValidatorContext.class)
+    context
+        .unwrap(HibernateConstraintValidatorContext.class)
         .addMessageParameter("line", abbreviate(line.strip()))
         .addMessageParameter("count", count)
         .buildConstraintViolationWithTemplate("{" + key + "}")

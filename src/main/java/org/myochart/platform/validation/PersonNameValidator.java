@@ -15,6 +15,8 @@ public class PersonNameValidator implements ConstraintValidator<PersonName, Char
 
   @Override
   public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-    return TextRules.problem(value, max, false, true).map(problem -> problem.report(context)).orElse(true);
+    return TextRules.problem(value, max, false, true)
+        .map(problem -> problem.report(context))
+        .orElse(true);
   }
 }

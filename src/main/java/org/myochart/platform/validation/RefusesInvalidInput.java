@@ -12,8 +12,8 @@ import java.lang.annotation.Target;
 /**
  * On a service whose parameters carry constraints ({@code @Valid ClientDetails details},
  * {@code @Required String reason}): the container's method validation refuses bad input before the
- * method runs, and this turns its {@code ConstraintViolationException} into the
- * {@link org.myochart.platform.RuleViolation} that pages and the API already answer.
+ * method runs, and this turns its {@code ConstraintViolationException} into the {@link
+ * org.myochart.platform.RuleViolation} that pages and the API already answer.
  */
 @Inherited
 @InterceptorBinding

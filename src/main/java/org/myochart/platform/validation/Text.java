@@ -15,8 +15,8 @@ import java.lang.annotation.Target;
 
 /**
  * Free text a record keeps: at most {@link #max()} characters once trimmed, and no control
- * character the database or a sealed PDF cannot hold (line breaks and tabs only where the field
- * has several lines). A missing value passes; combine with {@link Required} when it must be there.
+ * character the database or a sealed PDF cannot hold (line breaks and tabs only where the field has
+ * several lines). A missing value passes; combine with {@link Required} when it must be there.
  */
 @Documented
 @Constraint(validatedBy = TextValidator.class)

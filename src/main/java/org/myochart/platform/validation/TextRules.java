@@ -18,7 +18,8 @@ final class TextRules {
     /** Replaces the constraint's default message; always false, the value is refused. */
     boolean report(ConstraintValidatorContext context) {
       context.disableDefaultConstraintViolation();
-      context.unwrap(HibernateConstraintValidatorContext.class)
+      context
+          .unwrap(HibernateConstraintValidatorContext.class)
           .addMessageParameter("length", length)
           .buildConstraintViolationWithTemplate("{" + messageKey + "}")
           .addConstraintViolation();
@@ -34,7 +35,11 @@ final class TextRules {
     if (text.length() > max) {
       return Optional.of(new Problem("myochart.text.tooLong", text.length()));
     }
-    if (text.chars().anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
+    if (text.chars()
+        .anyMatch(
+            c ->
+                Character.isISOControl(c)
+                    && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
       return Optional.of(new Problem("myochart.text.unstorable", text.length()));
     }
     if (name && text.codePoints().anyMatch(TextRules::invisibleOrDirectional)) {
@@ -46,12 +51,15 @@ final class TextRules {
   /**
    * Unicode format characters (category Cf): the bidirectional embeddings, overrides, isolates and
    * marks (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), zero-width space, joiners and
-   * word joiner (U+200B–U+200D, U+2060), the byte-order mark U+FEFF and the soft hyphen U+00AD;
-   * and the letters that are drawn as nothing at all (Hangul fillers, the blank Braille cell).
+   * word joiner (U+200B–U+200D, U+2060), the byte-order mark U+FEFF and the soft hyphen U+00AD; and
+   * the letters that are drawn as nothing at all (Hangul fillers, the blank Braille cell).
    */
   static boolean invisibleOrDirectional(int codePoint) {
     return Character.getType(codePoint) == Character.FORMAT
-        || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0
+        || codePoint == 0x115F
+        || codePoint == 0x1160
+        || codePoint == 0x3164
+        || codePoint == 0xFFA0
         || codePoint == 0x2800;
   }
 }

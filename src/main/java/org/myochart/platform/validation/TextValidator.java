@@ -17,6 +17,8 @@ public class TextValidator implements ConstraintValidator<Text, CharSequence> {
 
   @Override
   public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-    return TextRules.problem(value, max, multiline, false).map(problem -> problem.report(context)).orElse(true);
+    return TextRules.problem(value, max, multiline, false)
+        .map(problem -> problem.report(context))
+        .orElse(true);
   }
 }

@@ -19,7 +19,9 @@ public class WholeNumberValidator implements ConstraintValidator<WholeNumber, In
   public boolean isValid(Integer value, ConstraintValidatorContext context) {
     if (value == null) {
       context.disableDefaultConstraintViolation();
-      context.buildConstraintViolationWithTemplate("{myochart.number.missing}").addConstraintViolation();
+      context
+          .buildConstraintViolationWithTemplate("{myochart.number.missing}")
+          .addConstraintViolation();
       return false;
     }
     return value >= min && value <= max;

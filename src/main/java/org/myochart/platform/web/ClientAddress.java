@@ -38,9 +38,13 @@ public final class ClientAddress {
   }
 
   private static Set<String> trustedProxies() {
-    String configured = ConfigProvider.getConfig()
-        .getOptionalValue("myochart.trusted-proxies", String.class).orElse("");
-    return Arrays.stream(configured.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+    String configured =
+        ConfigProvider.getConfig()
+            .getOptionalValue("myochart.trusted-proxies", String.class)
+            .orElse("");
+    return Arrays.stream(configured.split(","))
+        .map(String::strip)
+        .filter(a -> !a.isEmpty())
         .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -42,7 +42,9 @@ public class DatabaseOutageHandlerFactory extends ExceptionHandlerFactory {
       FacesContext faces = FacesContext.getCurrentInstance();
       if (outage && faces != null) {
         ExternalContext external = faces.getExternalContext();
-        if (DatabaseOutage.answer((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse())) {
+        if (DatabaseOutage.answer(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse())) {
           Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
           while (events.hasNext()) {
             events.next();

@@ -14,7 +14,8 @@ import org.myochart.platform.ClinicSettings;
 public class Formats {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu");
-  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm z");
+  private static final DateTimeFormatter MOMENT =
+      DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm z");
 
   @Inject ClinicSettings settings;
 

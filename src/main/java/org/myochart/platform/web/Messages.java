@@ -17,13 +17,18 @@ public final class Messages {
   }
 
   /**
-   * Shows a refusal: each field problem next to its field in {@code formId}, and the summary at
-   * the top of the page.
+   * Shows a refusal: each field problem next to its field in {@code formId}, and the summary at the
+   * top of the page.
    */
   public static void refused(org.myochart.platform.RuleViolation refusal, String formId) {
     FacesContext faces = FacesContext.getCurrentInstance();
-    refusal.fieldProblems().forEach((field, text) ->
-        faces.addMessage(formId + ":" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null)));
+    refusal
+        .fieldProblems()
+        .forEach(
+            (field, text) ->
+                faces.addMessage(
+                    formId + ":" + field,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null)));
     faces.validationFailed();
     error(refusal.getMessage());
   }

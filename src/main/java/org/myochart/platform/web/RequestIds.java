@@ -3,7 +3,9 @@ package org.myochart.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.myochart.platform.RuleViolation;
 
-/** Record ids in download and action addresses ({@code ?id=42}); anything else is refused with 400. */
+/**
+ * Record ids in download and action addresses ({@code ?id=42}); anything else is refused with 400.
+ */
 public final class RequestIds {
 
   private RequestIds() {}

@@ -9,7 +9,9 @@ import java.io.Serializable;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.validation.FieldProblems;
 
-/** The one place a page turns a refusal into messages (ADR-049); see {@link ShowsRuleViolations}. */
+/**
+ * The one place a page turns a refusal into messages (ADR-049); see {@link ShowsRuleViolations}.
+ */
 @ShowsRuleViolations
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)

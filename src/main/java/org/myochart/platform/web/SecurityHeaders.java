@@ -14,10 +14,10 @@ import java.io.IOException;
 /**
  * Security headers on every response: scripts only from this origin or carrying the page's nonce,
  * nothing may frame MyoChart, post forms elsewhere or load plugins. The Content-Security-Policy is
- * defined once, as the {@code primefaces.CSP_POLICY} context parameter in web.xml: this filter sends
- * it as it stands, and on Faces pages PrimeFaces replaces it with the same policy plus the page's
- * script nonce, so that each answer carries exactly one policy. HSTS is sent only when the request
- * arrived over TLS (directly or through a proxy that says so).
+ * defined once, as the {@code primefaces.CSP_POLICY} context parameter in web.xml: this filter
+ * sends it as it stands, and on Faces pages PrimeFaces replaces it with the same policy plus the
+ * page's script nonce, so that each answer carries exactly one policy. HSTS is sent only when the
+ * request arrived over TLS (directly or through a proxy that says so).
  */
 @WebFilter(
     filterName = "SecurityHeaders",
@@ -35,13 +35,16 @@ public class SecurityHeaders extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     apply(request, response);
     chain.doFilter(request, new OnePolicy(response));
   }
 
-  /** Also called by the authentication mechanism, whose refusals are sent before any filter runs. */
+  /**
+   * Also called by the authentication mechanism, whose refusals are sent before any filter runs.
+   */
   public static void apply(HttpServletRequest request, HttpServletResponse response) {
     response.setHeader(CONTENT_SECURITY_POLICY, policy(request.getServletContext()));
     response.setHeader("X-Content-Type-Options", "nosniff");
@@ -62,12 +65,16 @@ public class SecurityHeaders extends HttpFilter {
     String policy = context.getInitParameter(POLICY_PARAMETER);
     if (policy == null || !policy.strip().endsWith("script-src 'self'")) {
       throw new IllegalStateException(
-          "web.xml must define " + POLICY_PARAMETER + " ending in script-src 'self' (PrimeFaces appends the nonce)");
+          "web.xml must define "
+              + POLICY_PARAMETER
+              + " ending in script-src 'self' (PrimeFaces appends the nonce)");
     }
     return policy.strip();
   }
 
-  /** PrimeFaces adds its policy (ours plus the nonce) as a second header; it replaces ours instead. */
+  /**
+   * PrimeFaces adds its policy (ours plus the nonce) as a second header; it replaces ours instead.
+   */
   private static final class OnePolicy extends HttpServletResponseWrapper {
 
     OnePolicy(HttpServletResponse response) {

@@ -11,9 +11,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * On a page bean's action: a refused rule is shown on the page instead of failing the request.
- * Each field problem is put next to its field in {@link #form()}, the summary at the top, and the
- * action returns {@code null}, so the same view is shown again with everything that was typed.
+ * On a page bean's action: a refused rule is shown on the page instead of failing the request. Each
+ * field problem is put next to its field in {@link #form()}, the summary at the top, and the action
+ * returns {@code null}, so the same view is shown again with everything that was typed.
  */
 @Inherited
 @InterceptorBinding

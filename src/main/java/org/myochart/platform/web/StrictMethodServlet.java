@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * A servlet that answers only the methods it names. Any other method gets 405 with an {@code
- * Allow} header and the security headers, instead of the container's 501 page. HEAD is refused
- * too unless named: the servlet default would run the GET, so a HEAD would sign a person out or
- * write an EXPORT audit entry without sending the file.
+ * A servlet that answers only the methods it names. Any other method gets 405 with an {@code Allow}
+ * header and the security headers, instead of the container's 501 page. HEAD is refused too unless
+ * named: the servlet default would run the GET, so a HEAD would sign a person out or write an
+ * EXPORT audit entry without sending the file.
  */
 public abstract class StrictMethodServlet extends HttpServlet {
 
@@ -38,6 +38,8 @@ public abstract class StrictMethodServlet extends HttpServlet {
     // does not know (PATCH) with its own 400.
     response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
     response.setContentType("text/plain;charset=UTF-8");
-    response.getWriter().write("This address answers only " + String.join(" and ", methods) + ".\n");
+    response
+        .getWriter()
+        .write("This address answers only " + String.join(" and ", methods) + ".\n");
   }
 }

@@ -18,11 +18,11 @@ import java.util.Objects;
 import org.myochart.platform.AccessRefused;
 
 /**
- * Keeps the record a page shows where the page put it. A view parameter (a client's or note's id
- * in the address) is read once, when the page is opened; a postback that names a different record
- * under that parameter is a crafted request and is refused with 403, raised as {@link AccessRefused}
- * (which the audit trail records), before any value reaches the page. An id that is not a number answers 404, as an unknown
- * id does, instead of rendering a page without its record.
+ * Keeps the record a page shows where the page put it. A view parameter (a client's or note's id in
+ * the address) is read once, when the page is opened; a postback that names a different record
+ * under that parameter is a crafted request and is refused with 403, raised as {@link
+ * AccessRefused} (which the audit trail records), before any value reaches the page. An id that is
+ * not a number answers 404, as an unknown id does, instead of rendering a page without its record.
  */
 public class ViewParameters implements PhaseListener {
 
@@ -59,13 +59,24 @@ public class ViewParameters implements PhaseListener {
       String postedValue = posted.get(name);
       if (!Objects.equals(shown == null ? null : shown.toString(), postedValue)) {
         String viewId = faces.getViewRoot().getViewId();
-        String detail = Json.createObjectBuilder()
-            .add("parameter", name).add("shown", String.valueOf(shown)).add("posted", clip(postedValue))
-            .add("message", "A form was sent back naming another record than its page shows.").build().toString();
-        CDI.current().getBeanManager().getEvent().select(AccessRefused.class)
+        String detail =
+            Json.createObjectBuilder()
+                .add("parameter", name)
+                .add("shown", String.valueOf(shown))
+                .add("posted", clip(postedValue))
+                .add("message", "A form was sent back naming another record than its page shows.")
+                .build()
+                .toString();
+        CDI.current()
+            .getBeanManager()
+            .getEvent()
+            .select(AccessRefused.class)
             .fire(new AccessRefused("Page", viewId, detail));
-        send(faces, 403, "This form belongs to another record than the one it was sent for. Open the record again"
-            + " from its own page.");
+        send(
+            faces,
+            403,
+            "This form belongs to another record than the one it was sent for. Open the record again"
+                + " from its own page.");
         return;
       }
     }
@@ -74,8 +85,12 @@ public class ViewParameters implements PhaseListener {
   private static void refuseMalformedIds(FacesContext faces) {
     for (UIViewParameter parameter : parameters(faces.getViewRoot())) {
       if (!parameter.isValid()) {
-        send(faces, 404, "There is no such record: the address names it with \"" + parameter.getName()
-            + "\", which must be a number.");
+        send(
+            faces,
+            404,
+            "There is no such record: the address names it with \""
+                + parameter.getName()
+                + "\", which must be a number.");
         return;
       }
     }

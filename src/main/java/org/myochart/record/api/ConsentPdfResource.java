@@ -30,7 +30,9 @@ public class ConsentPdfResource {
   }
 
   static Response pdf(SealedRecord record, String name) {
-    return Response.ok(record.pdf()).header("Content-Disposition", "inline; filename=\"" + name + "\"")
-        .header("X-Content-SHA256", record.getSha256()).build();
+    return Response.ok(record.pdf())
+        .header("Content-Disposition", "inline; filename=\"" + name + "\"")
+        .header("X-Content-SHA256", record.getSha256())
+        .build();
   }
 }

@@ -36,21 +36,34 @@ public class VerificationResource {
   @POST
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OWNER_ROLE)
-  @Operation(summary = "Verify a sealed record PDF",
-      description = "Send the PDF itself as the body (Content-Type: application/pdf, at most 20 MB). The answer says whether "
-          + "the signature checks out, whether the file is unchanged since sealing, which record it is, and whether it "
-          + "matches the copy stored at signing byte for byte. Two signatures are answered with intact=false.")
-  @RequestBody(required = true, content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-  @APIResponse(responseCode = "200", description = "The verification", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-      schema = @Schema(implementation = Verification.class)))
+  @Operation(
+      summary = "Verify a sealed record PDF",
+      description =
+          "Send the PDF itself as the body (Content-Type: application/pdf, at most 20 MB). The answer says whether "
+              + "the signature checks out, whether the file is unchanged since sealing, which record it is, and whether it "
+              + "matches the copy stored at signing byte for byte. Two signatures are answered with intact=false.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The verification",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Verification.class)))
   @APIResponse(responseCode = "400", description = "The body is empty")
   @APIResponse(responseCode = "413", description = "The file is larger than 20 MB")
   @APIResponse(responseCode = "415", description = "The body is not sent as application/pdf")
-  @APIResponse(responseCode = "422", description = "Not a PDF, unreadable, encrypted, or carries no signature")
+  @APIResponse(
+      responseCode = "422",
+      description = "Not a PDF, unreadable, encrypted, or carries no signature")
   public Response verify(@Context HttpServletRequest request, InputStream body) {
     try {
       if (!isPdf(request.getContentType())) {
-        throw new UploadRefused(UploadRefused.Reason.WRONG_TYPE,
+        throw new UploadRefused(
+            UploadRefused.Reason.WRONG_TYPE,
             "Send the PDF itself as the request body with Content-Type: application/pdf.");
       }
       byte[] upload;
@@ -60,7 +73,10 @@ public class VerificationResource {
         verifications.refusedUpload(tooLarge, Verifications.Channel.API, null);
         throw tooLarge;
       }
-      return Response.ok(verifications.verify(upload, Verifications.Channel.API), MediaType.APPLICATION_JSON_TYPE).build();
+      return Response.ok(
+              verifications.verify(upload, Verifications.Channel.API),
+              MediaType.APPLICATION_JSON_TYPE)
+          .build();
     } catch (UploadRefused refused) {
       if (refused.reason() == UploadRefused.Reason.WRONG_TYPE) {
         verifications.refusedUpload(refused, Verifications.Channel.API, null);
@@ -81,7 +97,8 @@ public class VerificationResource {
     }
     try {
       MediaType type = MediaType.valueOf(contentType);
-      return "application".equalsIgnoreCase(type.getType()) && "pdf".equalsIgnoreCase(type.getSubtype());
+      return "application".equalsIgnoreCase(type.getType())
+          && "pdf".equalsIgnoreCase(type.getSubtype());
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -99,8 +116,15 @@ public class VerificationResource {
 
   private static Response refusal(UploadRefused refused) {
     int status = status(refused.reason());
-    Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Json.createObjectBuilder().add("status", status).add("message", refused.getMessage()).build().toString());
+    Response.ResponseBuilder answer =
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(
+                Json.createObjectBuilder()
+                    .add("status", status)
+                    .add("message", refused.getMessage())
+                    .build()
+                    .toString());
     if (status == 413) {
       // The rest of the body is not read; the connection is not reused.
       answer.header("Connection", "close");

@@ -1,2 +1,5 @@
-/** Sealed record PDFs, their verification and clients' combined charts over the REST API, for the owner. */
+/**
+ * Sealed record PDFs, their verification and clients' combined charts over the REST API, for the
+ * owner.
+ */
 package org.myochart.record.api;

@@ -21,7 +21,8 @@ public class ChartPdfServlet extends StrictMethodServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     try {
       long id = RequestIds.required(request, "client", "The address needs a numeric client id.");
       Charts.ChartExport chart = charts.export(id);

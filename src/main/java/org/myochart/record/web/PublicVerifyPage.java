@@ -16,9 +16,9 @@ import org.myochart.record.Verifications;
 import org.primefaces.model.file.UploadedFile;
 
 /**
- * The auditors' page: no sign-in, only while the owner allows it (otherwise "not found"). It
- * shows the seal, the record's type and number and whether it matches the stored copy; never a
- * client's name.
+ * The auditors' page: no sign-in, only while the owner allows it (otherwise "not found"). It shows
+ * the seal, the record's type and number and whether it matches the stored copy; never a client's
+ * name.
  */
 @Named
 @ViewScoped
@@ -50,21 +50,34 @@ public class PublicVerifyPage implements Serializable {
       return;
     }
     try {
-      HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+      HttpServletRequest request =
+          (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
       publicVerification.admit(request.getRemoteAddr());
       if (file.getSize() > PublicVerification.LARGEST_UPLOAD) {
-        UploadRefused tooLarge = new UploadRefused(UploadRefused.Reason.TOO_LARGE, "The file is larger than 10 MB, the most this page verifies.");
+        UploadRefused tooLarge =
+            new UploadRefused(
+                UploadRefused.Reason.TOO_LARGE,
+                "The file is larger than 10 MB, the most this page verifies.");
         verifications.refusedUpload(tooLarge, Verifications.Channel.PUBLIC_PAGE, null);
         throw tooLarge;
       }
-      Verification verified = verifications.verify(file.getContent(), Verifications.Channel.PUBLIC_PAGE);
+      Verification verified =
+          verifications.verify(file.getContent(), Verifications.Channel.PUBLIC_PAGE);
       answer = new VerificationView(verified, formats.when(verified.signedAtInstant()));
     } catch (UploadRefused refused) {
       Messages.error(refused.getMessage());
     }
   }
 
-  public VerificationView getAnswer() { return answer; }
-  public UploadedFile getFile() { return file; }
-  public void setFile(UploadedFile file) { this.file = file; }
+  public VerificationView getAnswer() {
+    return answer;
+  }
+
+  public UploadedFile getFile() {
+    return file;
+  }
+
+  public void setFile(UploadedFile file) {
+    this.file = file;
+  }
 }

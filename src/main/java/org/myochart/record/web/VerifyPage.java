@@ -13,7 +13,10 @@ import org.myochart.record.Verification;
 import org.myochart.record.Verifications;
 import org.primefaces.model.file.UploadedFile;
 
-/** The owner checks a PDF someone hands them, and decides whether auditors may do so without signing in. */
+/**
+ * The owner checks a PDF someone hands them, and decides whether auditors may do so without signing
+ * in.
+ */
 @Named
 @ViewScoped
 public class VerifyPage implements Serializable {
@@ -35,15 +38,19 @@ public class VerifyPage implements Serializable {
     }
     try {
       if (file.getSize() > Verifications.LARGEST_UPLOAD) {
-        UploadRefused tooLarge = new UploadRefused(UploadRefused.Reason.TOO_LARGE, Verifications.TOO_LARGE);
+        UploadRefused tooLarge =
+            new UploadRefused(UploadRefused.Reason.TOO_LARGE, Verifications.TOO_LARGE);
         verifications.refusedUpload(tooLarge, Verifications.Channel.OWNER_PAGE, null);
         throw tooLarge;
       }
-      Verification verified = verifications.verify(file.getContent(), Verifications.Channel.OWNER_PAGE);
+      Verification verified =
+          verifications.verify(file.getContent(), Verifications.Channel.OWNER_PAGE);
       answer = new VerificationView(verified, formats.when(verified.signedAtInstant()));
       if (verified.recordType() != null && verified.recordId() != null) {
-        clientId = "ClientChart".equals(verified.recordType()) ? verified.recordId()
-            : verifications.clientOf(verified.recordType(), verified.recordId()).orElse(null);
+        clientId =
+            "ClientChart".equals(verified.recordType())
+                ? verified.recordId()
+                : verifications.clientOf(verified.recordType(), verified.recordId()).orElse(null);
       }
     } catch (UploadRefused refused) {
       Messages.error(refused.getMessage());
@@ -57,7 +64,8 @@ public class VerifyPage implements Serializable {
 
   public void stopPublic() {
     publicVerification.switchTo(false);
-    Messages.info("Verification without signing in is off; /verify.xhtml now answers \"not found\".");
+    Messages.info(
+        "Verification without signing in is off; /verify.xhtml now answers \"not found\".");
   }
 
   public boolean isPublicEnabled() {
@@ -69,11 +77,15 @@ public class VerifyPage implements Serializable {
     if (answer == null || answer.getRecordType() == null) {
       return null;
     }
-    return RecordKind.of(answer.getRecordType()).map(kind -> switch (kind) {
-      case CONSENT -> "/staff/consents/consent";
-      case SOAP_NOTE -> "/clinical/note";
-      case NOTE_ADDENDUM -> "/staff/clients/client";
-    }).orElse("/staff/clients/client");
+    return RecordKind.of(answer.getRecordType())
+        .map(
+            kind ->
+                switch (kind) {
+                  case CONSENT -> "/staff/consents/consent";
+                  case SOAP_NOTE -> "/clinical/note";
+                  case NOTE_ADDENDUM -> "/staff/clients/client";
+                })
+        .orElse("/staff/clients/client");
   }
 
   public Long getRecordPageId() {
@@ -81,14 +93,24 @@ public class VerifyPage implements Serializable {
       return null;
     }
     RecordKind kind = RecordKind.of(answer.getRecordType()).orElse(null);
-    return kind == RecordKind.CONSENT || kind == RecordKind.SOAP_NOTE ? answer.getRecordId() : clientId;
+    return kind == RecordKind.CONSENT || kind == RecordKind.SOAP_NOTE
+        ? answer.getRecordId()
+        : clientId;
   }
 
   public boolean isRecordLinked() {
     return getRecordOutcome() != null && getRecordPageId() != null && (clientId != null);
   }
 
-  public VerificationView getAnswer() { return answer; }
-  public UploadedFile getFile() { return file; }
-  public void setFile(UploadedFile file) { this.file = file; }
+  public VerificationView getAnswer() {
+    return answer;
+  }
+
+  public UploadedFile getFile() {
+    return file;
+  }
+
+  public void setFile(UploadedFile file) {
+    this.file = file;
+  }
 }

@@ -12,17 +12,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.platform.RuleViolation;
-import org.myochart.staff.Role;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
+import org.myochart.staff.Role;
 
 /** Staff accounts over the API: anyone sees themselves, the owner sees everyone. */
 @Path("/staff")
@@ -33,12 +33,17 @@ public class StaffResource {
   public record StaffView(long id, String username, String displayName, Role role, boolean active) {
     static StaffView of(StaffAccount account) {
       return new StaffView(
-          account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(), account.isActive());
+          account.getId(),
+          account.getUsername(),
+          account.getDisplayName(),
+          account.getRole(),
+          account.isActive());
     }
   }
 
   /** What the owner sends to add a staff member; the password is temporary. */
-  public record NewStaffMember(String username, String displayName, String role, String temporaryPassword) {}
+  public record NewStaffMember(
+      String username, String displayName, String role, String temporaryPassword) {}
 
   @Inject StaffAccounts accounts;
   @Inject AuditTrail audit;
@@ -69,11 +74,13 @@ public class StaffResource {
   @Operation(summary = "Add a staff member with a temporary password")
   public Response add(NewStaffMember member, @Context UriInfo uri) {
     if (member == null) {
-      throw RuleViolation.invalid("Send a JSON object with username, displayName, role and temporaryPassword.");
+      throw RuleViolation.invalid(
+          "Send a JSON object with username, displayName, role and temporaryPassword.");
     }
     Role role = parseRole(member.role());
     StaffAccount account =
-        accounts.create(member.username(), member.displayName(), role, member.temporaryPassword(), true);
+        accounts.create(
+            member.username(), member.displayName(), role, member.temporaryPassword(), true);
     return Response.created(URI.create(uri.getAbsolutePath().getRawPath() + "/" + account.getId()))
         .entity(StaffView.of(account))
         .build();
@@ -83,8 +90,11 @@ public class StaffResource {
     if (role == null || role.isBlank()) {
       throw RuleViolation.invalid("Give a role: OWNER, THERAPIST or FRONT_DESK.");
     }
-    return Role.STAFF.stream().filter(staff -> staff.name().equals(role.strip())).findFirst()
-        .orElseThrow(() -> RuleViolation.invalid("Unknown role. Use OWNER, THERAPIST or FRONT_DESK."));
+    return Role.STAFF.stream()
+        .filter(staff -> staff.name().equals(role.strip()))
+        .findFirst()
+        .orElseThrow(
+            () -> RuleViolation.invalid("Unknown role. Use OWNER, THERAPIST or FRONT_DESK."));
   }
 
   @GET

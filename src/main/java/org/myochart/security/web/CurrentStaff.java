@@ -6,8 +6,8 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.myochart.staff.Role;
 import org.myochart.security.SignedInStaff;
+import org.myochart.staff.Role;
 
 /** Who is signed in, for templates and page beans. */
 @Named
@@ -27,7 +27,8 @@ public class CurrentStaff {
 
   public String getDisplayName() {
     HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
+    if (session != null
+        && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
       return staff.displayName();
     }
     return getUsername();

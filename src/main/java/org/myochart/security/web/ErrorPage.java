@@ -39,21 +39,25 @@ public class ErrorPage {
       nameSignedInPerson();
       refusals.fire(new AccessRefused("Page", clip(path), null));
     }
-    LOG.info(() -> "Error page " + status + " for " + clip(path) + " from " + request.getRemoteAddr());
+    LOG.info(
+        () -> "Error page " + status + " for " + clip(path) + " from " + request.getRemoteAddr());
   }
 
   /**
-   * The container refuses some addresses (such as /WEB-INF/...) before the authentication
-   * mechanism has put the actor on the request; the refusal is still that person's, so the actor is
-   * taken from the session they signed in with.
+   * The container refuses some addresses (such as /WEB-INF/...) before the authentication mechanism
+   * has put the actor on the request; the refusal is still that person's, so the actor is taken
+   * from the session they signed in with.
    */
   private void nameSignedInPerson() {
-    if (request.getAttribute(CurrentActor.REQUEST_ATTRIBUTE) instanceof Actor actor && !"anonymous".equals(actor.name())) {
+    if (request.getAttribute(CurrentActor.REQUEST_ATTRIBUTE) instanceof Actor actor
+        && !"anonymous".equals(actor.name())) {
       return;
     }
     HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
-      request.setAttribute(CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, staff.username(), staff.role()));
+    if (session != null
+        && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
+      request.setAttribute(
+          CurrentActor.REQUEST_ATTRIBUTE, CurrentActor.of(request, staff.username(), staff.role()));
     }
   }
 

@@ -44,8 +44,13 @@ public class LoginCodePage {
   public void confirm() throws IOException {
     ExternalContext external = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
-    AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
-        withParams().newAuthentication(true).credential(new SecondFactorCode(code == null ? "" : code)));
+    AuthenticationStatus status =
+        security.authenticate(
+            request,
+            (HttpServletResponse) external.getResponse(),
+            withParams()
+                .newAuthentication(true)
+                .credential(new SecondFactorCode(code == null ? "" : code)));
     code = null;
     if (status == AuthenticationStatus.SUCCESS) {
       external.redirect(external.getRequestContextPath() + LoginPage.returnTo(request));
@@ -63,6 +68,11 @@ public class LoginCodePage {
     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
   }
 
-  public String getCode() { return code; }
-  public void setCode(String code) { this.code = code; }
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
 }

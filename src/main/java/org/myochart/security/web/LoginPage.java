@@ -43,7 +43,10 @@ public class LoginPage {
             (HttpServletResponse) external.getResponse(),
             withParams()
                 .newAuthentication(true)
-                .credential(new UsernamePasswordCredential(username == null ? "" : username, new Password(password == null ? "" : password))));
+                .credential(
+                    new UsernamePasswordCredential(
+                        username == null ? "" : username,
+                        new Password(password == null ? "" : password))));
     password = null;
     if (status == AuthenticationStatus.SUCCESS) {
       external.redirect(external.getRequestContextPath() + returnTo(request));
@@ -64,14 +67,19 @@ public class LoginPage {
     }
   }
 
-  /** Where the person was going before being asked to sign in; only ever a path we saved ourselves. */
+  /**
+   * Where the person was going before being asked to sign in; only ever a path we saved ourselves.
+   */
   static String returnTo(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     Object saved = session == null ? null : session.getAttribute(StaffAuthentication.RETURN_TO);
     if (session != null) {
       session.removeAttribute(StaffAuthentication.RETURN_TO);
     }
-    if (saved instanceof String path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/api/")) {
+    if (saved instanceof String path
+        && path.startsWith("/")
+        && !path.startsWith("//")
+        && !path.startsWith("/api/")) {
       return path;
     }
     return HOME;

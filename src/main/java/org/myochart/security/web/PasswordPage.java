@@ -20,7 +20,10 @@ public class PasswordPage {
   private String confirmation;
 
   public boolean isChangeRequired() {
-    return accounts.findByUsername(current.getUsername()).map(a -> a.isPasswordChangeRequired()).orElse(false);
+    return accounts
+        .findByUsername(current.getUsername())
+        .map(a -> a.isPasswordChangeRequired())
+        .orElse(false);
   }
 
   @ShowsRuleViolations

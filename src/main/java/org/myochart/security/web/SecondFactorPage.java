@@ -12,7 +12,10 @@ import org.myochart.security.SecondFactors;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
 
-/** A person sets up their second factor: scan the QR code, confirm one code, keep the recovery codes. */
+/**
+ * A person sets up their second factor: scan the QR code, confirm one code, keep the recovery
+ * codes.
+ */
 @Named
 @ViewScoped
 public class SecondFactorPage implements Serializable {
@@ -50,15 +53,39 @@ public class SecondFactorPage implements Serializable {
     enrolled = true;
     codesLeft = recoveryCodes.size();
     offer = null;
-    Messages.info("Your second factor is set up. From now on, signing in asks for a code from your app.");
+    Messages.info(
+        "Your second factor is set up. From now on, signing in asks for a code from your app.");
   }
 
-  public boolean isEnrolled() { return enrolled; }
-  public boolean isRequired() { return required; }
-  public String getQrCode() { return offer == null ? null : offer.qrPng(); }
-  public String getKey() { return offer == null ? null : offer.key(); }
-  public List<String> getRecoveryCodes() { return recoveryCodes; }
-  public long getCodesLeft() { return codesLeft; }
-  public String getCode() { return code; }
-  public void setCode(String code) { this.code = code; }
+  public boolean isEnrolled() {
+    return enrolled;
+  }
+
+  public boolean isRequired() {
+    return required;
+  }
+
+  public String getQrCode() {
+    return offer == null ? null : offer.qrPng();
+  }
+
+  public String getKey() {
+    return offer == null ? null : offer.key();
+  }
+
+  public List<String> getRecoveryCodes() {
+    return recoveryCodes;
+  }
+
+  public long getCodesLeft() {
+    return codesLeft;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
 }

@@ -1,11 +1,11 @@
 package org.myochart.security.web;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import jakarta.servlet.ServletException;
 import java.io.IOException;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
@@ -29,20 +29,27 @@ public class SignOutServlet extends StrictMethodServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
     signOut(request, response, false);
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
     signOut(request, response, "idle".equals(request.getParameter("reason")));
   }
 
   private void signOut(HttpServletRequest request, HttpServletResponse response, boolean idle)
       throws IOException, ServletException {
     HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
-      audit.record(idle ? AuditAction.IDLE_LOGOUT : AuditAction.LOGOUT, StaffAccounts.RECORD_TYPE, staff.accountId(), null);
+    if (session != null
+        && session.getAttribute(SignedInStaff.SESSION_ATTRIBUTE) instanceof SignedInStaff staff) {
+      audit.record(
+          idle ? AuditAction.IDLE_LOGOUT : AuditAction.LOGOUT,
+          StaffAccounts.RECORD_TYPE,
+          staff.accountId(),
+          null);
       session.setAttribute(IdleTimeout.SIGNED_OUT_ON_PURPOSE, Boolean.TRUE);
     }
     request.logout();
@@ -50,6 +57,8 @@ public class SignOutServlet extends StrictMethodServlet {
       session.invalidate();
     }
     response.sendRedirect(
-        request.getContextPath() + StaffAuthentication.LOGIN_PAGE + (idle ? "?idle=true" : "?signedOut=true"));
+        request.getContextPath()
+            + StaffAuthentication.LOGIN_PAGE
+            + (idle ? "?idle=true" : "?signedOut=true"));
   }
 }

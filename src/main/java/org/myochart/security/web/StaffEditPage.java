@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.io.Serializable;
 import org.myochart.platform.web.Messages;
 import org.myochart.platform.web.ShowsRuleViolations;
-import org.myochart.staff.Role;
 import org.myochart.security.SecondFactors;
 import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
+import org.myochart.staff.Role;
 
 /** Adds a staff member, or changes one's name, role and password. */
 @Named
@@ -38,7 +38,9 @@ public class StaffEditPage implements Serializable {
     }
     var account = accounts.find(id);
     if (account.isEmpty()) {
-      FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "There is no staff account " + id + ".");
+      FacesContext.getCurrentInstance()
+          .getExternalContext()
+          .responseSendError(404, "There is no staff account " + id + ".");
       FacesContext.getCurrentInstance().responseComplete();
       return;
     }
@@ -49,7 +51,9 @@ public class StaffEditPage implements Serializable {
   public String save() {
     if (id == null) {
       accounts.create(username, displayName, role, temporaryPassword, true);
-      Messages.flash(displayName.strip() + " was added. Give them the temporary password; they choose their own at first sign-in.");
+      Messages.flash(
+          displayName.strip()
+              + " was added. Give them the temporary password; they choose their own at first sign-in.");
     } else {
       accounts.describe(id, version, displayName, role, current.getUsername());
       Messages.flash("Changes to " + displayName.strip() + " were saved.");
@@ -61,15 +65,19 @@ public class StaffEditPage implements Serializable {
   public void resetPassword() {
     show(accounts.resetPassword(id, version, temporaryPassword));
     temporaryPassword = null;
-    Messages.info("The password was reset. " + displayName + " must choose a new one at next sign-in.");
+    Messages.info(
+        "The password was reset. " + displayName + " must choose a new one at next sign-in.");
   }
 
-  /** For a person who lost their phone and their recovery codes: they enrol again at next sign-in. */
+  /**
+   * For a person who lost their phone and their recovery codes: they enrol again at next sign-in.
+   */
   @ShowsRuleViolations
   public void removeSecondFactor() {
     secondFactors.remove(id);
     secondFactor = false;
-    Messages.info("The second factor was removed. " + displayName + " sets up a new one at next sign-in.");
+    Messages.info(
+        "The second factor was removed. " + displayName + " sets up a new one at next sign-in.");
   }
 
   public boolean isSecondFactor() {

@@ -28,17 +28,22 @@ public class StaffListPage implements Serializable {
 
   @ShowsRuleViolations
   public void deactivate(StaffAccount account) {
-    act(() -> accounts.deactivate(account.getId(), account.getVersion(), current.getUsername()),
+    act(
+        () -> accounts.deactivate(account.getId(), account.getVersion(), current.getUsername()),
         account.getDisplayName() + " can no longer sign in.");
   }
 
   @ShowsRuleViolations
   public void reactivate(StaffAccount account) {
-    act(() -> accounts.reactivate(account.getId(), account.getVersion()),
+    act(
+        () -> accounts.reactivate(account.getId(), account.getVersion()),
         account.getDisplayName() + " can sign in again.");
   }
 
-  /** A refused change is shown by {@link ShowsRuleViolations} on the public action; the page reloads either way. */
+  /**
+   * A refused change is shown by {@link ShowsRuleViolations} on the public action; the page reloads
+   * either way.
+   */
   private void act(Runnable change, String done) {
     try {
       change.run();

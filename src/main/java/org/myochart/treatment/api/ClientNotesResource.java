@@ -17,17 +17,30 @@ import org.myochart.staff.Role;
 import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
 
-/** A client's SOAP notes over the API, for the owner and the therapists whose caseload
- * holds the client (or who gave a break-glass reason in MyoChart that still holds). */
+/**
+ * A client's SOAP notes over the API, for the owner and the therapists whose caseload holds the
+ * client (or who gave a break-glass reason in MyoChart that still holds).
+ */
 @Path("/clients/{id}/notes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ClientNotesResource {
 
-  public record NoteSummary(long id, String sessionDate, String sessionKind, String therapist, String status, String signedAt) {
+  public record NoteSummary(
+      long id,
+      String sessionDate,
+      String sessionKind,
+      String therapist,
+      String status,
+      String signedAt) {
     static NoteSummary of(SoapNote note) {
-      return new NoteSummary(note.getId(), note.getSession().getStartsAt().toString(), note.getSession().getKind().name(),
-          note.getTherapist(), note.getStatus().name(), note.getSignedAt() == null ? null : note.getSignedAt().toString());
+      return new NoteSummary(
+          note.getId(),
+          note.getSession().getStartsAt().toString(),
+          note.getSession().getKind().name(),
+          note.getTherapist(),
+          note.getStatus().name(),
+          note.getSignedAt() == null ? null : note.getSignedAt().toString());
     }
   }
 

@@ -16,8 +16,10 @@ import org.myochart.staff.Role;
 import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
 
-/** One SOAP note over the API, read-only, for the owner and the therapists whose
- * caseload holds the client (or who gave a break-glass reason in MyoChart that still holds). */
+/**
+ * One SOAP note over the API, read-only, for the owner and the therapists whose caseload holds the
+ * client (or who gave a break-glass reason in MyoChart that still holds).
+ */
 @Path("/notes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,7 +30,9 @@ public class NoteResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Role.OWNER_ROLE, Role.THERAPIST_ROLE})
-  @Operation(summary = "One SOAP note as structured JSON (the content that is signed and hashed), read-only")
+  @Operation(
+      summary =
+          "One SOAP note as structured JSON (the content that is signed and hashed), read-only")
   public Response one(@PathParam("id") long noteId) {
     SoapNote note;
     try {
@@ -36,7 +40,8 @@ public class NoteResource {
     } catch (BreakGlassNeeded outsideCaseload) {
       throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, outsideCaseload.forApi());
     }
-    return Response.ok(note.canonical()).header("X-Content-SHA256", note.getContentSha256() == null ? "" : note.getContentSha256())
+    return Response.ok(note.canonical())
+        .header("X-Content-SHA256", note.getContentSha256() == null ? "" : note.getContentSha256())
         .build();
   }
 }

@@ -26,8 +26,8 @@ import org.myochart.treatment.SoapNotes;
 import org.myochart.treatment.TreatmentPlan;
 
 /**
- * The treatment part of a client's profile: the plan with sessions done and remaining, the
- * sessions with their notes, and the outcome charts and the table of what was used when.
+ * The treatment part of a client's profile: the plan with sessions done and remaining, the sessions
+ * with their notes, and the outcome charts and the table of what was used when.
  */
 @Named
 @ViewScoped
@@ -91,34 +91,54 @@ public class ClientTreatmentPanel implements Serializable {
   /** Session dates across the top, each muscle, point and technique down the side. */
   private List<String[]> usageTable() {
     var names = catalogue.byCode();
-    Function<String, String> name = key -> {
-      CatalogueEntry entry = names.get(key);
-      return entry == null ? key : entry.getName();
-    };
-    List<SoapNote> signed = new ArrayList<>(sessionNotes.stream().filter(SoapNote::isSigned).toList());
+    Function<String, String> name =
+        key -> {
+          CatalogueEntry entry = names.get(key);
+          return entry == null ? key : entry.getName();
+        };
+    List<SoapNote> signed =
+        new ArrayList<>(sessionNotes.stream().filter(SoapNote::isSigned).toList());
     java.util.Collections.reverse(signed);
     java.util.Map<String, String[]> rows = new java.util.TreeMap<>();
     for (int i = 0; i < signed.size(); i++) {
       var content = signed.get(i).content();
       final int column = i;
-      java.util.function.BiConsumer<String, String> mark = (label, what) -> {
-        rows.computeIfAbsent(label, l -> {
-          String[] row = new String[signed.size() + 1];
-          java.util.Arrays.fill(row, "");
-          row[0] = l;
-          return row;
-        })[column + 1] = what;
-      };
-      content.getTreatedMuscles().forEach(m -> mark.accept("Muscle: " + name.apply("MUSCLE:" + m.getMuscle()),
-          m.getSide().abbreviation()));
-      content.getPointUses().forEach(p -> mark.accept("Point: " + name.apply("POINT:" + p.getPoint()), p.getSide().abbreviation()));
-      content.getTreatedMuscles().forEach(m -> mark.accept("Technique: " + name.apply("TECHNIQUE:" + m.getTechnique()), "✓"));
+      java.util.function.BiConsumer<String, String> mark =
+          (label, what) -> {
+            rows.computeIfAbsent(
+                        label,
+                        l -> {
+                          String[] row = new String[signed.size() + 1];
+                          java.util.Arrays.fill(row, "");
+                          row[0] = l;
+                          return row;
+                        })[column + 1] =
+                what;
+          };
+      content
+          .getTreatedMuscles()
+          .forEach(
+              m ->
+                  mark.accept(
+                      "Muscle: " + name.apply("MUSCLE:" + m.getMuscle()),
+                      m.getSide().abbreviation()));
+      content
+          .getPointUses()
+          .forEach(
+              p ->
+                  mark.accept(
+                      "Point: " + name.apply("POINT:" + p.getPoint()), p.getSide().abbreviation()));
+      content
+          .getTreatedMuscles()
+          .forEach(
+              m -> mark.accept("Technique: " + name.apply("TECHNIQUE:" + m.getTechnique()), "✓"));
     }
     return new ArrayList<>(rows.values());
   }
 
   public List<String> getUsageDates() {
-    List<SoapNote> signed = new ArrayList<>(sessionNotes.stream().filter(SoapNote::isSigned).toList());
+    List<SoapNote> signed =
+        new ArrayList<>(sessionNotes.stream().filter(SoapNote::isSigned).toList());
     java.util.Collections.reverse(signed);
     return signed.stream().map(n -> day(n.getSession().getStartsAt())).toList();
   }
@@ -129,64 +149,148 @@ public class ClientTreatmentPanel implements Serializable {
 
   /** Chart.js configuration: pain before and after each signed session. */
   public String getPainChart() {
-    return lineChart("Pain (0–10)", 10, new String[] {"Before the session", "After the session"}, new String[] {"#d9534f", "#2f7d95"},
-        List.of(outcomes.stream().map(OutcomePoint::painBefore).toList(), outcomes.stream().map(OutcomePoint::painAfter).toList()));
+    return lineChart(
+        "Pain (0–10)",
+        10,
+        new String[] {"Before the session", "After the session"},
+        new String[] {"#d9534f", "#2f7d95"},
+        List.of(
+            outcomes.stream().map(OutcomePoint::painBefore).toList(),
+            outcomes.stream().map(OutcomePoint::painAfter).toList()));
   }
 
   /** Headache days reported at each session since the previous one. */
   public String getHeadacheChart() {
-    return lineChart("Headache days since the last visit", null, new String[] {"Headache days"}, new String[] {"#8a4b00"},
+    return lineChart(
+        "Headache days since the last visit",
+        null,
+        new String[] {"Headache days"},
+        new String[] {"#8a4b00"},
         List.of(outcomes.stream().map(OutcomePoint::headacheDaysSinceLast).toList()));
   }
 
   /** Sleep quality and stress at each session. */
   public String getSleepChart() {
-    return lineChart("Sleep and stress (1–5)", 5, new String[] {"Sleep quality", "Stress"}, new String[] {"#3b7a3b", "#7a3b6e"},
-        List.of(outcomes.stream().map(OutcomePoint::sleepQuality).toList(), outcomes.stream().map(OutcomePoint::stressLevel).toList()));
+    return lineChart(
+        "Sleep and stress (1–5)",
+        5,
+        new String[] {"Sleep quality", "Stress"},
+        new String[] {"#3b7a3b", "#7a3b6e"},
+        List.of(
+            outcomes.stream().map(OutcomePoint::sleepQuality).toList(),
+            outcomes.stream().map(OutcomePoint::stressLevel).toList()));
   }
 
-  private String lineChart(String title, Integer max, String[] labels, String[] colours, List<List<Integer>> series) {
+  private String lineChart(
+      String title, Integer max, String[] labels, String[] colours, List<List<Integer>> series) {
     JsonArrayBuilder dates = Json.createArrayBuilder();
     outcomes.forEach(o -> dates.add(day(o.sessionStart())));
     JsonArrayBuilder datasets = Json.createArrayBuilder();
     for (int s = 0; s < series.size(); s++) {
       JsonArrayBuilder values = Json.createArrayBuilder();
-      series.get(s).forEach(v -> {
-        if (v == null) {
-          values.addNull();
-        } else {
-          values.add(v);
-        }
-      });
-      datasets.add(Json.createObjectBuilder().add("label", labels[s]).add("data", values).add("borderColor", colours[s])
-          .add("backgroundColor", colours[s]).add("tension", 0.2).add("spanGaps", true));
+      series
+          .get(s)
+          .forEach(
+              v -> {
+                if (v == null) {
+                  values.addNull();
+                } else {
+                  values.add(v);
+                }
+              });
+      datasets.add(
+          Json.createObjectBuilder()
+              .add("label", labels[s])
+              .add("data", values)
+              .add("borderColor", colours[s])
+              .add("backgroundColor", colours[s])
+              .add("tension", 0.2)
+              .add("spanGaps", true));
     }
     var y = Json.createObjectBuilder().add("beginAtZero", true);
     if (max != null) {
       y.add("max", max);
     }
-    return Json.createObjectBuilder().add("type", "line")
+    return Json.createObjectBuilder()
+        .add("type", "line")
         .add("data", Json.createObjectBuilder().add("labels", dates).add("datasets", datasets))
-        .add("options", Json.createObjectBuilder().add("animation", false).add("responsive", true)
-            .add("plugins", Json.createObjectBuilder().add("title", Json.createObjectBuilder().add("display", true).add("text", title)))
-            .add("scales", Json.createObjectBuilder().add("y", y)))
-        .build().toString();
+        .add(
+            "options",
+            Json.createObjectBuilder()
+                .add("animation", false)
+                .add("responsive", true)
+                .add(
+                    "plugins",
+                    Json.createObjectBuilder()
+                        .add(
+                            "title",
+                            Json.createObjectBuilder().add("display", true).add("text", title)))
+                .add("scales", Json.createObjectBuilder().add("y", y)))
+        .build()
+        .toString();
   }
 
-  public boolean isReadable() { return readable; }
-  public Long getClientId() { return clientId; }
-  public List<SoapNote> getSessionNotes() { return sessionNotes; }
-  public List<OutcomePoint> getOutcomes() { return outcomes; }
-  public List<String[]> getUsage() { return usage; }
-  public TreatmentPlan getPlan() { return plan; }
-  public long getSessionsDone() { return sessionsDone; }
-  public long getSessionsRemaining() { return plan == null ? 0 : Math.max(0, plan.getSessionsPlanned() - sessionsDone); }
-  public String getGoal() { return goal; }
-  public void setGoal(String goal) { this.goal = goal; }
-  public Integer getSessionsPlanned() { return sessionsPlanned; }
-  public void setSessionsPlanned(Integer v) { sessionsPlanned = v; }
-  public Integer getSessionsPerWeek() { return sessionsPerWeek; }
-  public void setSessionsPerWeek(Integer v) { sessionsPerWeek = v; }
-  public LocalDate getStartsOn() { return startsOn; }
-  public void setStartsOn(LocalDate startsOn) { this.startsOn = startsOn; }
+  public boolean isReadable() {
+    return readable;
+  }
+
+  public Long getClientId() {
+    return clientId;
+  }
+
+  public List<SoapNote> getSessionNotes() {
+    return sessionNotes;
+  }
+
+  public List<OutcomePoint> getOutcomes() {
+    return outcomes;
+  }
+
+  public List<String[]> getUsage() {
+    return usage;
+  }
+
+  public TreatmentPlan getPlan() {
+    return plan;
+  }
+
+  public long getSessionsDone() {
+    return sessionsDone;
+  }
+
+  public long getSessionsRemaining() {
+    return plan == null ? 0 : Math.max(0, plan.getSessionsPlanned() - sessionsDone);
+  }
+
+  public String getGoal() {
+    return goal;
+  }
+
+  public void setGoal(String goal) {
+    this.goal = goal;
+  }
+
+  public Integer getSessionsPlanned() {
+    return sessionsPlanned;
+  }
+
+  public void setSessionsPlanned(Integer v) {
+    sessionsPlanned = v;
+  }
+
+  public Integer getSessionsPerWeek() {
+    return sessionsPerWeek;
+  }
+
+  public void setSessionsPerWeek(Integer v) {
+    sessionsPerWeek = v;
+  }
+
+  public LocalDate getStartsOn() {
+    return startsOn;
+  }
+
+  public void setStartsOn(LocalDate startsOn) {
+    this.startsOn = startsOn;
+  }
 }

@@ -27,11 +27,11 @@ import org.myochart.platform.web.Messages;
 import org.myochart.platform.web.Responses;
 import org.myochart.security.web.CurrentStaff;
 import org.myochart.treatment.AdverseResponse;
+import org.myochart.treatment.AvoidedArea;
 import org.myochart.treatment.BodyChart;
 import org.myochart.treatment.MigraineProtocol;
-import org.myochart.treatment.NoteComparison;
-import org.myochart.treatment.AvoidedArea;
 import org.myochart.treatment.NoteAddendum;
+import org.myochart.treatment.NoteComparison;
 import org.myochart.treatment.NoteConflict;
 import org.myochart.treatment.NoteDraft;
 import org.myochart.treatment.PointUse;
@@ -88,12 +88,16 @@ public class NotePage implements Serializable {
       note = editable ? notes.openForEditing(id) : notes.open(id);
     } catch (BreakGlassNeeded outsideCaseload) {
       var external = FacesContext.getCurrentInstance().getExternalContext();
-      external.redirect(ClinicalDoor.screen(external.getRequestContextPath(), outsideCaseload.clientId(),
-          "/clinical/note.xhtml?id=" + id));
+      external.redirect(
+          ClinicalDoor.screen(
+              external.getRequestContextPath(),
+              outsideCaseload.clientId(),
+              "/clinical/note.xhtml?id=" + id));
       FacesContext.getCurrentInstance().responseComplete();
       return;
     } catch (RuleViolation refused) {
-      Responses.sendError(refused.kind() == RuleViolation.Kind.NOT_FOUND ? 404 : 403, refused.getMessage());
+      Responses.sendError(
+          refused.kind() == RuleViolation.Kind.NOT_FOUND ? 404 : 403, refused.getMessage());
       return;
     }
     draft = note.content();
@@ -101,8 +105,10 @@ public class NotePage implements Serializable {
     entries = catalogue.byCode();
     long clientId = note.getClient().getId();
     conditions = notes.cautionConditions(clientId);
-    intakeCautions = intakes.current(clientId).map(HealthIntake::cautions).orElse(List.of()).stream()
-        .map(c -> c.area() + ": " + c.advice()).toList();
+    intakeCautions =
+        intakes.current(clientId).map(HealthIntake::cautions).orElse(List.of()).stream()
+            .map(c -> c.area() + ": " + c.advice())
+            .toList();
     declinedInConsent = notes.declinedInConsent(clientId);
     acupressureDeclined = notes.acupressureDeclined(clientId);
     addenda = notes.addenda(id);
@@ -111,7 +117,9 @@ public class NotePage implements Serializable {
   // Rows
 
   public void addMuscle() {
-    draft.getTreatedMuscles().add(new TreatedMuscle(null, Side.BOTH, lastTechnique(), Pressure.MODERATE, 5));
+    draft
+        .getTreatedMuscles()
+        .add(new TreatedMuscle(null, Side.BOTH, lastTechnique(), Pressure.MODERATE, 5));
   }
 
   public void removeMuscle(int index) {
@@ -162,10 +170,13 @@ public class NotePage implements Serializable {
 
   /** A tap on the body chart: adds the muscle on that side, or takes it away if it is there. */
   public void toggle() {
-    Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+    Map<String, String> parameters =
+        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
     String toggleCode = parameters.get("code");
     String toggleSide = parameters.get("side");
-    if (!editable || toggleCode == null || entries.get(CatalogueKind.MUSCLE + ":" + toggleCode) == null) {
+    if (!editable
+        || toggleCode == null
+        || entries.get(CatalogueKind.MUSCLE + ":" + toggleCode) == null) {
       return;
     }
     Side side;
@@ -185,7 +196,8 @@ public class NotePage implements Serializable {
   private String lastTechnique() {
     List<TreatedMuscle> rows = draft.getTreatedMuscles();
     return rows.isEmpty() || rows.get(rows.size() - 1).getTechnique() == null
-        ? "trigger-point-therapy" : rows.get(rows.size() - 1).getTechnique();
+        ? "trigger-point-therapy"
+        : rows.get(rows.size() - 1).getTechnique();
   }
 
   /** The usual migraine rows, added to whatever is there. */
@@ -196,14 +208,24 @@ public class NotePage implements Serializable {
 
   /** The treatment rows of the last signed session. */
   public void copyFromLastSession() {
-    notes.lastSigned(note.getClient().getId()).filter(last -> !last.getId().equals(id)).ifPresentOrElse(last -> {
-      NoteDraft previous = last.content();
-      draft.getTreatedMuscles().addAll(previous.getTreatedMuscles());
-      draft.getPointUses().addAll(previous.getPointUses());
-      draft.getAvoidedAreas().addAll(previous.getAvoidedAreas());
-      Messages.info("Rows copied from the session of " + settings.zone().getId() + " "
-          + DateTimeFormatter.ISO_LOCAL_DATE.format(last.getSession().getStartsAt().atZone(settings.zone())) + ".");
-    }, () -> Messages.info("There is no earlier signed session to copy from."));
+    notes
+        .lastSigned(note.getClient().getId())
+        .filter(last -> !last.getId().equals(id))
+        .ifPresentOrElse(
+            last -> {
+              NoteDraft previous = last.content();
+              draft.getTreatedMuscles().addAll(previous.getTreatedMuscles());
+              draft.getPointUses().addAll(previous.getPointUses());
+              draft.getAvoidedAreas().addAll(previous.getAvoidedAreas());
+              Messages.info(
+                  "Rows copied from the session of "
+                      + settings.zone().getId()
+                      + " "
+                      + DateTimeFormatter.ISO_LOCAL_DATE.format(
+                          last.getSession().getStartsAt().atZone(settings.zone()))
+                      + ".");
+            },
+            () -> Messages.info("There is no earlier signed session to copy from."));
   }
 
   // Saving and signing
@@ -216,7 +238,9 @@ public class NotePage implements Serializable {
     try {
       SoapNote saved = notes.saveDraft(id, seenVersion, draft);
       seenVersion = saved.getVersion();
-      savedAt = DateTimeFormatter.ofPattern("HH:mm:ss").format(saved.getUpdatedAt().atZone(settings.zone()));
+      savedAt =
+          DateTimeFormatter.ofPattern("HH:mm:ss")
+              .format(saved.getUpdatedAt().atZone(settings.zone()));
     } catch (NoteConflict conflict) {
       showConflict(conflict);
     } catch (RuleViolation refused) {
@@ -341,23 +365,79 @@ public class NotePage implements Serializable {
     return draft == null ? new LinkedHashMap<>() : NoteComparison.readable(draft, this::entryName);
   }
 
-  public Long getId() { return id; }
-  public void setId(Long id) { this.id = id; }
-  public SoapNote getNote() { return note; }
-  public NoteDraft getDraft() { return draft; }
-  public boolean isEditable() { return editable; }
-  public List<String> getIntakeCautions() { return intakeCautions; }
-  public List<String> getDeclinedInConsent() { return declinedInConsent; }
-  public List<NoteAddendum> getAddenda() { return addenda; }
-  public String getSavedAt() { return savedAt; }
-  public SoapNote getTheirs() { return theirs; }
-  public List<String[]> getDifferences() { return differences; }
-  public String getPassword() { return password; }
-  public void setPassword(String password) { this.password = password; }
-  public String getAddendumReason() { return addendumReason; }
-  public void setAddendumReason(String v) { addendumReason = v; }
-  public String getAddendumBody() { return addendumBody; }
-  public void setAddendumBody(String v) { addendumBody = v; }
-  public String getAddendumPassword() { return addendumPassword; }
-  public void setAddendumPassword(String v) { addendumPassword = v; }
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public SoapNote getNote() {
+    return note;
+  }
+
+  public NoteDraft getDraft() {
+    return draft;
+  }
+
+  public boolean isEditable() {
+    return editable;
+  }
+
+  public List<String> getIntakeCautions() {
+    return intakeCautions;
+  }
+
+  public List<String> getDeclinedInConsent() {
+    return declinedInConsent;
+  }
+
+  public List<NoteAddendum> getAddenda() {
+    return addenda;
+  }
+
+  public String getSavedAt() {
+    return savedAt;
+  }
+
+  public SoapNote getTheirs() {
+    return theirs;
+  }
+
+  public List<String[]> getDifferences() {
+    return differences;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getAddendumReason() {
+    return addendumReason;
+  }
+
+  public void setAddendumReason(String v) {
+    addendumReason = v;
+  }
+
+  public String getAddendumBody() {
+    return addendumBody;
+  }
+
+  public void setAddendumBody(String v) {
+    addendumBody = v;
+  }
+
+  public String getAddendumPassword() {
+    return addendumPassword;
+  }
+
+  public void setAddendumPassword(String v) {
+    addendumPassword = v;
+  }
 }

@@ -30,7 +30,8 @@ public class NoteWorkListPage {
 
   public List<SoapNote> getOverdue() {
     if (overdue == null) {
-      overdue = staff.isOwner() ? notes.unsignedLongerThan(settings.unsignedNoteAlert()) : List.of();
+      overdue =
+          staff.isOwner() ? notes.unsignedLongerThan(settings.unsignedNoteAlert()) : List.of();
     }
     return overdue;
   }

@@ -57,7 +57,8 @@ public class SessionStartPage implements Serializable {
   }
 
   public String start() {
-    if (!"yes".equals(acuteAttack) && !"no".equals(acuteAttack) || !"yes".equals(changedSinceLast) && !"no".equals(changedSinceLast)) {
+    if (!"yes".equals(acuteAttack) && !"no".equals(acuteAttack)
+        || !"yes".equals(changedSinceLast) && !"no".equals(changedSinceLast)) {
       Messages.error("Answer both of today's questions with Yes or No.");
       FacesContext.getCurrentInstance().validationFailed();
       return null;
@@ -72,8 +73,13 @@ public class SessionStartPage implements Serializable {
       }
     }
     try {
-      SoapNote note = notes.startSession(clientId, kind,
-          new SoapNotes.TodaysCheck("yes".equals(acuteAttack), "yes".equals(changedSinceLast), flags), staff.getDisplayName());
+      SoapNote note =
+          notes.startSession(
+              clientId,
+              kind,
+              new SoapNotes.TodaysCheck(
+                  "yes".equals(acuteAttack), "yes".equals(changedSinceLast), flags),
+              staff.getDisplayName());
       return "/clinical/note.xhtml?faces-redirect=true&id=" + note.getId();
     } catch (RuleViolation refused) {
       readiness = gate.check(clientId);
@@ -90,16 +96,51 @@ public class SessionStartPage implements Serializable {
     return SessionKind.values();
   }
 
-  public Long getClientId() { return clientId; }
-  public void setClientId(Long clientId) { this.clientId = clientId; }
-  public String getClientName() { return clientName; }
-  public TreatmentGate.Readiness getReadiness() { return readiness; }
-  public SessionKind getKind() { return kind; }
-  public void setKind(SessionKind kind) { this.kind = kind; }
-  public String getAcuteAttack() { return acuteAttack; }
-  public void setAcuteAttack(String v) { acuteAttack = v; }
-  public String getChangedSinceLast() { return changedSinceLast; }
-  public void setChangedSinceLast(String v) { changedSinceLast = v; }
-  public List<String> getRedFlags() { return redFlags; }
-  public void setRedFlags(List<String> redFlags) { this.redFlags = redFlags; }
+  public Long getClientId() {
+    return clientId;
+  }
+
+  public void setClientId(Long clientId) {
+    this.clientId = clientId;
+  }
+
+  public String getClientName() {
+    return clientName;
+  }
+
+  public TreatmentGate.Readiness getReadiness() {
+    return readiness;
+  }
+
+  public SessionKind getKind() {
+    return kind;
+  }
+
+  public void setKind(SessionKind kind) {
+    this.kind = kind;
+  }
+
+  public String getAcuteAttack() {
+    return acuteAttack;
+  }
+
+  public void setAcuteAttack(String v) {
+    acuteAttack = v;
+  }
+
+  public String getChangedSinceLast() {
+    return changedSinceLast;
+  }
+
+  public void setChangedSinceLast(String v) {
+    changedSinceLast = v;
+  }
+
+  public List<String> getRedFlags() {
+    return redFlags;
+  }
+
+  public void setRedFlags(List<String> redFlags) {
+    this.redFlags = redFlags;
+  }
 }

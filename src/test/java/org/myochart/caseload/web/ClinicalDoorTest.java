@@ -18,12 +18,14 @@ class ClinicalDoorTest {
     assertFalse(ClinicalDoor.isSafeReturn("https://evil.example/"));
     assertFalse(ClinicalDoor.isSafeReturn("/owner/staff.xhtml"));
     assertFalse(ClinicalDoor.isSafeReturn("/clinical/../owner/staff.xhtml"));
-    assertFalse(ClinicalDoor.isSafeReturn("/clinical/break-glass.xhtml?client=3"), "never back to itself");
+    assertFalse(
+        ClinicalDoor.isSafeReturn("/clinical/break-glass.xhtml?client=3"), "never back to itself");
   }
 
   @Test
   void theScreensAddressCarriesTheClientAndTheWayBack() {
-    assertEquals("/ctx/clinical/break-glass.xhtml?client=5&next=%2Fclinical%2Fnote.xhtml%3Fid%3D9",
+    assertEquals(
+        "/ctx/clinical/break-glass.xhtml?client=5&next=%2Fclinical%2Fnote.xhtml%3Fid%3D9",
         ClinicalDoor.screen("/ctx", 5, "/clinical/note.xhtml?id=9"));
   }
 }
