@@ -62,4 +62,24 @@ class PackageDependenciesTest {
                 .and(not(resideInAPackage("org.myochart.platform.."))))
         .check(myochart);
   }
+
+  /**
+   * Payara's OpenAPI generator fails (and /openapi answers an error page) on the standard size and
+   * number constraints on a record component; the clinic's own {@code @Text}, {@code @Between} and
+   * {@code @MostItems} say the same and are safe.
+   */
+  @Test
+  void noStandardSizeOrNumberConstraintThatBreaksTheApiDescription() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("jakarta.validation.constraints.Size")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("jakarta.validation.constraints.Min")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("jakarta.validation.constraints.Max")
+        .check(myochart);
+  }
 }

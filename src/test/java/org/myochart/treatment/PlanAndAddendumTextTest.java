@@ -38,7 +38,7 @@ class PlanAndAddendumTextTest {
         Map.of("sessionsPlanned", "Plan 1 to 100 sessions."),
         problems(PlanTerms.of("Goal", 101, 7, LocalDate.of(2026, 3, 1))));
     assertEquals(
-        Map.of("goal", "The goal may have at most 1000 characters."),
+        Map.of("goal", "The goal may have at most 1000 characters; it has 1001."),
         problems(PlanTerms.of("g".repeat(1001), 1, 1, LocalDate.of(2026, 3, 1))));
   }
 
@@ -58,7 +58,7 @@ class PlanAndAddendumTextTest {
         Map.of("reason", "The reason for the addendum contains characters that cannot be stored."),
         problems(AddendumText.of("Bell\u0007", "Text")));
     assertEquals(
-        Map.of("body", "The text of the addendum may have at most 4000 characters."),
+        Map.of("body", "The text of the addendum may have at most 4000 characters; it has 4001."),
         problems(AddendumText.of("Reason", "b".repeat(4001))));
   }
 }
