@@ -296,6 +296,11 @@ public final class RunningClinic {
     for (int attempt = 1; attempt <= 3; attempt++) {
       try {
         return startOnce(name, database, heap, settings, membership);
+      } catch (NotReadyInTime e) {
+        // Not retried: the stopped server may have filled part of its data directory and database
+        // (the demo clinic's seeding), and a second start on them would make later tests fail for
+        // a reason far from this one.
+        throw e;
       } catch (IllegalStateException e) {
         lastFailure = e;
       }
@@ -430,8 +435,15 @@ public final class RunningClinic {
               });
     } catch (ConditionTimeoutException e) {
       stop();
-      throw new IllegalStateException(
+      throw new NotReadyInTime(
           "The " + name + " clinic was not ready within 4 minutes:\n" + logTail(log, logStart), e);
+    }
+  }
+
+  /** A server that started but did not answer ready in time; it has been stopped. */
+  private static final class NotReadyInTime extends IllegalStateException {
+    NotReadyInTime(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
