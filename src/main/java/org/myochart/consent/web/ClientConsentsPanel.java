@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import org.myochart.client.web.ClientPage;
 import org.myochart.consent.ConsentFormVersion;
 import org.myochart.consent.ConsentForms;
 import org.myochart.consent.ConsentStanding;
@@ -33,6 +34,7 @@ public class ClientConsentsPanel implements Serializable {
   @Inject Consents consents;
   @Inject ConsentForms forms;
   @Inject HttpServletRequest request;
+  @Inject ClientPage profile;
   @Inject Kiosks kiosks;
 
   private Long clientId;
@@ -46,10 +48,15 @@ public class ClientConsentsPanel implements Serializable {
 
   @PostConstruct
   void start() {
+    // The client is the profile's own, converted by its view parameter; never read from the
+    // request.
+    clientId = profile.getId();
+    if (clientId == null) {
+      return;
+    }
     try {
-      clientId = Long.valueOf(request.getParameter("id"));
       refresh();
-    } catch (NumberFormatException | RuleViolation e) {
+    } catch (RuleViolation e) {
       clientId = null;
     }
   }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +15,7 @@ import java.util.function.Function;
 import org.myochart.anatomy.Catalogue;
 import org.myochart.anatomy.CatalogueEntry;
 import org.myochart.client.Clients;
+import org.myochart.client.web.ClientPage;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
@@ -38,7 +38,7 @@ public class ClientTreatmentPanel implements Serializable {
   @Inject Clients clients;
   @Inject ClinicSettings settings;
   @Inject CurrentStaff staff;
-  @Inject HttpServletRequest request;
+  @Inject ClientPage profile;
 
   private Long clientId;
   private boolean readable;
@@ -54,9 +54,10 @@ public class ClientTreatmentPanel implements Serializable {
 
   @PostConstruct
   void start() {
-    try {
-      clientId = Long.valueOf(request.getParameter("id"));
-    } catch (NumberFormatException e) {
+    // The client is the profile's own, converted by its view parameter; never read from the
+    // request.
+    clientId = profile.getId();
+    if (clientId == null) {
       return;
     }
     if (staff.getRole() == null || staff.getRole() == org.myochart.staff.Role.FRONT_DESK) {
