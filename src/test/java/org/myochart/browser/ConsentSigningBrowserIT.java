@@ -502,7 +502,6 @@ class ConsentSigningBrowserIT {
 
     try (Browser desk = Browser.open(clinic)) {
       LoginScreen.open(desk).signInAndWait("therapist1", PASSWORD);
-      String cookie = "JSESSIONID=" + desk.sessionCookie();
       for (String[] badAddress :
           new String[][] {
             {"/staff/consents/signature?id=abc", "400"},
@@ -516,7 +515,8 @@ class ConsentSigningBrowserIT {
         var response =
             Http.send(
                 java.net.http.HttpRequest.newBuilder(clinic.uri(badAddress[0]))
-                    .header("Cookie", cookie));
+                    // The browser's session cookie as it is now: the open page may have renewed it.
+                    .header("Cookie", "JSESSIONID=" + desk.sessionCookie()));
         assertEquals(Integer.parseInt(badAddress[1]), response.statusCode(), badAddress[0]);
       }
     }
