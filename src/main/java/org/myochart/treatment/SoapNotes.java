@@ -34,6 +34,7 @@ import org.myochart.client.HealthIntake;
 import org.myochart.client.Intakes;
 import org.myochart.client.MedicationKind;
 import org.myochart.client.RedFlag;
+import org.myochart.consent.Consent;
 import org.myochart.consent.ConsentStanding;
 import org.myochart.consent.Consents;
 import org.myochart.consent.TreatmentGate;
@@ -387,25 +388,29 @@ public class SoapNotes {
     return conditions;
   }
 
-  /** The techniques the client declined in the consents in force, in their consents' words. */
-  public List<String> declinedInConsent(long clientId) {
+  /**
+   * What the client declined in the consents in force: the techniques in their consents' words, and
+   * whether one of them is acupressure. One read of the consents (and one audit entry for it).
+   */
+  public DeclinedTechniques declinedInConsent(long clientId) {
     requireReader(clientId);
-    return consents.standings(clientId).stream()
-        .filter(ConsentStanding::isValid)
-        .flatMap(standing -> standing.consent().getTechniqueChoices().stream())
-        .filter(choice -> !choice.isAccepted())
-        .map(choice -> choice.getText())
-        .distinct()
-        .toList();
+    List<Consent> inForce =
+        consents.standings(clientId).stream()
+            .filter(ConsentStanding::isValid)
+            .map(ConsentStanding::consent)
+            .toList();
+    return new DeclinedTechniques(
+        inForce.stream()
+            .flatMap(consent -> consent.getTechniqueChoices().stream())
+            .filter(choice -> !choice.isAccepted())
+            .map(choice -> choice.getText())
+            .distinct()
+            .toList(),
+        inForce.stream().anyMatch(consent -> consent.declined(PointUse::isAcupressure)));
   }
 
-  /** Whether the client declined acupressure in a consent that is in force. */
-  public boolean acupressureDeclined(long clientId) {
-    requireReader(clientId);
-    return consents.standings(clientId).stream()
-        .filter(ConsentStanding::isValid)
-        .anyMatch(standing -> standing.consent().declined(PointUse::isAcupressure));
-  }
+  /** The techniques a client declined, in their consents' words, and whether acupressure is one. */
+  public record DeclinedTechniques(List<String> inClientsWords, boolean acupressure) {}
 
   // Plans
 

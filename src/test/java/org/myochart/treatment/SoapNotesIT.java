@@ -509,16 +509,18 @@ class SoapNotesIT {
         therapist,
         () -> notes.startSession(accepting.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
 
-    assertTrue(as(therapist, () -> notes.acupressureDeclined(declining.getId())));
-    assertFalse(as(therapist, () -> notes.acupressureDeclined(accepting.getId())));
+    assertTrue(as(therapist, () -> notes.declinedInConsent(declining.getId()).acupressure()));
+    assertFalse(as(therapist, () -> notes.declinedInConsent(accepting.getId()).acupressure()));
     assertTrue(
-        as(therapist, () -> notes.declinedInConsent(declining.getId())).stream()
+        as(therapist, () -> notes.declinedInConsent(declining.getId())).inClientsWords().stream()
             .anyMatch(text -> text.startsWith("Acupressure")));
     PointUse row = new PointUse("GB20", Side.BOTH, "T");
     assertEquals(
         List.of("The client declined acupressure in their consent."),
         row.cautions(
-            Map.of(), Set.of(), as(therapist, () -> notes.acupressureDeclined(declining.getId()))));
+            Map.of(),
+            Set.of(),
+            as(therapist, () -> notes.declinedInConsent(declining.getId()).acupressure())));
   }
 
   @Test

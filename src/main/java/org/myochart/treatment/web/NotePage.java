@@ -109,8 +109,9 @@ public class NotePage implements Serializable {
         intakes.current(clientId).map(HealthIntake::cautions).orElse(List.of()).stream()
             .map(c -> c.area() + ": " + c.advice())
             .toList();
-    declinedInConsent = notes.declinedInConsent(clientId);
-    acupressureDeclined = notes.acupressureDeclined(clientId);
+    SoapNotes.DeclinedTechniques declined = notes.declinedInConsent(clientId);
+    declinedInConsent = declined.inClientsWords();
+    acupressureDeclined = declined.acupressure();
     addenda = notes.addenda(id);
   }
 
