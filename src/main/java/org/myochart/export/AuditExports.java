@@ -18,6 +18,7 @@ import org.myochart.consent.Sha256;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.record.ClinicSigningKey;
+import org.myochart.record.SealCertificates;
 import org.myochart.security.StaffAccounts;
 
 /**
@@ -42,6 +43,7 @@ public class AuditExports {
   @Inject Clock clock;
   @Inject ClinicSettings settings;
   @Inject ClinicSigningKey key;
+  @Inject SealCertificates certificates;
   @Inject StaffAccounts staff;
   @Inject Clients clients;
 
@@ -268,7 +270,7 @@ public class AuditExports {
   /** Writes the archive of a completed export, streaming record after record. */
   public void writeArchive(AuditExport export, java.io.OutputStream out)
       throws java.io.IOException {
-    new ExportArchive(queries, settings).write(export, out);
+    new ExportArchive(queries, settings).write(export, out, key.identity(), certificates.history());
   }
 
   private static String describe(ExportScope scope) {

@@ -3,6 +3,7 @@ package org.myochart.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -10,16 +11,24 @@ import org.myochart.audit.AuditLine;
 import org.myochart.audit.AuditLogCsv;
 import org.myochart.consent.Sha256;
 import org.myochart.platform.ClinicSettings;
+import org.myochart.record.SealCertificate;
+import org.myochart.record.SigningIdentity;
 
 /**
  * Writes a completed export as a ZIP: a read-me, the signed JSON manifest and its detached
- * signature, the CSV manifest, the audit log of the range, and every sealed PDF exactly as stored.
- * Records are streamed one page at a time; each is checked against its manifest line on the way
- * out.
+ * signature, the CSV manifest, the audit log of the range, every sealed PDF exactly as stored, the
+ * clinic's sealing certificates, and a SHA256SUMS list of every file with its own detached
+ * signature, so that the archive is checked offline with openssl and sha256sum against the pinned
+ * certificates (ADR-050). Records are streamed one page at a time; each is checked against its
+ * manifest line on the way out.
  */
 final class ExportArchive {
 
   static final String README_FILE = "README.txt";
+  static final String CERTIFICATES_FILE = "clinic-seal-certificates.pem";
+  static final String CERTIFICATE_FOLDER = "certificates/";
+  static final String SUMS_FILE = "SHA256SUMS";
+  static final String SUMS_SIGNATURE_FILE = "SHA256SUMS.p7s";
 
   private final ExportQueries queries;
   private final ClinicSettings settings;
@@ -43,27 +52,57 @@ final class ExportArchive {
         auditLogSha256);
   }
 
-  void write(AuditExport export, OutputStream target) throws IOException {
+  /**
+   * Streams the archive.
+   *
+   * @param identity the clinic's current key, which signs the SHA256SUMS list
+   * @param certificates the clinic's sealing certificates, current and retired
+   */
+  void write(
+      AuditExport export,
+      OutputStream target,
+      SigningIdentity identity,
+      List<SealCertificate> certificates)
+      throws IOException {
     ZipOutputStream zip = new ZipOutputStream(target, StandardCharsets.UTF_8);
     zip.setComment("MyoChart audit export " + export.getId());
+    StringBuilder sums = new StringBuilder();
     zip.putNextEntry(new ZipEntry(README_FILE));
-    zip.write(readme(export).getBytes(StandardCharsets.UTF_8));
+    zip.write(readme(export, certificates).getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();
+    zip.putNextEntry(new ZipEntry(CERTIFICATES_FILE));
+    for (SealCertificate certificate : certificates) {
+      zip.write(certificate.pem().getBytes(StandardCharsets.US_ASCII));
+    }
+    zip.closeEntry();
+    for (SealCertificate certificate : certificates) {
+      zip.putNextEntry(new ZipEntry(CERTIFICATE_FOLDER + certificate.getSha256() + ".pem"));
+      zip.write(certificate.pem().getBytes(StandardCharsets.US_ASCII));
+      zip.closeEntry();
+    }
     zip.putNextEntry(new ZipEntry(Manifest.CSV_FILE));
     java.security.DigestOutputStream csv = Manifest.digesting(zip);
     Manifest.writeCsv(queries.lines(export.getId()), csv);
     zip.closeEntry();
+    String csvSha256 = Manifest.hex(csv);
+    sum(sums, csvSha256, Manifest.CSV_FILE);
     Manifest.Header header =
-        header(export, Manifest.hex(csv), export.getAuditEntries(), export.getAuditLogSha256());
+        header(export, csvSha256, export.getAuditEntries(), export.getAuditLogSha256());
     zip.putNextEntry(new ZipEntry(Manifest.JSON_FILE));
-    Manifest.writeJson(header, queries.lines(export.getId()), zip);
+    java.security.DigestOutputStream json = Manifest.digesting(zip);
+    Manifest.writeJson(header, queries.lines(export.getId()), json);
     zip.closeEntry();
+    sum(sums, Manifest.hex(json), Manifest.JSON_FILE);
+    byte[] manifestSignature = export.manifestSignature();
     zip.putNextEntry(new ZipEntry(Manifest.SIGNATURE_FILE));
-    zip.write(export.manifestSignature());
+    zip.write(manifestSignature);
     zip.closeEntry();
+    sum(sums, Sha256.of(manifestSignature), Manifest.SIGNATURE_FILE);
     zip.putNextEntry(new ZipEntry(Manifest.AUDIT_LOG_FILE));
-    writeAuditLog(export, export.getAuditUpTo(), zip);
+    java.security.DigestOutputStream log = Manifest.digesting(zip);
+    writeAuditLog(export, export.getAuditUpTo(), log);
     zip.closeEntry();
+    sum(sums, Manifest.hex(log), Manifest.AUDIT_LOG_FILE);
     for (ExportQueries.ArchivedFile file : queries.files(export.getId())) {
       byte[] pdf = file.pdf();
       if (!Sha256.of(pdf).equals(file.line().sha256())) {
@@ -85,9 +124,22 @@ final class ExportArchive {
       zip.putNextEntry(entry);
       zip.write(pdf);
       zip.closeEntry();
+      sum(sums, file.line().sha256(), file.line().file());
     }
+    byte[] sumsBytes = sums.toString().getBytes(StandardCharsets.UTF_8);
+    zip.putNextEntry(new ZipEntry(SUMS_FILE));
+    zip.write(sumsBytes);
+    zip.closeEntry();
+    zip.putNextEntry(new ZipEntry(SUMS_SIGNATURE_FILE));
+    zip.write(ManifestSignature.sign(identity, out -> out.write(sumsBytes)));
+    zip.closeEntry();
     zip.finish();
     zip.flush();
+  }
+
+  /** One line as sha256sum -c reads it: the hex digest, two spaces, the file name. */
+  private static void sum(StringBuilder sums, String sha256, String file) {
+    sums.append(sha256).append("  ").append(file).append('\n');
   }
 
   /** Writes the audit log of the export and answers how many entries it holds. */
@@ -103,7 +155,22 @@ final class ExportArchive {
     return count;
   }
 
-  private String readme(AuditExport export) {
+  private static String fingerprints(List<SealCertificate> certificates) {
+    StringBuilder lines = new StringBuilder();
+    for (SealCertificate certificate : certificates) {
+      lines
+          .append("     ")
+          .append(certificate.getSha256())
+          .append(
+              certificate.isCurrent()
+                  ? "  (current)"
+                  : "  (retired " + certificate.getRetiredAt() + ")")
+          .append("\r\n");
+    }
+    return lines.toString();
+  }
+
+  private String readme(AuditExport export, List<SealCertificate> certificates) {
     return String.join(
         "\r\n",
         "MyoChart audit export " + export.getId() + " of " + settings.clinicName(),
@@ -135,6 +202,14 @@ final class ExportArchive {
             + "   detached CMS signature (DER) of "
             + Manifest.JSON_FILE
             + " by the clinic's sealing key.",
+        CERTIFICATES_FILE
+            + " the clinic's sealing certificates (also one per file in "
+            + CERTIFICATE_FOLDER
+            + ").",
+        SUMS_FILE
+            + "        SHA-256 of every file above and below, as sha256sum -c reads it; "
+            + SUMS_SIGNATURE_FILE
+            + " signs it.",
         Manifest.AUDIT_LOG_FILE
             + "       "
             + export.getAuditEntries()
@@ -142,14 +217,37 @@ final class ExportArchive {
             + (export.scope().filtered() ? " about the exported records." : " of the range.")
             + " Each entry's hash chains to the one before it.",
         "",
-        "To check this archive:",
-        "  openssl cms -verify -binary -inform DER -in "
+        "To check this archive offline (OpenSSL 3 and sha256sum; run in the unpacked folder):",
+        "",
+        "1. Make sure the certificates are the clinic's. Print their SHA-256 fingerprints:",
+        "     for c in "
+            + CERTIFICATE_FOLDER
+            + "*.pem; do openssl x509 -in \"$c\" -outform DER | sha256sum; done",
+        "   and compare them with the fingerprints the clinic publishes on its verification page (or gives you",
+        "   itself). Do not rely on this file for them; at the time of this download they were:",
+        fingerprints(certificates),
+        "2. Check that the clinic's key signed the list of files, trusting those certificates only:",
+        "     openssl cms -verify -binary -inform DER -in "
+            + SUMS_SIGNATURE_FILE
+            + " -content "
+            + SUMS_FILE
+            + " -CAfile "
+            + CERTIFICATES_FILE,
+        "       -partial_chain -purpose any -no-CApath -no-CAstore -out /dev/null",
+        "   It must print \"CMS Verification successful\". A list signed by any other key fails here.",
+        "3. Check every file against the list:",
+        "     sha256sum -c " + SUMS_FILE,
+        "   Every line must end in OK; a swapped, changed or missing record fails here.",
+        "4. The manifest, signed when the export was made, can be checked the same way:",
+        "     openssl cms -verify -binary -inform DER -in "
             + Manifest.SIGNATURE_FILE
             + " -content "
             + Manifest.JSON_FILE
-            + " -noverify -out /dev/null",
-        "  (with a CA-issued clinic certificate, drop -noverify and give -CAfile), then compare each file's",
-        "  sha256sum with its line in the manifest. Each PDF carries its own digital signature.",
+            + " -CAfile "
+            + CERTIFICATES_FILE,
+        "       -partial_chain -purpose any -no-CApath -no-CAstore -out /dev/null",
+        "5. Each PDF carries its own seal: pdfsig, Adobe Acrobat or EU DSS show it; its certificate's",
+        "   fingerprint must be one of those in step 1 (MyoChart's verification page checks that for you).",
         "",
         "Spreadsheet safety: in "
             + Manifest.CSV_FILE

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
+import org.myochart.audit.CurrentActor;
 import org.myochart.caseload.Caseloads;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
@@ -19,7 +20,8 @@ import org.myochart.platform.RuleViolation;
 
 /**
  * A client's whole signed chart as one sealed PDF, for auditors, insurers or the client. Built from
- * the stored sealed bytes on each request and not kept; each export is audited.
+ * the stored sealed bytes on each request and not kept; each one issued is recorded by its SHA-256
+ * (so that it verifies as the clinic's later) and audited.
  */
 @ApplicationScoped
 @Transactional
@@ -37,6 +39,7 @@ public class Charts {
   @Inject ClinicSigningKey key;
   @Inject ClinicTimestampAuthority timestamps;
   @Inject AuditTrail audit;
+  @Inject CurrentActor actor;
   @Inject Clock clock;
 
   public ChartExport export(long clientId) {
@@ -73,6 +76,8 @@ public class Charts {
               + " properly; nothing was exported. Try again in a moment.");
     }
     String sha256 = Sha256.of(sealed);
+    em.persist(
+        new IssuedChart(sha256, clientId, now, actor.get().name(), records.size(), sealed.length));
     var ids = Json.createArrayBuilder();
     records.forEach(r -> ids.add(r.getRecordType() + ":" + r.getRecordId()));
     audit.record(

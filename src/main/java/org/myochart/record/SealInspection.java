@@ -21,8 +21,9 @@ import org.myochart.audit.RecordKind;
 /**
  * Reads what the bytes of an uploaded PDF say about their seal. The signatures are found in the raw
  * bytes as well as through PDFBox, so that a file damaged beyond parsing is still checked (and
- * found broken) instead of refused. Nothing in the file is trusted but the mathematics: the
- * certificate that checks the signature is the one the signature carries.
+ * found broken) instead of refused. The certificate that checks the mathematics is the one the
+ * signature carries; whose it is, {@link Verifications} decides from the clinic's own certificate
+ * history, never from the names in the file.
  */
 final class SealInspection {
 
@@ -32,14 +33,29 @@ final class SealInspection {
   private static final Pattern SOURCE =
       Pattern.compile("(consent|note|addendum|chart)-(\\d{1,18})\\.json");
 
-  /** One signature and what checking it found. */
+  /**
+   * One signature and what checking it found; {@code certificateSha256} is the SHA-256 of the DER
+   * certificate that checked it, or null when none could be read.
+   */
   record SignatureCheck(
       boolean valid,
       boolean coversWholeFile,
       boolean cleanContents,
       String signer,
       Instant signedAt,
-      String problem) {}
+      String problem,
+      String certificateSha256) {
+
+    SignatureCheck(
+        boolean valid,
+        boolean coversWholeFile,
+        boolean cleanContents,
+        String signer,
+        Instant signedAt,
+        String problem) {
+      this(valid, coversWholeFile, cleanContents, signer, signedAt, problem, null);
+    }
+  }
 
   /** Every signature of the file, and the record it names (type and id, or nulls). */
   record Findings(
@@ -49,9 +65,13 @@ final class SealInspection {
       return signatures.stream().allMatch(SignatureCheck::valid);
     }
 
-    /** One signature, covering every byte of the file, with nothing hidden beside its value. */
+    /**
+     * One valid signature, covering every byte of the file, with nothing hidden beside its value:
+     * the bytes are those that were sealed.
+     */
     boolean intact() {
       return signatures.size() == 1
+          && signatures.get(0).valid()
           && signatures.get(0).coversWholeFile()
           && signatures.get(0).cleanContents();
     }

@@ -30,6 +30,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.myochart.consent.Sha256;
 import org.myochart.record.SealInspection.SignatureCheck;
 
 /**
@@ -132,17 +133,20 @@ final class SealSignature {
           dateInFile,
           "the signature cannot be read");
     }
+    String fingerprint = fingerprint(certificate);
     String mismatch = mismatch(signer, certificate);
     if (mismatch != null) {
-      return new SignatureCheck(false, coversWholeFile, value.clean(), name, when, mismatch);
+      return new SignatureCheck(
+          false, coversWholeFile, value.clean(), name, when, mismatch, fingerprint);
     }
     String unsignedPartProblem = SealStructure.problem(cms, signer, certificate, value.der());
     if (unsignedPartProblem != null) {
       // The signed bytes check out, but a part of the signature value that the signature
       // cannot cover itself was altered: the file is not as sealed.
-      return new SignatureCheck(true, coversWholeFile, false, name, when, unsignedPartProblem);
+      return new SignatureCheck(
+          true, coversWholeFile, false, name, when, unsignedPartProblem, fingerprint);
     }
-    return new SignatureCheck(true, coversWholeFile, value.clean(), name, when, null);
+    return new SignatureCheck(true, coversWholeFile, value.clean(), name, when, null, fingerprint);
   }
 
   /** Why the signature does not verify against the signed bytes, or null when it does. */
@@ -202,6 +206,14 @@ final class SealSignature {
       }
     }
     return true;
+  }
+
+  private static String fingerprint(X509CertificateHolder certificate) {
+    try {
+      return Sha256.of(certificate.getEncoded());
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static Optional<String> commonName(X509CertificateHolder certificate) {

@@ -40,6 +40,7 @@ public class Verifications {
 
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
+  @Inject SealCertificates certificates;
 
   /**
    * Reads an upload, refusing it as soon as it passes {@link #LARGEST_UPLOAD}, so that a huge body
@@ -80,6 +81,7 @@ public class Verifications {
           Json.createObjectBuilder()
               .add("channel", channel.name())
               .add("sha256", answer.sha256())
+              .add("sealedByClinic", answer.sealedByClinic())
               .add("signatureValid", answer.signatureValid())
               .add("intact", answer.intact())
               .add("matchesStoredCopy", answer.matchesStoredCopy())
@@ -109,20 +111,39 @@ public class Verifications {
     SealInspection.Findings findings = SealInspection.inspect(upload);
     String type = findings.recordType();
     Long id = findings.recordId();
-    Optional<SealedRecord> stored =
-        type != null && id != null && !SealInspection.CHART.equals(type)
-            ? storedCopy(type, id)
-            : Optional.empty();
-    if (type == null) {
-      // A file too damaged to name its record may still be a stored copy: the fingerprint says.
-      stored = bySha256(sha256);
-      if (stored.isPresent()) {
-        type = stored.get().getRecordType();
-        id = stored.get().getRecordId();
+    Verification.Holding holding;
+    if (SealInspection.CHART.equals(type)) {
+      Long chartOf = id;
+      holding =
+          issuedChart(sha256)
+              .filter(issued -> chartOf != null && issued.getClientId() == chartOf)
+              .map(issued -> new Verification.Holding(true, true, issued.getIssuedAt()))
+              .orElse(Verification.Holding.NONE);
+    } else {
+      Optional<SealedRecord> stored =
+          type != null && id != null ? storedCopy(type, id) : Optional.empty();
+      if (type == null) {
+        // A file too damaged to name its record may still be a stored copy: the fingerprint says.
+        stored = bySha256(sha256);
+        if (stored.isPresent()) {
+          type = stored.get().getRecordType();
+          id = stored.get().getRecordId();
+        }
       }
+      holding =
+          stored
+              .map(r -> new Verification.Holding(true, r.getSha256().equals(sha256), null))
+              .orElse(Verification.Holding.NONE);
     }
-    boolean matches = stored.map(r -> r.getSha256().equals(sha256)).orElse(false);
-    return Verification.of(findings, type, id, sha256, stored.isPresent(), matches);
+    return Verification.of(findings, type, id, sha256, certificates::byFingerprint, holding);
+  }
+
+  private Optional<IssuedChart> issuedChart(String sha256) {
+    return em.createQuery("select c from IssuedChart c where c.sha256 = :s", IssuedChart.class)
+        .setParameter("s", sha256)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   private Optional<SealedRecord> storedCopy(String type, long id) {

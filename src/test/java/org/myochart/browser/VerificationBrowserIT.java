@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.myochart.record.SigningIdentity;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SealedPdfs;
 import org.openqa.selenium.By;
 
 /**
@@ -68,8 +71,10 @@ class VerificationBrowserIT {
       owner.find(By.id("verify:file")).sendKeys(file.toString());
       owner.submit("verify:check");
 
-      owner.awaitText("Signature valid");
+      owner.awaitText("This is the record as we sealed it");
       String answer = owner.find(By.id("answer")).getText();
+      assertTrue(answer.contains("Sealed by this clinic's key"), answer);
+      assertTrue(answer.contains("Signature mathematically valid"), answer);
       assertTrue(answer.contains("Unchanged since signing"), answer);
       assertTrue(answer.contains("Matches our stored copy byte for byte"), answer);
       assertTrue(answer.contains("Sealed by: Harbourside Migraine Massage records seal"), answer);
@@ -93,6 +98,41 @@ class VerificationBrowserIT {
   }
 
   @Test
+  void aCopyResealedWithAKeyThatCopiesTheClinicsNameIsShownInRedAsNotTheClinics(
+      @TempDir Path folder) throws Exception {
+    long noteId = firstNoteId();
+    byte[] genuine = Files.readAllBytes(notePdf(folder, noteId));
+    Path resealed =
+        Files.write(
+            folder.resolve("resealed.pdf"),
+            SealedPdfs.resealed(
+                genuine,
+                SigningIdentity.selfSigned("Harbourside Migraine Massage", Instant.now()),
+                "Harbourside Migraine Massage"));
+    try (Browser owner = Browser.open(clinic)) {
+      LoginScreen.open(owner).signInAndWait("owner", PASSWORD);
+      owner.visit("/owner/verify.xhtml");
+      String published = owner.find(By.id("sealCertificates")).getText();
+      assertTrue(
+          published.contains(SealedPdfs.signingCertificateSha256(genuine)),
+          "the owner's page lists the clinic's certificate: " + published);
+      owner.find(By.id("verify:file")).sendKeys(resealed.toString());
+      owner.submit("verify:check");
+
+      owner.awaitText("Doubts about this file");
+      var clinicLine = owner.find(By.id("clinicLine"));
+      assertTrue(
+          clinicLine.getText().startsWith("NOT sealed by this clinic"), clinicLine.getText());
+      assertEquals("rgba(162, 59, 42, 1)", clinicLine.getCssValue("color"));
+      String answer = owner.find(By.id("answer")).getText();
+      assertTrue(answer.contains("Sealed by: Harbourside Migraine Massage records seal"), answer);
+      assertTrue(
+          owner.find(By.id("answerMessage")).getText().startsWith("Not sealed by this clinic"),
+          answer);
+    }
+  }
+
+  @Test
   void auditorsVerifyWithoutSignInOnlyWhileTheOwnerAllowsIt(@TempDir Path folder) throws Exception {
     long noteId = firstNoteId();
     Path file = notePdf(folder, noteId);
@@ -112,8 +152,13 @@ class VerificationBrowserIT {
       auditor.visit("/verify.xhtml");
       auditor.find(By.id("verify:file")).sendKeys(file.toString());
       auditor.submit("verify:check");
-      auditor.awaitText("Signature valid");
+      auditor.awaitText("This is the record as the clinic sealed it");
       String page = auditor.text();
+      assertTrue(page.contains("Sealed by this clinic's key"), page);
+      String fingerprint = SealedPdfs.signingCertificateSha256(Files.readAllBytes(file));
+      assertTrue(
+          auditor.find(By.id("sealCertificates")).getText().contains(fingerprint),
+          "the clinic's fingerprints are published on the auditors' page");
       assertTrue(page.contains("Unchanged since signing"), page);
       assertTrue(page.contains("Matches the clinic's stored copy byte for byte"), page);
       assertTrue(page.contains("Record: SOAP note " + noteId), page);

@@ -1,6 +1,7 @@
 package org.myochart.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -18,14 +19,23 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.junit.jupiter.api.Test;
 import org.myochart.audit.AuditLine;
 import org.myochart.consent.Sha256;
 import org.myochart.platform.ClinicSettings;
+import org.myochart.record.SealCertificate;
+import org.myochart.record.SigningIdentity;
 
 class ExportArchiveTest {
 
   private static final Instant NOW = Instant.parse("2026-11-21T08:00:00Z");
+  private static final SigningIdentity IDENTITY =
+      SigningIdentity.selfSigned("Harbourside Massage", NOW);
+  private static final SealCertificate CERTIFICATE =
+      new SealCertificate(IDENTITY.certificate(), NOW);
 
   private static final AuditLine FAILED_SIGN_IN =
       new AuditLine(
@@ -90,7 +100,7 @@ class ExportArchiveTest {
 
   private Map<String, byte[]> entries(AuditExport export) throws Exception {
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
-    archive.write(export, zip);
+    archive.write(export, zip, IDENTITY, List.of(CERTIFICATE));
     Map<String, byte[]> entries = new HashMap<>();
     try (ZipInputStream in =
         new ZipInputStream(new ByteArrayInputStream(zip.toByteArray()), StandardCharsets.UTF_8)) {
@@ -136,5 +146,52 @@ class ExportArchiveTest {
             "= + - @, a tab or a carriage return was written with one extra ' in front"),
         readme);
     assertTrue(readme.contains("strip one leading ' from a cell"), readme);
+  }
+
+  @Test
+  void everyFileButTheReadMeAndTheCertificatesIsListedInASignedSha256SumsFile() throws Exception {
+    Map<String, byte[]> entries = entries(completedExport());
+    String sums = new String(entries.get(ExportArchive.SUMS_FILE), StandardCharsets.UTF_8);
+    Map<String, String> listed = new HashMap<>();
+    for (String line : sums.split("\n")) {
+      listed.put(line.substring(66), line.substring(0, 64));
+    }
+    for (var entry : entries.entrySet()) {
+      String name = entry.getKey();
+      if (name.equals(ExportArchive.README_FILE)
+          || name.equals(ExportArchive.SUMS_FILE)
+          || name.equals(ExportArchive.SUMS_SIGNATURE_FILE)
+          || name.equals(ExportArchive.CERTIFICATES_FILE)
+          || name.startsWith(ExportArchive.CERTIFICATE_FOLDER)) {
+        continue;
+      }
+      assertEquals(Sha256.of(entry.getValue()), listed.remove(name), name);
+    }
+    assertTrue(listed.isEmpty(), "listed but not in the archive: " + listed);
+    CMSSignedData signature =
+        new CMSSignedData(
+            new CMSProcessableByteArray(entries.get(ExportArchive.SUMS_FILE)),
+            entries.get(ExportArchive.SUMS_SIGNATURE_FILE));
+    assertTrue(
+        signature
+            .getSignerInfos()
+            .getSigners()
+            .iterator()
+            .next()
+            .verify(new JcaSimpleSignerInfoVerifierBuilder().build(IDENTITY.certificate())));
+  }
+
+  @Test
+  void theArchiveCarriesTheClinicsCertificatesAndTheReadMePinsThemByFingerprint() throws Exception {
+    Map<String, byte[]> entries = entries(completedExport());
+    String readme = new String(entries.get(ExportArchive.README_FILE), StandardCharsets.UTF_8);
+    assertTrue(readme.contains(CERTIFICATE.getSha256() + "  (current)"), readme);
+    assertTrue(readme.contains("-CAfile " + ExportArchive.CERTIFICATES_FILE), readme);
+    assertFalse(readme.contains("-noverify"), readme);
+    assertTrue(
+        new String(entries.get(ExportArchive.CERTIFICATES_FILE), StandardCharsets.US_ASCII)
+            .contains("-----BEGIN CERTIFICATE-----"));
+    assertTrue(
+        entries.containsKey(ExportArchive.CERTIFICATE_FOLDER + CERTIFICATE.getSha256() + ".pem"));
   }
 }

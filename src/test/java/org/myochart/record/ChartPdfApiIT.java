@@ -1,11 +1,13 @@
 package org.myochart.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -85,6 +87,35 @@ class ChartPdfApiIT {
     assertTrue(verified.getBoolean("signatureValid"));
     assertTrue(verified.getBoolean("intact"));
     assertEquals("ClientChart", verified.getString("recordType"));
+    assertTrue(verified.getBoolean("sealedByClinic"), verified.toString());
+    assertTrue(verified.getBoolean("matchesStoredCopy"), "issued charts are recorded");
+    assertTrue(
+        verified.getString("message").contains("the clinic issued"), verified.getString("message"));
+  }
+
+  @Test
+  void aChartResealedWithAKeyThatCopiesTheClinicsNameIsNeitherTheClinicsNorIssuedByIt()
+      throws Exception {
+    byte[] genuine = chartFor(clinic, anna);
+    byte[] resealed =
+        SealedPdfs.resealed(
+            genuine,
+            SigningIdentity.selfSigned("Harbourside Migraine Massage", Instant.now()),
+            "Harbourside Migraine Massage");
+
+    JsonObject verified =
+        Http.json(DemoSealedRecords.verify(clinic, "owner", "application/pdf", resealed));
+
+    assertEquals("ClientChart", verified.getString("recordType"));
+    assertTrue(verified.getBoolean("signatureValid"), "the forger's mathematics is fine");
+    assertFalse(verified.getBoolean("sealedByClinic"), verified.toString());
+    assertFalse(verified.getBoolean("matchesStoredCopy"), verified.toString());
+    assertTrue(
+        verified.getString("message").startsWith("Not sealed by this clinic"),
+        verified.getString("message"));
+    assertTrue(
+        verified.getString("message").contains("no record of issuing this chart"),
+        verified.getString("message"));
   }
 
   static byte[] chartFor(RunningClinic clinic, long clientId) {

@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
@@ -54,7 +56,20 @@ class SealInspectionTest {
         SIGNED);
   }
 
+  /** The clinic's history: the identity's certificate, in use since before {@link #SIGNED}. */
+  static Function<String, Optional<SealCertificate>> clinicHistory(SealCertificate... history) {
+    return sha -> Arrays.stream(history).filter(c -> c.getSha256().equals(sha)).findFirst();
+  }
+
   private static Verification verify(byte[] pdf, byte[] stored) {
+    return verify(
+        pdf,
+        stored,
+        clinicHistory(new SealCertificate(identity.certificate(), SIGNED.minusSeconds(3600))));
+  }
+
+  private static Verification verify(
+      byte[] pdf, byte[] stored, Function<String, Optional<SealCertificate>> history) {
     SealInspection.Findings findings = SealInspection.inspect(pdf);
     String sha = Sha256.of(pdf);
     return Verification.of(
@@ -62,17 +77,21 @@ class SealInspectionTest {
         findings.recordType(),
         findings.recordId(),
         sha,
-        stored != null,
-        stored != null && Sha256.of(stored).equals(sha));
+        history,
+        new Verification.Holding(
+            stored != null, stored != null && Sha256.of(stored).equals(sha), null));
   }
 
   @Test
   void aSealedRecordIsValidIntactAndNamesItsRecordSignerAndTime() {
     Verification answer = verify(sealed, sealed);
 
+    assertTrue(answer.sealedByClinic());
+    assertEquals(SealCertificate.fingerprintOf(identity.certificate()), answer.sealCertificate());
     assertTrue(answer.signatureValid());
     assertTrue(answer.intact());
     assertTrue(answer.matchesStoredCopy());
+    assertTrue(answer.confirmed());
     assertEquals(RecordKind.SOAP_NOTE.typeName(), answer.recordType());
     assertEquals(5L, answer.recordId());
     assertEquals("Harbourside Migraine Massage records seal", answer.signer());
@@ -133,6 +152,85 @@ class SealInspectionTest {
               + range[2]
               + ") went unnoticed");
     }
+  }
+
+  @Test
+  void aRecordResealedWithAKeyThatCopiesTheClinicsNameIsNotSealedByTheClinic() {
+    SigningIdentity copycat = SigningIdentity.selfSigned("Harbourside Migraine Massage", SIGNED);
+    byte[] resealed =
+        PadesSeal.seal(
+            unsignedRecord("note-5.json", "{\"type\":\"note\",\"id\":5}"),
+            copycat,
+            "Harbourside Migraine Massage",
+            "SOAP note signed by the therapist",
+            SIGNED);
+
+    Verification answer = verify(resealed, sealed);
+
+    assertEquals("Harbourside Migraine Massage records seal", answer.signer());
+    assertTrue(answer.signatureValid(), "the mathematics of a copycat's seal is fine");
+    assertTrue(answer.intact());
+    assertFalse(answer.sealedByClinic());
+    assertFalse(answer.matchesStoredCopy());
+    assertFalse(answer.confirmed());
+    assertEquals(SealCertificate.fingerprintOf(copycat.certificate()), answer.sealCertificate());
+    assertTrue(answer.message().startsWith("Not sealed by this clinic"), answer.message());
+    assertFalse(answer.message().contains("The seal is the clinic's"), answer.message());
+  }
+
+  @Test
+  void aFabricatedRecordSealedByAnotherKeyIsNotTheClinicsEvenWithNoCopyToCompare() {
+    SigningIdentity forger = SigningIdentity.selfSigned("Harbourside Migraine Massage", SIGNED);
+    byte[] fabricated =
+        PadesSeal.seal(
+            unsignedRecord("consent-999.json", "{\"type\":\"consent\",\"id\":999}"),
+            forger,
+            "Harbourside Migraine Massage",
+            "Consent signed",
+            SIGNED);
+
+    Verification answer = verify(fabricated, null);
+
+    assertFalse(answer.sealedByClinic());
+    assertFalse(answer.confirmed());
+    assertTrue(
+        answer.message().contains("We hold no sealed copy of Consent 999"), answer.message());
+  }
+
+  @Test
+  void aSealMadeAfterTheClinicRetiredItsCertificateIsNotTheClinics() {
+    SealCertificate retired =
+        new SealCertificate(identity.certificate(), SIGNED.minusSeconds(7200));
+    retired.retire(SIGNED.minusSeconds(60));
+
+    Verification answer = verify(sealed, sealed, clinicHistory(retired));
+
+    assertFalse(answer.sealedByClinic());
+    assertTrue(answer.matchesStoredCopy());
+    assertFalse(answer.confirmed());
+    assertTrue(answer.message().contains("was retired on"), answer.message());
+  }
+
+  @Test
+  void aSealMadeBeforeTheClinicRetiredItsCertificateStaysTheClinics() {
+    SealCertificate retired =
+        new SealCertificate(identity.certificate(), SIGNED.minusSeconds(7200));
+    retired.retire(SIGNED.plusSeconds(60));
+
+    assertTrue(verify(sealed, sealed, clinicHistory(retired)).confirmed());
+  }
+
+  @Test
+  void aFileWhoseSignedBytesChangedIsNeitherValidNorIntact() {
+    int[] range = SealInspection.rawByteRanges(sealed).get(0);
+    byte[] changed = sealed.clone();
+    changed[range[1] / 2] ^= 0x01;
+
+    Verification answer = verify(changed, sealed);
+
+    assertFalse(answer.signatureValid(), answer.message());
+    assertFalse(answer.intact(), "changed signed bytes are not the bytes that were sealed");
+    assertFalse(answer.confirmed());
   }
 
   @Test

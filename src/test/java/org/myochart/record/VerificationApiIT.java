@@ -23,6 +23,7 @@ import org.myochart.audit.RecordKind;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SealedPdfs;
 
 /** POST /api/v1/verifications over HTTP against the demo clinic's real sealed records. */
 class VerificationApiIT {
@@ -61,6 +62,8 @@ class VerificationApiIT {
     JsonObject answer = Http.json(response);
     assertEquals(
         java.util.Set.of(
+            "sealedByClinic",
+            "sealCertificate",
             "signatureValid",
             "intact",
             "recordType",
@@ -73,6 +76,7 @@ class VerificationApiIT {
             "message"),
         answer.keySet(),
         answer.toString());
+    assertTrue(answer.getBoolean("sealedByClinic"));
     assertTrue(answer.getBoolean("signatureValid"));
     assertTrue(answer.getBoolean("intact"));
     assertTrue(answer.getBoolean("matchesStoredCopy"));
@@ -86,6 +90,82 @@ class VerificationApiIT {
         audited + 1,
         AuditRows.count(
             clinic, "VERIFY", "owner", RecordKind.SOAP_NOTE.typeName() + ":" + note.id()));
+  }
+
+  @Test
+  void aStoredNoteResealedWithAKeyThatCopiesTheClinicsNameIsNotSealedByTheClinic()
+      throws Exception {
+    byte[] resealed =
+        SealedPdfs.resealed(
+            notePdf,
+            SigningIdentity.selfSigned("Harbourside Migraine Massage", Instant.now()),
+            "Harbourside Migraine Massage");
+
+    HttpResponse<String> response = verify(resealed);
+
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject json = Http.json(response);
+    assertEquals("Harbourside Migraine Massage records seal", json.getString("signer"));
+    assertTrue(json.getBoolean("signatureValid"), "the forger's mathematics is fine");
+    assertTrue(json.getBoolean("intact"));
+    assertFalse(json.getBoolean("sealedByClinic"), json.toString());
+    assertFalse(json.getBoolean("matchesStoredCopy"));
+    assertTrue(
+        json.getString("message").startsWith("Not sealed by this clinic"),
+        json.getString("message"));
+    assertFalse(json.getString("message").contains("The seal is the clinic's"));
+  }
+
+  @Test
+  void aFabricatedConsentSealedByAnotherKeyIsNotSealedByTheClinic() {
+    SigningIdentity forger =
+        SigningIdentity.selfSigned("Harbourside Migraine Massage", Instant.now());
+    byte[] fabricated =
+        PadesSeal.seal(
+            new RecordPdf()
+                .add(RecordPdf.Style.TITLE, "Signed consent")
+                .add(RecordPdf.Style.TEXT, "I agree to everything.")
+                .render(
+                    "Consent 999",
+                    "Harbourside Migraine Massage",
+                    "consent-999.json",
+                    "{\"id\":999}",
+                    RecordPdf.utc(Instant.now())),
+            forger,
+            "Harbourside Migraine Massage",
+            "Consent signed",
+            Instant.now());
+
+    JsonObject json = Http.json(verify(fabricated));
+
+    assertFalse(json.getBoolean("sealedByClinic"), json.toString());
+    assertEquals(999L, json.getJsonNumber("recordId").longValue());
+    assertTrue(
+        json.getString("message").contains("We hold no sealed copy of Consent 999"),
+        json.getString("message"));
+  }
+
+  @Test
+  void theSealOfAStoredNoteIsPinnedToTheClinicsCurrentCertificate() throws Exception {
+    JsonObject json = Http.json(verify(notePdf));
+
+    String fingerprint = SealedPdfs.signingCertificateSha256(notePdf);
+    assertTrue(json.getBoolean("sealedByClinic"), json.toString());
+    assertEquals(fingerprint, json.getString("sealCertificate"));
+    try (var db = clinic.database();
+        var query =
+            db.prepareStatement(
+                "select count(*) from audit_entry e join seal_certificate c"
+                    + " on e.record_id = cast(c.id as varchar(60))"
+                    + " where e.record_type = 'SealCertificate' and e.action = 'CREATE'"
+                    + " and c.sha256 = ? and c.retired_at is null and e.detail like ?")) {
+      query.setString(1, fingerprint);
+      query.setString(2, "{\"sha256\":\"" + fingerprint + "\"%");
+      try (var rows = query.executeQuery()) {
+        rows.next();
+        assertEquals(1, rows.getInt(1), "putting the certificate into use is audited once");
+      }
+    }
   }
 
   @Test

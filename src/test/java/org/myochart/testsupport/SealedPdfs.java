@@ -29,6 +29,8 @@ import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.myochart.record.PadesSeal;
+import org.myochart.record.SigningIdentity;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.PDFAParser;
@@ -40,6 +42,73 @@ import org.verapdf.pdfa.results.ValidationResult;
 public final class SealedPdfs {
 
   private SealedPdfs() {}
+
+  /**
+   * What a forger does with a genuine record: strips its seal (the signature field, its widget and
+   * the certification entry) and seals the same pages again with another key.
+   */
+  public static byte[] resealed(byte[] pdf, SigningIdentity forger, String signerName)
+      throws Exception {
+    byte[] stripped;
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      var catalog = doc.getDocumentCatalog();
+      catalog.getCOSObject().removeItem(org.apache.pdfbox.cos.COSName.PERMS);
+      var form = catalog.getAcroForm();
+      if (form != null) {
+        form.setFields(
+            form.getFields().stream()
+                .filter(field -> !(field instanceof PDSignatureField))
+                .toList());
+        form.setSignaturesExist(false);
+        form.setAppendOnly(false);
+      }
+      for (PDPage page : doc.getPages()) {
+        page.setAnnotations(
+            page.getAnnotations().stream()
+                .filter(annotation -> !isSignatureWidget(annotation))
+                .toList());
+      }
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      doc.save(out);
+      stripped = out.toByteArray();
+    }
+    if (!rawSignatureFree(stripped)) {
+      throw new IllegalStateException("the seal could not be stripped");
+    }
+    return PadesSeal.seal(
+        stripped, forger, signerName, "Resealed by someone else", java.time.Instant.now());
+  }
+
+  /** The SHA-256 of the DER certificate that made the file's (last) signature. */
+  public static String signingCertificateSha256(byte[] pdf) throws Exception {
+    CMSSignedData cms;
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      cms = new CMSSignedData(der(doc.getLastSignatureDictionary()));
+    }
+    SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+    @SuppressWarnings("unchecked")
+    X509CertificateHolder certificate =
+        (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
+    return org.myochart.consent.Sha256.of(certificate.getEncoded());
+  }
+
+  private static boolean isSignatureWidget(
+      org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation annotation) {
+    if (!(annotation instanceof PDAnnotationWidget)) {
+      return false;
+    }
+    var dictionary = annotation.getCOSObject();
+    var parent = dictionary.getCOSDictionary(org.apache.pdfbox.cos.COSName.PARENT);
+    return "Sig".equals(dictionary.getNameAsString(org.apache.pdfbox.cos.COSName.FT))
+        || (parent != null
+            && "Sig".equals(parent.getNameAsString(org.apache.pdfbox.cos.COSName.FT)));
+  }
+
+  private static boolean rawSignatureFree(byte[] pdf) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return doc.getSignatureDictionaries().isEmpty();
+    }
+  }
 
   /** Whether the last signature's CMS matches the signed byte ranges. */
   public static boolean signatureValid(byte[] pdf) throws Exception {

@@ -39,9 +39,12 @@ public class VerificationResource {
   @Operation(
       summary = "Verify a sealed record PDF",
       description =
-          "Send the PDF itself as the body (Content-Type: application/pdf, at most 20 MB). The answer says whether "
-              + "the signature checks out, whether the file is unchanged since sealing, which record it is, and whether it "
-              + "matches the copy stored at signing byte for byte. Two signatures are answered with intact=false.")
+          "Send the PDF itself as the body (Content-Type: application/pdf, at most 20 MB). The answer says, each on "
+              + "its own, whether the seal was made with one of the clinic's pinned sealing certificates while it was in "
+              + "use (sealedByClinic; a certificate that only copies the clinic's name is not), which certificate made it "
+              + "(sealCertificate, SHA-256), whether the signature checks out mathematically, whether the file is unchanged "
+              + "since sealing, which record it is, and whether it matches the copy stored at signing (or the chart the "
+              + "clinic recorded issuing) byte for byte. Two signatures or an incremental update are answered with intact=false.")
   @RequestBody(
       required = true,
       content =

@@ -17,6 +17,15 @@ public final class VerificationView implements Serializable {
     this.signedAt = signedAtInClinicZone;
   }
 
+  /** Made with one of the clinic's own certificates while it was valid and in use. */
+  public boolean isSealedByClinic() {
+    return answer.sealedByClinic();
+  }
+
+  public String getSealCertificate() {
+    return answer.sealCertificate();
+  }
+
   public boolean isSignatureValid() {
     return answer.signatureValid();
   }
@@ -30,9 +39,9 @@ public final class VerificationView implements Serializable {
     return answer.matchesStoredCopy();
   }
 
-  /** Valid, untouched since sealing and identical to the stored copy: nothing to doubt. */
+  /** The clinic's seal, valid, untouched since sealing and identical to what the clinic holds. */
   public boolean isConfirmed() {
-    return answer.signatureValid() && answer.intact() && answer.matchesStoredCopy();
+    return answer.confirmed();
   }
 
   public String getRecord() {

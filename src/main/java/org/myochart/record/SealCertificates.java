@@ -1,0 +1,126 @@
+package org.myochart.record;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditTrail;
+import org.myochart.platform.SchemaMigrated;
+import org.myochart.platform.StartupOrder;
+
+/**
+ * The history of the clinic's sealing certificates (ADR-050). At every start the certificate of the
+ * configured key (made on a first start without one) is registered; a certificate not seen before
+ * takes over from the current one, which is retired, and the rotation is audited. Verification
+ * trusts a seal only when its certificate is in this history.
+ */
+@ApplicationScoped
+public class SealCertificates {
+
+  private static final Logger LOG = Logger.getLogger(SealCertificates.class.getName());
+  static final String AUDIT_TYPE = "SealCertificate";
+
+  @PersistenceContext EntityManager em;
+  @Inject ClinicSigningKey key;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+
+  /** Before any sample data is sealed, so that the demo clinic's seals are pinned too. */
+  @Transactional
+  public void registerAtStart(
+      @Observes @Priority(StartupOrder.REFERENCE_DATA) SchemaMigrated migrated) {
+    X509Certificate certificate;
+    try {
+      certificate = key.identity().certificate();
+    } catch (RuntimeException e) {
+      // Sealing refuses with the same reason until the key is put right (ClinicSigningKey).
+      LOG.log(Level.SEVERE, "The clinic's sealing key cannot be loaded: " + e.getMessage(), e);
+      return;
+    }
+    register(certificate);
+  }
+
+  /**
+   * Puts a certificate into use: nothing changes when it is already in the history; otherwise the
+   * current certificate is retired now and the new one recorded, with an audit entry naming both.
+   */
+  @Transactional
+  public SealCertificate register(X509Certificate certificate) {
+    String fingerprint = SealCertificate.fingerprintOf(certificate);
+    Optional<SealCertificate> known = byFingerprint(fingerprint);
+    if (known.isPresent()) {
+      if (!known.get().isCurrent()) {
+        LOG.warning(
+            "The configured sealing certificate "
+                + fingerprint
+                + " was retired on "
+                + known.get().getRetiredAt()
+                + "; seals made with it now will not verify as the clinic's. Configure the current key.");
+      }
+      return known.get();
+    }
+    var now = clock.instant();
+    List<SealCertificate> current =
+        em.createQuery(
+                "select c from SealCertificate c where c.retiredAt is null", SealCertificate.class)
+            .getResultList();
+    current.forEach(c -> c.retire(now));
+    SealCertificate added = new SealCertificate(certificate, now);
+    em.persist(added);
+    em.flush();
+    audit.recordDetail(
+        AuditAction.CREATE,
+        AUDIT_TYPE,
+        added.getId(),
+        new SealCertificateInUse(
+            added.getSha256(),
+            added.getSubject(),
+            added.getNotAfter().toString(),
+            current.stream().map(SealCertificate::getSha256).toList()));
+    LOG.info(
+        () ->
+            "Records are now sealed with certificate "
+                + added.getSha256()
+                + (current.isEmpty() ? "" : "; retired " + current.size() + " earlier one(s)."));
+    return added;
+  }
+
+  public Optional<SealCertificate> byFingerprint(String sha256) {
+    if (sha256 == null) {
+      return Optional.empty();
+    }
+    return em.createQuery(
+            "select c from SealCertificate c where c.sha256 = :s", SealCertificate.class)
+        .setParameter("s", sha256)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Every certificate the clinic has sealed with, newest first: the current one, then those it
+   * replaced.
+   */
+  public List<SealCertificate> history() {
+    return em.createQuery(
+            "select c from SealCertificate c order by c.inUseFrom desc, c.id desc",
+            SealCertificate.class)
+        .getResultList();
+  }
+
+  /** The whole history in PEM, one certificate after the other, for openssl's -CAfile. */
+  public String pem() {
+    StringBuilder all = new StringBuilder();
+    history().forEach(c -> all.append(c.pem()));
+    return all.toString();
+  }
+}
