@@ -69,6 +69,16 @@ public class SealCertificate implements Serializable {
     this.inUseFrom = inUseFrom;
   }
 
+  /**
+   * A certificate put into use now, taking over from the ones in use until now, which are retired
+   * at this moment.
+   */
+  static SealCertificate takingOverFrom(
+      java.util.List<SealCertificate> inUse, X509Certificate certificate, Instant now) {
+    inUse.forEach(previous -> previous.retire(now));
+    return new SealCertificate(certificate, now);
+  }
+
   static String fingerprintOf(X509Certificate certificate) {
     return Sha256.of(encoded(certificate));
   }

@@ -74,8 +74,7 @@ public class SealCertificates {
         em.createQuery(
                 "select c from SealCertificate c where c.retiredAt is null", SealCertificate.class)
             .getResultList();
-    current.forEach(c -> c.retire(now));
-    SealCertificate added = new SealCertificate(certificate, now);
+    SealCertificate added = SealCertificate.takingOverFrom(current, certificate, now);
     em.persist(added);
     em.flush();
     audit.recordDetail(
