@@ -89,10 +89,12 @@ public class Consents {
     }
     Map<String, String> problems = new LinkedHashMap<>();
     List<Answer> answers = answers(version, signing.answers(), problems);
-    SignedBy signer = null;
+    // Whoever accepts a form, the disclosure included, gives their name (and a guardian their
+    // relationship), so that the record names exactly who accepted it; the disclosure asks for
+    // no drawn signature.
+    SignedBy signer = signer(client, signing.typedName(), signing.guardianRelationship(), problems);
     DrawnSignature signature = null;
     if (!version.isDisclosure()) {
-      signer = signer(client, signing.typedName(), signing.guardianRelationship(), problems);
       try {
         signature = DrawnSignature.parse(signing.signatureStrokes());
       } catch (RuleViolation refused) {
@@ -101,13 +103,6 @@ public class Consents {
     }
     if (!problems.isEmpty()) {
       throw RuleViolation.invalidFields(problems);
-    }
-    if (signer == null) {
-      signer =
-          new SignedBy(
-              null,
-              client.isMinorOn(clients.today()) ? SignerRole.GUARDIAN : SignerRole.CLIENT,
-              null);
     }
     Consent consent =
         Consent.electronic(

@@ -150,7 +150,7 @@ class DemoClients {
               answers,
               signer,
               guardianRelationship,
-              DEMO_SIGNATURE,
+              signatureStrokes(signer),
               new KioskEvidence(
                   kiosk,
                   DemoClinic.FRONT_DESK,
@@ -160,15 +160,20 @@ class DemoClients {
     }
   }
 
-  /** A looping scrawl, the strokes a finger leaves on the signature pad. */
-  private static final String DEMO_SIGNATURE = signatureStrokes();
-
-  private static String signatureStrokes() {
+  /**
+   * A looping scrawl, the strokes a finger leaves on the signature pad; each signer's own, from
+   * their name, so that no two demo signers share an ink.
+   */
+  static String signatureStrokes(String signer) {
+    int seed = Math.floorMod(signer.hashCode(), 1000);
+    double loops = 3 + seed % 4;
+    double height = 28 + seed % 23;
+    double lean = (seed % 7 - 3) / 10.0;
     StringBuilder json = new StringBuilder("{\"lines\":[[");
     for (int i = 0; i <= 60; i++) {
-      double t = i / 60.0 * 4 * Math.PI;
-      long x = Math.round(60 + i * 6 + 18 * Math.cos(t));
-      long y = Math.round(110 - 40 * Math.sin(t) * (1 - i / 90.0));
+      double t = i / 60.0 * loops * Math.PI;
+      long y = Math.round(110 - height * Math.sin(t) * (1 - i / 90.0));
+      long x = Math.round(60 + i * 6 + 18 * Math.cos(t) + lean * (110 - y));
       json.append(i == 0 ? "" : ",").append('[').append(x).append(',').append(y).append(']');
     }
     return json.append("]]}").toString();

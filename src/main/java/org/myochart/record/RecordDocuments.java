@@ -69,7 +69,8 @@ final class RecordDocuments {
               : (answer.isAccepted() ? "Accepted: " : "Declined: ");
       pdf.add(RecordPdf.Style.TEXT, mark + answer.getText());
     }
-    pdf.add(RecordPdf.Style.HEADING, "Signature");
+    boolean disclosure = consent.getFormVersion().isDisclosure();
+    pdf.add(RecordPdf.Style.HEADING, disclosure ? "Acceptance" : "Signature");
     SignatureInk.fromJson(consent.getSignatureStrokes())
         .ifPresentOrElse(
             ink -> pdf.signature(ink, 200),
@@ -79,14 +80,18 @@ final class RecordDocuments {
               }
             });
     pdf.field(
-            "Signed by",
+            disclosure ? "Accepted by" : "Signed by",
             consent.getSignerName() == null
-                ? consent.getClient().getFullName()
+                ? "no name was captured (accepted before MyoChart asked for one)"
                 : consent.getSignerName())
         .field(
-            "Signer",
+            disclosure ? "Who accepted" : "Signer",
             consent.getSignerRole().name().equals("GUARDIAN")
-                ? "parent or guardian (" + consent.getGuardianRelationship() + ")"
+                ? "parent or guardian ("
+                    + (consent.getGuardianRelationship() == null
+                        ? "relationship not recorded"
+                        : consent.getGuardianRelationship())
+                    + ")"
                 : "the client")
         .field("Signed at", when(consent.getSignedAt(), zone))
         .field("Meaning", CONSENT_MEANING)
@@ -97,7 +102,9 @@ final class RecordDocuments {
                     + consent.getPaperSignedOn()
                     + "; scan SHA-256 "
                     + consent.getScanSha256()
-                : "drawn on the clinic's tablet, kiosk session "
+                : (disclosure
+                        ? "accepted with a typed name on the clinic's tablet, kiosk session "
+                        : "drawn on the clinic's tablet, kiosk session ")
                     + consent.getKioskSessionId()
                     + ", handed over by "
                     + consent.getStartedBy()

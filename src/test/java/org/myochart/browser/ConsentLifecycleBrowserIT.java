@@ -103,7 +103,7 @@ class ConsentLifecycleBrowserIT {
       ConsentSigningBrowserIT.register(tablet, "Nils", reading, "1975-05-05");
       tablet.tap(By.id("startKioskConsent"));
       tablet.awaitPath("/kiosk/consent.xhtml");
-      ConsentSigningBrowserIT.acceptDisclosure(tablet);
+      ConsentSigningBrowserIT.acceptDisclosure(tablet, "Nils " + reading);
       ConsentSigningBrowserIT.signShownForm(tablet, "Nils " + reading);
       tablet.awaitText(title);
       String shownVersion = tablet.find(By.cssSelector(".consent-version")).getText();

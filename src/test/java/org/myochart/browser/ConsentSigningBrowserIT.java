@@ -87,10 +87,24 @@ class ConsentSigningBrowserIT {
     tablet.drawWithFinger(canvas, stroke);
   }
 
-  /** Accepts the disclosure on the tablet (the first screen for a client who has not). */
-  static void acceptDisclosure(Browser tablet) {
+  /**
+   * Accepts the disclosure on the tablet (the first screen for a client who has not), with the name
+   * of whoever accepts it.
+   */
+  static void acceptDisclosure(Browser tablet, String fullName) {
     tablet.awaitText("Consent to electronic records and signatures");
     tickAll(tablet);
+    tablet.type("consent:typedName", fullName);
+    tablet.tap(By.id("consent:acceptDisclosure"));
+    tablet.awaitText("Informed consent to therapeutic massage for migraine");
+  }
+
+  /** A parent or guardian accepts the disclosure for a minor. */
+  static void acceptDisclosureForMinor(Browser tablet, String guardianName, String relationship) {
+    tablet.awaitText("Consent to electronic records and signatures");
+    tickAll(tablet);
+    tablet.type("consent:guardianRelationship", relationship);
+    tablet.type("consent:typedName", guardianName);
     tablet.tap(By.id("consent:acceptDisclosure"));
     tablet.awaitText("Informed consent to therapeutic massage for migraine");
   }
@@ -120,7 +134,7 @@ class ConsentSigningBrowserIT {
     tablet.tap(By.id("startKioskConsent"));
     tablet.awaitPath("/kiosk/consent.xhtml");
     if (tablet.text().contains("Consent to electronic records")) {
-      acceptDisclosure(tablet);
+      acceptDisclosure(tablet, fullName);
     }
     while (true) {
       String progress = tablet.find(By.id("progress")).getText();
@@ -144,7 +158,7 @@ class ConsentSigningBrowserIT {
     tablet.tap(By.id("startKioskConsent"));
     tablet.awaitPath("/kiosk/consent.xhtml");
     if (tablet.text().contains("Consent to electronic records")) {
-      acceptDisclosure(tablet);
+      acceptDisclosure(tablet, fullName);
     }
     tablet.awaitText("Informed consent to therapeutic massage for migraine");
     tickAll(tablet);
@@ -222,7 +236,8 @@ class ConsentSigningBrowserIT {
 
       tablet.tap(By.id("consent:acceptDisclosure"));
       tablet.awaitText("Please tick every statement before signing");
-      acceptDisclosure(tablet);
+      assertTrue(tablet.text().contains("Enter the full name."), tablet.text());
+      acceptDisclosure(tablet, "Maren " + last);
       assertTrue(tablet.text().contains("Form 2 of 2"));
 
       tablet.tap(By.id("consent:sign"));
@@ -361,7 +376,7 @@ class ConsentSigningBrowserIT {
       long clientId = register(tablet, "Ida", last, "2014-05-06");
       tablet.tap(By.id("startKioskConsent"));
       tablet.awaitPath("/kiosk/consent.xhtml");
-      acceptDisclosure(tablet);
+      acceptDisclosureForMinor(tablet, "Kari " + last, "mother");
       assertTrue(tablet.text().contains("Ida is under 18."));
       tickAll(tablet);
       chooseTechniques(tablet, "No");
@@ -395,7 +410,7 @@ class ConsentSigningBrowserIT {
       long clientId = register(tablet, "Jonas", last, "1979-11-30");
       tablet.tap(By.id("startKioskConsent"));
       tablet.awaitPath("/kiosk/consent.xhtml");
-      acceptDisclosure(tablet);
+      acceptDisclosure(tablet, "Jonas " + last);
       tickAll(tablet);
       chooseTechniques(tablet, "Yes");
       tablet.type("consent:typedName", "Jonas " + last);

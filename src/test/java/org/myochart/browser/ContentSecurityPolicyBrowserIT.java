@@ -135,7 +135,7 @@ class ContentSecurityPolicyBrowserIT {
       tablet.tap(By.id("startKioskConsent"));
       tablet.awaitPath("/kiosk/consent.xhtml");
       checkPage(tablet, "the kiosk consent screen");
-      ConsentSigningBrowserIT.acceptDisclosure(tablet);
+      ConsentSigningBrowserIT.acceptDisclosure(tablet, "Maren " + last);
       ConsentSigningBrowserIT.tickAll(tablet);
       ConsentSigningBrowserIT.chooseTechniques(tablet, "Yes", "No");
       tablet.type("consent:typedName", "Maren " + last);

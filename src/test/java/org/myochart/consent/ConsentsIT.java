@@ -2,6 +2,7 @@ package org.myochart.consent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,14 +116,20 @@ class ConsentsIT {
   }
 
   private Consent acceptDisclosure(Client client, String starter) {
+    return acceptDisclosure(
+        client, client.getFirstName() + " " + client.getLastName(), null, starter);
+  }
+
+  private Consent acceptDisclosure(
+      Client client, String name, String guardianRelationship, String starter) {
     ConsentFormVersion disclosure = forms.disclosure().orElseThrow();
     return consents.signOnKiosk(
         new Consents.KioskSigning(
             client.getId(),
             disclosure.getId(),
             everythingAccepted(disclosure),
-            null,
-            null,
+            name,
+            guardianRelationship,
             null,
             kiosk(starter)));
   }
@@ -259,10 +266,31 @@ class ConsentsIT {
   }
 
   @Test
+  void theDisclosureIsAcceptedBySomeoneWhoGivesTheirNameAndForAMinorTheirRelationship() {
+    String starter = starter();
+    Client adult = client("Siv", LocalDate.of(1980, 3, 3));
+    RuleViolation nameless =
+        assertThrows(RuleViolation.class, () -> acceptDisclosure(adult, null, null, starter));
+    assertEquals(java.util.Set.of("typedName"), nameless.fieldProblems().keySet());
+    Client minor = client("Ola", LocalDate.now().minusYears(9));
+    RuleViolation noRelationship =
+        assertThrows(RuleViolation.class, () -> acceptDisclosure(minor, "Per Dahl", null, starter));
+    assertTrue(noRelationship.fieldProblems().containsKey("guardianRelationship"));
+    assertEquals(0, consentCount(adult) + consentCount(minor), "nothing half-saved");
+
+    Consent accepted = acceptDisclosure(adult, starter);
+    assertEquals("Siv " + adult.getLastName(), accepted.getSignerName());
+    assertEquals(SignerRole.CLIENT, accepted.getSignerRole());
+    assertNull(accepted.getSignatureStrokes(), "the disclosure asks for no drawn signature");
+  }
+
+  @Test
   void aMinorNeedsAGuardianWhoIsRecordedAsTheSigner() {
     String starter = starter();
     Client minor = client("Fia", LocalDate.now().minusYears(12));
-    acceptDisclosure(minor, starter);
+    Consent disclosure = acceptDisclosure(minor, "Grete Holm", "mother", starter);
+    assertEquals("Grete Holm", disclosure.getSignerName());
+    assertEquals("mother", disclosure.getGuardianRelationship());
     ConsentFormVersion form = newForm("Minor", false, false);
     RuleViolation refused =
         assertThrows(RuleViolation.class, () -> sign(minor, form, starter, kiosk(starter)));
