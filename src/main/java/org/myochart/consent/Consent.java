@@ -196,6 +196,14 @@ public class Consent implements Serializable {
   }
 
   /**
+   * The exact text the evidence hash covers; attached to the sealed PDF so that anyone can
+   * recompute the hash (docs/records.md).
+   */
+  public String evidenceText() {
+    return evidence();
+  }
+
+  /**
    * Everything the consent says, in a fixed order with lengths, so no two different records share a
    * text. Its SHA-256 is stored as the evidence hash.
    */

@@ -110,8 +110,28 @@ final class RecordDocuments {
                     + consent.getStartedBy()
                     + ", device "
                     + consent.getIpAddress())
-        .add(RecordPdf.Style.SMALL, "Evidence SHA-256 " + consent.getEvidenceSha256());
+        .add(RecordPdf.Style.SMALL, "Evidence SHA-256 " + consent.getEvidenceSha256())
+        .attachHashedText(
+            evidenceFile(consent),
+            consent.evidenceText(),
+            "The exact text whose SHA-256 is the consent's evidence hash")
+        .attachHashedText(
+            formTextFile(consent),
+            version.getShownText(),
+            "The exact form text whose SHA-256 is the consent's text hash");
     return trail(pdf, trail, zone);
+  }
+
+  static String evidenceFile(Consent consent) {
+    return "consent-" + consent.getId() + ".evidence.txt";
+  }
+
+  static String formTextFile(Consent consent) {
+    return "consent-" + consent.getId() + ".form-text.txt";
+  }
+
+  static String addendumHashedFile(NoteAddendum addendum) {
+    return "addendum-" + addendum.getId() + ".hashed.txt";
   }
 
   static String consentSource(Consent consent) {
@@ -139,14 +159,32 @@ final class RecordDocuments {
             .add("signedAt", consent.getSignedAt().toString())
             .add("signerRole", consent.getSignerRole().name())
             .add("answers", answers)
-            .add("evidenceSha256", consent.getEvidenceSha256());
+            .add("evidenceSha256", consent.getEvidenceSha256())
+            .add("evidenceFile", evidenceFile(consent))
+            .add("formTextFile", formTextFile(consent));
     if (consent.getSignerName() != null) {
       json.add("signerName", consent.getSignerName());
     }
+    optional(json, "guardianRelationship", consent.getGuardianRelationship());
+    optional(json, "kioskSession", consent.getKioskSessionId());
+    optional(json, "handedOverBy", consent.getStartedBy());
+    optional(json, "deviceAddress", consent.getIpAddress());
+    optional(json, "userAgent", consent.getUserAgent());
+    optional(
+        json,
+        "paperSignedOn",
+        consent.getPaperSignedOn() == null ? null : consent.getPaperSignedOn().toString());
+    optional(json, "scanSha256", consent.getScanSha256());
     if (consent.getSignatureStrokes() != null) {
       json.add("signatureStrokes", consent.getSignatureStrokes());
     }
     return json.build().toString();
+  }
+
+  private static void optional(jakarta.json.JsonObjectBuilder json, String name, String value) {
+    if (value != null) {
+      json.add(name, value);
+    }
   }
 
   static RecordPdf note(
@@ -214,7 +252,11 @@ final class RecordDocuments {
         .field("Signed by", addendum.getSignedName() + " (" + addendum.getSignedBy() + ")")
         .field("Signed at", when(addendum.getSignedAt(), zone))
         .field("Meaning", addendum.getSignatureMeaning())
-        .add(RecordPdf.Style.SMALL, "Addendum SHA-256 " + addendum.getContentSha256());
+        .add(RecordPdf.Style.SMALL, "Addendum SHA-256 " + addendum.getContentSha256())
+        .attachHashedText(
+            addendumHashedFile(addendum),
+            addendum.hashedText(),
+            "The exact text whose SHA-256 is the addendum's hash");
     return trail(pdf, trail, zone);
   }
 
@@ -231,6 +273,7 @@ final class RecordDocuments {
         .add("signedAt", addendum.getSignedAt().toString())
         .add("meaning", addendum.getSignatureMeaning())
         .add("contentSha256", addendum.getContentSha256())
+        .add("hashedFile", addendumHashedFile(addendum))
         .build()
         .toString();
   }

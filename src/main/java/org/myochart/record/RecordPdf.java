@@ -93,6 +93,20 @@ public final class RecordPdf {
     return this;
   }
 
+  /** A text attached beside the source: exactly the bytes a record's hash was taken over. */
+  private record HashedText(String name, String text, String description) {}
+
+  private final List<HashedText> hashedTexts = new ArrayList<>();
+
+  /**
+   * Attaches the exact text one of the record's hashes covers, as UTF-8, so that anyone can
+   * recompute that hash from the PDF alone ({@code pdfdetach}, then {@code sha256sum}).
+   */
+  public RecordPdf attachHashedText(String name, String text, String description) {
+    hashedTexts.add(new HashedText(name, text, description));
+    return this;
+  }
+
   /** A drawn signature as vector strokes, at most {@code width} wide. */
   public RecordPdf signature(SignatureInk strokes, float width) {
     blocks.add(new Ink(strokes, width));
@@ -268,29 +282,65 @@ public final class RecordPdf {
     doc.getDocumentCatalog().setLanguage("en");
   }
 
-  private static void attach(PDDocument doc, String name, byte[] content, Calendar created)
+  private void attach(PDDocument doc, String name, byte[] content, Calendar created)
+      throws IOException {
+    Map<String, PDComplexFileSpecification> files = new java.util.LinkedHashMap<>();
+    COSArray associated = new COSArray();
+    PDComplexFileSpecification source =
+        attachment(
+            doc,
+            name,
+            content,
+            "application/json",
+            "The record's data, as stored by MyoChart",
+            "Source",
+            created);
+    files.put(name, source);
+    associated.add(source);
+    for (HashedText hashed : hashedTexts) {
+      PDComplexFileSpecification spec =
+          attachment(
+              doc,
+              hashed.name(),
+              hashed.text().getBytes(StandardCharsets.UTF_8),
+              "text/plain",
+              hashed.description(),
+              "Data",
+              created);
+      files.put(hashed.name(), spec);
+      associated.add(spec);
+    }
+    PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+    tree.setNames(files);
+    PDDocumentNameDictionary names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
+    names.setEmbeddedFiles(tree);
+    doc.getDocumentCatalog().setNames(names);
+    doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("AF"), associated);
+  }
+
+  private static PDComplexFileSpecification attachment(
+      PDDocument doc,
+      String name,
+      byte[] content,
+      String type,
+      String description,
+      String relationship,
+      Calendar created)
       throws IOException {
     PDEmbeddedFile file =
         new PDEmbeddedFile(doc, new ByteArrayInputStream(content), COSName.FLATE_DECODE);
-    file.setSubtype("application/json");
+    file.setSubtype(type);
     file.setSize(content.length);
     file.setCreationDate(created);
     file.setModDate(created);
     PDComplexFileSpecification spec = new PDComplexFileSpecification();
     spec.setFile(name);
     spec.setFileUnicode(name);
-    spec.setFileDescription("The record's data, as stored by MyoChart");
+    spec.setFileDescription(description);
     spec.setEmbeddedFile(file);
     spec.setEmbeddedFileUnicode(file);
-    spec.getCOSObject().setName(COSName.getPDFName("AFRelationship"), "Source");
-    PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
-    tree.setNames(Map.of(name, spec));
-    PDDocumentNameDictionary names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
-    names.setEmbeddedFiles(tree);
-    doc.getDocumentCatalog().setNames(names);
-    COSArray associated = new COSArray();
-    associated.add(spec);
-    doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("AF"), associated);
+    spec.getCOSObject().setName(COSName.getPDFName("AFRelationship"), relationship);
+    return spec;
   }
 
   /** A calendar in UTC for PDF dates. */

@@ -74,6 +74,11 @@ public class NoteAddendum implements Serializable {
     this.contentSha256 = Sha256.of(canonical());
   }
 
+  /** The exact text the addendum's hash covers, attached to its sealed PDF (docs/records.md). */
+  public String hashedText() {
+    return canonical();
+  }
+
   /** What the hash covers: the note's own hash, then the addendum, each part with its length. */
   String canonical() {
     StringBuilder text = new StringBuilder();

@@ -425,6 +425,43 @@ class SoapNotesIT {
         addenda.stream().map(NoteAddendum::getReason).toList());
     assertTrue(addenda.get(0).contentIntact());
     assertEquals(signed.getContentSha256(), notes.find(signed.getId()).getContentSha256());
+
+    // The addendum's hash is recomputed from its sealed PDF alone: the attached text hashes to it.
+    NoteAddendum first = addenda.get(0);
+    byte[] pdf =
+        records
+            .find(org.myochart.audit.RecordKind.NOTE_ADDENDUM, first.getId())
+            .orElseThrow()
+            .pdf();
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      var files = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
+      byte[] hashed =
+          files.get("addendum-" + first.getId() + ".hashed.txt").getEmbeddedFile().toByteArray();
+      assertEquals(first.getContentSha256(), org.myochart.consent.Sha256.of(hashed));
+      byte[] noteAttachment =
+          records
+              .find(org.myochart.audit.RecordKind.SOAP_NOTE, signed.getId())
+              .map(r -> r.pdf())
+              .map(
+                  notePdf -> {
+                    try (var noteDoc = org.apache.pdfbox.Loader.loadPDF(notePdf)) {
+                      return noteDoc
+                          .getDocumentCatalog()
+                          .getNames()
+                          .getEmbeddedFiles()
+                          .getNames()
+                          .get("note-" + signed.getId() + ".json")
+                          .getEmbeddedFile()
+                          .toByteArray();
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .orElseThrow();
+      assertEquals(signed.getContentSha256(), org.myochart.consent.Sha256.of(noteAttachment));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
