@@ -16,8 +16,9 @@ import org.myochart.consent.MarkdownText;
 import org.myochart.consent.SigningMethod;
 import org.myochart.treatment.NoteAddendum;
 import org.myochart.treatment.NoteComparison;
+import org.myochart.treatment.NoteField;
+import org.myochart.treatment.NoteSection;
 import org.myochart.treatment.SoapNote;
-import org.myochart.treatment.TreatedMuscle;
 
 /** What each kind of record says on paper: content, signature manifestation, audit trail. */
 final class RecordDocuments {
@@ -29,13 +30,32 @@ final class RecordDocuments {
   private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss zzz");
+      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss 'UTC'xxx", java.util.Locale.ENGLISH);
 
   private RecordDocuments() {}
 
+  /**
+   * A time in the clinic's zone with its offset from UTC: "6 December 2026, 14:05:03 UTC+01:00".
+   */
   static String when(Instant instant, ZoneId zone) {
-    return WHEN.format(instant.atZone(zone)) + " (" + instant + " UTC)";
+    return WHEN.format(instant.atZone(zone));
   }
+
+  /**
+   * A time to the fraction of a second, in the clinic's zone with its offset, as an audit entry
+   * stores it: "2026-12-06T14:05:03.123456+01:00".
+   */
+  static String exactly(Instant instant, ZoneId zone) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+  }
+
+  private static final Map<NoteSection, String> SECTION_HEADINGS =
+      Map.of(
+          NoteSection.SUBJECTIVE, "S · Subjective",
+          NoteSection.OBJECTIVE, "O · Objective",
+          NoteSection.TREATMENT, "Treatment given",
+          NoteSection.ASSESSMENT, "A · Assessment",
+          NoteSection.PLAN, "P · Plan");
 
   static RecordPdf consent(String clinic, Consent consent, List<AuditEntry> trail, ZoneId zone) {
     var version = consent.getFormVersion();
@@ -111,6 +131,7 @@ final class RecordDocuments {
                     + ", device "
                     + consent.getIpAddress())
         .add(RecordPdf.Style.SMALL, "Evidence SHA-256 " + consent.getEvidenceSha256())
+        .footer("Consent " + consent.getId() + " · evidence SHA-256 " + consent.getEvidenceSha256())
         .attachHashedText(
             evidenceFile(consent),
             consent.evidenceText(),
@@ -207,30 +228,41 @@ final class RecordDocuments {
                 + when(note.getSession().getStartsAt(), zone))
         .field("Therapist", note.getSession().getTherapistName());
     var content = note.content();
-    pdf.add(RecordPdf.Style.HEADING, "Treated muscles");
-    pdf.add(RecordPdf.Style.BOLD, "Muscle | Side | Technique | Pressure | Minutes");
-    for (TreatedMuscle row : content.getTreatedMuscles()) {
-      pdf.add(
-          RecordPdf.Style.TEXT,
-          names.apply(CatalogueKind.MUSCLE + ":" + row.getMuscle())
-              + " | "
-              + row.getSide().label()
-              + " | "
-              + names.apply(CatalogueKind.TECHNIQUE + ":" + row.getTechnique())
-              + " | "
-              + row.getPressure().label()
-              + " | "
-              + row.getMinutes());
-    }
-    pdf.add(RecordPdf.Style.HEADING, "Note");
-    for (Map.Entry<String, String> entry : NoteComparison.readable(content, names).entrySet()) {
-      pdf.add(RecordPdf.Style.BOLD, entry.getKey()).add(RecordPdf.Style.TEXT, entry.getValue());
+    String muscles = NoteField.TREATED_MUSCLES.heading();
+    for (var section : NoteComparison.readableBySection(content, names).entrySet()) {
+      pdf.add(RecordPdf.Style.HEADING, SECTION_HEADINGS.get(section.getKey()));
+      if (section.getKey() == NoteSection.TREATMENT && !content.getTreatedMuscles().isEmpty()) {
+        pdf.add(RecordPdf.Style.BOLD, muscles)
+            .table(
+                List.of("Muscle", "Side", "Technique", "Pressure", "Minutes"),
+                content.getTreatedMuscles().stream()
+                    .map(
+                        row ->
+                            List.of(
+                                names.apply(CatalogueKind.MUSCLE + ":" + row.getMuscle()),
+                                row.getSide().label(),
+                                names.apply(CatalogueKind.TECHNIQUE + ":" + row.getTechnique()),
+                                row.getPressure().label(),
+                                String.valueOf(row.getMinutes())))
+                    .toList(),
+                4,
+                1.4f,
+                3,
+                1.6f,
+                1.2f);
+      }
+      for (Map.Entry<String, String> entry : section.getValue().entrySet()) {
+        if (!entry.getKey().equals(muscles)) {
+          pdf.add(RecordPdf.Style.BOLD, entry.getKey()).add(RecordPdf.Style.TEXT, entry.getValue());
+        }
+      }
     }
     pdf.add(RecordPdf.Style.HEADING, "Signature")
         .field("Signed by", note.getSignedName() + " (" + note.getSignedBy() + ")")
         .field("Signed at", when(note.getSignedAt(), zone))
         .field("Meaning", note.getSignatureMeaning())
-        .add(RecordPdf.Style.SMALL, "Content SHA-256 " + note.getContentSha256());
+        .add(RecordPdf.Style.SMALL, "Content SHA-256 " + note.getContentSha256())
+        .footer("SOAP note " + note.getId() + " · content SHA-256 " + note.getContentSha256());
     return trail(pdf, trail, zone);
   }
 
@@ -253,6 +285,8 @@ final class RecordDocuments {
         .field("Signed at", when(addendum.getSignedAt(), zone))
         .field("Meaning", addendum.getSignatureMeaning())
         .add(RecordPdf.Style.SMALL, "Addendum SHA-256 " + addendum.getContentSha256())
+        .footer(
+            "Addendum " + addendum.getId() + " · addendum SHA-256 " + addendum.getContentSha256())
         .attachHashedText(
             addendumHashedFile(addendum),
             addendum.hashedText(),
@@ -292,7 +326,7 @@ final class RecordDocuments {
     for (AuditEntry entry : trail) {
       pdf.add(
           RecordPdf.Style.SMALL,
-          when(entry.getOccurredAt(), zone)
+          exactly(entry.getOccurredAt(), zone)
               + " · "
               + entry.getAction()
               + " · "

@@ -42,6 +42,15 @@ public final class RecordPdf {
 
   static final float MARGIN = 50;
   static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+
+  /**
+   * Where the text of a page ends: above the footer line, which sits above the seal's box on the
+   * last page ({@link SealAppearance}).
+   */
+  static final float TEXT_BOTTOM = 66;
+
+  private static final float FOOTER_BASELINE = 50;
+  private static final float FOOTER_SIZE = 7;
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
   /**
@@ -69,7 +78,11 @@ public final class RecordPdf {
     }
   }
 
-  private sealed interface Block permits Text, Image, Ink {}
+  private sealed interface Block permits Text, Image, Ink, Table {}
+
+  /** Columns with headers and rows of cells; widths are shares of the text width. */
+  private record Table(List<String> headers, List<List<String>> rows, float[] shares)
+      implements Block {}
 
   private record Text(Style style, String text) implements Block {}
 
@@ -78,6 +91,7 @@ public final class RecordPdf {
   private record Ink(SignatureInk strokes, float width) implements Block {}
 
   private final List<Block> blocks = new ArrayList<>();
+  private String footer = "";
 
   public RecordPdf add(Style style, String text) {
     blocks.add(new Text(style, text == null ? "" : text));
@@ -90,6 +104,29 @@ public final class RecordPdf {
 
   public RecordPdf image(byte[] png, float width) {
     blocks.add(new Image(png.clone(), width));
+    return this;
+  }
+
+  /**
+   * A table drawn with ruled cells; a row never splits across pages and the header is repeated on a
+   * new page.
+   *
+   * @param shares each column's share of the width (any positive numbers)
+   */
+  public RecordPdf table(List<String> headers, List<List<String>> rows, float... shares) {
+    if (shares.length != headers.size()) {
+      throw new IllegalArgumentException("one share per column");
+    }
+    blocks.add(new Table(List.copyOf(headers), rows.stream().map(List::copyOf).toList(), shares));
+    return this;
+  }
+
+  /**
+   * What every page's foot says before "page N of M": the record and its fingerprint, so that a
+   * loose page still names what it belongs to.
+   */
+  public RecordPdf footer(String text) {
+    footer = text == null ? "" : text;
     return this;
   }
 
@@ -123,7 +160,7 @@ public final class RecordPdf {
       return Typefaces.borrow(
           faces -> {
             try (PDDocument doc = new PDDocument()) {
-              new Layout(doc, faces).draw(blocks);
+              new Layout(doc, faces).draw(blocks, footer);
               describe(doc, title, author, created);
               attach(doc, attachmentName, source.getBytes(StandardCharsets.UTF_8), created);
               ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
@@ -154,10 +191,20 @@ public final class RecordPdf {
       this.bold = faces.bold(doc);
     }
 
-    void draw(List<Block> blocks) throws IOException {
+    void draw(List<Block> blocks, String footer) throws IOException {
       newPage();
-      for (Block block : blocks) {
+      for (int i = 0; i < blocks.size(); i++) {
+        Block block = blocks.get(i);
         if (block instanceof Text text) {
+          if (keptWithNext(text.style()) && i + 1 < blocks.size()) {
+            // A heading or label never stands alone at the foot of a page: it moves to the next
+            // page unless the start of what it introduces fits under it.
+            float needed = height(text) + firstLines(blocks, i + 1);
+            boolean pageIsEmpty = y >= PDRectangle.A4.getHeight() - MARGIN;
+            if (y - needed < TEXT_BOTTOM && !pageIsEmpty) {
+              newPage();
+            }
+          }
           write(text);
         } else if (block instanceof Image image) {
           // PNG data goes in as it is (no decoding and re-encoding) when the image has no
@@ -171,9 +218,148 @@ public final class RecordPdf {
           float height = ink.strokes().height(ink.width(), TALLEST_SIGNATURE);
           makeRoom(height + 6);
           ink.strokes().draw(stream, MARGIN, y, ink.width(), TALLEST_SIGNATURE);
+        } else if (block instanceof Table table) {
+          drawTable(table);
         }
       }
       stream.close();
+      drawFooters(footer);
+    }
+
+    private static boolean keptWithNext(Style style) {
+      return style == Style.TITLE || style == Style.HEADING || style == Style.BOLD;
+    }
+
+    private float height(Text text) throws IOException {
+      PDType0Font font = text.style().bold ? bold : regular;
+      float leading = text.style().size * 1.35f;
+      int lines = 0;
+      for (String paragraph : text.text().split("\n", -1)) {
+        lines +=
+            wrap(faces.printable(paragraph, text.style().bold), font, text.style().size).size();
+      }
+      return text.style().spaceBefore + lines * leading;
+    }
+
+    /**
+     * The room the start of the block at {@code index} takes: two lines of text, a table's first
+     * row; a heading or label with what follows it in turn, so that a chain stays together.
+     */
+    private float firstLines(List<Block> blocks, int index) throws IOException {
+      Block block = blocks.get(index);
+      if (block instanceof Text text && keptWithNext(text.style()) && index + 1 < blocks.size()) {
+        return height(text) + firstLines(blocks, index + 1);
+      }
+      if (block instanceof Text text) {
+        return Math.min(height(text), text.style().spaceBefore + 2 * text.style().size * 1.35f);
+      }
+      if (block instanceof Table table) {
+        return 4
+            + rowHeight(table, table.headers(), true)
+            + (table.rows().isEmpty() ? 0 : rowHeight(table, table.rows().get(0), false));
+      }
+      if (block instanceof Ink ink) {
+        return ink.strokes().height(ink.width(), TALLEST_SIGNATURE) + 6;
+      }
+      return 20;
+    }
+
+    private static final float CELL_SIZE = 9;
+    private static final float CELL_PADDING = 3;
+
+    private float[] columnWidths(Table table) {
+      float total = 0;
+      for (float share : table.shares()) {
+        total += share;
+      }
+      float[] widths = new float[table.shares().length];
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = WIDTH * table.shares()[i] / total;
+      }
+      return widths;
+    }
+
+    private List<List<String>> cellLines(Table table, List<String> cells, boolean header)
+        throws IOException {
+      PDType0Font font = header ? bold : regular;
+      float[] widths = columnWidths(table);
+      List<List<String>> lines = new ArrayList<>();
+      for (int i = 0; i < widths.length; i++) {
+        String cell = i < cells.size() && cells.get(i) != null ? cells.get(i) : "";
+        lines.add(
+            wrap(faces.printable(cell, header), font, CELL_SIZE, widths[i] - 2 * CELL_PADDING));
+      }
+      return lines;
+    }
+
+    private float rowHeight(Table table, List<String> cells, boolean header) throws IOException {
+      int most = 1;
+      for (List<String> lines : cellLines(table, cells, header)) {
+        most = Math.max(most, lines.size());
+      }
+      return most * CELL_SIZE * 1.3f + 2 * CELL_PADDING;
+    }
+
+    private void drawTable(Table table) throws IOException {
+      y -= 4;
+      drawRow(table, table.headers(), true);
+      for (List<String> row : table.rows()) {
+        if (y - rowHeight(table, row, false) < TEXT_BOTTOM) {
+          newPage();
+          drawRow(table, table.headers(), true);
+        }
+        drawRow(table, row, false);
+      }
+    }
+
+    private void drawRow(Table table, List<String> cells, boolean header) throws IOException {
+      float height = rowHeight(table, cells, header);
+      if (y - height < TEXT_BOTTOM) {
+        newPage();
+      }
+      float[] widths = columnWidths(table);
+      List<List<String>> lines = cellLines(table, cells, header);
+      float x = MARGIN;
+      stream.setLineWidth(0.5f);
+      for (int i = 0; i < widths.length; i++) {
+        stream.addRect(x, y - height, widths[i], height);
+        stream.stroke();
+        float lineY = y - CELL_PADDING - CELL_SIZE;
+        for (String line : lines.get(i)) {
+          stream.beginText();
+          stream.setFont(header ? bold : regular, CELL_SIZE);
+          stream.newLineAtOffset(x + CELL_PADDING, lineY);
+          stream.showText(line);
+          stream.endText();
+          lineY -= CELL_SIZE * 1.3f;
+        }
+        x += widths[i];
+      }
+      y -= height;
+    }
+
+    /** "page N of M" and the record's own line at the foot of every page, once all exist. */
+    private void drawFooters(String footer) throws IOException {
+      int pages = doc.getNumberOfPages();
+      for (int i = 0; i < pages; i++) {
+        String pageOf = "page " + (i + 1) + " of " + pages;
+        try (PDPageContentStream foot =
+            new PDPageContentStream(
+                doc, doc.getPage(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
+          String left = faces.printable(footer, false);
+          foot.beginText();
+          foot.setFont(regular, FOOTER_SIZE);
+          foot.newLineAtOffset(MARGIN, FOOTER_BASELINE);
+          foot.showText(left);
+          foot.endText();
+          float width = regular.getStringWidth(pageOf) / 1000 * FOOTER_SIZE;
+          foot.beginText();
+          foot.setFont(regular, FOOTER_SIZE);
+          foot.newLineAtOffset(MARGIN + WIDTH - width, FOOTER_BASELINE);
+          foot.showText(pageOf);
+          foot.endText();
+        }
+      }
     }
 
     private void write(Text text) throws IOException {
@@ -183,7 +369,7 @@ public final class RecordPdf {
       for (String paragraph : text.text().split("\n", -1)) {
         for (String line :
             wrap(faces.printable(paragraph, text.style().bold), font, text.style().size)) {
-          if (y - leading < MARGIN) {
+          if (y - leading < TEXT_BOTTOM) {
             newPage();
           }
           y -= leading;
@@ -198,7 +384,7 @@ public final class RecordPdf {
 
     /** Moves down by {@code height}, on a new page if this one has no room left. */
     private void makeRoom(float height) throws IOException {
-      if (y - height < MARGIN) {
+      if (y - height < TEXT_BOTTOM) {
         newPage();
       }
       y -= height;
@@ -217,6 +403,11 @@ public final class RecordPdf {
     /** Word widths add up (no kerning is applied), so each word is measured once. */
     private static List<String> wrap(String paragraph, PDType0Font font, float size)
         throws IOException {
+      return wrap(paragraph, font, size, WIDTH);
+    }
+
+    private static List<String> wrap(String paragraph, PDType0Font font, float size, float width)
+        throws IOException {
       List<String> lines = new ArrayList<>();
       float space = font.getStringWidth(" ") / 1000 * size;
       StringBuilder line = new StringBuilder();
@@ -226,7 +417,7 @@ public final class RecordPdf {
         if (line.isEmpty()) {
           line.append(word);
           lineWidth = wordWidth;
-        } else if (lineWidth + space + wordWidth <= WIDTH) {
+        } else if (lineWidth + space + wordWidth <= width) {
           line.append(' ').append(word);
           lineWidth += space + wordWidth;
         } else {

@@ -39,6 +39,25 @@ public final class NoteComparison {
     return text;
   }
 
+  /**
+   * The readable text grouped by the part of the note it belongs to (subjective, objective,
+   * treatment, assessment, plan), in the note's order; fields without a value are left out.
+   */
+  public static Map<NoteSection, Map<String, String>> readableBySection(
+      NoteDraft note, Function<String, String> names) {
+    Map<String, String> all = readable(note, names);
+    Map<NoteSection, Map<String, String>> sections = new java.util.EnumMap<>(NoteSection.class);
+    for (NoteField field : NoteField.values()) {
+      String value = all.get(field.heading());
+      if (value != null) {
+        sections
+            .computeIfAbsent(field.section(), s -> new LinkedHashMap<>())
+            .put(field.heading(), value);
+      }
+    }
+    return sections;
+  }
+
   /** Label, this screen's value, the other save's value; only where they differ. */
   public static List<String[]> differences(
       NoteDraft mine, NoteDraft theirs, Function<String, String> names) {

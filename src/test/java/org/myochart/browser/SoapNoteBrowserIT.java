@@ -205,7 +205,9 @@ class SoapNoteBrowserIT {
       assertTrue(org.myochart.testsupport.SealedPdfs.signatureValid(notePdf));
       String noteText = org.myochart.testsupport.SealedPdfs.text(notePdf);
       assertTrue(noteText.contains("Signed by: Tomás Reyes, LMT (therapist1)"), noteText);
-      assertTrue(noteText.contains("Upper trapezius | Right | Trigger point therapy"), noteText);
+      assertTrue(noteText.contains("Upper trapezius Right Trigger point therapy"), noteText);
+      assertTrue(noteText.contains("S · Subjective"), noteText);
+      assertFalse(noteText.contains(" | "), "tables are ruled cells, not bars: " + noteText);
       assertTrue(noteText.contains("Audit trail up to signing"), noteText);
       assertEquals(List.of(), org.myochart.testsupport.SealedPdfs.pdfA3bFailures(notePdf));
       String addendumLink =

@@ -1,6 +1,7 @@
 package org.myochart.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -104,5 +105,84 @@ class RecordPdfTest {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  private static String pageText(PDDocument doc, int page) throws Exception {
+    org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+    stripper.setStartPage(page);
+    stripper.setEndPage(page);
+    return stripper.getText(doc);
+  }
+
+  /** A long record whose headings fall at every height of a page, one of them at its foot. */
+  private static byte[] longRecord() {
+    RecordPdf pdf = new RecordPdf().add(RecordPdf.Style.TITLE, "Signed SOAP note · Anna");
+    for (int section = 1; section <= 40; section++) {
+      pdf.add(RecordPdf.Style.HEADING, "Heading " + section);
+      for (int line = 0; line < section % 7; line++) {
+        pdf.add(RecordPdf.Style.BOLD, "Label " + section + "." + line)
+            .add(RecordPdf.Style.TEXT, "Worked the upper trapezius; pressure within comfort.");
+      }
+    }
+    return pdf.footer("SOAP note 5 · content SHA-256 " + "ab".repeat(32))
+        .render("SOAP note 5", "Harbourside", "note-5.json", "{}", RecordPdf.utc(SIGNED));
+  }
+
+  @Test
+  void noHeadingOrLabelIsTheLastLineOfAPage() throws Exception {
+    try (PDDocument doc = Loader.loadPDF(longRecord())) {
+      assertTrue(doc.getNumberOfPages() >= 3, "the record runs over several pages");
+      for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+        List<String> lines = pageText(doc, page).lines().filter(line -> !line.isBlank()).toList();
+        // The last line is the footer; the one before it ends the page's text.
+        String lastOfText = lines.get(lines.size() - 2);
+        assertFalse(
+            lastOfText.startsWith("Heading ") || lastOfText.startsWith("Label "),
+            "page " + page + " ends with '" + lastOfText + "'");
+      }
+    }
+  }
+
+  @Test
+  void everyPageNamesTheRecordItsFingerprintAndPageNOfM() throws Exception {
+    try (PDDocument doc = Loader.loadPDF(longRecord())) {
+      int pages = doc.getNumberOfPages();
+      for (int page = 1; page <= pages; page++) {
+        String text = pageText(doc, page);
+        assertTrue(text.contains("page " + page + " of " + pages), text);
+        assertTrue(text.contains("SOAP note 5 · content SHA-256 " + "ab".repeat(32)), text);
+      }
+    }
+    assertEquals(List.of(), SealedPdfs.pdfA3bFailures(longRecord()));
+  }
+
+  @Test
+  void aTableIsDrawnAsRuledCellsWithEachRowOnOneLine() throws Exception {
+    byte[] pdf =
+        new RecordPdf()
+            .add(RecordPdf.Style.HEADING, "Treated muscles")
+            .table(
+                List.of("Muscle", "Side", "Minutes"),
+                List.of(
+                    List.of("Upper trapezius", "Left", "10"),
+                    List.of("Suboccipitals", "Both", "6")),
+                4,
+                1,
+                1)
+            .render("Note", "Harbourside", "note.json", "{}", RecordPdf.utc(SIGNED));
+
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      String text = pageText(doc, 1);
+      assertTrue(text.contains("Muscle Side Minutes"), text);
+      assertTrue(text.contains("Upper trapezius Left 10"), text);
+      assertTrue(text.contains("Suboccipitals Both 6"), text);
+      assertFalse(text.contains("|"), text);
+      String content =
+          new String(
+              doc.getPage(0).getContents().readAllBytes(),
+              java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(content.split(" re\n").length - 1 >= 9, "nine ruled cells");
+    }
+    assertEquals(List.of(), SealedPdfs.pdfA3bFailures(pdf));
   }
 }

@@ -68,6 +68,7 @@ class SoapNotesIT {
   @Inject StaffAccounts staff;
   @Inject AuditTrail audit;
   @Inject org.myochart.record.Records records;
+  @Inject org.myochart.platform.ClinicSettings settings;
   @PersistenceContext EntityManager em;
 
   private Actor therapist(Role role) {
@@ -244,7 +245,11 @@ class SoapNotesIT {
       String text =
           new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
       assertTrue(
-          text.contains(signing.getOccurredAt() + " UTC) · SIGN · " + therapist.name()),
+          text.contains(
+              java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                      signing.getOccurredAt().atZone(settings.zone()))
+                  + " · SIGN · "
+                  + therapist.name()),
           "the PDF prints the signature's entry as it is stored: " + text);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
