@@ -340,7 +340,10 @@ class ConsentSigningBrowserIT {
     assertTrue(text.contains("Audit trail up to signing"), text);
     assertTrue(text.contains("KIOSK_START"), "the hand-over is in the audit trail: " + text);
     assertEquals(
-        List.of("consent-" + consentId + ".json"),
+        List.of(
+            "consent-" + consentId + ".evidence.txt",
+            "consent-" + consentId + ".form-text.txt",
+            "consent-" + consentId + ".json"),
         org.myochart.testsupport.SealedPdfs.attachments(pdf));
     assertEquals(List.of(), org.myochart.testsupport.SealedPdfs.pdfA3bFailures(pdf));
     byte[] tampered = pdf.clone();
