@@ -388,10 +388,22 @@ class ConsentSigningBrowserIT {
       tablet.tap(By.id("consent:sign"));
       tablet.awaitText("Ida is under 18: a parent or guardian signs with their own name.");
       assertTrue(tablet.text().contains("Enter the relationship to Ida."));
+      // The refusal keeps the drawn signature: it is still on the pad and goes with the next tap.
+      String kept = tablet.find(By.id("consent:signature_value")).getAttribute("value");
+      assertTrue(kept != null && kept.contains("lines"), "the strokes are kept: " + kept);
+      assertEquals(
+          Boolean.TRUE,
+          tablet.script(
+              "var c = document.querySelector('.kiosk-signature canvas');"
+                  + " var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                  + " for (var i = 0; i < d.length; i += 4) {"
+                  + "   if (d[i + 3] > 0 && d[i] < 100 && d[i + 1] < 100 && d[i + 2] < 100) return true;"
+                  + " }"
+                  + " return false;"),
+          "the pad shows the signature again");
 
       tablet.type("consent:typedName", "Kari " + last);
       tablet.type("consent:guardianRelationship", "mother");
-      sign(tablet, SIGNATURE);
       tablet.tap(By.id("consent:sign"));
       tablet.awaitText("Thank you, Ida");
       unlock(tablet);

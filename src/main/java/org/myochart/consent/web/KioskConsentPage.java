@@ -155,7 +155,12 @@ public class KioskConsentPage implements Serializable {
         queue.set(position, latest.getId());
         show(position);
       }
-      signature = null;
+      // A refusal keeps everything the client gave, the drawn signature included, unless the
+      // signature itself is what was refused (or the form changed under them).
+      if (refused.kind() == RuleViolation.Kind.STALE
+          || refused.fieldProblems().containsKey("signature")) {
+        signature = null;
+      }
       Messages.refused(refused, "consent");
     }
   }
