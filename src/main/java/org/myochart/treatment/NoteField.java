@@ -284,7 +284,7 @@ public enum NoteField {
           (draft, value) -> draft.referralReason = value));
 
   /** Free text is at most this long. */
-  public static final int LONGEST_TEXT = 4000;
+  public static final int LONGEST_TEXT = 20_000;
 
   /** What a field holds, which decides how it is checked, read and hashed. */
   public enum Kind {

@@ -243,6 +243,22 @@ class SoapNoteBrowserIT {
       LoginScreen.open(first).signInAndWait("therapist2", PASSWORD);
       startSession(first, jonas);
       assertTrue(first.find(By.id("cautions")).getText().toLowerCase().contains("blood thinner"));
+      // A long text: the field counts against its limit, and a paste past it is refused with a
+      // message instead of being cut.
+      var triggers = first.find(By.id("note:triggers"));
+      first.script(
+          "arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", triggers);
+      first.awaitText("0 of 20,000 characters");
+      first.script(
+          "var data = new DataTransfer(); data.setData('text/plain', 'x'.repeat(20001));"
+              + " arguments[0].dispatchEvent(new ClipboardEvent('paste',"
+              + " {clipboardData: data, bubbles: true, cancelable: true}));",
+          triggers);
+      first.awaitText("Not pasted: the pasted text has 20,001 characters");
+      assertEquals("", triggers.getAttribute("value"), "nothing was cut in");
+      assertTrue(
+          first.text().contains("this field holds at most 20,000 (20,000 more fit now)"),
+          first.text());
       first.click("note:addMuscle");
       first.awaitText("Muscle…");
       selectOption(

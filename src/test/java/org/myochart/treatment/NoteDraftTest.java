@@ -448,18 +448,18 @@ class NoteDraftTest {
   @Test
   void textIsAtMostFourThousandCharacters() {
     NoteDraft draft = validDraft();
-    draft.setTriggers("a".repeat(4001));
-    draft.setHomeCare("b".repeat(4001));
+    draft.setTriggers("a".repeat(20_001));
+    draft.setHomeCare("b".repeat(20_001));
 
     Map<String, String> problems = problems(draft);
     assertEquals(
-        "Triggers may have at most 4000 characters; it has 4001.", problems.get("triggers"));
+        "Triggers may have at most 20000 characters; it has 20001.", problems.get("triggers"));
     assertEquals(
-        "Home care may have at most 4000 characters; it has 4001.", problems.get("homeCare"));
+        "Home care may have at most 20000 characters; it has 20001.", problems.get("homeCare"));
     assertEquals(Set.of("triggers", "homeCare"), problems.keySet());
 
-    draft.setTriggers("a".repeat(4000));
-    draft.setHomeCare("b".repeat(4000));
+    draft.setTriggers("a".repeat(20_000));
+    draft.setHomeCare("b".repeat(20_000));
     assertEquals(Map.of(), problems(draft));
   }
 

@@ -68,7 +68,7 @@ class NoteFieldTest {
   void scalesOfferEveryStepAndTextItsLength() {
     assertEquals(List.of(1, 2, 3, 4, 5), NoteField.SLEEP_QUALITY.steps());
     assertEquals(11, NoteField.PAIN_AFTER.steps().size());
-    assertEquals(4000, NoteField.HOME_CARE.maxLength());
+    assertEquals(20_000, NoteField.HOME_CARE.maxLength());
     assertTrue(NoteField.TOLERANCE.steps().isEmpty());
   }
 

@@ -58,7 +58,7 @@ class PlanAndAddendumTextTest {
         Map.of("reason", "The reason for the addendum contains characters that cannot be stored."),
         problems(AddendumText.of("Bell\u0007", "Text")));
     assertEquals(
-        Map.of("body", "The text of the addendum may have at most 4000 characters; it has 4001."),
-        problems(AddendumText.of("Reason", "b".repeat(4001))));
+        Map.of("body", "The text of the addendum may have at most 20000 characters; it has 20001."),
+        problems(AddendumText.of("Reason", "b".repeat(20_001))));
   }
 }
