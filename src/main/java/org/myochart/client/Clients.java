@@ -164,6 +164,45 @@ public class Clients {
     return client;
   }
 
+  /**
+   * Clients who may be the person about to be registered: the same name and date of birth, or the
+   * same phone number (by its digits, when it has at least six). Read before a registration, so
+   * that the front desk sees them before a second record is made.
+   */
+  public List<Client> possibleDuplicates(ClientDetails details, String submissionId) {
+    java.util.Map<Long, Client> found = new java.util.LinkedHashMap<>();
+    if (submissionId != null && bySubmission(submissionId).isPresent()) {
+      // This form registered its client already (a repeated post): it is no duplicate of itself.
+      return List.of();
+    }
+    if (details.firstName() != null
+        && details.lastName() != null
+        && details.dateOfBirth() != null) {
+      sameNameAndBirth(details, null).forEach(c -> found.put(c.getId(), c));
+    }
+    String digits = Client.digits(details.phone());
+    if (digits != null && digits.length() >= 6) {
+      em.createQuery("select c from Client c where c.phoneDigits = :d", Client.class)
+          .setParameter("d", digits)
+          .setMaxResults(20)
+          .getResultList()
+          .forEach(c -> found.putIfAbsent(c.getId(), c));
+    }
+    if (!found.isEmpty()) {
+      // The front desk sees these clients' names: one entry, like a search that found them.
+      audit.record(
+          AuditAction.VIEW,
+          LIST_RECORD_TYPE,
+          null,
+          jakarta.json.Json.createObjectBuilder()
+              .add("possibleDuplicatesOf", "registration")
+              .add("rows", found.size())
+              .build()
+              .toString());
+    }
+    return List.copyOf(found.values());
+  }
+
   /** Other clients with the same name and date of birth. */
   public List<Client> sameNameAndBirth(ClientDetails details, Long except) {
     // Two query texts: PostgreSQL cannot type a null parameter compared with a bigint.

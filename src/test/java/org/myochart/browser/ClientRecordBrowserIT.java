@@ -39,11 +39,21 @@ class ClientRecordBrowserIT {
   }
 
   private static long registerClient(Browser browser, String first, String last, String born) {
+    return registerClient(browser, first, last, born, phoneOf(last));
+  }
+
+  /** A phone number of the client's own, so that no two test clients share one. */
+  static String phoneOf(String last) {
+    return "+47 9" + String.format("%07d", Math.floorMod(last.hashCode(), 10_000_000));
+  }
+
+  private static long registerClient(
+      Browser browser, String first, String last, String born, String phone) {
     browser.visit("/staff/clients/client-edit.xhtml");
     browser.type("client:firstName", first);
     browser.type("client:lastName", last);
     browser.type("client:dateOfBirth", born);
-    browser.type("client:phone", "+47 955 00 111");
+    browser.type("client:phone", phone);
     browser.type("client:physicianName", "Dr. Kari Holm");
     browser.submit("client:save");
     browser.awaitPath("/staff/clients/client.xhtml");
@@ -258,16 +268,72 @@ class ClientRecordBrowserIT {
     }
   }
 
+  private static int clientsNamed(String last) throws Exception {
+    try (var db = clinic.database();
+        var query = db.prepareStatement("select count(*) from client where last_name = ?")) {
+      query.setString(1, last);
+      try (var rows = query.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+
+  @Test
+  void aPossibleDuplicateIsShownBeforeAnythingIsRegisteredAndADifferentPersonStillCanBe()
+      throws Exception {
+    String last = surname();
+    try (Browser browser = Browser.tablet(clinic)) {
+      LoginScreen.open(browser).signInAndWait("frontdesk", PASSWORD);
+      registerClient(browser, "Sigrid", last, "1961-04-12");
+
+      browser.visit("/staff/clients/client-edit.xhtml");
+      browser.type("client:firstName", "Sigrid");
+      browser.type("client:lastName", last);
+      browser.type("client:dateOfBirth", "1961-04-12");
+      browser.type("client:phone", "+47 400 00 001");
+      browser.type("client:physicianName", "Dr. Ola Berg");
+      browser.submit("client:save");
+
+      browser.awaitText("Is this a client we already have?");
+      String shown = browser.find(By.id("client:possibleDuplicates")).getText();
+      assertTrue(shown.contains("Sigrid " + last) && shown.contains("1961-04-12"), shown);
+      assertTrue(browser.text().contains("Nothing was registered yet."), browser.text());
+      assertEquals(1, clientsNamed(last), "nothing was created");
+      assertEquals("+47 400 00 001", browser.find(By.id("client:phone")).getAttribute("value"));
+      assertEquals(
+          "Dr. Ola Berg", browser.find(By.id("client:physicianName")).getAttribute("value"));
+
+      browser.submit("client:differentPerson");
+      browser.awaitPath("/staff/clients/client.xhtml");
+      assertEquals(2, clientsNamed(last), "a different person is registered once confirmed");
+
+      // Someone else's phone number is a possible duplicate too.
+      String other = surname();
+      browser.visit("/staff/clients/client-edit.xhtml");
+      browser.type("client:firstName", "Tone");
+      browser.type("client:lastName", other);
+      browser.type("client:dateOfBirth", "1990-01-01");
+      browser.type("client:phone", phoneOf(last));
+      browser.submit("client:save");
+      browser.awaitText("Is this a client we already have?");
+      assertTrue(
+          browser.find(By.id("client:possibleDuplicates")).getText().contains("Sigrid " + last));
+      assertEquals(0, clientsNamed(other));
+    }
+  }
+
   @Test
   void searchFindsAClientByDateOfBirthAndPhone() {
     String last = surname();
     try (Browser browser = Browser.tablet(clinic)) {
       LoginScreen.open(browser).signInAndWait("frontdesk", PASSWORD);
-      registerClient(browser, "Helga", last, "1944-10-30");
+      String phone = phoneOf(last);
+      registerClient(browser, "Helga", last, "1944-10-30", phone);
       browser.visit("/staff/clients/clients.xhtml");
       browser.type("search:query", "1944-10-30");
       browser.awaitText(last + ", Helga");
-      browser.type("search:query", "955 00 111");
+      browser.type("search:query", phone.substring(4, 7) + " " + phone.substring(7));
       browser.awaitText(last + ", Helga");
     }
   }

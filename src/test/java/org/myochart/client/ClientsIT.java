@@ -98,6 +98,60 @@ class ClientsIT {
     assertTrue(second.isPossibleDuplicate());
   }
 
+  private static ClientDetails withoutPhone(String first, String last, LocalDate born) {
+    return new ClientDetails(first, last, born, null, null, null, null, null, null, null, null);
+  }
+
+  @Test
+  void possibleDuplicatesAreFoundByNameAndBirthOrByPhoneButAFormIsNoDuplicateOfItself() {
+    String last = surname();
+    String phone = "+47 41 " + String.format("%06d", Math.floorMod(last.hashCode(), 1_000_000));
+    ClientDetails kari =
+        new ClientDetails(
+            "Kari",
+            last,
+            LocalDate.of(1975, 5, 5),
+            phone,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    String submission = java.util.UUID.randomUUID().toString();
+    Client registered = clients.registerOnce(kari, submission);
+
+    assertEquals(
+        List.of(registered.getId()),
+        clients
+            .possibleDuplicates(
+                withoutPhone("KARI", last.toUpperCase(), LocalDate.of(1975, 5, 5)), null)
+            .stream()
+            .map(Client::getId)
+            .toList());
+    ClientDetails samePhone =
+        new ClientDetails(
+            "Per",
+            surname(),
+            LocalDate.of(1980, 1, 1),
+            phone.replace(" ", ""),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    assertEquals(
+        List.of(registered.getId()),
+        clients.possibleDuplicates(samePhone, null).stream().map(Client::getId).toList());
+    assertEquals(List.of(), clients.possibleDuplicates(kari, submission), "a repeated post");
+    assertEquals(
+        List.of(),
+        clients.possibleDuplicates(withoutPhone("Kari", last, LocalDate.of(1975, 5, 6)), null));
+  }
+
   @Test
   void invalidDetailsSaveNothingAndNameEveryField() {
     String last = surname();

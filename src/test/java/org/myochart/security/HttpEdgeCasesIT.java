@@ -269,7 +269,9 @@ class HttpEdgeCasesIT {
     form.put("client:firstName", "Repeat");
     form.put("client:lastName", lastName);
     form.put("client:dateOfBirth", "1984-03-14");
-    form.put("client:phone", "555 0100");
+    form.put(
+        "client:phone",
+        "555 " + String.format("%06d", Math.floorMod(lastName.hashCode(), 1_000_000)));
     form.put("client:save", "client:save");
     return form;
   }

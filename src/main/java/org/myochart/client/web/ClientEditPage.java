@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.myochart.client.Client;
 import org.myochart.client.ClientDetails;
@@ -35,6 +36,8 @@ public class ClientEditPage implements Serializable {
   private String physicianContact;
   private String notes;
   private boolean lookalike;
+  private List<Client> possibleDuplicates = List.of();
+  private boolean differentPerson;
   // Kept in the form (a hidden field), not only in this bean: a repeated post of the same form
   // restores a fresh bean, but sends the same id.
   private String submissionId;
@@ -67,6 +70,18 @@ public class ClientEditPage implements Serializable {
             physicianName,
             physicianContact,
             notes);
+    if (id == null && !differentPerson) {
+      possibleDuplicates = clients.possibleDuplicates(details, getSubmissionId());
+      if (!possibleDuplicates.isEmpty()) {
+        Messages.error(
+            "This may be a client we already have: check the "
+                + (possibleDuplicates.size() == 1
+                    ? "record"
+                    : possibleDuplicates.size() + " records")
+                + " below. Nothing was registered yet.");
+        return null;
+      }
+    }
     try {
       Client saved;
       if (id == null) {
@@ -92,6 +107,17 @@ public class ClientEditPage implements Serializable {
               && !clients.sameNameAndBirth(details, id).isEmpty();
       return null;
     }
+  }
+
+  /** "This is a different person": registers despite the possible duplicates shown. */
+  public String registerAnyway() {
+    differentPerson = true;
+    return save();
+  }
+
+  /** Clients who may be the person being registered, found before anything was created. */
+  public List<Client> getPossibleDuplicates() {
+    return possibleDuplicates;
   }
 
   /** Someone else has the same name and date of birth; found when a save was refused. */
