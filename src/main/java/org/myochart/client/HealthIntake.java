@@ -158,6 +158,42 @@ public class HealthIntake implements java.io.Serializable {
     this.redFlags.addAll(a.redFlags());
   }
 
+  /**
+   * Whether these answers are exactly this version's, red flags included: saving them again would
+   * record nothing new.
+   */
+  public boolean sameAnswersAs(IntakeAnswers a) {
+    List<String> listed =
+        a.medications() == null
+            ? List.of()
+            : a.medications().stream()
+                .map(m -> TypedText.clean(m.getName()) + "\u0000" + m.getKind())
+                .toList();
+    List<String> kept =
+        medications.stream().map(m -> m.getName() + "\u0000" + m.getKind()).toList();
+    Set<RedFlag> flags = a.redFlags() == null ? Set.of() : a.redFlags();
+    return java.util.Objects.equals(headacheDaysPerMonth, a.headacheDaysPerMonth())
+        && java.util.Objects.equals(usualDurationHours, a.usualDurationHours())
+        && java.util.Objects.equals(usualIntensity, a.usualIntensity())
+        && oneSided == a.oneSided()
+        && throbbing == a.throbbing()
+        && aura == a.aura()
+        && nausea == a.nausea()
+        && lightSensitivity == a.lightSensitivity()
+        && soundSensitivity == a.soundSensitivity()
+        && java.util.Objects.equals(triggers, a.triggers())
+        && physicianDiagnosed == a.physicianDiagnosed()
+        && java.util.Objects.equals(diagnosedWhen, a.diagnosedWhen())
+        && listed.equals(kept)
+        && cervicalSpondylosis == a.cervicalSpondylosis()
+        && recentHeadNeckInjury == a.recentHeadNeckInjury()
+        && pregnant == a.pregnant()
+        && java.util.Objects.equals(skinCondition, a.skinCondition())
+        && java.util.Objects.equals(oilAllergy, a.oilAllergy())
+        && java.util.Objects.equals(otherContraindications, a.otherContraindications())
+        && redFlags.equals(flags.isEmpty() ? EnumSet.noneOf(RedFlag.class) : EnumSet.copyOf(flags));
+  }
+
   /** What the therapist must keep in mind while treating, derived from these answers. */
   public List<Caution> cautions() {
     List<Caution> cautions = new ArrayList<>();

@@ -53,7 +53,8 @@ public class Intakes {
 
   /**
    * Keeps the answers as the client's next intake version: typed by staff who may open the client's
-   * clinical record, or by the client on the tablet handed to them.
+   * clinical record, or by the client on the tablet handed to them. Answers identical to the
+   * current version record nothing new; that version is returned.
    */
   public HealthIntake submit(long clientId, @Valid IntakeAnswers answers, IntakeSource source) {
     if (source == IntakeSource.KIOSK) {
@@ -69,6 +70,11 @@ public class Intakes {
     if (!client.isActive()) {
       throw RuleViolation.conflict(
           client.getFullName() + " is inactive; reactivate the client first.");
+    }
+    Optional<HealthIntake> latest = intakesOf(clientId).stream().findFirst();
+    if (latest.isPresent() && latest.get().sameAnswersAs(answers)) {
+      // Nothing changed: the current version stays current, and no identical copy is recorded.
+      return latest.get();
     }
     int next =
         em.createQuery(

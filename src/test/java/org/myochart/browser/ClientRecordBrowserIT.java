@@ -174,6 +174,29 @@ class ClientRecordBrowserIT {
       assertTrue(block.contains("the worst you have ever had"));
       screenshot(therapist, "client-red-flag");
 
+      // Opened again, the intake starts from the current version, the red flag included; saved
+      // unchanged, it records nothing new.
+      therapist.click("profile:updateIntake");
+      therapist.awaitPath("/clinical/intake.xhtml");
+      assertEquals("9", therapist.find(By.id("intake:headacheDaysPerMonth")).getAttribute("value"));
+      assertTrue(
+          therapist
+              .find(By.cssSelector("input[name='intake:redFlags'][value='THUNDERCLAP']"))
+              .isSelected(),
+          "the reported red flag is ticked");
+      therapist.submit("intake:save");
+      therapist.awaitText("Nothing was changed: intake version 1 stays current.");
+      assertTrue(therapist.find(By.id("profile:block")).getText().contains("Red flag reported"));
+      try (var db = clinic.database();
+          var query =
+              db.prepareStatement("select count(*) from health_intake where client_id = ?")) {
+        query.setLong(1, id);
+        try (var rows = query.executeQuery()) {
+          rows.next();
+          assertEquals(1, rows.getInt(1), "no second, identical version");
+        }
+      }
+
       assertTrue(
           therapist.find(By.id("profile:referralLetter")).getText().contains("Referral letter"));
       HttpResponse<byte[]> letter =

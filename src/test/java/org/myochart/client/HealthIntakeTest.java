@@ -1,5 +1,6 @@
 package org.myochart.client;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -42,5 +43,29 @@ class HealthIntakeTest {
   @Test
   void noConditionsMeanNoCautions() {
     assertTrue(Fixtures.intake(Fixtures.client(), 1, Set.of(), Fixtures.T0).cautions().isEmpty());
+  }
+
+  @Test
+  void theSameAnswersRedFlagsIncludedAreRecognisedAndAnyChangeIsNot() {
+    Set<RedFlag> flags = Set.of(RedFlag.values()[0]);
+    List<Medication> medications = List.of(new Medication("Sumatriptan", MedicationKind.OTHER));
+    HealthIntake intake =
+        new HealthIntake(
+            Fixtures.client(),
+            1,
+            Fixtures.answers(flags, medications, false),
+            IntakeSource.STAFF,
+            "t",
+            Fixtures.T0);
+
+    assertTrue(
+        intake.sameAnswersAs(
+            Fixtures.answers(
+                flags, List.of(new Medication(" Sumatriptan ", MedicationKind.OTHER)), false)));
+    assertFalse(
+        intake.sameAnswersAs(Fixtures.answers(Set.of(), medications, false)),
+        "a red flag left unticked is a change");
+    assertFalse(intake.sameAnswersAs(Fixtures.answers(flags, List.of(), false)));
+    assertFalse(intake.sameAnswersAs(Fixtures.answers(flags, medications, true)));
   }
 }

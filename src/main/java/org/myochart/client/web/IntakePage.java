@@ -78,6 +78,7 @@ public class IntakePage implements Serializable {
   private String oilAllergy;
   private String otherContraindications;
   private RedFlag[] redFlags = new RedFlag[0];
+  private int startedFromVersion;
 
   public void load() throws IOException {
     var client = ClientLookup.orNotFound(clients, clientId);
@@ -116,7 +117,10 @@ public class IntakePage implements Serializable {
     skinCondition = i.getSkinCondition();
     oilAllergy = i.getOilAllergy();
     otherContraindications = i.getOtherContraindications();
-    // Red flags are asked afresh each time, never carried over.
+    // The form starts from the current version, red flags included: saving it unchanged must not
+    // record a version without the red flag the client reported.
+    redFlags = i.getRedFlags().toArray(new RedFlag[0]);
+    startedFromVersion = i.getVersionNumber();
   }
 
   public void addMedication() {
@@ -164,6 +168,11 @@ public class IntakePage implements Serializable {
             otherContraindications,
             flags);
     HealthIntake saved = intakes.submit(clientId, answers, IntakeSource.STAFF);
+    if (saved.getVersionNumber() == startedFromVersion) {
+      Messages.flash(
+          "Nothing was changed: intake version " + saved.getVersionNumber() + " stays current.");
+      return "/staff/clients/client.xhtml?faces-redirect=true&id=" + clientId;
+    }
     Messages.flash(
         "Intake version "
             + saved.getVersionNumber()
