@@ -12,7 +12,8 @@ import java.util.Locale;
  * Its type is decided from its first bytes, not from the name or the browser's claim, so a renamed
  * file is refused.
  */
-public record ScannedDocument(String fileName, String contentType, byte[] content) {
+public record ScannedDocument(String fileName, String contentType, byte[] content)
+    implements java.io.Serializable {
 
   public static final int LARGEST_BYTES = 5 * 1024 * 1024;
 

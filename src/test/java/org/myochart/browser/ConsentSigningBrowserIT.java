@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Names;
@@ -368,6 +372,54 @@ class ConsentSigningBrowserIT {
         rs.next();
         return rs.getLong(1);
       }
+    }
+  }
+
+  @Test
+  void aRefusedPaperConsentShowsEveryProblemAtOnceAndKeepsTheScan(@TempDir Path folder)
+      throws Exception {
+    String last = Names.uniqueSurname("Cp");
+    Path notAScan = Files.writeString(folder.resolve("notes.pdf"), "<html>not a pdf</html>");
+    Path scan = folder.resolve("signed-form.pdf");
+    Files.write(scan, "%PDF-1.7\n%scanned pages\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+    try (Browser desk = Browser.open(clinic)) {
+      LoginScreen.open(desk).signInAndWait("frontdesk", PASSWORD);
+      long clientId = register(desk, "Vera", last, "1972-08-09");
+      desk.visit("/staff/consents/paper.xhtml?client=" + clientId);
+      desk.find(By.id("paper:allAcknowledged"))
+          .findElement(By.cssSelector(".ui-chkbox-box"))
+          .click();
+      for (WebElement row : desk.driver().findElements(By.cssSelector(".kiosk-question"))) {
+        row.findElement(
+                By.xpath(".//div[contains(@class,'ui-button')][normalize-space(.)='Accepted']"))
+            .click();
+      }
+      desk.type("paper:signedOn", "");
+      desk.find(By.id("paper:scan")).sendKeys(notAScan.toString());
+      desk.submit("paper:save");
+
+      // One round: the file's problem and the form's together.
+      desk.awaitText("The file must be a PDF, PNG or JPEG");
+      assertTrue(desk.text().contains("Enter the date written on the paper form."), desk.text());
+
+      String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+      desk.type("paper:signedOn", today);
+      desk.type("paper:typedName", "");
+      desk.find(By.id("paper:scan")).sendKeys(scan.toString());
+      desk.submit("paper:save");
+      desk.awaitText("Enter the full name.");
+      assertTrue(
+          !desk.driver().findElements(By.id("paper:keptScan")).isEmpty(),
+          "the accepted scan is kept: " + desk.text());
+      assertTrue(
+          desk.find(By.id("paper:keptScan")).getText().contains("signed-form.pdf"),
+          "the accepted scan is kept for the next try");
+
+      desk.type("paper:typedName", "Vera " + last);
+      desk.submit("paper:save");
+      desk.awaitText("The paper consent was recorded.");
+      List<String[]> rows = consentRows(clientId);
+      assertEquals(1, rows.size(), "recorded once, with the kept scan");
     }
   }
 

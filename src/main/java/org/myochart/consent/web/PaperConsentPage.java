@@ -20,6 +20,7 @@ import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
 import org.myochart.consent.FormItem;
 import org.myochart.consent.FormKind;
+import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
 import org.myochart.platform.web.ShowsRuleViolations;
 import org.primefaces.model.file.UploadedFile;
@@ -48,6 +49,9 @@ public class PaperConsentPage implements Serializable {
   private final Map<String, String> choices = new HashMap<>();
   private final String submissionId = UUID.randomUUID().toString();
   private transient UploadedFile scan;
+  // A scan that was accepted as a file but whose form was refused for something else: kept here
+  // for the next try, so that nobody has to attach it again.
+  private ScannedDocument keptScan;
 
   public void load() throws IOException {
     var client = ClientLookup.orNotFound(clients, clientId);
@@ -85,16 +89,35 @@ public class PaperConsentPage implements Serializable {
         answers.put(item.getCode(), "yes".equals(choices.get(item.getCode())));
       }
     }
-    ScannedDocument document = Uploads.scan(scan, "scan");
-    consents.recordPaper(
-        clientId,
-        versionId,
-        signedOn,
-        signerName,
-        guardianRelationship,
-        answers,
-        document,
-        submissionId);
+    // The file is checked first, but its problem is shown together with every other one.
+    String scanProblem = null;
+    try {
+      ScannedDocument attached = Uploads.scan(scan, "scan");
+      if (attached != null) {
+        keptScan = attached;
+      }
+    } catch (RuleViolation refused) {
+      scanProblem = refused.fieldProblems().get("scan");
+      keptScan = null;
+    }
+    try {
+      consents.recordPaper(
+          clientId,
+          versionId,
+          signedOn,
+          signerName,
+          guardianRelationship,
+          answers,
+          keptScan,
+          submissionId);
+    } catch (RuleViolation refused) {
+      if (scanProblem == null || refused.kind() != RuleViolation.Kind.INVALID) {
+        throw refused;
+      }
+      Map<String, String> problems = new java.util.LinkedHashMap<>(refused.fieldProblems());
+      problems.put("scan", scanProblem);
+      throw RuleViolation.invalidFields(problems);
+    }
     Messages.flash("The paper consent was recorded.");
     return "/staff/clients/client.xhtml?faces-redirect=true&tab=consents&id=" + clientId;
   }
@@ -165,6 +188,18 @@ public class PaperConsentPage implements Serializable {
 
   public UploadedFile getScan() {
     return scan;
+  }
+
+  /** The scan kept from an earlier try, or null. */
+  public ScannedDocument getKeptScan() {
+    return keptScan;
+  }
+
+  /** The kept scan as the page names it: file name and size. */
+  public String getKeptScanLabel() {
+    return keptScan == null
+        ? null
+        : keptScan.fileName() + " (" + Math.max(1, keptScan.content().length / 1024) + " KB)";
   }
 
   public void setScan(UploadedFile scan) {
