@@ -135,3 +135,20 @@ var MyoChartNote = (function () {
     }
   }, true);
 })();
+
+// The toolbar's "Not saved" reason leads to the field it is about.
+document.addEventListener('click', function (e) {
+  var reason = e.target.closest ? e.target.closest('.not-saved-reason') : null;
+  if (!reason) {
+    return;
+  }
+  e.preventDefault();
+  var field = reason.getAttribute('data-field');
+  var target = field ? (document.getElementById('note:' + field) || document.querySelector('[id$=":' + field + '"]')) : null;
+  if (target) {
+    target.scrollIntoView({block: 'center'});
+    if (target.focus) {
+      target.focus();
+    }
+  }
+});

@@ -259,6 +259,23 @@ class SoapNoteBrowserIT {
       assertTrue(
           first.text().contains("this field holds at most 20,000 (20,000 more fit now)"),
           first.text());
+
+      // A refused save says so in the toolbar, with the reason, instead of an old "Saved at".
+      first.type("note:triggers", "Bright light at work");
+      first.type("note:romFlexion", "500");
+      first.click("note:save");
+      first
+          .waitFor()
+          .until(d -> d.findElement(By.id("note:saveStatus")).getText().startsWith("Not saved: "));
+      String status = first.find(By.id("note:saveStatus")).getText();
+      assertTrue(status.contains("Everything you typed is still on this screen"), status);
+      assertFalse(status.contains("Saved at"), status);
+      assertEquals("500", first.find(By.id("note:romFlexion")).getAttribute("value"));
+      first.type("note:romFlexion", "50");
+      first.click("note:save");
+      first
+          .waitFor()
+          .until(d -> d.findElement(By.id("note:saveStatus")).getText().startsWith("Saved at "));
       first.click("note:addMuscle");
       first.awaitText("Muscle…");
       selectOption(

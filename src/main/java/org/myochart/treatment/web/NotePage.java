@@ -70,6 +70,8 @@ public class NotePage implements Serializable {
   private Map<String, CatalogueEntry> entries = Map.of();
   private List<NoteAddendum> addenda = List.of();
   private String savedAt;
+  private String notSaved;
+  private String notSavedField;
   private SoapNote theirs;
   private List<String[]> differences = List.of();
   private String password;
@@ -242,11 +244,31 @@ public class NotePage implements Serializable {
       savedAt =
           DateTimeFormatter.ofPattern("HH:mm:ss")
               .format(saved.getUpdatedAt().atZone(settings.zone()));
+      notSaved = null;
+      notSavedField = null;
     } catch (NoteConflict conflict) {
+      notSaved = conflict.getMessage();
+      notSavedField = null;
       showConflict(conflict);
     } catch (RuleViolation refused) {
+      // The toolbar tells the truth: this save was refused, and says why, where the time of the
+      // last good save would otherwise stand.
+      var first = refused.fieldProblems().entrySet().stream().findFirst();
+      notSaved = first.map(java.util.Map.Entry::getValue).orElse(refused.getMessage());
+      notSavedField = first.map(java.util.Map.Entry::getKey).orElse(null);
       Messages.refused(refused, "note");
+      FacesContext.getCurrentInstance().validationFailed();
     }
+  }
+
+  /** Why the last save was refused, or null when it was stored. */
+  public String getNotSaved() {
+    return notSaved;
+  }
+
+  /** The field the refusal is about, for the toolbar's link to it; null when none. */
+  public String getNotSavedField() {
+    return notSavedField;
   }
 
   public String sign() {
