@@ -51,6 +51,8 @@ var MyoChartNote = (function () {
       saving = false;
       if (args && args.validationFailed) {
         dirty = true;
+      } else if (window.MyoChartNoteBackup) {
+        window.MyoChartNoteBackup.confirmed();
       }
     },
     /**
@@ -152,3 +154,150 @@ document.addEventListener('click', function (e) {
     }
   }
 });
+
+// What is typed is also kept in this browser's storage until the server has stored it, so that a
+// reload, a crashed tablet or a lost network loses nothing: on reopening, text that differs from
+// the stored draft is offered back. Kept per note; removed once a save succeeds or it is
+// discarded; entries older than a week are dropped.
+window.MyoChartNoteBackup = (function () {
+  var WEEK = 7 * 24 * 3600 * 1000;
+
+  function noteForm() {
+    return document.getElementById('note');
+  }
+
+  function key() {
+    var form = noteForm();
+    return form && form.getAttribute('data-note') ? 'myochart-note-' + form.getAttribute('data-note') : null;
+  }
+
+  function fields() {
+    return Array.prototype.filter.call(
+      noteForm().querySelectorAll('textarea, input[type="text"], input[type="number"]'),
+      function (el) { return el.id && el.id.indexOf('password') < 0; });
+  }
+
+  function snapshot() {
+    var k = key();
+    if (!k) {
+      return;
+    }
+    var values = {};
+    fields().forEach(function (el) { values[el.id] = el.value; });
+    try {
+      localStorage.setItem(k, JSON.stringify({at: Date.now(), values: values}));
+    } catch (e) {
+      // Storage full or switched off: the server copy is all there is.
+    }
+  }
+
+  function stored(k) {
+    try {
+      return JSON.parse(localStorage.getItem(k));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function dropOld() {
+    try {
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var name = localStorage.key(i);
+        if (name && name.indexOf('myochart-note-') === 0) {
+          var entry = stored(name);
+          if (!entry || !entry.at || Date.now() - entry.at > WEEK) {
+            localStorage.removeItem(name);
+          }
+        }
+      }
+    } catch (e) {
+      // Nothing to tidy.
+    }
+  }
+
+  function button(id, label, secondary) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.id = id;
+    b.textContent = label;
+    b.className = 'ui-button ui-widget ui-corner-all unsaved-action' + (secondary ? ' ui-button-secondary' : '');
+    return b;
+  }
+
+  function offer() {
+    var k = key();
+    if (!k) {
+      return;
+    }
+    var entry = stored(k);
+    if (!entry || !entry.values) {
+      return;
+    }
+    var differing = Object.keys(entry.values).filter(function (id) {
+      var el = document.getElementById(id);
+      return el && el.value !== entry.values[id];
+    });
+    if (differing.length === 0) {
+      localStorage.removeItem(k);
+      return;
+    }
+    var banner = document.createElement('div');
+    banner.id = 'unsavedBanner';
+    banner.className = 'blocked';
+    banner.setAttribute('role', 'alert');
+    var text = document.createElement('p');
+    text.textContent = 'Text typed on this device at ' + new Date(entry.at).toLocaleTimeString()
+        + ' was not saved (' + differing.length + (differing.length === 1 ? ' field' : ' fields')
+        + '). Restore it to keep working on it, or discard it to keep the saved draft.';
+    var restore = button('restoreUnsaved', 'Restore unsaved text', false);
+    var discard = button('discardUnsaved', 'Discard it', true);
+    restore.addEventListener('click', function () {
+      differing.forEach(function (id) {
+        var el = document.getElementById(id);
+        if (el) {
+          el.value = entry.values[id];
+          el.dispatchEvent(new Event('input', {bubbles: true}));
+        }
+      });
+      banner.remove();
+    });
+    discard.addEventListener('click', function () {
+      localStorage.removeItem(k);
+      banner.remove();
+    });
+    banner.appendChild(text);
+    banner.appendChild(restore);
+    banner.appendChild(discard);
+    noteForm().insertAdjacentElement('beforebegin', banner);
+  }
+
+  document.addEventListener('input', function (e) {
+    var form = noteForm();
+    if (form && form.contains(e.target) && e.target.matches('textarea, input[type="text"], input[type="number"]')) {
+      snapshot();
+    }
+  });
+
+  function start() {
+    if (noteForm()) {
+      dropOld();
+      offer();
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+
+  return {
+    /** The server stored the draft: the copy here is no longer needed, unless typing went on. */
+    confirmed: function () {
+      var k = key();
+      if (k && !(window.MyoChartNote && MyoChartNote.isDirty())) {
+        localStorage.removeItem(k);
+      }
+    }
+  };
+})();

@@ -276,6 +276,26 @@ class SoapNoteBrowserIT {
       first
           .waitFor()
           .until(d -> d.findElement(By.id("note:saveStatus")).getText().startsWith("Saved at "));
+
+      // Text that never reached the server (here: the save is cut off, as by a lost network) is
+      // kept on the device and offered back when the note is opened again.
+      first.script("window.autosave = function () {};");
+      first.type("note:homeCare", "Chin tucks twice a day");
+      first.driver().navigate().refresh();
+      first.awaitText("was not saved (1 field)");
+      assertEquals("", first.find(By.id("note:homeCare")).getAttribute("value"));
+      first.click(By.id("restoreUnsaved"));
+      assertEquals(
+          "Chin tucks twice a day", first.find(By.id("note:homeCare")).getAttribute("value"));
+      first
+          .waitFor()
+          .until(d -> d.findElement(By.id("note:saveStatus")).getText().startsWith("Saved at "));
+      first.driver().navigate().refresh();
+      assertEquals(
+          "Chin tucks twice a day", first.find(By.id("note:homeCare")).getAttribute("value"));
+      assertTrue(
+          first.driver().findElements(By.id("unsavedBanner")).isEmpty(),
+          "once stored, nothing is offered back");
       first.click("note:addMuscle");
       first.awaitText("Muscle…");
       selectOption(
