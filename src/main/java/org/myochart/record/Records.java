@@ -193,6 +193,14 @@ public class Records {
    * Renders a record and seals it, B-T when {@code timestamps} is given: all that signing costs
    * besides the database (ConsentSealBenchmark measures this for a consent).
    */
+  /**
+   * Printed at the end of a record sealed without a timestamp authority: nothing but the clinic's
+   * own server vouches for its time.
+   */
+  static final String SERVER_CLOCK_ONLY =
+      "Time: the times in this record rest on the clinic server's clock. No independent timestamp"
+          + " authority confirmed when it was sealed.";
+
   static byte[] sealed(
       RecordPdf pdf,
       String title,
@@ -203,6 +211,9 @@ public class Records {
       SigningIdentity identity,
       TimestampAuthority timestamps,
       Instant now) {
+    if (timestamps == null) {
+      pdf.add(RecordPdf.Style.SMALL, SERVER_CLOCK_ONLY);
+    }
     byte[] unsigned = pdf.render(title, clinic, attachment, source, RecordPdf.utc(now));
     return PadesSeal.seal(unsigned, identity, clinic, reason, now, timestamps);
   }

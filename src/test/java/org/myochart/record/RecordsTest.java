@@ -1,6 +1,7 @@
 package org.myochart.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,7 @@ class RecordsTest {
 
       assertTrue(SealedPdfs.signatureValid(pdf));
       assertTrue(SealedPdfs.timestampTime(pdf).isPresent());
+      assertFalse(SealedPdfs.text(pdf).contains("rest on the clinic server's clock"));
     }
   }
 
@@ -113,5 +115,8 @@ class RecordsTest {
 
     assertTrue(SealedPdfs.signatureValid(pdf));
     assertTrue(SealedPdfs.timestampTime(pdf).isEmpty());
+    assertTrue(
+        SealedPdfs.text(pdf).replaceAll("\\s+", " ").contains(Records.SERVER_CLOCK_ONLY),
+        "the record says plainly that only the server's clock vouches for its time");
   }
 }
