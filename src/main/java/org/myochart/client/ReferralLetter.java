@@ -28,12 +28,23 @@ public final class ReferralLetter {
 
   private ReferralLetter() {}
 
+  /**
+   * @param letterhead the clinic's name with its address, phone and licence numbers, when set
+   */
   public static byte[] render(
-      String clinicName, Client client, Set<RedFlag> flags, String therapist, LocalDate today) {
+      String clinicName,
+      String letterhead,
+      Client client,
+      Set<RedFlag> flags,
+      String therapist,
+      LocalDate today) {
     PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     List<Object[]> lines = new ArrayList<>();
     lines.add(new Object[] {bold, 16f, clinicName});
+    if (!letterhead.equals(clinicName)) {
+      lines.add(new Object[] {regular, 10f, letterhead.substring(clinicName.length() + 3)});
+    }
     lines.add(new Object[] {regular, 11f, DAY.format(today)});
     lines.add(new Object[] {regular, 11f, ""});
     lines.add(
@@ -45,6 +56,9 @@ public final class ReferralLetter {
                   ? "the client's physician"
                   : client.getPhysicianName())
         });
+    if (client.getPhysicianContact() != null && !client.getPhysicianContact().isBlank()) {
+      lines.add(new Object[] {regular, 11f, "    " + client.getPhysicianContact()});
+    }
     lines.add(
         new Object[] {
           bold, 12f, "Re: " + client.getFullName() + ", born " + DAY.format(client.getDateOfBirth())

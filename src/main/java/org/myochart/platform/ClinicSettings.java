@@ -28,6 +28,18 @@ public class ClinicSettings {
   Optional<String> clinicZone;
 
   @Inject
+  @ConfigProperty(name = "myochart.clinic.address")
+  Optional<String> clinicAddress;
+
+  @Inject
+  @ConfigProperty(name = "myochart.clinic.phone")
+  Optional<String> clinicPhone;
+
+  @Inject
+  @ConfigProperty(name = "myochart.clinic.licences")
+  Optional<String> clinicLicences;
+
+  @Inject
   @ConfigProperty(name = "myochart.idle-timeout", defaultValue = "PT15M")
   String idleTimeout;
 
@@ -101,6 +113,27 @@ public class ClinicSettings {
 
   public String clinicName() {
     return clinicName;
+  }
+
+  /**
+   * The clinic's name with its address, phone and licence numbers where configured
+   * (MYOCHART_CLINIC_ADDRESS, MYOCHART_CLINIC_PHONE, MYOCHART_CLINIC_LICENCES), as the head of its
+   * records and letters prints it.
+   */
+  public String letterhead() {
+    StringBuilder head = new StringBuilder(clinicName());
+    for (Optional<String> part :
+        java.util.List.of(
+            nonBlank(clinicAddress),
+            nonBlank(clinicPhone).map(p -> "phone " + p),
+            nonBlank(clinicLicences))) {
+      part.ifPresent(p -> head.append(" · ").append(p.strip()));
+    }
+    return head.toString();
+  }
+
+  private static Optional<String> nonBlank(Optional<String> value) {
+    return value == null ? Optional.empty() : value.filter(v -> !v.isBlank());
   }
 
   /** The zone times are shown in; stored times are always UTC. */

@@ -59,7 +59,7 @@ public class Records {
     }
     RecordPdf pdf =
         RecordDocuments.consent(
-            settings.clinicName(), consent, upToSigning(trail, event.signing()), settings.zone());
+            settings.letterhead(), consent, upToSigning(trail, event.signing()), settings.zone());
     store(
         RecordKind.CONSENT,
         consent.getId(),
@@ -79,7 +79,7 @@ public class Records {
     var entries = catalogue.byCode();
     RecordPdf pdf =
         RecordDocuments.note(
-            settings.clinicName(),
+            settings.letterhead(),
             note,
             k -> {
               CatalogueEntry entry = entries.get(k);
@@ -105,7 +105,7 @@ public class Records {
         new ArrayList<>(audit.forRecord(RecordKind.NOTE_ADDENDUM, addendum.getId()));
     RecordPdf pdf =
         RecordDocuments.addendum(
-            settings.clinicName(), addendum, upToSigning(trail, event.signing()), settings.zone());
+            settings.letterhead(), addendum, upToSigning(trail, event.signing()), settings.zone());
     store(
         RecordKind.NOTE_ADDENDUM,
         addendum.getId(),

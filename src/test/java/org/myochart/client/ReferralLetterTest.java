@@ -16,7 +16,22 @@ class ReferralLetterTest {
     byte[] pdf =
         ReferralLetter.render(
             "Harbourside Migraine Massage",
-            Fixtures.client(),
+            "Harbourside Migraine Massage · Strandgata 4, 5013 Bergen · phone +47 55 00 00 00",
+            new Client(
+                new ClientDetails(
+                    "Anna",
+                    "Bergström",
+                    LocalDate.of(1986, 4, 12),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "Dr. Lund",
+                    "Legekontoret, Fjellveien 2, 5019 Bergen, +47 55 11 22 33",
+                    null),
+                false,
+                Fixtures.T0),
             EnumSet.of(RedFlag.THUNDERCLAP, RedFlag.NEUROLOGICAL),
             "Tomás Reyes, LMT",
             LocalDate.of(2026, 11, 21));
@@ -29,6 +44,10 @@ class ReferralLetterTest {
       assertTrue(text.contains("will not do so until you have assessed"));
       assertTrue(text.contains("Tomás Reyes"));
       assertTrue(text.contains("Dr. Lund"));
+      assertTrue(text.contains("Strandgata 4, 5013 Bergen · phone +47 55 00 00 00"), text);
+      assertTrue(
+          text.contains("Legekontoret, Fjellveien 2, 5019 Bergen, +47 55 11 22 33"),
+          "the physician's contact details held on the client: " + text);
     }
   }
 
@@ -39,7 +58,12 @@ class ReferralLetterTest {
 
     byte[] pdf =
         ReferralLetter.render(
-            "Clinic", client, EnumSet.of(RedFlag.WORSENING), "T", LocalDate.of(2026, 1, 1));
+            "Clinic",
+            "Clinic",
+            client,
+            EnumSet.of(RedFlag.WORSENING),
+            "T",
+            LocalDate.of(2026, 1, 1));
 
     assertTrue(pdf.length > 500);
   }

@@ -91,4 +91,21 @@ class ClinicSettingsTest {
     settings.breakGlassHours = "25";
     assertThrows(IllegalArgumentException.class, settings::breakGlassAccess);
   }
+
+  @Test
+  void theLetterheadAddsAddressPhoneAndLicencesWhereConfigured() {
+    ClinicSettings settings = withIdleTimeout("PT15M");
+    settings.clinicName = "Harbourside Migraine Massage";
+    settings.clinicAddress = Optional.of("Strandgata 4, 5013 Bergen");
+    settings.clinicPhone = Optional.of("+47 55 00 00 00");
+    settings.clinicLicences = Optional.of(" ");
+
+    assertEquals(
+        "Harbourside Migraine Massage · Strandgata 4, 5013 Bergen · phone +47 55 00 00 00",
+        settings.letterhead());
+    settings.clinicAddress = Optional.empty();
+    settings.clinicPhone = Optional.empty();
+    settings.clinicLicences = Optional.empty();
+    assertEquals("Harbourside Migraine Massage", settings.letterhead());
+  }
 }

@@ -70,6 +70,7 @@ public class ClinicalDocumentsServlet extends StrictMethodServlet {
     byte[] pdf =
         ReferralLetter.render(
             settings.clinicName(),
+            settings.letterhead(),
             client,
             block.openRedFlags(),
             staff.getDisplayName(),
