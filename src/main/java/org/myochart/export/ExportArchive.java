@@ -249,6 +249,18 @@ final class ExportArchive {
         "5. Each PDF carries its own seal: pdfsig, Adobe Acrobat or EU DSS show it; its certificate's",
         "   fingerprint must be one of those in step 1 (MyoChart's verification page checks that for you).",
         "",
+        "6. The audit log's chain. In "
+            + Manifest.AUDIT_LOG_FILE
+            + " (after removing the spreadsheet-safety ' described below),",
+        "   each line's entry_hash is the lower-case hex SHA-256 of the UTF-8 bytes of",
+        "     L(previous_hash) \":\" previous_hash \";\" L(id) \":\" id \";\" L(occurred_at) \":\" occurred_at \";\" ...",
+        "   over the eleven fields previous_hash, id, occurred_at, actor, actor_role, action, record_type,",
+        "   record_id, detail, ip_address, user_agent, in that order: each field as written in the file (an",
+        "   empty cell is the empty text), preceded by its length in UTF-16 code units and a colon, and",
+        "   followed by a semicolon. Each line's previous_hash is the entry_hash of the entry before it",
+        "   in the clinic's whole log (the file holds the entries of the export's range, so a gap in id",
+        "   means entries of other records in between); the first entry's previous_hash is 64 zeros.",
+        "",
         "Spreadsheet safety: in "
             + Manifest.CSV_FILE
             + " and "

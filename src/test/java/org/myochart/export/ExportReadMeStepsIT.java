@@ -260,4 +260,60 @@ class ExportReadMeStepsIT {
         clinicFingerprints.containsAll(printed),
         "step 1 shows a fingerprint the clinic never published");
   }
+
+  /** The README's rule for the spreadsheet-safety prefix: strip one ' before = + - @ tab CR. */
+  private static String raw(String cell) {
+    return cell.length() >= 2 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0
+        ? cell.substring(1)
+        : cell;
+  }
+
+  @Test
+  void theAuditLogsChainIsRecomputedWithTheReadMesFormula() throws Exception {
+    String readme = new String(archive.get("README.txt"), StandardCharsets.UTF_8);
+    assertTrue(readme.contains("preceded by its length in UTF-16 code units"), readme);
+    var lines =
+        org.apache.commons.csv.CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(
+                new java.io.StringReader(
+                    new String(archive.get(Manifest.AUDIT_LOG_FILE), StandardCharsets.UTF_8)))
+            .getRecords();
+    assertFalse(lines.isEmpty());
+    String[] fields = {
+      "previous_hash",
+      "id",
+      "occurred_at",
+      "actor",
+      "actor_role",
+      "action",
+      "record_type",
+      "record_id",
+      "detail",
+      "ip_address",
+      "user_agent"
+    };
+    long previousId = -1;
+    String previousHash = null;
+    for (var line : lines) {
+      StringBuilder hashed = new StringBuilder();
+      for (String field : fields) {
+        String text = raw(line.get(field));
+        hashed.append(text.length()).append(':').append(text).append(';');
+      }
+      assertEquals(
+          line.get("entry_hash"),
+          Sha256.of(hashed.toString()),
+          "entry " + line.get("id") + " recomputed by the README's formula");
+      long id = Long.parseLong(line.get("id"));
+      if (id == previousId + 1) {
+        assertEquals(previousHash, line.get("previous_hash"), "entry " + id + " links back");
+      }
+      previousId = id;
+      previousHash = line.get("entry_hash");
+    }
+  }
 }
