@@ -194,6 +194,84 @@ public class HealthIntake implements java.io.Serializable {
         && redFlags.equals(flags.isEmpty() ? EnumSet.noneOf(RedFlag.class) : EnumSet.copyOf(flags));
   }
 
+  /**
+   * The answers as a reader sees them, label by label in the questionnaire's order; empty answers
+   * are left out. For printed records such as the client's chart.
+   */
+  public java.util.Map<String, String> readable() {
+    java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+    text.put("Headache days per month", String.valueOf(headacheDaysPerMonth));
+    text.put("Usual duration", usualDurationHours + " hours");
+    text.put("Usual intensity", usualIntensity + " of 10");
+    List<String> features = new ArrayList<>();
+    if (oneSided) {
+      features.add("one-sided");
+    }
+    if (throbbing) {
+      features.add("throbbing");
+    }
+    if (aura) {
+      features.add("aura");
+    }
+    if (nausea) {
+      features.add("nausea");
+    }
+    if (lightSensitivity) {
+      features.add("sensitive to light");
+    }
+    if (soundSensitivity) {
+      features.add("sensitive to sound");
+    }
+    text.put("Features", features.isEmpty() ? "none reported" : String.join(", ", features));
+    putIfPresent(text, "Triggers", triggers);
+    text.put(
+        "Diagnosed by a physician",
+        physicianDiagnosed ? "yes" + (diagnosedWhen == null ? "" : ", " + diagnosedWhen) : "no");
+    text.put(
+        "Medications",
+        medications.isEmpty()
+            ? "none"
+            : String.join(
+                "; ",
+                medications.stream()
+                    .map(
+                        m ->
+                            m.getName()
+                                + " ("
+                                + m.getKind()
+                                    .name()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('_', ' ')
+                                + ")")
+                    .toList()));
+    List<String> conditions = new ArrayList<>();
+    if (cervicalSpondylosis) {
+      conditions.add("cervical spondylosis");
+    }
+    if (recentHeadNeckInjury) {
+      conditions.add("recent head or neck injury");
+    }
+    if (pregnant) {
+      conditions.add("pregnant");
+    }
+    text.put("Conditions", conditions.isEmpty() ? "none reported" : String.join(", ", conditions));
+    putIfPresent(text, "Skin condition", skinCondition);
+    putIfPresent(text, "Allergy", oilAllergy);
+    putIfPresent(text, "Other conditions", otherContraindications);
+    text.put(
+        "Red flags",
+        redFlags.isEmpty()
+            ? "none reported"
+            : String.join("; ", redFlags.stream().map(RedFlag::question).toList()));
+    return text;
+  }
+
+  private static void putIfPresent(java.util.Map<String, String> text, String label, String value) {
+    if (value != null && !value.isBlank()) {
+      text.put(label, value);
+    }
+  }
+
   /** What the therapist must keep in mind while treating, derived from these answers. */
   public List<Caution> cautions() {
     List<Caution> cautions = new ArrayList<>();

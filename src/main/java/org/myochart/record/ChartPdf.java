@@ -65,9 +65,26 @@ final class ChartPdf {
   }
 
   /** The combined document, not yet sealed; records in the order they were signed. */
+  /** A part of the chart printed on its cover pages: a heading and labelled lines. */
+  record Section(String heading, List<Map.Entry<String, String>> lines) {}
+
   static byte[] combine(
       String clinic, ChartClient client, List<SealedRecord> records, ZoneId zone, Instant now) {
-    byte[] cover = cover(clinic, client, records, zone, now);
+    return combine(clinic, client, List.of(), records, zone, now);
+  }
+
+  /**
+   * @param sections what the clinic holds beside the signed records (the intake and its history,
+   *     clearances), printed on the cover before the list of records
+   */
+  static byte[] combine(
+      String clinic,
+      ChartClient client,
+      List<Section> sections,
+      List<SealedRecord> records,
+      ZoneId zone,
+      Instant now) {
+    byte[] cover = cover(clinic, client, sections, records, zone, now);
     List<PDDocument> sources = new ArrayList<>();
     try (PDDocument chart = Loader.loadPDF(cover)) {
       PDDocumentOutline outline = new PDDocumentOutline();
@@ -171,7 +188,12 @@ final class ChartPdf {
   }
 
   private static byte[] cover(
-      String clinic, ChartClient client, List<SealedRecord> records, ZoneId zone, Instant now) {
+      String clinic,
+      ChartClient client,
+      List<Section> sections,
+      List<SealedRecord> records,
+      ZoneId zone,
+      Instant now) {
     RecordPdf cover =
         new RecordPdf()
             .add(RecordPdf.Style.TITLE, "Client chart")
@@ -183,10 +205,16 @@ final class ChartPdf {
                 RecordPdf.Style.TEXT,
                 "The pages that follow are the client's signed records exactly as they were sealed at "
                     + "signing, in the order they were signed. Each original sealed PDF is attached to this file unchanged, so its "
-                    + "own seal can be checked on its own; this combined file carries a seal of its own.")
-            .add(
-                RecordPdf.Style.HEADING,
-                records.isEmpty() ? "No signed records yet" : records.size() + " signed records");
+                    + "own seal can be checked on its own; this combined file carries a seal of its own.");
+    for (Section section : sections) {
+      cover.add(RecordPdf.Style.HEADING, section.heading());
+      for (Map.Entry<String, String> line : section.lines()) {
+        cover.field(line.getKey(), line.getValue());
+      }
+    }
+    cover.add(
+        RecordPdf.Style.HEADING,
+        records.isEmpty() ? "No signed records yet" : records.size() + " signed records");
     JsonArrayBuilder listed = Json.createArrayBuilder();
     int number = 1;
     for (SealedRecord record : records) {

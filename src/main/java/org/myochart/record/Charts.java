@@ -8,12 +8,16 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
 import org.myochart.caseload.Caseloads;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
+import org.myochart.client.HealthIntake;
+import org.myochart.client.Intakes;
+import org.myochart.client.MedicalClearance;
 import org.myochart.consent.Sha256;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
@@ -34,6 +38,7 @@ public class Charts {
 
   @PersistenceContext EntityManager em;
   @Inject Clients clients;
+  @Inject Intakes intakes;
   @Inject Caseloads caseloads;
   @Inject ClinicSettings settings;
   @Inject ClinicSigningKey key;
@@ -41,6 +46,70 @@ public class Charts {
   @Inject AuditTrail audit;
   @Inject CurrentActor actor;
   @Inject Clock clock;
+
+  /**
+   * The current intake in full, the earlier versions in one line each, and every medical clearance:
+   * what the clinic held about the client's health when the chart was issued.
+   */
+  private List<ChartPdf.Section> clinicalSections(long clientId) {
+    List<ChartPdf.Section> sections = new java.util.ArrayList<>();
+    List<HealthIntake> history = intakes.history(clientId);
+    if (history.isEmpty()) {
+      sections.add(
+          new ChartPdf.Section("Health intake", List.of(Map.entry("Intake", "none recorded yet"))));
+    } else {
+      HealthIntake current = history.get(0);
+      List<Map.Entry<String, String>> lines = new java.util.ArrayList<>();
+      lines.add(
+          Map.entry(
+              "Version",
+              current.getVersionNumber()
+                  + ", "
+                  + RecordDocuments.when(current.getSubmittedAt(), settings.zone())
+                  + " by "
+                  + current.getSubmittedBy()));
+      current.readable().forEach((label, value) -> lines.add(Map.entry(label, value)));
+      sections.add(new ChartPdf.Section("Health intake (current version)", lines));
+      if (history.size() > 1) {
+        sections.add(
+            new ChartPdf.Section(
+                "Earlier intake versions",
+                history.subList(1, history.size()).stream()
+                    .map(
+                        earlier ->
+                            Map.entry(
+                                "Version " + earlier.getVersionNumber(),
+                                RecordDocuments.when(earlier.getSubmittedAt(), settings.zone())
+                                    + " by "
+                                    + earlier.getSubmittedBy()
+                                    + "; red flags: "
+                                    + (earlier.getRedFlags().isEmpty()
+                                        ? "none"
+                                        : earlier.getRedFlags().size())))
+                    .toList()));
+      }
+    }
+    List<MedicalClearance> clearances = intakes.clearances(clientId);
+    sections.add(
+        new ChartPdf.Section(
+            "Medical clearances",
+            clearances.isEmpty()
+                ? List.of(Map.entry("Clearances", "none recorded"))
+                : clearances.stream()
+                    .map(
+                        c ->
+                            Map.entry(
+                                "Cleared on " + c.getClearedOn(),
+                                c.getPhysicianName()
+                                    + (c.getNote() == null || c.getNote().isBlank()
+                                        ? ""
+                                        : ": " + c.getNote())
+                                    + (c.getLetterSha256() == null
+                                        ? ""
+                                        : " (letter SHA-256 " + c.getLetterSha256() + ")")))
+                    .toList()));
+    return sections;
+  }
 
   public ChartExport export(long clientId) {
     caseloads.requireOwnerFor(clientId, "export a client's combined chart");
@@ -54,9 +123,10 @@ public class Charts {
     var now = clock.instant();
     byte[] combined =
         ChartPdf.combine(
-            settings.clinicName(),
+            settings.letterhead(),
             new ChartPdf.ChartClient(
                 clientId, client.getFullName(), client.getDateOfBirth().toString()),
+            clinicalSections(clientId),
             records,
             settings.zone(),
             now);

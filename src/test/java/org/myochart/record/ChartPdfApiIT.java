@@ -81,6 +81,11 @@ class ChartPdfApiIT {
     }
     assertEquals(exported + 1, AuditRows.count(clinic, "EXPORT", "owner", Long.toString(anna)));
     assertEquals(List.of(), SealedPdfs.pdfA3bFailures(pdf));
+    String cover = SealedPdfs.text(pdf).replaceAll("\\s+", " ");
+    assertTrue(cover.contains("Health intake (current version)"), cover);
+    assertTrue(cover.contains("Headache days per month:"), cover);
+    assertTrue(cover.contains("Red flags:"), cover);
+    assertTrue(cover.contains("Medical clearances"), cover);
 
     JsonObject verified =
         Http.json(DemoSealedRecords.verify(clinic, "owner", "application/pdf", pdf));
