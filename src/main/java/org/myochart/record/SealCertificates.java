@@ -34,9 +34,13 @@ public class SealCertificates {
   @Inject ClinicSigningKey key;
   @Inject AuditTrail audit;
   @Inject Clock clock;
+  @Inject SealCertificates self;
 
-  /** Before any sample data is sealed, so that the demo clinic's seals are pinned too. */
-  @Transactional
+  /**
+   * Before any sample data is sealed, so that the demo clinic's seals are pinned too. Two instances
+   * of a cluster starting at once may both try to register the same certificate; the one whose
+   * insert loses looks again and finds it.
+   */
   public void registerAtStart(
       @Observes @Priority(StartupOrder.REFERENCE_DATA) SchemaMigrated migrated) {
     X509Certificate certificate;
@@ -47,7 +51,20 @@ public class SealCertificates {
       LOG.log(Level.SEVERE, "The clinic's sealing key cannot be loaded: " + e.getMessage(), e);
       return;
     }
-    register(certificate);
+    RuntimeException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        self.register(certificate);
+        return;
+      } catch (RuntimeException raced) {
+        last = raced;
+      }
+    }
+    LOG.log(
+        Level.SEVERE,
+        "The clinic's sealing certificate could not be recorded; verification will not count its"
+            + " seals as the clinic's until a start records it.",
+        last);
   }
 
   /**
