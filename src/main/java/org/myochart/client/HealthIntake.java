@@ -234,15 +234,7 @@ public class HealthIntake implements java.io.Serializable {
             : String.join(
                 "; ",
                 medications.stream()
-                    .map(
-                        m ->
-                            m.getName()
-                                + " ("
-                                + m.getKind()
-                                    .name()
-                                    .toLowerCase(java.util.Locale.ROOT)
-                                    .replace('_', ' ')
-                                + ")")
+                    .map(m -> m.getName() + " (" + m.getKind().getLabel() + ")")
                     .toList()));
     List<String> conditions = new ArrayList<>();
     if (cervicalSpondylosis) {

@@ -29,11 +29,11 @@ public final class ReferralLetter {
   private ReferralLetter() {}
 
   /**
-   * @param letterhead the clinic's name with its address, phone and licence numbers, when set
+   * @param contactDetails the clinic's address, phone and licence numbers, or empty
    */
   public static byte[] render(
       String clinicName,
-      String letterhead,
+      String contactDetails,
       Client client,
       Set<RedFlag> flags,
       String therapist,
@@ -42,8 +42,8 @@ public final class ReferralLetter {
     PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     List<Object[]> lines = new ArrayList<>();
     lines.add(new Object[] {bold, 16f, clinicName});
-    if (!letterhead.equals(clinicName)) {
-      lines.add(new Object[] {regular, 10f, letterhead.substring(clinicName.length() + 3)});
+    if (!contactDetails.isEmpty()) {
+      lines.add(new Object[] {regular, 10f, contactDetails});
     }
     lines.add(new Object[] {regular, 11f, DAY.format(today)});
     lines.add(new Object[] {regular, 11f, ""});

@@ -116,20 +116,25 @@ public class ClinicSettings {
   }
 
   /**
-   * The clinic's name with its address, phone and licence numbers where configured
-   * (MYOCHART_CLINIC_ADDRESS, MYOCHART_CLINIC_PHONE, MYOCHART_CLINIC_LICENCES), as the head of its
-   * records and letters prints it.
+   * The clinic's address, phone and licence numbers where configured (MYOCHART_CLINIC_ADDRESS,
+   * MYOCHART_CLINIC_PHONE, MYOCHART_CLINIC_LICENCES), joined with " · "; empty when none is.
    */
+  public String contactDetails() {
+    return String.join(
+        " · ",
+        java.util.stream.Stream.of(
+                nonBlank(clinicAddress),
+                nonBlank(clinicPhone).map(p -> "phone " + p.strip()),
+                nonBlank(clinicLicences))
+            .flatMap(Optional::stream)
+            .map(String::strip)
+            .toList());
+  }
+
+  /** The clinic's name and its contact details, as the head of its records prints it. */
   public String letterhead() {
-    StringBuilder head = new StringBuilder(clinicName());
-    for (Optional<String> part :
-        java.util.List.of(
-            nonBlank(clinicAddress),
-            nonBlank(clinicPhone).map(p -> "phone " + p),
-            nonBlank(clinicLicences))) {
-      part.ifPresent(p -> head.append(" · ").append(p.strip()));
-    }
-    return head.toString();
+    String contact = contactDetails();
+    return contact.isEmpty() ? clinicName() : clinicName() + " · " + contact;
   }
 
   private static Optional<String> nonBlank(Optional<String> value) {

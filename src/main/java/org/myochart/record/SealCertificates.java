@@ -132,11 +132,4 @@ public class SealCertificates {
             SealCertificate.class)
         .getResultList();
   }
-
-  /** The whole history in PEM, one certificate after the other, for openssl's -CAfile. */
-  public String pem() {
-    StringBuilder all = new StringBuilder();
-    history().forEach(c -> all.append(c.pem()));
-    return all.toString();
-  }
 }

@@ -70,7 +70,7 @@ public class ClinicalDocumentsServlet extends StrictMethodServlet {
     byte[] pdf =
         ReferralLetter.render(
             settings.clinicName(),
-            settings.letterhead(),
+            settings.contactDetails(),
             client,
             block.openRedFlags(),
             staff.getDisplayName(),
