@@ -5,6 +5,8 @@
 #     missing and this runs as root; otherwise the browser tests are skipped with a banner);
 #   - Debian's poppler-utils (pdfsig, pdftotext, pdfdetach) for the checks of sealed PDFs with a
 #     second, independent PDF implementation (installed the same way, or skipped with a banner);
+#   - openssl and sha256sum, with which ExportReadMeStepsIT follows the export README's steps
+#     (openssl installed the same way when missing; those checks are skipped with a banner);
 #   - for the PostgreSQL variant (mvn verify -Ppostgres): a running server on the configured host,
 #     started with pg_ctlcluster when it is installed but stopped, and empty test databases.
 set -u
@@ -47,6 +49,20 @@ else
   banner "POPPLER CHECKS WILL BE SKIPPED: pdfsig, pdftotext and pdfdetach are missing and cannot be" \
          "installed here (needs root and apt-get). Install Debian's poppler-utils."
   missing="$missing poppler-utils"
+fi
+
+if command -v openssl >/dev/null 2>&1 && command -v sha256sum >/dev/null 2>&1; then
+  echo "Export README checks: using $(openssl version)"
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Export README checks: installing Debian's openssl with apt-get ..."
+  export DEBIAN_FRONTEND=noninteractive
+  if ! { apt-get update -qq && apt-get install -y -qq openssl coreutils >/dev/null; }; then
+    banner "EXPORT README CHECKS WILL BE SKIPPED: apt-get could not install openssl."; missing="$missing openssl"
+  fi
+else
+  banner "EXPORT README CHECKS WILL BE SKIPPED: openssl or sha256sum is missing and cannot be" \
+         "installed here (needs root and apt-get). Install Debian's openssl."
+  missing="$missing openssl"
 fi
 
 if [[ "$db_url" == jdbc:postgresql://* ]]; then

@@ -53,6 +53,23 @@ class ExportReadMeStepsIT {
 
   @BeforeAll
   static void downloadOneExport() throws Exception {
+    boolean available =
+        java.util.stream.Stream.of("openssl", "sha256sum")
+            .allMatch(
+                tool ->
+                    java.util.stream.Stream.of("/usr/bin/", "/bin/", "/usr/local/bin/")
+                        .anyMatch(dir -> new java.io.File(dir + tool).canExecute()));
+    if (!available) {
+      System.err.println(
+          "\n########## EXPORT README CHECKS SKIPPED: openssl or sha256sum is missing."
+              + " Install Debian's openssl. ##########\n");
+    }
+    // Skipped on a developer's machine without them; under CI=true a missing tool fails the run.
+    if ("true".equals(System.getenv("CI"))) {
+      assertTrue(available, "openssl and sha256sum are needed for the export README's steps");
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        available, "openssl and sha256sum are needed for the export README's steps");
     clinic = RunningClinic.demo();
     long anna =
         Http.json(
