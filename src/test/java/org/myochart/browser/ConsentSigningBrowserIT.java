@@ -564,7 +564,11 @@ class ConsentSigningBrowserIT {
       String last = Names.uniqueSurname("Ck");
       long clientId = register(desk, "Lars", last, "1961-12-12");
       String cookie = desk.sessionCookie();
-      assertEquals(400, startSigning(cookie, "client=abc").statusCode());
+      var notANumber = startSigning(cookie, "client=abc");
+      assertEquals(
+          400,
+          notANumber.statusCode(),
+          () -> "redirected to " + notANumber.headers().firstValue("Location"));
       assertEquals(404, startSigning(cookie, "client=987654321").statusCode());
       assertEquals(
           404, startSigning(cookie, "client=" + clientId + "&form=987654321").statusCode());
@@ -599,7 +603,10 @@ class ConsentSigningBrowserIT {
                 java.net.http.HttpRequest.newBuilder(clinic.uri(badAddress[0]))
                     // The browser's session cookie as it is now: the open page may have renewed it.
                     .header("Cookie", "JSESSIONID=" + desk.sessionCookie()));
-        assertEquals(Integer.parseInt(badAddress[1]), response.statusCode(), badAddress[0]);
+        assertEquals(
+            Integer.parseInt(badAddress[1]),
+            response.statusCode(),
+            () -> badAddress[0] + " redirected to " + response.headers().firstValue("Location"));
       }
     }
   }
