@@ -1,6 +1,7 @@
 """Summary of a busy-hour run: Gatling's per-request statistics and the server's CPU and RSS.
 
 Usage: python3 busy-hour-summary.py <server-usage.csv> <gatling report directory>
+(src/test/perf/api-calls.sh passes "none" for the usage file: it samples no server figures.)
 """
 import csv
 import re
@@ -29,7 +30,7 @@ else:
     print("no Gatling report found in", report)
 
 samples = []
-with open(usage_file, encoding="utf-8") as f:
+with open(usage_file if os.path.exists(usage_file) else os.devnull, encoding="utf-8") as f:
     for row in csv.DictReader(f):
         if row["cpu_ticks"] and row["rss_kb"]:
             samples.append((int(row["epoch_s"]), float(row["cpu_ticks"]), int(row["rss_kb"]), float(row["load1"])))

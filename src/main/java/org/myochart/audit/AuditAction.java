@@ -29,6 +29,8 @@ public enum AuditAction {
   WITNESS,
   WITHDRAW,
   PAPER_REQUEST,
+  /** An API token (or another credential) was withdrawn before it expired. */
+  REVOKE,
   /** A therapist opened a record outside their caseload, giving the reason in the detail. */
   BREAK_GLASS
 }

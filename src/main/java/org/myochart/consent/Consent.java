@@ -24,6 +24,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.myochart.client.Client;
+import org.myochart.platform.Sha256;
 
 /**
  * A client's signed consent to one form version: the legal record of what they were shown, what

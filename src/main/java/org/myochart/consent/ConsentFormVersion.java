@@ -17,6 +17,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.myochart.platform.Sha256;
 
 /**
  * One published wording of a consent form. Never changed once published: an edit publishes the next

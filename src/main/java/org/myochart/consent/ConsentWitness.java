@@ -12,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import org.myochart.platform.Sha256;
 
 /**
  * A staff member's countersignature as witness: they confirmed with their own password that they

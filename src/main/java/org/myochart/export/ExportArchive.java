@@ -9,8 +9,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.myochart.audit.AuditLine;
 import org.myochart.audit.AuditLogCsv;
-import org.myochart.consent.Sha256;
 import org.myochart.platform.ClinicSettings;
+import org.myochart.platform.Sha256;
 import org.myochart.record.SealCertificate;
 import org.myochart.record.SigningIdentity;
 

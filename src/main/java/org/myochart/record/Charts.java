@@ -18,9 +18,9 @@ import org.myochart.client.Clients;
 import org.myochart.client.HealthIntake;
 import org.myochart.client.Intakes;
 import org.myochart.client.MedicalClearance;
-import org.myochart.consent.Sha256;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.Sha256;
 
 /**
  * A client's whole signed chart as one sealed PDF, for auditors, insurers or the client. Built from

@@ -16,7 +16,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
-import org.myochart.consent.Sha256;
+import org.myochart.platform.Sha256;
 
 /**
  * One certificate the clinic has sealed records with, pinned by the SHA-256 of its DER encoding. A

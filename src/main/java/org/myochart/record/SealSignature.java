@@ -30,7 +30,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
-import org.myochart.consent.Sha256;
+import org.myochart.platform.Sha256;
 import org.myochart.record.SealInspection.SignatureCheck;
 
 /**

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import org.myochart.audit.RecordKind;
-import org.myochart.consent.Sha256;
+import org.myochart.platform.Sha256;
 
 /** The sealed PDF of one signed record, rendered once at signing and never rendered again. */
 @Entity

@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
-import org.myochart.consent.Sha256;
+import org.myochart.platform.Sha256;
 
 /**
  * Checks uploaded PDFs against their seal and against the copies the clinic stored at signing.

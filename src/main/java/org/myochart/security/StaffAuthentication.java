@@ -21,8 +21,10 @@ import org.myochart.platform.web.SecurityHeaders;
 
 /**
  * The one authentication mechanism: pages sign in through the login form and stay signed in by
- * their session; {@code /api/*} calls carry HTTP Basic credentials on every request and never get a
- * session. Both check the same accounts, throttle and audit trail through {@link SignIns}.
+ * their session; {@code /api/*} calls carry HTTP Basic credentials (people; a password hash each
+ * time) or an owner-issued bearer token (integrations; {@link ApiTokens}) on every request and
+ * never get a session. Passwords on both paths are checked the same accounts, throttle and audit
+ * trail through {@link SignIns}.
  */
 @ApplicationScoped
 public class StaffAuthentication implements HttpAuthenticationMechanism {
@@ -35,6 +37,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
   @Inject StaffAccounts accounts;
   @Inject KioskEscapes escapes;
   @Inject SecondFactors secondFactors;
+  @Inject ApiTokens tokens;
   @Inject java.time.Clock clock;
 
   /**
@@ -71,7 +74,14 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       return context.redirect(request.getContextPath() + kiosk.get().purpose().page());
     }
     if (isApi(request)) {
-      return basic(request, response, context);
+      String header = request.getHeader("Authorization");
+      boolean bearer =
+          header != null
+              && header.regionMatches(true, 0, "Bearer", 0, 6)
+              && (header.length() == 6 || header.charAt(6) == ' ');
+      return bearer
+          ? bearer(header.substring(6).strip(), request, response, context)
+          : basic(request, response, context);
     }
     if (context.isAuthenticationRequest()
         && context.getAuthParameters().getCredential()
@@ -171,6 +181,23 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     return signedIn(account.get(), request, context);
   }
 
+  /**
+   * An integration's API call with a bearer token (ADR-052): one indexed lookup, no password hash,
+   * no second factor (the owner who issued the token signed in with theirs).
+   */
+  private AuthenticationStatus bearer(
+      String secret,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context) {
+    ApiTokens.Check check = tokens.check(secret, CurrentActor.anonymous(request));
+    if (check.token().isEmpty()) {
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"MyoChart\", error=\"invalid_token\"");
+      return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, check.refusal());
+    }
+    return signedIn(check.token().get().getAccount(), request, context);
+  }
+
   private AuthenticationStatus basic(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
@@ -178,7 +205,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       return unauthorized(
           response,
           context,
-          "Authentication required: send HTTP Basic credentials of a staff account.");
+          "Authentication required: send HTTP Basic credentials of a staff account, or an API token the owner issued as \"Authorization: Bearer <token>\".");
     }
     String decoded;
     try {

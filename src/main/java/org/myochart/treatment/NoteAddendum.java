@@ -12,7 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import org.myochart.consent.Sha256;
+import org.myochart.platform.Sha256;
 
 /** A dated, signed correction or addition to a signed note. The note itself stays as signed. */
 @Entity

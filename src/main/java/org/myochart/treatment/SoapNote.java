@@ -23,8 +23,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.myochart.client.Client;
-import org.myochart.consent.Sha256;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.Sha256;
 
 /**
  * The therapist's note of one session. While a draft it can be revised; {@link #sign} locks it for

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.myochart.platform.Sha256;
 
 class ConsentEvidenceTest {
 

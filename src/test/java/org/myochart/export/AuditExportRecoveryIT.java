@@ -168,7 +168,7 @@ class AuditExportRecoveryIT {
         insert.setLong(3, clientId);
         insert.setObject(4, java.time.OffsetDateTime.parse("2024-06-03T09:00:00Z"));
         // The SHA-256 of the other document: the stored bytes no longer match what was sealed.
-        insert.setString(5, org.myochart.consent.Sha256.of(documents.get(1)));
+        insert.setString(5, org.myochart.platform.Sha256.of(documents.get(1)));
         insert.setLong(6, documents.get(0).length);
         insert.setBytes(7, documents.get(0));
         insert.executeUpdate();

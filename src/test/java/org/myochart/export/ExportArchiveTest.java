@@ -24,8 +24,8 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.junit.jupiter.api.Test;
 import org.myochart.audit.AuditLine;
-import org.myochart.consent.Sha256;
 import org.myochart.platform.ClinicSettings;
+import org.myochart.platform.Sha256;
 import org.myochart.record.SealCertificate;
 import org.myochart.record.SigningIdentity;
 

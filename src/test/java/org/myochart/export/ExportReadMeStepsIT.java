@@ -32,7 +32,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.myochart.consent.Sha256;
+import org.myochart.platform.Sha256;
 import org.myochart.record.SigningIdentity;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.myochart.consent.Sha256;
+import org.myochart.platform.Sha256;
 
 class ManifestTest {
 

@@ -15,7 +15,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.myochart.audit.RecordKind;
-import org.myochart.consent.Sha256;
+import org.myochart.platform.Sha256;
 import org.myochart.testsupport.SealedPdfs;
 
 class ChartPdfTest {

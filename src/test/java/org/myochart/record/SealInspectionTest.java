@@ -19,7 +19,7 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.myochart.audit.RecordKind;
-import org.myochart.consent.Sha256;
+import org.myochart.platform.Sha256;
 
 class SealInspectionTest {
 

@@ -302,6 +302,7 @@ class AccessMatrixIT {
 
     // Owner pages.
     rows.add(Row.get("/owner/staff.xhtml", anyone).ownerOnly(Expect.page("Staff", "therapist1")));
+    rows.add(Row.get("/owner/api-tokens.xhtml", anyone).ownerOnly(Expect.page("API tokens")));
     rows.add(
         Row.get("/owner/staff-edit.xhtml?id=" + therapist1Account, anyone)
             .ownerOnly(Expect.page("Staff member", "therapist1")));
@@ -445,6 +446,12 @@ class AccessMatrixIT {
             .counting("select count(*) from staff_account"));
     rows.add(
         Row.get("/api/v1/staff/" + therapist1Account, anyone).ownerOnly(Expect.json("username")));
+    rows.add(Row.get("/api/v1/tokens", anyone).ownerOnly(Expect.jsonArray()));
+    rows.add(
+        Row.post("/api/v1/tokens", null, "issue an API token")
+            .json(() -> "{\"username\":\"frontdesk\",\"name\":\"Matrix\",\"validDays\":1}")
+            .ownerOnly(Expect.created("token"))
+            .counting("select count(*) from api_token"));
 
     // Served by Payara outside MyoChart's sign-in; the kiosk gate still sends the tablet back.
     rows.add(Row.get("/health", anyone).everyone(Expect.ok()));

@@ -20,6 +20,7 @@ import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditEntry;
 import org.myochart.audit.AuditTrail;
+import org.myochart.audit.CurrentActor;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.SchemaMigration;
 import org.myochart.staff.Role;
@@ -40,6 +41,7 @@ class StaffAccountsIT {
   @Inject SignIns signIns;
   @Inject AuditTrail audit;
   @Inject SchemaMigration schema;
+  @Inject ApiTokens tokens;
   @PersistenceContext EntityManager em;
 
   private static String someone() {
@@ -274,5 +276,34 @@ class StaffAccountsIT {
     assertEquals(nobody, last.getActor());
     assertEquals("192.0.2.1", last.getIpAddress());
     assertNotEquals(last.getPreviousHash(), last.getEntryHash());
+  }
+
+  @Test
+  void onlyTheOwnerIssuesATokenAndTheServiceFindsItsAccountByTheTokenAlone() {
+    StaffAccount therapist =
+        accounts.create(someone(), "Cai Holm", Role.THERAPIST, PASSWORD, false);
+    Actor owner = new Actor("owner", Role.OWNER, "192.0.2.9", "test");
+    Actor colleague = new Actor(therapist.getUsername(), Role.THERAPIST, "192.0.2.9", "test");
+    long before = em.createQuery("select count(t) from ApiToken t", Long.class).getSingleResult();
+
+    RuleViolation refused =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                CurrentActor.actAs(
+                    colleague, () -> tokens.issue(therapist.getId(), "My own script", 30)));
+    assertEquals(RuleViolation.Kind.FORBIDDEN, refused.kind());
+    assertEquals(
+        before, em.createQuery("select count(t) from ApiToken t", Long.class).getSingleResult());
+
+    ApiTokens.Issued[] issued = new ApiTokens.Issued[1];
+    CurrentActor.actAs(owner, () -> issued[0] = tokens.issue(therapist.getId(), " Sync ", 30));
+    assertEquals("Sync", issued[0].token().getName());
+    ApiTokens.Check check = tokens.check(issued[0].secret(), owner);
+    assertEquals(therapist.getId(), check.token().orElseThrow().getAccount().getId());
+    String secret = issued[0].secret();
+    char last = secret.charAt(secret.length() - 1);
+    String oneCharacterOff = secret.substring(0, secret.length() - 1) + (last == 'A' ? 'B' : 'A');
+    assertTrue(tokens.check(oneCharacterOff, owner).token().isEmpty());
   }
 }

@@ -19,7 +19,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.myochart.consent.Sha256;
+import org.myochart.platform.Sha256;
 
 /**
  * Reads an export archive as an auditor would: every file's SHA-256 computed while streaming, the

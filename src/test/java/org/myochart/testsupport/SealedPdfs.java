@@ -89,7 +89,7 @@ public final class SealedPdfs {
     @SuppressWarnings("unchecked")
     X509CertificateHolder certificate =
         (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
-    return org.myochart.consent.Sha256.of(certificate.getEncoded());
+    return org.myochart.platform.Sha256.of(certificate.getEncoded());
   }
 
   private static boolean isSignatureWidget(

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.myochart.consent.Sha256;
+import org.myochart.platform.Sha256;
 import org.myochart.record.PadesSeal;
 import org.myochart.record.RecordPdf;
 import org.myochart.record.SigningIdentity;

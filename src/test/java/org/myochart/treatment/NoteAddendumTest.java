@@ -10,7 +10,7 @@ import static org.myochart.treatment.TreatmentFixtures.THERAPIST_NAME;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.myochart.consent.Sha256;
+import org.myochart.platform.Sha256;
 
 class NoteAddendumTest {
 

@@ -18,8 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.myochart.anatomy.Side;
-import org.myochart.consent.Sha256;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.Sha256;
 
 class SoapNoteTest {
 

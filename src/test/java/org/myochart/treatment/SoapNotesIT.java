@@ -225,7 +225,7 @@ class SoapNotesIT {
     var sealed =
         records.find(org.myochart.audit.RecordKind.SOAP_NOTE, signed.getId()).orElseThrow();
     assertEquals(
-        org.myochart.consent.Sha256.of(sealed.pdf()),
+        org.myochart.platform.Sha256.of(sealed.pdf()),
         sealed.getSha256(),
         "the sealed PDF is stored with its hash");
     assertTrue(
@@ -442,7 +442,7 @@ class SoapNotesIT {
       var files = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
       byte[] hashed =
           files.get("addendum-" + first.getId() + ".hashed.txt").getEmbeddedFile().toByteArray();
-      assertEquals(first.getContentSha256(), org.myochart.consent.Sha256.of(hashed));
+      assertEquals(first.getContentSha256(), org.myochart.platform.Sha256.of(hashed));
       byte[] noteAttachment =
           records
               .find(org.myochart.audit.RecordKind.SOAP_NOTE, signed.getId())
@@ -463,7 +463,7 @@ class SoapNotesIT {
                     }
                   })
               .orElseThrow();
-      assertEquals(signed.getContentSha256(), org.myochart.consent.Sha256.of(noteAttachment));
+      assertEquals(signed.getContentSha256(), org.myochart.platform.Sha256.of(noteAttachment));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -1,4 +1,4 @@
-package org.myochart.consent;
+package org.myochart.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
