@@ -44,6 +44,14 @@ public class ClinicSettings {
   String idleTimeout;
 
   @Inject
+  @ConfigProperty(name = "myochart.kiosk.ask-after", defaultValue = "PT10M")
+  String kioskAskAfter;
+
+  @Inject
+  @ConfigProperty(name = "myochart.kiosk.lock-after", defaultValue = "PT30M")
+  String kioskLockAfter;
+
+  @Inject
   @ConfigProperty(name = "myochart.unsigned-note-hours", defaultValue = "24")
   String unsignedNoteHours;
 
@@ -187,5 +195,73 @@ public class ClinicSettings {
   /** For the page's idle monitor, which signs the screen out when the server session ends. */
   public long getIdleTimeoutMillis() {
     return idleTimeout().toMillis();
+  }
+
+  /**
+   * How long a tablet in kiosk mode waits without a tap before it asks "Still there?"
+   * (MYOCHART_KIOSK_ASK_AFTER, 10 minutes by default).
+   */
+  public Duration kioskAskAfter() {
+    return positive(kioskAskAfter, "MYOCHART_KIOSK_ASK_AFTER");
+  }
+
+  /**
+   * How long a tablet in kiosk mode waits without a tap before it locks back to staff, keeping the
+   * answers so far (MYOCHART_KIOSK_LOCK_AFTER, 30 minutes by default; later than the question).
+   */
+  public Duration kioskLockAfter() {
+    Duration lock = positive(kioskLockAfter, "MYOCHART_KIOSK_LOCK_AFTER");
+    if (lock.compareTo(kioskAskAfter()) <= 0) {
+      throw new IllegalArgumentException(
+          "MYOCHART_KIOSK_LOCK_AFTER must be longer than MYOCHART_KIOSK_ASK_AFTER");
+    }
+    return lock;
+  }
+
+  /**
+   * How often an open kiosk page tells the server it is still there: often enough that the session
+   * outlives the idle timeout while the page is open, at most once a minute.
+   */
+  public Duration kioskKeepAliveEvery() {
+    Duration third = idleTimeout().dividedBy(3);
+    return third.compareTo(Duration.ofMinutes(1)) < 0 ? third : Duration.ofMinutes(1);
+  }
+
+  public long getKioskAskAfterMillis() {
+    return kioskAskAfter().toMillis();
+  }
+
+  public long getKioskLockAfterMillis() {
+    return kioskLockAfter().toMillis();
+  }
+
+  public long getKioskKeepAliveMillis() {
+    return kioskKeepAliveEvery().toMillis();
+  }
+
+  /** The lock-after time as a person would say it: "30 minutes", "20 seconds". */
+  public String kioskLockAfterInWords() {
+    return inWords(kioskLockAfter());
+  }
+
+  private static Duration positive(String text, String variable) {
+    Duration parsed;
+    try {
+      parsed = Duration.parse(text.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(variable + " must be a duration such as PT30M", e);
+    }
+    if (parsed.isNegative() || parsed.isZero()) {
+      throw new IllegalArgumentException(variable + " must be positive, e.g. PT30M");
+    }
+    return parsed;
+  }
+
+  private static String inWords(Duration duration) {
+    if (duration.toSeconds() < 60 || duration.toSecondsPart() != 0) {
+      return duration.toSeconds() + " seconds";
+    }
+    long minutes = duration.toMinutes();
+    return minutes == 1 ? "1 minute" : minutes + " minutes";
   }
 }

@@ -26,7 +26,7 @@ import org.myochart.staff.Role;
  */
 @Entity
 @Table(name = "api_token")
-public class ApiToken {
+public class ApiToken implements java.io.Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "api_token_seq")

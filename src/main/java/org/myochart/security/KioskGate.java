@@ -59,12 +59,18 @@ public class KioskGate extends HttpFilter {
         : Optional.empty();
   }
 
+  /** Where an open kiosk page keeps its session alive and, left alone, locks the tablet. */
+  public static final String KEEP_ALIVE = "/kiosk/alive";
+
   /**
-   * Only the kiosk's own page and the scripts and styles it loads. The authentication mechanism
-   * asks this too, because it answers API and protected requests before filters run.
+   * Only the kiosk's own page, its keep-alive, and the scripts and styles it loads. The
+   * authentication mechanism asks this too, because it answers API and protected requests before
+   * filters run.
    */
   static boolean allowedOnKiosk(HttpServletRequest request, KioskSession kiosk) {
     String path = request.getServletPath();
-    return path.equals(kiosk.purpose().page()) || path.startsWith("/jakarta.faces.resource/");
+    return path.equals(kiosk.purpose().page())
+        || path.equals(KEEP_ALIVE)
+        || path.startsWith("/jakarta.faces.resource/");
   }
 }

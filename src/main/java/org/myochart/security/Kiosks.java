@@ -13,6 +13,7 @@ import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
+import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 
 /** Hands the tablet to a client and takes it back with a staff password. */
@@ -25,6 +26,7 @@ public class Kiosks {
   @Inject AuditTrail audit;
   @Inject SignIns signIns;
   @Inject Clock clock;
+  @Inject ClinicSettings settings;
 
   public KioskSession start(
       HttpServletRequest request,
@@ -68,6 +70,29 @@ public class Kiosks {
         .ifPresent(
             kiosk ->
                 request.getSession().setAttribute(KioskSession.SESSION_ATTRIBUTE, kiosk.finish()));
+  }
+
+  /**
+   * The tablet was left alone for the clinic's lock-after time: kiosk mode ends and the whole
+   * session is signed out, so whoever picks the tablet up next meets the sign-in page. What the
+   * client gave so far is kept by the kiosk page's own service before this is called.
+   */
+  public KioskSession lockAfterIdle(HttpServletRequest request) {
+    KioskSession kiosk =
+        current(request)
+            .filter(k -> !k.finished())
+            .orElseThrow(() -> RuleViolation.conflict("This tablet is not in kiosk mode."));
+    audit.recordDetail(
+        AuditAction.KIOSK_END,
+        RECORD_TYPE,
+        kiosk.id(),
+        new KioskLocked(
+            kiosk.clientId(), kiosk.purpose().name(), settings.kioskLockAfter().toString()));
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    return kiosk;
   }
 
   /**

@@ -45,6 +45,7 @@ class ClientsIT {
 
   @Inject Clients clients;
   @Inject Intakes intakes;
+  @Inject IntakeDrafts drafts;
   @Inject TreatmentGate gate;
   @Inject AuditTrail audit;
   @PersistenceContext EntityManager em;
@@ -463,5 +464,121 @@ class ClientsIT {
 
   private static List<Long> ids(Clients.Page page) {
     return page.clients().stream().map(Client::getId).toList();
+  }
+
+  private static IntakeDraftAnswers typedSoFar(String triggers, Integer days) {
+    return new IntakeDraftAnswers(
+        java.util.Map.of("THUNDERCLAP", "no"),
+        days,
+        null,
+        null,
+        List.of("aura"),
+        triggers,
+        null,
+        null,
+        List.of(new IntakeDraftAnswers.MedicationLine("", null)),
+        List.of(),
+        null,
+        null,
+        null);
+  }
+
+  @Test
+  void answersKeptOnTheTabletComeBackAsTypedAndSendingClosesTheDraft() {
+    Client client = register("Ines", surname(), LocalDate.of(1980, 3, 3));
+    onTabletOf(
+        client,
+        () -> drafts.keep("tablet", client.getId(), "frontdesk", typedSoFar("stre", 400), 1));
+    onTabletOf(
+        client,
+        () -> drafts.keep("tablet", client.getId(), "frontdesk", typedSoFar("stress", 400), 2));
+    // An identical keep writes nothing.
+    long entries = audit.forRecord(IntakeDrafts.RECORD_TYPE, openDraftOf(client).getId()).size();
+    onTabletOf(
+        client,
+        () -> drafts.keep("tablet", client.getId(), "frontdesk", typedSoFar("stress", 400), 2));
+    assertEquals(
+        entries, audit.forRecord(IntakeDrafts.RECORD_TYPE, openDraftOf(client).getId()).size());
+
+    AtomicReference<IntakeDrafts.Kept> kept = new AtomicReference<>();
+    onTabletOf(client, () -> kept.set(drafts.resume("tablet", client.getId()).orElseThrow()));
+    // Kept as typed: an out-of-range number and an empty medication row are draft state.
+    assertEquals(400, kept.get().answers().headacheDaysPerMonth());
+    assertEquals("stress", kept.get().answers().triggers());
+    assertEquals(List.of("aura"), kept.get().answers().symptoms());
+    assertEquals(2, kept.get().draft().getStep());
+
+    onTabletOf(
+        client,
+        () -> drafts.send("tablet", client.getId(), Fixtures.answers(Set.of(), List.of(), false)));
+    assertTrue(asOwner(() -> drafts.openFor(client.getId())).isEmpty());
+    assertEquals(
+        IntakeDraft.Outcome.SENT,
+        em.createQuery("select d from IntakeDraft d where d.clientId = :c", IntakeDraft.class)
+            .setParameter("c", client.getId())
+            .getSingleResult()
+            .getOutcome());
+  }
+
+  @Test
+  void onlyTheClientsOwnTabletKeepsAnswersAndOnlyStaffDiscardThem() {
+    Client client = register("Jon", surname(), LocalDate.of(1980, 3, 3));
+    Client other = register("Kai", surname(), LocalDate.of(1981, 4, 4));
+    RuleViolation wrongTablet =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                onTabletOf(
+                    other,
+                    () ->
+                        drafts.keep("tablet", client.getId(), "frontdesk", typedSoFar("x", 1), 0)));
+    assertEquals(RuleViolation.Kind.FORBIDDEN, wrongTablet.kind());
+    assertTrue(asOwner(() -> drafts.openFor(client.getId())).isEmpty());
+
+    onTabletOf(
+        client, () -> drafts.lock("tablet", client.getId(), "frontdesk", typedSoFar("x", 1), 0));
+    IntakeDraft locked = openDraftOf(client);
+    assertTrue(locked.getLockedAt() != null);
+    RuleViolation tabletDiscards =
+        assertThrows(
+            RuleViolation.class,
+            () -> onTabletOf(client, () -> drafts.discard(locked.getId(), client.getId())));
+    assertEquals(RuleViolation.Kind.FORBIDDEN, tabletDiscards.kind());
+    assertEquals(
+        RuleViolation.Kind.NOT_FOUND,
+        assertThrows(
+                RuleViolation.class,
+                () ->
+                    asOwner(
+                        () -> {
+                          drafts.discard(locked.getId(), other.getId());
+                          return null;
+                        }))
+            .kind());
+
+    asOwner(
+        () -> {
+          drafts.discard(locked.getId(), client.getId());
+          return null;
+        });
+    assertTrue(asOwner(() -> drafts.openFor(client.getId())).isEmpty());
+    assertEquals(
+        RuleViolation.Kind.CONFLICT,
+        assertThrows(
+                RuleViolation.class,
+                () ->
+                    asOwner(
+                        () -> {
+                          drafts.discard(locked.getId(), client.getId());
+                          return null;
+                        }))
+            .kind());
+    assertTrue(
+        audit.forRecord(IntakeDrafts.RECORD_TYPE, locked.getId()).stream()
+            .anyMatch(e -> e.getDetail().contains("\"discarded\"")));
+  }
+
+  private IntakeDraft openDraftOf(Client client) {
+    return asOwner(() -> drafts.openFor(client.getId())).get(0);
   }
 }

@@ -15,6 +15,7 @@ import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.StoredRows;
 import org.myochart.testsupport.WebSession;
 
 /**
@@ -141,6 +142,41 @@ class KioskConfinementIT {
     if (!answer.headers().firstValue("X-Frame-Options").orElse("").equals("DENY")) {
       escapes.add(what + " has no security headers");
     }
+  }
+
+  @Test
+  void anOpenKioskPageKeepsItsSessionAliveAndALeftAloneTabletLocksBackToStaff() {
+    long client = newClient("Cosima");
+    WebSession tablet = tabletInKioskMode(client);
+    assertEquals(204, tablet.get("/kiosk/alive").statusCode());
+    assertEquals(410, WebSession.anonymous(clinic).get("/kiosk/alive").statusCode());
+    int locksBefore =
+        (int)
+            StoredRows.count(
+                clinic,
+                "audit_entry",
+                "action = 'KIOSK_END' and detail like '%lockedAfterIdle%' and client_id = ?",
+                client);
+
+    assertEquals(204, tablet.post("/kiosk/alive", Map.of()).statusCode());
+
+    assertEquals(
+        locksBefore + 1,
+        StoredRows.count(
+            clinic,
+            "audit_entry",
+            "action = 'KIOSK_END' and detail like '%lockedAfterIdle%' and client_id = ?",
+            client));
+    // The staff session ended with kiosk mode: the tablet is back at the sign-in page.
+    assertEquals(410, tablet.get("/kiosk/alive").statusCode());
+    assertTrue(
+        WebSession.redirectPath(tablet.get("/staff/dashboard.xhtml")).startsWith("/login.xhtml"));
+    // Locking again is harmless.
+    assertEquals(410, tablet.post("/kiosk/alive", Map.of()).statusCode());
+    assertEquals(
+        405,
+        Http.send(java.net.http.HttpRequest.newBuilder(clinic.uri("/kiosk/alive")).DELETE())
+            .statusCode());
   }
 
   @Test

@@ -146,10 +146,17 @@ public final class RunningClinic {
    */
   public static final Duration SHORT_IDLE_TIMEOUT = Duration.ofSeconds(6);
 
+  /** When a tablet of the {@link #idle()} clinic left alone asks "Still there?". */
+  public static final Duration KIOSK_ASK_AFTER = Duration.ofSeconds(12);
+
+  /** When a tablet of the {@link #idle()} clinic left alone locks back to staff. */
+  public static final Duration KIOSK_LOCK_AFTER = Duration.ofSeconds(24);
+
   /**
-   * A clinic whose sessions end after {@link #SHORT_IDLE_TIMEOUT}, for the tests of idle log-off;
-   * the demo clinic's ten minutes would make them wait, and a shorter timeout there would sign out
-   * the other tests' browsers while they wait for a page. It has only its owner ("owner", {@link
+   * A clinic whose sessions end after {@link #SHORT_IDLE_TIMEOUT}, for the tests of idle log-off
+   * and of a kiosk left alone ({@link #KIOSK_ASK_AFTER}, {@link #KIOSK_LOCK_AFTER}); the demo
+   * clinic's ten minutes would make them wait, and a shorter timeout there would sign out the other
+   * tests' browsers while they wait for a page. It has only its owner ("owner", {@link
    * #DEMO_PASSWORD}), made from the environment, so it starts without the demo's records.
    */
   public static RunningClinic idle() {
@@ -166,7 +173,11 @@ public final class RunningClinic {
                     "MYOCHART_OWNER_PASSWORD",
                     DEMO_PASSWORD,
                     "MYOCHART_IDLE_TIMEOUT",
-                    SHORT_IDLE_TIMEOUT.toString()),
+                    SHORT_IDLE_TIMEOUT.toString(),
+                    "MYOCHART_KIOSK_ASK_AFTER",
+                    KIOSK_ASK_AFTER.toString(),
+                    "MYOCHART_KIOSK_LOCK_AFTER",
+                    KIOSK_LOCK_AFTER.toString()),
                 null));
   }
 

@@ -18,7 +18,8 @@ import java.util.Set;
 import org.myochart.client.Clients;
 import org.myochart.client.HealthIntake;
 import org.myochart.client.IntakeAnswers;
-import org.myochart.client.IntakeSource;
+import org.myochart.client.IntakeDraftAnswers;
+import org.myochart.client.IntakeDrafts;
 import org.myochart.client.Intakes;
 import org.myochart.client.Medication;
 import org.myochart.client.MedicationKind;
@@ -56,9 +57,13 @@ public class KioskIntakePage implements Serializable {
   @Inject Clients clients;
   @Inject Intakes intakes;
   @Inject Kiosks kiosks;
+  @Inject IntakeDrafts drafts;
   @Inject HttpServletRequest request;
 
   private Long clientId;
+  private String kioskId;
+  private String startedBy;
+  private boolean resumed;
   private String firstName;
   private int step;
   private boolean sent;
@@ -86,7 +91,17 @@ public class KioskIntakePage implements Serializable {
         .ifPresent(
             kiosk -> {
               clientId = kiosk.clientId();
+              kioskId = kiosk.id();
+              startedBy = kiosk.startedBy();
               firstName = clients.get(clientId).getFirstName();
+              drafts
+                  .resume(kioskId, clientId)
+                  .ifPresent(
+                      kept -> {
+                        restore(kept.answers());
+                        step = Math.min(Math.max(kept.draft().getStep(), 0), STEPS.size() - 1);
+                        resumed = true;
+                      });
             });
     if (clientId == null) {
       kiosks.current(request).ifPresent(k -> sent = true);
@@ -101,20 +116,48 @@ public class KioskIntakePage implements Serializable {
     return kiosks.current(request).isEmpty();
   }
 
+  /**
+   * Goes to the next screen when this one's answers are acceptable. Either way the answers so far
+   * are kept on the server, so that a tablet left alone or put to sleep loses nothing.
+   */
   @ShowsRuleViolations(form = "kiosk")
   public void next() {
-    long answered =
-        flagAnswers.values().stream().filter(a -> "yes".equals(a) || "no".equals(a)).count();
-    if (step == 0 && answered < RedFlag.values().length) {
-      throw RuleViolation.invalidFields(
-          Map.of("redFlags", "Please answer each question with Yes or No."));
+    try {
+      long answered =
+          flagAnswers.values().stream().filter(a -> "yes".equals(a) || "no".equals(a)).count();
+      if (step == 0 && answered < RedFlag.values().length) {
+        throw RuleViolation.invalidFields(
+            Map.of("redFlags", "Please answer each question with Yes or No."));
+      }
+      intakes.checkAnswers(answers(), STEP_FIELDS.get(step));
+      step = Math.min(step + 1, STEPS.size() - 1);
+    } finally {
+      keepDraft();
     }
-    intakes.checkAnswers(answers(), STEP_FIELDS.get(step));
-    step = Math.min(step + 1, STEPS.size() - 1);
   }
 
   public void back() {
     step = Math.max(0, step - 1);
+    keepDraft();
+  }
+
+  private void keepDraft() {
+    if (isActive()) {
+      drafts.keep(kioskId, clientId, startedBy, snapshot(), step);
+    }
+  }
+
+  /**
+   * The tablet was left alone for the clinic's lock-after time (the page's script asks): the
+   * answers so far, this screen's included, are kept for staff, and the tablet locks back to staff.
+   */
+  public void lock() throws IOException {
+    if (isActive()) {
+      drafts.lock(kioskId, clientId, startedBy, snapshot(), step);
+      kiosks.lockAfterIdle(request);
+    }
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    external.redirect(external.getRequestContextPath() + "/kiosk/intake.xhtml?locked=true");
   }
 
   public void addMedication() {
@@ -130,7 +173,7 @@ public class KioskIntakePage implements Serializable {
     if (!isActive()) {
       return;
     }
-    HealthIntake intake = intakes.submit(clientId, answers(), IntakeSource.KIOSK);
+    HealthIntake intake = drafts.send(kioskId, clientId, answers());
     redFlagged = intake.hasRedFlags();
     sent = true;
     kiosks.finish(request);
@@ -185,6 +228,75 @@ public class KioskIntakePage implements Serializable {
         oilAllergy,
         otherContraindications,
         flags);
+  }
+
+  private IntakeDraftAnswers snapshot() {
+    Map<String, String> flags = new java.util.TreeMap<>();
+    flagAnswers.forEach(
+        (flag, answer) -> {
+          if (answer != null && !answer.isBlank()) {
+            flags.put(flag.name(), answer);
+          }
+        });
+    List<IntakeDraftAnswers.MedicationLine> lines = new ArrayList<>();
+    for (IntakePage.MedicationRow row : medications) {
+      lines.add(
+          new IntakeDraftAnswers.MedicationLine(
+              row.getName(), row.getKind() == null ? null : row.getKind().name()));
+    }
+    return new IntakeDraftAnswers(
+        flags,
+        headacheDaysPerMonth,
+        usualDurationHours,
+        usualIntensity,
+        symptoms,
+        triggers,
+        physicianDiagnosed,
+        diagnosedWhen,
+        lines,
+        conditions,
+        skinCondition,
+        oilAllergy,
+        otherContraindications);
+  }
+
+  private void restore(IntakeDraftAnswers kept) {
+    flagAnswers.clear();
+    kept.redFlags()
+        .forEach(
+            (name, answer) -> {
+              for (RedFlag flag : RedFlag.values()) {
+                if (flag.name().equals(name)) {
+                  flagAnswers.put(flag, answer);
+                }
+              }
+            });
+    headacheDaysPerMonth = kept.headacheDaysPerMonth();
+    usualDurationHours = kept.usualDurationHours();
+    usualIntensity = kept.usualIntensity();
+    symptoms = new ArrayList<>(kept.symptoms());
+    triggers = kept.triggers();
+    physicianDiagnosed = kept.physicianDiagnosed();
+    diagnosedWhen = kept.diagnosedWhen();
+    medications.clear();
+    for (IntakeDraftAnswers.MedicationLine line : kept.medications()) {
+      IntakePage.MedicationRow row = new IntakePage.MedicationRow();
+      row.setName(line.name());
+      for (MedicationKind kind : MedicationKind.values()) {
+        if (kind.name().equals(line.kind())) {
+          row.setKind(kind);
+        }
+      }
+      medications.add(row);
+    }
+    conditions = new ArrayList<>(kept.conditions());
+    skinCondition = kept.skinCondition();
+    oilAllergy = kept.oilAllergy();
+    otherContraindications = kept.otherContraindications();
+  }
+
+  public boolean isResumed() {
+    return resumed;
   }
 
   private void clearAnswers() {

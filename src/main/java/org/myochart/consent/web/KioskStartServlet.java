@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.myochart.client.Clients;
+import org.myochart.client.IntakeDrafts;
 import org.myochart.consent.ConsentFormVersion;
 import org.myochart.consent.ConsentForms;
 import org.myochart.consent.Consents;
@@ -32,6 +33,7 @@ public class KioskStartServlet extends HttpServlet {
   @Inject transient Clients clients;
   @Inject transient Consents consents;
   @Inject transient ConsentForms forms;
+  @Inject transient IntakeDrafts drafts;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -51,12 +53,33 @@ public class KioskStartServlet extends HttpServlet {
                   clientId,
                   KioskSession.Purpose.CONSENT,
                   formsToSign(clientId, request.getParameter("form")))
-              : kiosks.start(request, clientId, KioskSession.Purpose.INTAKE, List.of());
+              : startIntake(request, clientId);
     } catch (RuleViolation refused) {
       response.sendError(refused.httpStatus(), refused.getMessage());
       return;
     }
     response.sendRedirect(request.getContextPath() + kiosk.purpose().page());
+  }
+
+  /**
+   * Hands the tablet over for the health questions; with {@code draft}, to continue answers the
+   * client began on an earlier hand-over (checked before the tablet changes hands).
+   */
+  private KioskSession startIntake(HttpServletRequest request, long clientId) {
+    String draftParameter = request.getParameter("draft");
+    if (draftParameter == null || draftParameter.isBlank()) {
+      return kiosks.start(request, clientId, KioskSession.Purpose.INTAKE, List.of());
+    }
+    long draftId;
+    try {
+      draftId = Long.parseLong(draftParameter.strip());
+    } catch (NumberFormatException e) {
+      throw RuleViolation.invalid("Say which kept answers the client continues.");
+    }
+    drafts.requireOpen(draftId, clientId);
+    KioskSession kiosk = kiosks.start(request, clientId, KioskSession.Purpose.INTAKE, List.of());
+    drafts.handOver(draftId, clientId, kiosk.id());
+    return kiosk;
   }
 
   private List<Long> formsToSign(long clientId, String formParameter) {
