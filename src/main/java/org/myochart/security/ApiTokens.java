@@ -167,6 +167,15 @@ public class ApiTokens {
     return new Check(Optional.of(token), null);
   }
 
+  /** "Active", "Expired" or "Revoked", now. */
+  public String status(ApiToken token) {
+    return token.status(clock.instant());
+  }
+
+  public boolean isLive(ApiToken token) {
+    return token.isLive(clock.instant());
+  }
+
   private Check failed(Actor from, ApiToken token, String why) {
     audit.recordAs(
         new Actor(

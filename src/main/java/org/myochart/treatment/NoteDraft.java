@@ -138,20 +138,31 @@ public class NoteDraft implements Serializable {
     return problems;
   }
 
-  private void treatmentRows(Map<String, String> problems, Map<String, CatalogueEntry> catalogue) {
+  /**
+   * The one problem that stops even a draft from being kept: more rows of one kind than a note
+   * holds. Empty when the rows fit.
+   */
+  public Map<String, String> tooManyRows() {
     // The limit is per kind, so the message gives the largest kind's count, not the total.
     int rows =
         Math.max(
             Math.max(treatedMuscles.size(), pointUses.size()),
             Math.max(triggerPoints.size(), Math.max(avoidedAreas.size(), adverseResponses.size())));
-    if (rows > MOST_ROWS) {
-      problems.put(
-          "treatedMuscles",
-          "A note holds at most "
-              + MOST_ROWS
-              + " rows of each kind; this one has "
-              + rows
-              + " rows of one kind. Group the work by muscle and side.");
+    return rows <= MOST_ROWS
+        ? Map.of()
+        : Map.of(
+            "treatedMuscles",
+            "A note holds at most "
+                + MOST_ROWS
+                + " rows of each kind; this one has "
+                + rows
+                + " rows of one kind. Group the work by muscle and side.");
+  }
+
+  private void treatmentRows(Map<String, String> problems, Map<String, CatalogueEntry> catalogue) {
+    Map<String, String> tooMany = tooManyRows();
+    if (!tooMany.isEmpty()) {
+      problems.putAll(tooMany);
       return;
     }
     for (int i = 0; i < treatedMuscles.size(); i++) {
@@ -258,6 +269,50 @@ public class NoteDraft implements Serializable {
   }
 
   /** A deep copy, so that neither side can change the other's rows. */
+  /** The draft exactly as typed, as JSON of its fields (rows included): see {@link #fromJson}. */
+  public String json() {
+    return TypedJson.JSONB.toJson(this);
+  }
+
+  /** A draft read back from {@link #json()}. */
+  public static NoteDraft fromJson(String json) {
+    NoteDraft draft = TypedJson.JSONB.fromJson(json, NoteDraft.class);
+    // Rows the JSON leaves out stay empty lists, never null.
+    draft.triggerPoints = draft.triggerPoints == null ? new ArrayList<>() : draft.triggerPoints;
+    draft.treatedMuscles = draft.treatedMuscles == null ? new ArrayList<>() : draft.treatedMuscles;
+    draft.pointUses = draft.pointUses == null ? new ArrayList<>() : draft.pointUses;
+    draft.avoidedAreas = draft.avoidedAreas == null ? new ArrayList<>() : draft.avoidedAreas;
+    draft.adverseResponses =
+        draft.adverseResponses == null ? new ArrayList<>() : draft.adverseResponses;
+    return draft;
+  }
+
+  /**
+   * JSON-B reading and writing fields, not getters: a draft as typed may hold what the getters'
+   * callers would never see (a row without its muscle), and must come back exactly.
+   */
+  private static final class TypedJson {
+    private static final jakarta.json.bind.Jsonb JSONB =
+        jakarta.json.bind.JsonbBuilder.create(
+            new jakarta.json.bind.JsonbConfig()
+                .withPropertyVisibilityStrategy(
+                    new jakarta.json.bind.config.PropertyVisibilityStrategy() {
+                      @Override
+                      public boolean isVisible(java.lang.reflect.Field field) {
+                        int modifiers = field.getModifiers();
+                        return !java.lang.reflect.Modifier.isStatic(modifiers)
+                            && !java.lang.reflect.Modifier.isTransient(modifiers);
+                      }
+
+                      @Override
+                      public boolean isVisible(java.lang.reflect.Method method) {
+                        return false;
+                      }
+                    }));
+
+    private TypedJson() {}
+  }
+
   public NoteDraft copy() {
     NoteDraft copy = new NoteDraft();
     for (NoteField field : NoteField.values()) {

@@ -60,6 +60,10 @@ public class SoapNote implements Serializable {
 
   @Embedded private NoteDraft content = new NoteDraft();
 
+  /** See {@link #keepAsTyped}: JSON of the draft as typed, or null. */
+  @Column(name = "typed_draft")
+  private String typedDraft;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "soap_treated_muscle", joinColumns = @JoinColumn(name = "note_id"))
   @OrderColumn(name = "position")
@@ -126,9 +130,13 @@ public class SoapNote implements Serializable {
     this.updatedAt = now;
   }
 
-  /** Replaces the draft's content; a signed note refuses. */
+  /**
+   * Replaces the draft's content; a signed note refuses. The draft as typed is then no longer
+   * needed.
+   */
   void revise(NoteDraft draft, Instant now) {
     requireDraft();
+    this.typedDraft = null;
     NoteDraft copy = draft.copy();
     // The embedded part keeps only the single answers; the rows live in the note's own tables.
     for (NoteField field : NoteField.rowFields()) {
@@ -154,6 +162,24 @@ public class SoapNote implements Serializable {
           default -> throw new IllegalArgumentException(field + " holds one answer");
         };
     return rows;
+  }
+
+  /**
+   * Keeps the draft as the therapist typed it when it cannot be stored in the note's columns yet (a
+   * value out of range, a row not filled in): autosave loses nothing, and signing still refuses
+   * until it is put right. A signed note refuses.
+   */
+  void keepAsTyped(String typedJson, Instant now) {
+    requireDraft();
+    this.typedDraft = typedJson;
+    this.updatedAt = now;
+  }
+
+  /** The draft as last typed, when it differs from the stored content by what cannot be stored. */
+  public java.util.Optional<NoteDraft> typedDraft() {
+    return typedDraft == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(NoteDraft.fromJson(typedDraft));
   }
 
   /** Locks the note under the signer's name. A second signature is refused. */

@@ -157,15 +157,51 @@ public class SoapNotes {
     return note;
   }
 
-  /** Saves the draft; refuses if it was saved elsewhere since {@code seenVersion}. */
-  public SoapNote saveDraft(long noteId, long seenVersion, NoteDraft draft) {
+  /**
+   * What an autosave stored: the note, and what must still be put right before it can be signed
+   * (field name to message, in form order; empty when nothing).
+   */
+  public record DraftSaved(SoapNote note, Map<String, String> toFixBeforeSigning) {}
+
+  /** The most characters a draft kept as typed may take; far above any note a person writes. */
+  static final int LONGEST_TYPED_DRAFT = 400_000;
+
+  /**
+   * Saves the draft as typed (autosave and the Save button). Values that break a rule (out of
+   * range, a row without its muscle, a side the catalogue does not allow) do not stop the save: the
+   * note keeps the draft as typed and the problems come back, to be put right before signing (issue
+   * 16). Only what could never be a note is refused: more rows than a note holds, or a draft too
+   * large to keep.
+   */
+  public DraftSaved saveDraft(long noteId, long seenVersion, NoteDraft draft) {
     SoapNote note = writable(noteId);
     Map<String, String> problems = draft.problems(validator, catalogue.byCode());
-    if (!problems.isEmpty()) {
-      throw RuleViolation.invalidFields(problems);
+    Map<String, String> unstorable = draft.tooManyRows();
+    if (!unstorable.isEmpty()) {
+      throw RuleViolation.invalidFields(unstorable);
     }
     if (note.getVersion() != seenVersion) {
       throw new NoteConflict(note);
+    }
+    if (!problems.isEmpty()) {
+      String typed = draft.json();
+      if (typed.length() > LONGEST_TYPED_DRAFT) {
+        throw RuleViolation.invalidFields(problems);
+      }
+      note.keepAsTyped(typed, clock.instant());
+      em.flush();
+      var toFix = Json.createArrayBuilder();
+      problems.keySet().forEach(toFix::add);
+      audit.record(
+          AuditAction.CHANGE,
+          RecordKind.SOAP_NOTE,
+          noteId,
+          Json.createObjectBuilder()
+              .add("version", note.getVersion())
+              .add("keptAsTyped", toFix)
+              .build()
+              .toString());
+      return new DraftSaved(note, problems);
     }
     NoteDraft before = note.content();
     note.revise(draft, clock.instant());
@@ -179,7 +215,12 @@ public class SoapNotes {
             .add("changes", NoteComparison.changes(before, note.content(), catalogue.names()))
             .build()
             .toString());
-    return note;
+    return new DraftSaved(note, Map.of());
+  }
+
+  /** What the draft must still have put right before it can be signed; empty when nothing. */
+  public Map<String, String> toFixBeforeSigning(NoteDraft draft) {
+    return draft.problems(validator, catalogue.byCode());
   }
 
   /** Saves and signs the note with the therapist's password; from then on it never changes. */

@@ -260,22 +260,39 @@ class SoapNoteBrowserIT {
           first.text().contains("this field holds at most 20,000 (20,000 more fit now)"),
           first.text());
 
-      // A refused save says so in the toolbar, with the reason, instead of an old "Saved at".
+      // An out-of-range value does not stop the save: everything typed is stored, and the toolbar
+      // says what to put right before signing, linked to the field.
       first.type("note:triggers", "Bright light at work");
       first.type("note:romFlexion", "500");
       first.click("note:save");
       first
           .waitFor()
-          .until(d -> d.findElement(By.id("note:saveStatus")).getText().startsWith("Not saved: "));
+          .until(
+              d ->
+                  d.findElement(By.id("note:saveStatus"))
+                      .getText()
+                      .contains("To fix before signing"));
       String status = first.find(By.id("note:saveStatus")).getText();
-      assertTrue(status.contains("Everything you typed is still on this screen"), status);
-      assertFalse(status.contains("Saved at"), status);
+      assertTrue(status.startsWith("Saved at "), status);
+      assertTrue(status.contains("flexion"), status);
+      assertFalse(status.contains("Not saved"), status);
+      first.driver().navigate().refresh();
+      first.awaitText("To fix before signing");
       assertEquals("500", first.find(By.id("note:romFlexion")).getAttribute("value"));
+      assertEquals(
+          "Bright light at work", first.find(By.id("note:triggers")).getAttribute("value"));
+      assertTrue(
+          first.driver().findElements(By.id("unsavedBanner")).isEmpty(),
+          "stored with its problem, so nothing is offered back");
       first.type("note:romFlexion", "50");
       first.click("note:save");
       first
           .waitFor()
-          .until(d -> d.findElement(By.id("note:saveStatus")).getText().startsWith("Saved at "));
+          .until(
+              d -> {
+                String now = d.findElement(By.id("note:saveStatus")).getText();
+                return now.startsWith("Saved at ") && !now.contains("To fix");
+              });
 
       // Text that never reached the server (here: the save is cut off, as by a lost network) is
       // kept on the device and offered back when the note is opened again.
@@ -305,6 +322,11 @@ class SoapNoteBrowserIT {
       first.awaitText("Blood thinner: avoid firm pressure.");
       first.click("note:save");
       first.awaitText("Treatment row 1: choose a muscle from the catalogue.");
+      // The row not yet filled in is stored with everything else, not refused.
+      String withEmptyRow = first.find(By.id("note:saveStatus")).getText();
+      assertTrue(
+          withEmptyRow.startsWith("Saved at ") && withEmptyRow.contains("To fix before signing"),
+          withEmptyRow);
 
       LoginScreen.open(second).signInAndWait("therapist2", PASSWORD);
       second.driver().get(first.driver().getCurrentUrl());

@@ -628,4 +628,35 @@ class NoteDraftTest {
     assertEquals("myofascial-release", copy.getTreatedMuscles().get(1).getTechnique());
     assertEquals(6, copy.getCurrentPain());
   }
+
+  @Test
+  void aDraftAsTypedComesBackFromItsJsonExactlyIncompleteRowsAndOutOfRangeValuesIncluded() {
+    NoteDraft typed = validDraft();
+    typed.setRomFlexion(500);
+    typed.setClientWords("She said: \"like a band\"\nand then stopped");
+    typed.getTreatedMuscles().add(new TreatedMuscle(null, null, null, null, null));
+    typed.getAdverseResponses().add(new AdverseResponse("Light-headed", null));
+
+    NoteDraft back = NoteDraft.fromJson(typed.json());
+
+    assertEquals(typed.json(), back.json());
+    assertEquals(500, back.getRomFlexion());
+    assertEquals(typed.getClientWords(), back.getClientWords());
+    assertEquals(typed.getTreatedMuscles().size(), back.getTreatedMuscles().size());
+    assertNull(back.getTreatedMuscles().get(back.getTreatedMuscles().size() - 1).getMuscle());
+    assertEquals(problems(typed), problems(back));
+    // Rows the JSON leaves out come back as empty lists.
+    assertTrue(NoteDraft.fromJson("{\"currentPain\":3}").getTreatedMuscles().isEmpty());
+  }
+
+  @Test
+  void onlyMoreRowsThanANoteHoldsStopsADraftFromBeingKept() {
+    NoteDraft draft = validDraft();
+    draft.setPainBefore(12);
+    assertTrue(draft.tooManyRows().isEmpty());
+    for (int i = 0; i <= NoteDraft.MOST_ROWS; i++) {
+      draft.getPointUses().add(new PointUse("LI4", Side.LEFT, "T"));
+    }
+    assertTrue(draft.tooManyRows().get("treatedMuscles").contains("at most 40"));
+  }
 }

@@ -181,7 +181,9 @@ class SoapNotesIT {
             therapist,
             () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
     SoapNote saved =
-        as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), complete()));
+        as(
+            therapist,
+            () -> notes.saveDraft(started.getId(), started.getVersion(), complete()).note());
 
     RuleViolation wrongPassword =
         assertThrows(
@@ -266,7 +268,7 @@ class SoapNotesIT {
             () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
     NoteDraft first = complete();
     first.setClientWords("first screen");
-    as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), first));
+    as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), first).note());
     NoteDraft second = complete();
     second.setClientWords("second screen");
 
@@ -298,7 +300,7 @@ class SoapNotesIT {
     NoteDraft first = complete();
     first.setClientWords("Pressure behind the left eye");
     SoapNote saved =
-        as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), first));
+        as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), first).note());
     NoteDraft second = complete();
     second.setClientWords("Pressure behind both eyes");
     as(therapist, () -> notes.saveDraft(saved.getId(), saved.getVersion(), second));
@@ -324,7 +326,7 @@ class SoapNotesIT {
   }
 
   @Test
-  void badInputIsRefusedWithClearMessagesAndTheDraftStaysAsItWas() {
+  void aDraftBreakingARuleIsKeptAsTypedWithItsProblemsAndCannotBeSignedUntilPutRight() {
     Actor therapist = therapist(Role.THERAPIST);
     Client client = treatableClient();
     SoapNote started =
@@ -332,39 +334,64 @@ class SoapNotesIT {
             therapist,
             () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
     SoapNote saved =
-        as(therapist, () -> notes.saveDraft(started.getId(), started.getVersion(), complete()));
+        as(
+            therapist,
+            () -> notes.saveDraft(started.getId(), started.getVersion(), complete()).note());
 
     NoteDraft bad = complete();
     bad.setPainBefore(11);
+    bad.setRomFlexion(500);
+    bad.setClientWords("Typed while a row was still empty");
     bad.getTreatedMuscles()
-        .add(
-            new TreatedMuscle(
-                "no-such-muscle", Side.LEFT, "trigger-point-therapy", Pressure.LIGHT, 5));
+        .add(new TreatedMuscle(null, Side.LEFT, "trigger-point-therapy", Pressure.LIGHT, 0));
     bad.getPointUses().add(new PointUse("GV16", Side.LEFT, "T"));
-    RuleViolation refused =
+    SoapNotes.DraftSaved kept =
+        as(therapist, () -> notes.saveDraft(saved.getId(), saved.getVersion(), bad));
+    assertEquals(
+        "Pain before the session must be from 0 to 10.",
+        kept.toFixBeforeSigning().get("painBefore"));
+    assertTrue(
+        kept.toFixBeforeSigning().get("treatedMuscles").startsWith("Treatment row 2:"),
+        kept.toFixBeforeSigning().toString());
+    assertTrue(kept.toFixBeforeSigning().get("pointUses").contains("midline"));
+
+    // Stored: the note's version moved on, and the author reopens exactly what was typed.
+    em.clear();
+    SoapNote reread = notes.find(saved.getId());
+    assertEquals(kept.note().getVersion(), reread.getVersion());
+    assertTrue(reread.getVersion() > saved.getVersion());
+    NoteDraft typed = reread.typedDraft().orElseThrow();
+    assertEquals(500, typed.getRomFlexion());
+    assertEquals(11, typed.getPainBefore());
+    assertEquals("Typed while a row was still empty", typed.getClientWords());
+    assertEquals(2, typed.getTreatedMuscles().size());
+    assertEquals(null, typed.getTreatedMuscles().get(1).getMuscle());
+    assertEquals(0, typed.getTreatedMuscles().get(1).getMinutes());
+    // What others read, and what a signature would cover, is still the last draft without problems.
+    assertEquals(1, reread.content().getTreatedMuscles().size());
+    assertTrue(
+        audit.forRecord(RecordKind.SOAP_NOTE, saved.getId()).stream()
+            .anyMatch(e -> e.getDetail() != null && e.getDetail().contains("keptAsTyped")));
+
+    RuleViolation unsignable =
         assertThrows(
             RuleViolation.class,
-            () -> run(therapist, () -> notes.saveDraft(saved.getId(), saved.getVersion(), bad)));
+            () ->
+                run(
+                    therapist,
+                    () -> notes.sign(saved.getId(), reread.getVersion(), typed, PASSWORD)));
     assertEquals(
-        "Pain before the session must be from 0 to 10.", refused.fieldProblems().get("painBefore"));
-    assertEquals(
-        "Treatment row 2: choose a muscle from the catalogue.",
-        refused.fieldProblems().get("treatedMuscles"));
-    assertTrue(refused.fieldProblems().get("pointUses").contains("midline"));
+        "Pain before the session must be from 0 to 10.",
+        unsignable.fieldProblems().get("painBefore"));
 
-    NoteDraft zeroMinutes = complete();
-    zeroMinutes.getTreatedMuscles().get(0).setMinutes(0);
-    assertTrue(
-        assertThrows(
-                RuleViolation.class,
-                () ->
-                    run(
-                        therapist,
-                        () -> notes.saveDraft(saved.getId(), saved.getVersion(), zeroMinutes)))
-            .fieldProblems()
-            .get("treatedMuscles")
-            .contains("minutes must be from 1 to 120"));
+    // Put right, it saves without problems and the kept copy is gone.
+    SoapNotes.DraftSaved fixed =
+        as(therapist, () -> notes.saveDraft(saved.getId(), reread.getVersion(), complete()));
+    assertTrue(fixed.toFixBeforeSigning().isEmpty());
+    em.clear();
+    assertTrue(notes.find(saved.getId()).typedDraft().isEmpty());
 
+    // Only what could never be a note is refused, and then nothing changes.
     NoteDraft hundredRows = complete();
     for (int i = 0; i < 100; i++) {
       hundredRows
@@ -373,20 +400,17 @@ class SoapNotesIT {
               new TreatedMuscle(
                   "levator-scapulae", Side.LEFT, "myofascial-release", Pressure.LIGHT, 1));
     }
+    long before = notes.find(saved.getId()).getVersion();
     assertTrue(
         assertThrows(
                 RuleViolation.class,
-                () ->
-                    run(
-                        therapist,
-                        () -> notes.saveDraft(saved.getId(), saved.getVersion(), hundredRows)))
+                () -> run(therapist, () -> notes.saveDraft(saved.getId(), before, hundredRows)))
             .fieldProblems()
             .get("treatedMuscles")
             .contains("at most 40"));
-
     em.clear();
     SoapNote unchanged = notes.find(saved.getId());
-    assertEquals(saved.getVersion(), unchanged.getVersion());
+    assertEquals(before, unchanged.getVersion());
     assertEquals(1, unchanged.content().getTreatedMuscles().size());
   }
 

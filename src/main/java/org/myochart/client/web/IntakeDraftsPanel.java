@@ -20,7 +20,7 @@ import org.myochart.platform.web.ShowsRuleViolations;
 @ViewScoped
 public class IntakeDraftsPanel implements Serializable {
 
-  @Inject transient IntakeDrafts drafts;
+  @Inject IntakeDrafts drafts;
   @Inject ClientPage profile;
 
   private Long clientId;

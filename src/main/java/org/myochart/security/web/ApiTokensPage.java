@@ -5,7 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Clock;
 import java.util.List;
 import org.myochart.platform.web.Messages;
 import org.myochart.platform.web.ShowsRuleViolations;
@@ -22,9 +21,8 @@ import org.myochart.security.StaffAccounts;
 @ViewScoped
 public class ApiTokensPage implements Serializable {
 
-  @Inject transient ApiTokens tokens;
-  @Inject transient StaffAccounts accounts;
-  @Inject transient Clock clock;
+  @Inject ApiTokens tokens;
+  @Inject StaffAccounts accounts;
 
   private List<ApiToken> issued;
   private List<StaffAccount> activeStaff;
@@ -77,11 +75,11 @@ public class ApiTokensPage implements Serializable {
   }
 
   public String status(ApiToken token) {
-    return token.status(clock.instant());
+    return tokens.status(token);
   }
 
   public boolean live(ApiToken token) {
-    return token.isLive(clock.instant());
+    return tokens.isLive(token);
   }
 
   public List<ApiToken> getIssued() {

@@ -72,6 +72,9 @@ public class NotePage implements Serializable {
   private String savedAt;
   private String notSaved;
   private String notSavedField;
+  private String toFix;
+  private String toFixField;
+  private int toFixCount;
   private SoapNote theirs;
   private List<String[]> differences = List.of();
   private String password;
@@ -102,8 +105,12 @@ public class NotePage implements Serializable {
           refused.kind() == RuleViolation.Kind.NOT_FOUND ? 404 : 403, refused.getMessage());
       return;
     }
-    draft = note.content();
+    // The author continues from what they last typed, even where it still breaks a rule.
+    draft = editable ? note.typedDraft().orElseGet(note::content) : note.content();
     seenVersion = note.getVersion();
+    if (editable) {
+      showToFix(notes.toFixBeforeSigning(draft));
+    }
     entries = catalogue.byCode();
     long clientId = note.getClient().getId();
     conditions = notes.cautionConditions(clientId);
@@ -239,13 +246,14 @@ public class NotePage implements Serializable {
       return;
     }
     try {
-      SoapNote saved = notes.saveDraft(id, seenVersion, draft);
-      seenVersion = saved.getVersion();
+      SoapNotes.DraftSaved saved = notes.saveDraft(id, seenVersion, draft);
+      seenVersion = saved.note().getVersion();
       savedAt =
           DateTimeFormatter.ofPattern("HH:mm:ss")
-              .format(saved.getUpdatedAt().atZone(settings.zone()));
+              .format(saved.note().getUpdatedAt().atZone(settings.zone()));
       notSaved = null;
       notSavedField = null;
+      showToFix(saved.toFixBeforeSigning());
     } catch (NoteConflict conflict) {
       notSaved = conflict.getMessage();
       notSavedField = null;
@@ -259,6 +267,37 @@ public class NotePage implements Serializable {
       Messages.refused(refused, "note");
       FacesContext.getCurrentInstance().validationFailed();
     }
+  }
+
+  /**
+   * Stored, but not yet signable: the first problem goes to the toolbar (linked to its field), each
+   * one beside its field, as a warning: nothing was refused.
+   */
+  private void showToFix(java.util.Map<String, String> problems) {
+    var first = problems.entrySet().stream().findFirst();
+    toFix = first.map(java.util.Map.Entry::getValue).orElse(null);
+    toFixField = first.map(java.util.Map.Entry::getKey).orElse(null);
+    toFixCount = problems.size();
+    FacesContext faces = FacesContext.getCurrentInstance();
+    problems.forEach(
+        (field, text) ->
+            faces.addMessage(
+                "note:" + field,
+                new jakarta.faces.application.FacesMessage(
+                    jakarta.faces.application.FacesMessage.SEVERITY_WARN, text, null)));
+  }
+
+  /** The first thing to put right before signing, or null; the draft with it is stored. */
+  public String getToFix() {
+    return toFix;
+  }
+
+  public String getToFixField() {
+    return toFixField;
+  }
+
+  public int getToFixCount() {
+    return toFixCount;
   }
 
   /** Why the last save was refused, or null when it was stored. */
