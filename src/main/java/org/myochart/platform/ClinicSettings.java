@@ -145,6 +145,21 @@ public class ClinicSettings {
     return contact.isEmpty() ? clinicName() : clinicName() + " · " + contact;
   }
 
+  /** MYOCHART_CLINIC_ADDRESS, when set. */
+  public Optional<String> clinicAddress() {
+    return nonBlank(clinicAddress).map(String::strip);
+  }
+
+  /** MYOCHART_CLINIC_PHONE, when set. */
+  public Optional<String> clinicPhone() {
+    return nonBlank(clinicPhone).map(String::strip);
+  }
+
+  /** MYOCHART_CLINIC_LICENCES, when set. */
+  public Optional<String> clinicLicences() {
+    return nonBlank(clinicLicences).map(String::strip);
+  }
+
   private static Optional<String> nonBlank(Optional<String> value) {
     return value == null ? Optional.empty() : value.filter(v -> !v.isBlank());
   }

@@ -41,6 +41,7 @@ public class Charts {
   @Inject Intakes intakes;
   @Inject Caseloads caseloads;
   @Inject ClinicSettings settings;
+  @Inject ClinicContacts contacts;
   @Inject ClinicSigningKey key;
   @Inject ClinicTimestampAuthority timestamps;
   @Inject AuditTrail audit;
@@ -123,7 +124,7 @@ public class Charts {
     var now = clock.instant();
     byte[] combined =
         ChartPdf.combine(
-            settings.letterhead(),
+            contacts.letterhead(),
             new ChartPdf.ChartClient(
                 clientId, client.getFullName(), client.getDateOfBirth().toString()),
             clinicalSections(clientId),

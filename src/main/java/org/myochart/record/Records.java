@@ -47,6 +47,7 @@ public class Records {
   @Inject ClinicSigningKey key;
   @Inject ClinicTimestampAuthority timestamps;
   @Inject ClinicSettings settings;
+  @Inject ClinicContacts contacts;
   @Inject AuditTrail audit;
   @Inject Catalogue catalogue;
   @Inject Clock clock;
@@ -59,7 +60,7 @@ public class Records {
     }
     RecordPdf pdf =
         RecordDocuments.consent(
-            settings.letterhead(), consent, upToSigning(trail, event.signing()), settings.zone());
+            contacts.letterhead(), consent, upToSigning(trail, event.signing()), settings.zone());
     store(
         RecordKind.CONSENT,
         consent.getId(),
@@ -79,7 +80,7 @@ public class Records {
     var entries = catalogue.byCode();
     RecordPdf pdf =
         RecordDocuments.note(
-            settings.letterhead(),
+            contacts.letterhead(),
             note,
             k -> {
               CatalogueEntry entry = entries.get(k);
@@ -105,7 +106,7 @@ public class Records {
         new ArrayList<>(audit.forRecord(RecordKind.NOTE_ADDENDUM, addendum.getId()));
     RecordPdf pdf =
         RecordDocuments.addendum(
-            settings.letterhead(), addendum, upToSigning(trail, event.signing()), settings.zone());
+            contacts.letterhead(), addendum, upToSigning(trail, event.signing()), settings.zone());
     store(
         RecordKind.NOTE_ADDENDUM,
         addendum.getId(),

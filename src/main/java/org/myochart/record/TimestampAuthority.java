@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -64,7 +65,39 @@ public final class TimestampAuthority {
     TimeStampRequest request =
         generator.generate(
             TSPAlgorithms.SHA256, sha256(signatureValue), new BigInteger(63, NONCES));
-    return check(request, post(request));
+    try {
+      TimeStampToken token = check(request, post(request));
+      last = new Outcome(true, null, Instant.now());
+      return token;
+    } catch (TimestampUnavailable e) {
+      last = new Outcome(false, e.getMessage(), Instant.now());
+      throw e;
+    }
+  }
+
+  /** How the last request to the authority went: granted, or what went wrong, and when. */
+  public record Outcome(boolean granted, String problem, Instant at) {}
+
+  private volatile Outcome last;
+
+  /**
+   * How the authority answers, for {@code /health/ready}: the outcome of the last request, a
+   * sealing's or a check's; when that is older than {@code maxAge}, a timestamp over random bytes
+   * is asked for now. A failing sealing shows at once.
+   */
+  public Outcome health(Duration maxAge) {
+    Outcome known = last;
+    if (known == null || known.at().plus(maxAge).isBefore(Instant.now())) {
+      byte[] probe = new byte[32];
+      NONCES.nextBytes(probe);
+      try {
+        stamp(probe);
+      } catch (TimestampUnavailable recorded) {
+        // kept in last
+      }
+      known = last;
+    }
+    return known;
   }
 
   private byte[] post(TimeStampRequest request) {

@@ -106,6 +106,10 @@ class ClientRecordBrowserIT {
       LoginScreen.open(therapist).signInAndWait("therapist1", PASSWORD);
       long id = registerClient(therapist, "Ingrid", last, "1986-02-11");
       therapist.visit("/clinical/intake.xhtml?client=" + id);
+      // Intake text shows its limit while typed; nothing is cut by the browser.
+      therapist.type("intake:otherContraindications", "Sensitive to lavender");
+      therapist.awaitText("21 of 4,000 characters");
+      therapist.type("intake:otherContraindications", "");
       for (String medication : new String[] {"Sumatriptan 50 mg", "Propranolol 40 mg"}) {
         therapist.click("intake:addMedication");
         therapist

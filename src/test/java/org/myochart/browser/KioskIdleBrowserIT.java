@@ -112,8 +112,19 @@ class KioskIdleBrowserIT {
       tablet.tap(By.id("stillThere"));
       tablet.waitFor().until(d -> !d.findElement(By.id("stillThere")).isDisplayed());
 
+      // A paste past the answer's limit is refused with a message, never cut.
+      WebElement triggers = tablet.find(By.id("kiosk:triggers"));
+      tablet.script(
+          "arguments[0].focus(); var data = new DataTransfer();"
+              + " data.setData('text/plain', 'x'.repeat(2001));"
+              + " arguments[0].dispatchEvent(new ClipboardEvent('paste',"
+              + " {clipboardData: data, bubbles: true, cancelable: true}));",
+          triggers);
+      tablet.awaitText("Not pasted: the pasted text has 2,001 characters");
+      assertEquals("", triggers.getAttribute("value"));
       // This screen's answer is typed but not sent with Next when the tablet is left alone.
       tablet.type("kiosk:triggers", "Bright light at work");
+      tablet.awaitText("20 of 2,000 characters");
       tablet
           .waitFor(RunningClinic.KIOSK_LOCK_AFTER.plusSeconds(30))
           .until(d -> d.getPageSource().contains("This tablet locked itself"));

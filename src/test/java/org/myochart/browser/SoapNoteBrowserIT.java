@@ -298,6 +298,10 @@ class SoapNoteBrowserIT {
       // kept on the device and offered back when the note is opened again.
       first.script("window.autosave = function () {};");
       first.type("note:homeCare", "Chin tucks twice a day");
+      // While a save is on its way the toolbar says so, not the time of an older one.
+      first
+          .waitFor()
+          .until(d -> d.findElement(By.id("note:saveStatus")).getText().equals("Saving…"));
       first.driver().navigate().refresh();
       first.awaitText("was not saved (1 field)");
       assertEquals("", first.find(By.id("note:homeCare")).getAttribute("value"));

@@ -13,7 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Migrations;
+import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.TestTimestampAuthority;
 
 /** Health, metrics, OpenAPI, headers and error handling of the running server. */
 class OperationsEndpointsIT {
@@ -32,9 +34,54 @@ class OperationsEndpointsIT {
     assertEquals(200, response.statusCode());
     JsonObject health = Http.json(response);
     assertEquals("UP", health.getString("status"));
-    JsonObject database = health.getJsonArray("checks").getJsonObject(0);
-    assertEquals("database", database.getString("name"));
+    JsonObject database = Http.healthCheck(health, "database");
     assertEquals(Migrations.latestVersion(), database.getJsonObject("data").getString("schema"));
+  }
+
+  @Test
+  void readinessReportsAFailingTimestampAuthorityAtOnceAndItsRecoveryAfterTheNextSeal() {
+    TestTimestampAuthority tsa = RunningClinic.timestampAuthority();
+    JsonObject before =
+        Http.healthCheck(Http.json(Http.get(clinic.uri("/health/ready"))), "timestamp-authority");
+    assertEquals("UP", before.getString("status"));
+    assertEquals(tsa.url().toString(), before.getJsonObject("data").getString("url"));
+    long client =
+        Http.json(
+                Http.postJson(
+                    clinic.uri("/api/v1/clients"),
+                    "frontdesk",
+                    RunningClinic.DEMO_PASSWORD,
+                    "{\"firstName\":\"Tove\",\"lastName\":\""
+                        + Names.uniqueSurname("Tsa")
+                        + "\",\"dateOfBirth\":\"1970-01-20\"}"))
+            .getJsonNumber("id")
+            .longValue();
+    try {
+      tsa.behave(TestTimestampAuthority.Behaviour.SERVER_ERROR);
+      // A chart PDF is sealed on request: with the authority failing it is refused, and readiness
+      // says why at once.
+      HttpResponse<byte[]> refused =
+          Http.sendBytes(
+              java.net.http.HttpRequest.newBuilder(
+                      clinic.uri("/api/v1/clients/" + client + "/chart.pdf"))
+                  .header("Authorization", Http.basic("owner", RunningClinic.DEMO_PASSWORD)));
+      assertEquals(409, refused.statusCode());
+      HttpResponse<String> notReady = Http.get(clinic.uri("/health/ready"));
+      assertEquals(503, notReady.statusCode());
+      JsonObject down = Http.healthCheck(Http.json(notReady), "timestamp-authority");
+      assertEquals("DOWN", down.getString("status"));
+      assertTrue(
+          down.getJsonObject("data").getString("problem").contains("HTTP 500"), down.toString());
+    } finally {
+      tsa.behave(TestTimestampAuthority.Behaviour.GRANT);
+    }
+    HttpResponse<byte[]> sealed =
+        Http.sendBytes(
+            java.net.http.HttpRequest.newBuilder(
+                    clinic.uri("/api/v1/clients/" + client + "/chart.pdf"))
+                .header("Authorization", Http.basic("owner", RunningClinic.DEMO_PASSWORD)));
+    assertEquals(200, sealed.statusCode());
+    assertEquals(200, Http.get(clinic.uri("/health/ready")).statusCode());
   }
 
   @Test

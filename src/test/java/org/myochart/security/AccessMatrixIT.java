@@ -303,6 +303,7 @@ class AccessMatrixIT {
     // Owner pages.
     rows.add(Row.get("/owner/staff.xhtml", anyone).ownerOnly(Expect.page("Staff", "therapist1")));
     rows.add(Row.get("/owner/api-tokens.xhtml", anyone).ownerOnly(Expect.page("API tokens")));
+    rows.add(Row.get("/owner/clinic.xhtml", anyone).ownerOnly(Expect.page("Clinic details")));
     rows.add(
         Row.get("/owner/staff-edit.xhtml?id=" + therapist1Account, anyone)
             .ownerOnly(Expect.page("Staff member", "therapist1")));

@@ -76,4 +76,13 @@ public final class Http {
   public static JsonObject json(HttpResponse<String> response) {
     return Json.createReader(new StringReader(response.body())).readObject();
   }
+
+  /** One named check of a MicroProfile Health answer, wherever it stands in the list. */
+  public static JsonObject healthCheck(JsonObject health, String name) {
+    return health.getJsonArray("checks").stream()
+        .map(jakarta.json.JsonValue::asJsonObject)
+        .filter(c -> name.equals(c.getString("name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
+  }
 }

@@ -19,6 +19,7 @@ import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.RequestIds;
 import org.myochart.platform.web.StrictMethodServlet;
+import org.myochart.record.ClinicContacts;
 import org.myochart.security.web.CurrentStaff;
 
 /**
@@ -35,6 +36,7 @@ public class ClinicalDocumentsServlet extends StrictMethodServlet {
   @Inject transient Intakes intakes;
   @Inject transient AuditTrail audit;
   @Inject transient ClinicSettings settings;
+  @Inject transient ClinicContacts contacts;
   @Inject transient CurrentStaff staff;
   @Inject transient Caseloads caseloads;
 
@@ -70,7 +72,7 @@ public class ClinicalDocumentsServlet extends StrictMethodServlet {
     byte[] pdf =
         ReferralLetter.render(
             settings.clinicName(),
-            settings.contactDetails(),
+            contacts.contactDetails(),
             client,
             block.openRedFlags(),
             staff.getDisplayName(),
