@@ -1,16 +1,43 @@
+// The signature pad's name for screen readers: PrimeFaces looks it up in its locale by the key
+// "signatureLabel", which its English locale lacks (it read "???signatureLabel???"). Set before the
+// widgets are built, which happens when the document is ready.
+(function () {
+  function nameTheSignaturePad() {
+    if (!window.PrimeFaces || !PrimeFaces.locales) {
+      return;
+    }
+    Object.keys(PrimeFaces.locales).forEach(function (name) {
+      var locale = PrimeFaces.locales[name];
+      if (locale && typeof locale === 'object') {
+        locale.aria = locale.aria || {};
+        if (!locale.aria.signatureLabel) {
+          locale.aria.signatureLabel = 'Your signature: draw it here with a finger';
+        }
+      }
+    });
+  }
+
+  nameTheSignaturePad();
+  document.addEventListener('DOMContentLoaded', nameTheSignaturePad);
+})();
+
 // A kiosk screen that marks itself with data-restart-after (milliseconds), such as the thank-you
 // screen after signing, goes back to its own start page by itself so the next client sees nothing
 // of the last one. The marker may arrive with a partial update, so the page is watched for it.
 (function () {
-  var scheduled = false;
+  var scheduledFor = null;
+  var timer = null;
 
+  // A marker replaced by a partial update with another delay (the copy was sent) starts the wait
+  // again with that delay.
   function restartWhenMarked() {
     var marker = document.querySelector('[data-restart-after]');
-    if (!marker || scheduled) {
+    if (!marker || marker === scheduledFor) {
       return;
     }
-    scheduled = true;
-    setTimeout(function () { window.location.replace(window.location.pathname); },
+    scheduledFor = marker;
+    clearTimeout(timer);
+    timer = setTimeout(function () { window.location.replace(window.location.pathname); },
         parseInt(marker.getAttribute('data-restart-after'), 10));
   }
 
@@ -29,6 +56,16 @@
 (function () {
   var last = Date.now();
   var locking = false;
+  var leaving = false;
+  window.addEventListener('beforeunload', function () { leaving = true; });
+  window.addEventListener('pagehide', function () { leaving = true; });
+  // Staff taking the tablet back: for a few seconds a "no longer handed over" answer is theirs.
+  document.addEventListener('click', function (e) {
+    if (e.target.closest && e.target.closest('[id$=":unlock"]')) {
+      leaving = true;
+      setTimeout(function () { leaving = false; }, 10000);
+    }
+  }, true);
   var settings = null;
 
   function marker() {
@@ -57,12 +94,23 @@
     }
   }
 
+  // Any tap, key or input counts as the client being there. The question itself goes away only
+  // with a tap on it (below), so that the tap that answers it cannot fall through to a button.
   function touched() {
     if (locking) {
       return;
     }
     last = Date.now();
-    stillThere(false);
+  }
+
+  function answeredStillThere(e) {
+    var box = document.getElementById('stillThere');
+    if (box && !box.hidden && box.contains(e.target)) {
+      e.preventDefault();
+      e.stopPropagation();
+      last = Date.now();
+      stillThere(false);
+    }
   }
 
   function lockByRequest() {
@@ -75,23 +123,33 @@
     locking = true;
     var button = settings.lockButton ? document.getElementById(settings.lockButton) : null;
     if (button) {
+      // The lock answer redirects. If it was refused (a field the server could not read) or never
+      // answered, lockAnswered or the safety wait below locks the tablet without this screen's
+      // unsent answers; the answers of earlier screens are kept either way.
       button.click();
-      // The lock answer redirects; if it was refused (a field the server could not read), the
-      // tablet is locked without this screen's unsent answers.
       setTimeout(function () {
         if (marker()) {
           lockByRequest();
         }
-      }, 8000);
+      }, 60000);
     } else {
       lockByRequest();
     }
   }
 
+  /** Called by the page's lock button when its request completes. */
+  window.MyoChartKioskLockAnswered = function (args, status) {
+    if (locking && (status !== 'success' || (args && args.validationFailed))) {
+      lockByRequest();
+    }
+  };
+
   function keepAlive() {
     fetch(settings.aliveUrl, {credentials: 'same-origin', cache: 'no-store'})
       .then(function (response) {
-        if (response.status === 410 && !locking) {
+        // Not while the page is already on its way elsewhere (staff took the tablet back and the
+        // answer is taking them to the client's page): that navigation must win.
+        if (response.status === 410 && !locking && !leaving) {
           // No longer handed to a client (taken back elsewhere, or the session ended while the
           // tablet slept): show what the tablet is now.
           window.location.replace(settings.lockedPage);
@@ -122,7 +180,7 @@
     ['pointerdown', 'touchstart', 'keydown', 'input', 'scroll'].forEach(function (type) {
       document.addEventListener(type, touched, {capture: true, passive: true});
     });
-    document.getElementById('stillThere').addEventListener('pointerdown', touched);
+    document.addEventListener('click', answeredStillThere, true);
     setInterval(beat, 1000);
     setInterval(function () {
       if (marker() && !locking) {
@@ -130,6 +188,10 @@
       }
     }, settings.aliveEvery);
     document.addEventListener('visibilitychange', function () {
+      if (document.hidden && !locking && typeof window.keepAnswers === 'function') {
+        // The tablet is going to sleep or to another app: keep this screen's answers now.
+        window.keepAnswers();
+      }
       if (!document.hidden) {
         beat();
         if (!locking) {

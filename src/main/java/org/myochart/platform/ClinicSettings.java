@@ -64,6 +64,30 @@ public class ClinicSettings {
   String secondFactorRoles;
 
   @Inject
+  @ConfigProperty(name = "myochart.smtp.host")
+  Optional<String> smtpHost;
+
+  @Inject
+  @ConfigProperty(name = "myochart.smtp.port", defaultValue = "587")
+  String smtpPort;
+
+  @Inject
+  @ConfigProperty(name = "myochart.smtp.username")
+  Optional<String> smtpUsername;
+
+  @Inject
+  @ConfigProperty(name = "myochart.smtp.password")
+  Optional<String> smtpPassword;
+
+  @Inject
+  @ConfigProperty(name = "myochart.smtp.from")
+  Optional<String> smtpFrom;
+
+  @Inject
+  @ConfigProperty(name = "myochart.smtp.starttls", defaultValue = "true")
+  String smtpStartTls;
+
+  @Inject
   @ConfigProperty(name = "myochart.tsa.url")
   Optional<String> timestampAuthorityUrl;
 
@@ -278,5 +302,48 @@ public class ClinicSettings {
     }
     long minutes = duration.toMinutes();
     return minutes == 1 ? "1 minute" : minutes + " minutes";
+  }
+
+  /**
+   * The clinic's outgoing mail server for clients' copies of what they signed (MYOCHART_SMTP_HOST,
+   * _PORT, _USERNAME, _PASSWORD, _FROM, _STARTTLS); empty when no host is set, and then no e-mail
+   * is offered.
+   */
+  public Optional<Smtp> smtp() {
+    Optional<String> host = nonBlank(smtpHost);
+    if (host.isEmpty()) {
+      return Optional.empty();
+    }
+    int port;
+    try {
+      port = Integer.parseInt(smtpPort.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("MYOCHART_SMTP_PORT must be a port number, e.g. 587", e);
+    }
+    String from =
+        nonBlank(smtpFrom)
+            .map(String::strip)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "MYOCHART_SMTP_FROM must give the sender address when MYOCHART_SMTP_HOST"
+                            + " is set"));
+    return Optional.of(
+        new Smtp(
+            host.get().strip(),
+            port,
+            nonBlank(smtpUsername).map(String::strip).orElse(null),
+            nonBlank(smtpPassword).orElse(null),
+            from,
+            Boolean.parseBoolean(smtpStartTls.strip())));
+  }
+
+  /** How to reach the clinic's mail server; the password is never logged. */
+  public record Smtp(
+      String host, int port, String username, String password, String from, boolean startTls) {
+    @Override
+    public String toString() {
+      return host + ":" + port + (username == null ? "" : " as " + username);
+    }
   }
 }

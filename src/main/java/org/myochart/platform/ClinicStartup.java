@@ -18,8 +18,14 @@ public class ClinicStartup {
 
   @Inject SchemaMigration schema;
   @Inject Event<SchemaMigrated> migrated;
+  @Inject ClinicSettings settings;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    // Settings read only later, on a kiosk page or after a signing, are checked now: a mistyped
+    // one stops the start instead of breaking that page in front of a client.
+    settings.idleTimeout();
+    settings.kioskLockAfter();
+    settings.smtp();
     schema.migrate();
     migrated.fire(new SchemaMigrated(schema.currentVersion()));
   }

@@ -75,6 +75,12 @@ public class ClinicContacts {
       }
       current = new ClinicContact(address, phone, licences, clock.instant(), by);
       em.persist(current);
+      try {
+        em.flush();
+      } catch (jakarta.persistence.PersistenceException savedMeanwhile) {
+        // Another owner's first save won the single row a moment earlier.
+        throw RuleViolation.stale("clinic's details");
+      }
     } else {
       if (seenVersion == null || current.getVersion() != seenVersion) {
         throw RuleViolation.stale("clinic's details");

@@ -87,15 +87,28 @@ public final class TimestampAuthority {
    */
   public Outcome health(Duration maxAge) {
     Outcome known = last;
-    if (known == null || known.at().plus(maxAge).isBefore(Instant.now())) {
-      byte[] probe = new byte[32];
-      NONCES.nextBytes(probe);
-      try {
-        stamp(probe);
-      } catch (TimestampUnavailable recorded) {
-        // kept in last
-      }
+    if (known != null && !known.at().plus(maxAge).isBefore(Instant.now())) {
+      return known;
+    }
+    // One check at a time: readiness asked by several load balancers at once sends one request.
+    synchronized (this) {
       known = last;
+      if (known == null || known.at().plus(maxAge).isBefore(Instant.now())) {
+        byte[] probe = new byte[32];
+        NONCES.nextBytes(probe);
+        try {
+          stamp(probe);
+        } catch (TimestampUnavailable recorded) {
+          // kept in last
+        } catch (RuntimeException unexpected) {
+          last =
+              new Outcome(
+                  false,
+                  "The check of the timestamp authority failed: " + unexpected,
+                  Instant.now());
+        }
+        known = last;
+      }
     }
     return known;
   }

@@ -123,17 +123,6 @@ public class ApiToken implements java.io.Serializable {
     return true;
   }
 
-  /**
-   * Notes a use; written at most once a minute, so that a busy integration does not write often.
-   */
-  boolean noteUse(Instant now) {
-    if (lastUsedAt != null && lastUsedAt.plusSeconds(60).isAfter(now)) {
-      return false;
-    }
-    lastUsedAt = now;
-    return true;
-  }
-
   public String status(Instant now) {
     if (revokedAt != null) {
       return "Revoked";

@@ -44,6 +44,9 @@ public class ApiTokens {
   public static final int DEFAULT_VALIDITY_DAYS = 90;
   public static final int LONGEST_NAME = 80;
 
+  /** Set on a request the authentication accepted by a bearer token (the token's id). */
+  public static final String VIA_TOKEN = "org.myochart.security.viaToken";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** PREFIX plus 43 characters of unpadded Base64url for 32 random bytes. */
@@ -163,7 +166,15 @@ public class ApiTokens {
     if (refusal.isPresent()) {
       return failed(from, token, refusal.get());
     }
-    token.noteUse(now);
+    // A plain update, not the versioned entity: concurrent calls with one token (or a revocation
+    // meanwhile) must not fail each other with an optimistic-lock error.
+    em.createQuery(
+            "update ApiToken t set t.lastUsedAt = :now where t.id = :id"
+                + " and (t.lastUsedAt is null or t.lastUsedAt < :minuteAgo)")
+        .setParameter("now", now)
+        .setParameter("id", token.getId())
+        .setParameter("minuteAgo", now.minusSeconds(60))
+        .executeUpdate();
     return new Check(Optional.of(token), null);
   }
 
@@ -194,6 +205,33 @@ public class ApiTokens {
     if (!actor.get().actsAs(Role.OWNER)) {
       throw new RuleViolation(
           RuleViolation.Kind.FORBIDDEN, "Only the clinic's owner manages API tokens.");
+    }
+    // A token never manages tokens: a leaked owner token must not be able to issue itself
+    // successors that outlive its revocation.
+    if (actor.request().map(r -> r.getAttribute(VIA_TOKEN) != null).orElse(false)) {
+      throw new RuleViolation(
+          RuleViolation.Kind.FORBIDDEN,
+          "API tokens are managed by the owner signed in with a password, not with a token.");
+    }
+  }
+
+  /**
+   * Revokes every live token of an account, in the caller's transaction: when the account is
+   * deactivated or its role changes, so that reactivating it or changing the role back does not
+   * bring old tokens back.
+   */
+  void revokeAllOf(long accountId, String by) {
+    var now = clock.instant();
+    List<ApiToken> live =
+        em.createQuery(
+                "select t from ApiToken t where t.account.id = :a and t.revokedAt is null",
+                ApiToken.class)
+            .setParameter("a", accountId)
+            .getResultList();
+    for (ApiToken token : live) {
+      if (token.revoke(now, by)) {
+        audit.record(AuditAction.REVOKE, RECORD_TYPE, token.getId(), null);
+      }
     }
   }
 

@@ -65,6 +65,20 @@ public class Kiosks {
         : Optional.empty();
   }
 
+  /**
+   * Takes back a hand-over that could not begin (what it was for was refused a moment after the
+   * tablet was handed over): the session is the staff member's again. Audited as its end.
+   */
+  public void abandon(HttpServletRequest request) {
+    current(request)
+        .ifPresent(
+            kiosk -> {
+              request.getSession().removeAttribute(KioskSession.SESSION_ATTRIBUTE);
+              audit.recordDetail(
+                  AuditAction.KIOSK_END, RECORD_TYPE, kiosk.id(), new KioskHandOver(kiosk));
+            });
+  }
+
   public void finish(HttpServletRequest request) {
     current(request)
         .ifPresent(

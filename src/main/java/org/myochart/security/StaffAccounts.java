@@ -32,6 +32,7 @@ public class StaffAccounts {
 
   @PersistenceContext EntityManager em;
   @Inject Passwords passwords;
+  @Inject ApiTokens tokens;
   @Inject SignInThrottle throttle;
   @Inject AuditTrail audit;
   @Inject Clock clock;
@@ -148,8 +149,13 @@ public class StaffAccounts {
       requireAnotherActiveOwner(account);
     }
     JsonObjectBuilder before = snapshot(account);
+    boolean roleChanges = account.getRole() != role;
     account.describe(name, role, clock.instant());
     em.flush();
+    if (roleChanges) {
+      // A token acts in the role its account had; none survives a change to come back later.
+      tokens.revokeAllOf(id, actingUsername);
+    }
     audit.record(
         AuditAction.CHANGE,
         RECORD_TYPE,
@@ -173,6 +179,7 @@ public class StaffAccounts {
     account.deactivate(clock.instant());
     em.flush();
     audit.record(AuditAction.DEACTIVATE, RECORD_TYPE, id, null);
+    tokens.revokeAllOf(id, actingUsername);
     return account;
   }
 

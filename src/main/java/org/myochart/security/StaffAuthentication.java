@@ -195,6 +195,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"MyoChart\", error=\"invalid_token\"");
       return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, check.refusal());
     }
+    request.setAttribute(ApiTokens.VIA_TOKEN, check.token().get().getId());
     return signedIn(check.token().get().getAccount(), request, context);
   }
 

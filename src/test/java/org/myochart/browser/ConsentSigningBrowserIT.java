@@ -20,6 +20,9 @@ import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SealedPdfs;
+import org.myochart.testsupport.StoredRows;
+import org.myochart.testsupport.TestMailServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -113,7 +116,24 @@ class ConsentSigningBrowserIT {
     tablet.awaitText("Informed consent to therapeutic massage for migraine");
   }
 
+  /**
+   * After the last signature the thank-you screen offers an e-mailed copy (the demo clinic has a
+   * mail server) and waits for the client; a test that wants the tablet back declines it.
+   */
+  static void declineCopyIfOffered(Browser tablet) {
+    tablet
+        .waitFor()
+        .until(
+            d ->
+                !d.findElements(By.id("noCopy")).isEmpty()
+                    || tablet.text().contains("This tablet is ready"));
+    if (!tablet.driver().findElements(By.id("noCopy")).isEmpty()) {
+      tablet.tap(By.id("noCopy"));
+    }
+  }
+
   static void unlock(Browser tablet) {
+    declineCopyIfOffered(tablet);
     tablet.awaitText("This tablet is ready");
     tablet.click(By.cssSelector(".kiosk-staff summary"));
     tablet.type("consent:staffPassword", PASSWORD);
@@ -262,6 +282,8 @@ class ConsentSigningBrowserIT {
 
       tablet.type("consent:typedName", "maren " + last.toLowerCase());
       WebElement pad = tablet.find(By.cssSelector(".kiosk-signature canvas"));
+      // A screen reader names the pad in words, not by a missing translation key.
+      assertEquals("Your signature: draw it here with a finger", pad.getAttribute("aria-label"));
       tablet.script("arguments[0].scrollIntoView({block: 'center'});", pad);
       long scrolledBefore = ((Number) tablet.script("return window.scrollY;")).longValue();
       tablet.drawWithFinger(pad, SIGNATURE);
@@ -276,6 +298,30 @@ class ConsentSigningBrowserIT {
       tablet.tap(By.id("consent:sign"));
       ClientRecordBrowserIT.screenshot(tablet, "kiosk-consent-signed");
       tablet.awaitText("Thank you, Maren");
+
+      // The client's copy: e-mailed from the tablet to the address confirmed there, as sealed.
+      String address = "maren." + last.toLowerCase() + "@example.com";
+      tablet.type("consent:copyAddress", "maren at example");
+      tablet.tap(By.id("consent:sendCopy"));
+      tablet.awaitText("Give an e-mail address such as name@example.com.");
+      tablet.type("consent:copyAddress", address);
+      tablet.tap(By.id("consent:sendCopy"));
+      tablet.awaitText("A copy is on its way to " + address);
+      var mail = TestMailServer.start().awaitMessageTo(address);
+      assertTrue(mail.getSubject().startsWith("Your signed consent"), mail.getSubject());
+      List<byte[]> pdfs = TestMailServer.attachments(mail);
+      assertFalse(pdfs.isEmpty(), "the sealed PDFs are attached");
+      for (byte[] pdf : pdfs) {
+        assertTrue(SealedPdfs.signatureValid(pdf), "the copy carries a valid seal");
+        assertTrue(SealedPdfs.text(pdf).contains(last), "the copy is Maren's");
+      }
+      assertEquals(
+          pdfs.size(),
+          StoredRows.count(
+              clinic,
+              "audit_entry",
+              "action = 'EXPORT' and record_type = 'Consent' and detail like ?",
+              "%\"to\":\"" + address + "\"%"));
       tablet.visit("/staff/clients/client.xhtml?id=" + clientId);
       tablet.awaitPath("/kiosk/consent.xhtml");
       // The thank-you screen locks the tablet by itself.

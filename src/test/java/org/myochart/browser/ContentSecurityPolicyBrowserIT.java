@@ -144,7 +144,11 @@ class ContentSecurityPolicyBrowserIT {
       ConsentSigningBrowserIT.sign(tablet, ConsentSigningBrowserIT.SIGNATURE);
       tablet.tap(By.id("consent:sign"));
       tablet.awaitText("Thank you, Maren");
-      // kiosk.js, not an inline script, takes the thank-you screen back to the locked start.
+      // The e-mailed copy is sent; kiosk.js, not an inline script, then takes the thank-you screen
+      // back to the locked start.
+      tablet.type("consent:copyAddress", "maren.csp@example.com");
+      tablet.tap(By.id("consent:sendCopy"));
+      tablet.awaitText("A copy is on its way");
       tablet
           .waitFor(Duration.ofSeconds(30))
           .until(d -> tablet.text().contains("This tablet is ready"));

@@ -212,7 +212,12 @@ class KioskIdleBrowserIT {
       tablet.type("kiosk:staffPassword", PASSWORD);
       tablet.tap(By.id("kiosk:unlock"));
       tablet.awaitPath("/staff/clients/client.xhtml");
-      tablet.awaitText("Unfinished health questions from the tablet");
+      try {
+        tablet.awaitText("Unfinished health questions from the tablet");
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw new AssertionError(
+            "on " + tablet.driver().getCurrentUrl() + ":\n" + tablet.text(), e);
+      }
       assertTrue(tablet.text().contains("screen 2 of 6"));
 
       tablet.click(By.cssSelector("[id$='discardDraft']"));

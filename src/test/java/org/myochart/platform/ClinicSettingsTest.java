@@ -2,6 +2,7 @@ package org.myochart.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -107,5 +108,45 @@ class ClinicSettingsTest {
     settings.clinicPhone = Optional.empty();
     settings.clinicLicences = Optional.empty();
     assertEquals("Harbourside Migraine Massage", settings.letterhead());
+  }
+
+  @Test
+  void mailIsOfferedOnlyWithAHostAndNeedsASenderAndAPortNumber() {
+    ClinicSettings settings = withIdleTimeout("PT15M");
+    settings.smtpHost = Optional.empty();
+    settings.smtpPort = "587";
+    settings.smtpUsername = Optional.empty();
+    settings.smtpPassword = Optional.empty();
+    settings.smtpFrom = Optional.empty();
+    settings.smtpStartTls = "true";
+    assertTrue(settings.smtp().isEmpty());
+
+    settings.smtpHost = Optional.of("mail.example.com");
+    assertThrows(IllegalArgumentException.class, settings::smtp);
+    settings.smtpFrom = Optional.of("Clinic <records@example.com>");
+    settings.smtpUsername = Optional.of("records");
+    settings.smtpPassword = Optional.of("not shown");
+    ClinicSettings.Smtp smtp = settings.smtp().orElseThrow();
+    assertEquals(587, smtp.port());
+    assertTrue(smtp.startTls());
+    assertEquals("mail.example.com:587 as records", smtp.toString());
+    settings.smtpPort = "twenty-five";
+    assertThrows(IllegalArgumentException.class, settings::smtp);
+  }
+
+  @Test
+  void aKioskLocksOnlyAfterItHasAskedAndKeepsItsSessionAliveInTime() {
+    ClinicSettings settings = withIdleTimeout("PT15M");
+    settings.kioskAskAfter = "PT10M";
+    settings.kioskLockAfter = "PT30M";
+    assertEquals(Duration.ofMinutes(1), settings.kioskKeepAliveEvery());
+    assertEquals("30 minutes", settings.kioskLockAfterInWords());
+    settings.kioskLockAfter = "PT5M";
+    assertThrows(IllegalArgumentException.class, settings::kioskLockAfter);
+    settings.kioskLockAfter = "soon";
+    assertThrows(IllegalArgumentException.class, settings::kioskLockAfter);
+
+    ClinicSettings quick = withIdleTimeout("PT6S");
+    assertEquals(Duration.ofSeconds(2), quick.kioskKeepAliveEvery());
   }
 }

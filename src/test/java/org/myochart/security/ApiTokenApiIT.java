@@ -193,6 +193,30 @@ class ApiTokenApiIT {
   }
 
   @Test
+  void aTokenNeverManagesTokensEvenTheOwners() {
+    String ownerToken = issueFor("owner", "Owner's script").getString("token");
+    HttpResponse<String> list =
+        Http.send(
+            HttpRequest.newBuilder(clinic.uri("/api/v1/tokens"))
+                .header("Authorization", "Bearer " + ownerToken));
+    assertEquals(403, list.statusCode(), list.body());
+    long before = StoredRows.count(clinic, "api_token", null);
+    HttpResponse<String> successor =
+        Http.send(
+            HttpRequest.newBuilder(clinic.uri("/api/v1/tokens"))
+                .header("Authorization", "Bearer " + ownerToken)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"owner\",\"name\":\"Successor\",\"validDays\":365}")));
+    assertEquals(403, successor.statusCode(), successor.body());
+    assertTrue(Http.json(successor).getString("message").contains("not with a token"));
+    assertEquals(before, StoredRows.count(clinic, "api_token", null));
+    // Elsewhere the owner's token is the owner.
+    assertEquals(200, me(ownerToken).statusCode());
+  }
+
+  @Test
   void aTokenForAnAccountStillOnItsTemporaryPasswordWorksAndItsRoleIsKept() {
     String username = StaffMembers.add(clinic, "FRONT_DESK", "Token Desk");
     String token = issueFor(username, "Check-in kiosk feed").getString("token");

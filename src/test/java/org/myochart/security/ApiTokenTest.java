@@ -92,17 +92,6 @@ class ApiTokenTest {
   }
 
   @Test
-  void useIsWrittenDownAtMostOnceAMinute() {
-    ApiToken token = tokenFor(therapist());
-
-    assertTrue(token.noteUse(ISSUED.plusSeconds(5)));
-    assertFalse(token.noteUse(ISSUED.plusSeconds(30)));
-    assertFalse(token.noteUse(ISSUED.plusSeconds(64)));
-    assertTrue(token.noteUse(ISSUED.plusSeconds(65)));
-    assertEquals(ISSUED.plusSeconds(65), token.getLastUsedAt());
-  }
-
-  @Test
   void tokensAreLongRandomAndRecognisable() {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < 1000; i++) {

@@ -306,4 +306,25 @@ class StaffAccountsIT {
     String oneCharacterOff = secret.substring(0, secret.length() - 1) + (last == 'A' ? 'B' : 'A');
     assertTrue(tokens.check(oneCharacterOff, owner).token().isEmpty());
   }
+
+  @Test
+  void deactivatingAnAccountOrChangingItsRoleRevokesItsTokensForGood() {
+    StaffAccount therapist =
+        accounts.create(someone(), "Dag Lund", Role.THERAPIST, PASSWORD, false);
+    Actor owner = new Actor("owner", Role.OWNER, "192.0.2.9", "test");
+    ApiTokens.Issued[] issued = new ApiTokens.Issued[2];
+    CurrentActor.actAs(owner, () -> issued[0] = tokens.issue(therapist.getId(), "One", 30));
+
+    StaffAccount deactivated =
+        accounts.deactivate(therapist.getId(), therapist.getVersion(), "owner");
+    StaffAccount back = accounts.reactivate(therapist.getId(), deactivated.getVersion());
+    assertTrue(tokens.check(issued[0].secret(), owner).refusal().contains("revoked"));
+
+    CurrentActor.actAs(owner, () -> issued[1] = tokens.issue(therapist.getId(), "Two", 30));
+    StaffAccount desk =
+        accounts.describe(
+            therapist.getId(), back.getVersion(), "Dag Lund", Role.FRONT_DESK, "owner");
+    accounts.describe(therapist.getId(), desk.getVersion(), "Dag Lund", Role.THERAPIST, "owner");
+    assertTrue(tokens.check(issued[1].secret(), owner).refusal().contains("revoked"));
+  }
 }

@@ -126,7 +126,15 @@ public final class RunningClinic {
                     "MYOCHART_TRUSTED_PROXIES",
                     "127.0.0.1,0:0:0:0:0:0:0:1,::1",
                     "MYOCHART_TSA_URL",
-                    timestampAuthority().url().toString()),
+                    timestampAuthority().url().toString(),
+                    "MYOCHART_SMTP_HOST",
+                    "127.0.0.1",
+                    "MYOCHART_SMTP_PORT",
+                    Integer.toString(TestMailServer.start().port()),
+                    "MYOCHART_SMTP_STARTTLS",
+                    "false",
+                    "MYOCHART_SMTP_FROM",
+                    "Harbourside Migraine Massage <records@harbourside.example>"),
                 null));
   }
 

@@ -141,6 +141,11 @@ public class KioskIntakePage implements Serializable {
     keepDraft();
   }
 
+  /** The page is hidden (the tablet sleeps): keep this screen's answers as they are. */
+  public void keepNow() {
+    keepDraft();
+  }
+
   private void keepDraft() {
     if (isActive()) {
       drafts.keep(kioskId, clientId, startedBy, snapshot(), step);

@@ -26,6 +26,7 @@ import org.myochart.consent.KioskEvidence;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
 import org.myochart.platform.web.ShowsRuleViolations;
+import org.myochart.record.ClientCopies;
 import org.myochart.security.KioskSession;
 import org.myochart.security.Kiosks;
 import org.myochart.security.StaffAccount;
@@ -53,6 +54,7 @@ public class KioskConsentPage implements Serializable {
   @Inject Consents consents;
   @Inject ConsentForms forms;
   @Inject HttpServletRequest request;
+  @Inject ClientCopies copies;
 
   private Phase phase = Phase.LOCKED;
   private Long clientId;
@@ -72,6 +74,12 @@ public class KioskConsentPage implements Serializable {
   private String witnessPassword;
   private String staffPassword;
 
+  /** The consents signed on this screen, for the client's copy. */
+  private final List<Long> signedHere = new ArrayList<>();
+
+  private String copyAddress;
+  private String copySentTo;
+
   @PostConstruct
   void start() {
     kiosks
@@ -82,6 +90,7 @@ public class KioskConsentPage implements Serializable {
               Client client = clients.get(kiosk.clientId());
               clientId = client.getId();
               firstName = client.getFirstName();
+              copyAddress = client.getEmail();
               minor = client.isMinorOn(clients.today());
               forms
                   .disclosure()
@@ -143,6 +152,7 @@ public class KioskConsentPage implements Serializable {
                   guardianRelationship,
                   signature,
                   evidence));
+      signedHere.add(consent.getId());
       if (consent.getFormVersion().isRequiresWitness()) {
         awaitingWitness = consent.getId();
         phase = Phase.WITNESS;
@@ -179,6 +189,39 @@ public class KioskConsentPage implements Serializable {
     consents.witness(awaitingWitness, witness, CurrentActor.anonymous(request));
     awaitingWitness = null;
     show(position + 1);
+  }
+
+  /**
+   * After signing, the client has the sealed PDFs of what they signed here e-mailed to the address
+   * they confirm on the tablet.
+   */
+  @ShowsRuleViolations(form = "consent")
+  public void sendCopy() {
+    if (phase != Phase.DONE || clientId == null) {
+      return;
+    }
+    copySentTo = copies.emailConsents(clientId, List.copyOf(signedHere), copyAddress);
+  }
+
+  /** Whether the clinic can e-mail the client a copy (a mail server is configured). */
+  public boolean isCopyByEmail() {
+    return copies.available();
+  }
+
+  public boolean isSignedAnything() {
+    return !signedHere.isEmpty();
+  }
+
+  public String getCopyAddress() {
+    return copyAddress;
+  }
+
+  public void setCopyAddress(String copyAddress) {
+    this.copyAddress = copyAddress;
+  }
+
+  public String getCopySentTo() {
+    return copySentTo;
   }
 
   /** The client would rather sign on paper. */

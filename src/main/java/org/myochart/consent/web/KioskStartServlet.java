@@ -78,7 +78,12 @@ public class KioskStartServlet extends HttpServlet {
     }
     drafts.requireOpen(draftId, clientId);
     KioskSession kiosk = kiosks.start(request, clientId, KioskSession.Purpose.INTAKE, List.of());
-    drafts.handOver(draftId, clientId, kiosk.id());
+    try {
+      drafts.handOver(draftId, clientId, kiosk.id());
+    } catch (RuleViolation discardedMeanwhile) {
+      kiosks.abandon(request);
+      throw discardedMeanwhile;
+    }
     return kiosk;
   }
 

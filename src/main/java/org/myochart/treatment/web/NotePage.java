@@ -331,7 +331,9 @@ public class NotePage implements Serializable {
 
   private void showConflict(NoteConflict conflict) {
     theirs = conflict.theirs();
-    differences = NoteComparison.differences(draft, theirs.content(), this::entryName);
+    differences =
+        NoteComparison.differences(
+            draft, theirs.typedDraft().orElseGet(theirs::content), this::entryName);
     Messages.error(conflict.getMessage());
     FacesContext.getCurrentInstance().validationFailed();
   }
@@ -349,7 +351,7 @@ public class NotePage implements Serializable {
   /** Takes the other save into this screen. */
   public void takeTheirs() {
     if (theirs != null) {
-      draft = theirs.content();
+      draft = theirs.typedDraft().orElseGet(theirs::content);
       seenVersion = theirs.getVersion();
       theirs = null;
       differences = List.of();
