@@ -57,14 +57,18 @@ public class ApiTokens {
   @Inject AuditTrail audit;
   @Inject Clock clock;
   @Inject CurrentActor actor;
+  @Inject SignInThrottle throttle;
 
   /** A token just issued: the record, and the token itself, which is never shown again. */
   public record Issued(ApiToken token, String secret) {}
 
-  /** What an integration's bearer token is worth: the account to act as, or why it is refused. */
-  public record Check(Optional<ApiToken> token, String refusal) {
+  /**
+   * What an integration's bearer token is worth: the account to act as, or why it is refused; with
+   * {@code retryAfter} when the address is refused for too many failures (429).
+   */
+  public record Check(Optional<ApiToken> token, String refusal, Instant retryAfter) {
     static Check refused(String why) {
-      return new Check(Optional.empty(), why);
+      return new Check(Optional.empty(), why, null);
     }
   }
 
@@ -139,6 +143,15 @@ public class ApiTokens {
    * for the address, naming the token when it is one of the clinic's (revoked, expired).
    */
   public Check check(String secret, Actor from) {
+    // Refused tokens count against their address with wrong passwords: a flood of guesses is
+    // stopped (429) before it writes an audit entry per guess.
+    Optional<Instant> refusedUntil = throttle.addressRefusedUntil(from.ipAddress());
+    if (refusedUntil.isPresent()) {
+      return new Check(
+          Optional.empty(),
+          SignInOutcome.tooManyFromAddress(refusedUntil.get(), clock.instant()).message(),
+          refusedUntil.get());
+    }
     if (secret == null
         || secret.length() != TOKEN_LENGTH
         || !secret.startsWith(PREFIX)
@@ -175,7 +188,7 @@ public class ApiTokens {
         .setParameter("id", token.getId())
         .setParameter("minuteAgo", now.minusSeconds(60))
         .executeUpdate();
-    return new Check(Optional.of(token), null);
+    return new Check(Optional.of(token), null, null);
   }
 
   /** "Active", "Expired" or "Revoked", now. */
@@ -188,6 +201,7 @@ public class ApiTokens {
   }
 
   private Check failed(Actor from, ApiToken token, String why) {
+    throttle.countAddressFailure(from.ipAddress());
     audit.recordAs(
         new Actor(
             token == null ? "(token)" : token.getAccount().getUsername(),

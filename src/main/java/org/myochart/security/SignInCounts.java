@@ -52,6 +52,18 @@ class SignInCounts {
     return SignInThrottle.Verdict.reserved(later(lockEnd(here, now), lockEnd(everywhere, now)));
   }
 
+  /** Until when the address is refused, or null when it is not. */
+  Instant addressRefusedUntil(String address, Instant now) {
+    FailedSignInsFromAddress fromAddress = em.find(FailedSignInsFromAddress.class, address);
+    return fromAddress != null && fromAddress.isBlocked(now) ? fromAddress.getBlockedUntil() : null;
+  }
+
+  /** One more failure from the address that names no username (a refused bearer token). */
+  void countAddressFailure(String address, Instant now) {
+    locked(FailedSignInsFromAddress.class, address, () -> new FailedSignInsFromAddress(address))
+        .count(now);
+  }
+
   void release(String usernameKey, String address) {
     if (address != null) {
       FailedSignInsFromAddress fromAddress =

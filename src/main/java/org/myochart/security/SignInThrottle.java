@@ -72,6 +72,36 @@ public class SignInThrottle {
     }
   }
 
+  /**
+   * Until when the address is refused for its failures (passwords and bearer tokens together), or
+   * empty; loopback and unknown addresses are never counted.
+   */
+  public java.util.Optional<Instant> addressRefusedUntil(String address) {
+    String addressKey = counted(address);
+    return addressKey == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.ofNullable(counts.addressRefusedUntil(addressKey, clock.instant()));
+  }
+
+  /** A refused bearer token counts against its address like a wrong password. */
+  public void countAddressFailure(String address) {
+    String addressKey = counted(address);
+    if (addressKey == null) {
+      return;
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        counts.countAddressFailure(addressKey, clock.instant());
+        return;
+      } catch (PersistenceException | TransactionalException raced) {
+        if (attempt == TRIES) {
+          throw raced;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
   /** Lifts a username's lock at once, as a password reset by the owner does. */
   public void forget(String username) {
     succeeded(username, null);

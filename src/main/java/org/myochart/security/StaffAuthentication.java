@@ -191,6 +191,14 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       HttpServletResponse response,
       HttpMessageContext context) {
     ApiTokens.Check check = tokens.check(secret, CurrentActor.anonymous(request));
+    if (check.retryAfter() != null) {
+      response.setHeader(
+          "Retry-After",
+          Long.toString(
+              Math.max(
+                  1, java.time.Duration.between(clock.instant(), check.retryAfter()).toSeconds())));
+      return refuse(response, 429, check.refusal());
+    }
     if (check.token().isEmpty()) {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"MyoChart\", error=\"invalid_token\"");
       return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, check.refusal());

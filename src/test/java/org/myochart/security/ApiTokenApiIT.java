@@ -193,6 +193,33 @@ class ApiTokenApiIT {
   }
 
   @Test
+  void refusedTokensCountAgainstTheirAddressLikeWrongPasswords() {
+    String token = issueFor("therapist1", "Address test").getString("token");
+    String address = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+    for (int i = 0; i < 10; i++) {
+      HttpResponse<String> refused =
+          Http.send(
+              HttpRequest.newBuilder(clinic.uri("/api/v1/staff/me"))
+                  .header("X-Forwarded-For", address)
+                  .header("Authorization", "Bearer myo_" + "C".repeat(43)));
+      assertEquals(401, refused.statusCode(), "guess " + i);
+    }
+    // From then on the address is refused, even with a good token, without a check or an entry.
+    long entries = StoredRows.count(clinic, "audit_entry", "ip_address = ?", address);
+    HttpResponse<String> blocked =
+        Http.send(
+            HttpRequest.newBuilder(clinic.uri("/api/v1/staff/me"))
+                .header("X-Forwarded-For", address)
+                .header("Authorization", "Bearer " + token));
+    assertEquals(429, blocked.statusCode(), blocked.body());
+    assertTrue(blocked.headers().firstValue("Retry-After").isPresent());
+    assertTrue(Http.json(blocked).getString("message").contains("Too many attempts"));
+    assertEquals(entries, StoredRows.count(clinic, "audit_entry", "ip_address = ?", address));
+    // Other addresses are not affected.
+    assertEquals(200, me(token).statusCode());
+  }
+
+  @Test
   void aTokenNeverManagesTokensEvenTheOwners() {
     String ownerToken = issueFor("owner", "Owner's script").getString("token");
     HttpResponse<String> list =
