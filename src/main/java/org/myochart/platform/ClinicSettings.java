@@ -152,21 +152,35 @@ public class ClinicSettings {
    * MYOCHART_CLINIC_PHONE, MYOCHART_CLINIC_LICENCES), joined with " · "; empty when none is.
    */
   public String contactDetails() {
-    return String.join(
-        " · ",
-        java.util.stream.Stream.of(
-                nonBlank(clinicAddress),
-                nonBlank(clinicPhone).map(p -> "phone " + p.strip()),
-                nonBlank(clinicLicences))
-            .flatMap(Optional::stream)
-            .map(String::strip)
-            .toList());
+    return contactLine(
+        clinicAddress().orElse(null), clinicPhone().orElse(null), clinicLicences().orElse(null));
   }
 
   /** The clinic's name and its contact details, as the head of its records prints it. */
   public String letterhead() {
-    String contact = contactDetails();
+    return letterheadWith(contactDetails());
+  }
+
+  /** The clinic's name followed by the given contact line, when there is one. */
+  public String letterheadWith(String contact) {
     return contact.isEmpty() ? clinicName() : clinicName() + " · " + contact;
+  }
+
+  /**
+   * Address, "phone …" and licences where given (blank counts as not given), stripped and joined
+   * with " · "; empty when none is. The one rule for the letterhead's contact line, whether the
+   * details come from the environment or from the owner's page.
+   */
+  public static String contactLine(String address, String phone, String licences) {
+    return String.join(
+        " · ",
+        java.util.stream.Stream.of(
+                address,
+                phone == null || phone.isBlank() ? null : "phone " + phone.strip(),
+                licences)
+            .filter(part -> part != null && !part.isBlank())
+            .map(String::strip)
+            .toList());
   }
 
   /** MYOCHART_CLINIC_ADDRESS, when set. */
@@ -195,21 +209,12 @@ public class ClinicSettings {
 
   /** How long a staff session may sit unused before it is signed out. */
   public Duration idleTimeout() {
-    Duration parsed = Duration.parse(idleTimeout.strip());
-    if (parsed.isNegative() || parsed.isZero()) {
-      throw new IllegalArgumentException("MYOCHART_IDLE_TIMEOUT must be positive, e.g. PT15M");
-    }
-    return parsed;
+    return positive(idleTimeout, "MYOCHART_IDLE_TIMEOUT", "PT15M");
   }
 
   /** The idle timeout as a person would say it: "15 minutes", "30 seconds". */
   public String idleTimeoutInWords() {
-    Duration timeout = idleTimeout();
-    if (timeout.toSeconds() < 60 || timeout.toSecondsPart() != 0) {
-      return timeout.toSeconds() + " seconds";
-    }
-    long minutes = timeout.toMinutes();
-    return minutes == 1 ? "1 minute" : minutes + " minutes";
+    return inWords(idleTimeout());
   }
 
   /**
@@ -241,7 +246,7 @@ public class ClinicSettings {
    * (MYOCHART_KIOSK_ASK_AFTER, 10 minutes by default).
    */
   public Duration kioskAskAfter() {
-    return positive(kioskAskAfter, "MYOCHART_KIOSK_ASK_AFTER");
+    return positive(kioskAskAfter, "MYOCHART_KIOSK_ASK_AFTER", "PT10M");
   }
 
   /**
@@ -249,7 +254,7 @@ public class ClinicSettings {
    * answers so far (MYOCHART_KIOSK_LOCK_AFTER, 30 minutes by default; later than the question).
    */
   public Duration kioskLockAfter() {
-    Duration lock = positive(kioskLockAfter, "MYOCHART_KIOSK_LOCK_AFTER");
+    Duration lock = positive(kioskLockAfter, "MYOCHART_KIOSK_LOCK_AFTER", "PT30M");
     if (lock.compareTo(kioskAskAfter()) <= 0) {
       throw new IllegalArgumentException(
           "MYOCHART_KIOSK_LOCK_AFTER must be longer than MYOCHART_KIOSK_ASK_AFTER");
@@ -283,15 +288,15 @@ public class ClinicSettings {
     return inWords(kioskLockAfter());
   }
 
-  private static Duration positive(String text, String variable) {
+  private static Duration positive(String text, String variable, String example) {
     Duration parsed;
     try {
       parsed = Duration.parse(text.strip());
     } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException(variable + " must be a duration such as PT30M", e);
+      throw new IllegalArgumentException(variable + " must be a duration such as " + example, e);
     }
     if (parsed.isNegative() || parsed.isZero()) {
-      throw new IllegalArgumentException(variable + " must be positive, e.g. PT30M");
+      throw new IllegalArgumentException(variable + " must be positive, e.g. " + example);
     }
     return parsed;
   }

@@ -7,8 +7,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The clinic's address, phone and licence numbers as the owner keeps them: printed at the head of
@@ -53,14 +51,7 @@ public class ClinicContact implements Serializable {
 
   /** Address, "phone …" and licences where given, joined with " · "; empty when none is. */
   public static String joined(String address, String phone, String licences) {
-    return String.join(
-        " · ",
-        Stream.of(
-                Optional.ofNullable(blankToNull(address)),
-                Optional.ofNullable(blankToNull(phone)).map(p -> "phone " + p),
-                Optional.ofNullable(blankToNull(licences)))
-            .flatMap(Optional::stream)
-            .toList());
+    return org.myochart.platform.ClinicSettings.contactLine(address, phone, licences);
   }
 
   private static String blankToNull(String text) {

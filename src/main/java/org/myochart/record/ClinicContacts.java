@@ -49,8 +49,7 @@ public class ClinicContacts {
 
   /** The clinic's name and its contact details, as the head of its records prints it. */
   public String letterhead() {
-    String contact = contactDetails();
-    return contact.isEmpty() ? settings.clinicName() : settings.clinicName() + " · " + contact;
+    return settings.letterheadWith(contactDetails());
   }
 
   /**
