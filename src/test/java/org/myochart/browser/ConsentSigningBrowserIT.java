@@ -23,6 +23,7 @@ import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.SealedPdfs;
 import org.myochart.testsupport.StoredRows;
 import org.myochart.testsupport.TestMailServer;
+import org.myochart.testsupport.WebSession;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -632,28 +633,24 @@ class ConsentSigningBrowserIT {
       ClientRecordBrowserIT.screenshot(desk, "kiosk-consent-start");
     }
 
-    try (Browser desk = Browser.open(clinic)) {
-      LoginScreen.open(desk).signInAndWait("therapist1", PASSWORD);
-      for (String[] badAddress :
-          new String[][] {
-            {"/staff/consents/signature?id=abc", "400"},
-            {"/staff/consents/signature?id=987654321", "404"},
-            {"/staff/consents/scan", "400"},
-            {"/staff/consents/consent.xhtml?id=987654321", "404"},
-            {"/staff/consents/print.xhtml?client=1", "404"},
-            {"/staff/consents/paper.xhtml?client=987654321", "404"},
-            {"/owner/consent-forms.xhtml", "403"}
-          }) {
-        var response =
-            Http.send(
-                java.net.http.HttpRequest.newBuilder(clinic.uri(badAddress[0]))
-                    // The browser's session cookie as it is now: the open page may have renewed it.
-                    .header("Cookie", "JSESSIONID=" + desk.sessionCookie()));
-        assertEquals(
-            Integer.parseInt(badAddress[1]),
-            response.statusCode(),
-            () -> badAddress[0] + " redirected to " + response.headers().firstValue("Location"));
-      }
+    // A therapist's own HTTP session (not a cookie borrowed from a browser, whose session was
+    // twice found replaced between two of these requests on a loaded machine).
+    WebSession therapist = WebSession.signedIn(clinic, "therapist1", PASSWORD);
+    for (String[] badAddress :
+        new String[][] {
+          {"/staff/consents/signature?id=abc", "400"},
+          {"/staff/consents/signature?id=987654321", "404"},
+          {"/staff/consents/scan", "400"},
+          {"/staff/consents/consent.xhtml?id=987654321", "404"},
+          {"/staff/consents/print.xhtml?client=1", "404"},
+          {"/staff/consents/paper.xhtml?client=987654321", "404"},
+          {"/owner/consent-forms.xhtml", "403"}
+        }) {
+      var response = therapist.get(badAddress[0]);
+      assertEquals(
+          Integer.parseInt(badAddress[1]),
+          response.statusCode(),
+          () -> badAddress[0] + " redirected to " + response.headers().firstValue("Location"));
     }
   }
 }
