@@ -248,6 +248,8 @@ final class ExportArchive {
         "       -partial_chain -purpose any -no-CApath -no-CAstore -out /dev/null",
         "5. Each PDF carries its own seal: pdfsig, Adobe Acrobat or EU DSS show it; its certificate's",
         "   fingerprint must be one of those in step 1 (MyoChart's verification page checks that for you).",
+        "   With a timestamp authority a record also carries a document timestamp over the whole file",
+        "   (PAdES B-LTA): EU DSS and Acrobat check it; pdfsig says it cannot check that type.",
         "",
         "6. The audit log's chain. In "
             + Manifest.AUDIT_LOG_FILE

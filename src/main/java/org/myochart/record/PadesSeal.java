@@ -48,7 +48,8 @@ import org.bouncycastle.tsp.TimeStampToken;
  * ETSI.CAdES.detached}) as a certification signature that allows form filling and further
  * signatures (DocMDP P=2), written as an incremental update, with a visible, printable box at the
  * foot of the last page. With a timestamp authority the signature carries an RFC 3161 signature
- * timestamp (PAdES B-T); without one it is B-B.
+ * timestamp (PAdES B-T), and {@link LongTermValidation} then adds the validation data and a
+ * document timestamp (B-LT, B-LTA); without one it is B-B.
  */
 public final class PadesSeal {
 
@@ -63,7 +64,7 @@ public final class PadesSeal {
   }
 
   /**
-   * A B-T seal when {@code timestamps} is given, B-B when it is null.
+   * A B-LTA seal when {@code timestamps} is given, B-B when it is null.
    *
    * @throws TimestampUnavailable when the timestamp authority fails; nothing is sealed then
    */
@@ -99,7 +100,9 @@ public final class PadesSeal {
                 return doc.saveIncrementalForExternalSigning(out);
               });
       unsigned.setSignature(cms(unsigned.getContent(), identity, timestamps));
-      return out.toByteArray();
+      return timestamps == null
+          ? out.toByteArray()
+          : LongTermValidation.extend(out.toByteArray(), timestamps);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not seal the record PDF", e);
     }

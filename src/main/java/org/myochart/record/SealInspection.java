@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
@@ -57,27 +58,53 @@ final class SealInspection {
     }
   }
 
-  /** Every signature of the file, and the record it names (type and id, or nulls). */
+  /**
+   * The file's seals and document timestamps, and the record it names (type and id, or nulls).
+   *
+   * @param signatures every signature that is not a document timestamp: a MyoChart record has one,
+   *     the seal
+   * @param archiveTimestamps the document timestamps added after the seal for long-term validation
+   *     (PAdES B-LTA), oldest first
+   * @param laterRevisionsProblem what the revisions after the seal change besides validation data
+   *     and document timestamps, or null when nothing (or when there are none)
+   */
   record Findings(
-      List<SignatureCheck> signatures, String recordType, Long recordId, boolean readable) {
+      List<SignatureCheck> signatures,
+      List<SignatureCheck> archiveTimestamps,
+      String laterRevisionsProblem,
+      String recordType,
+      Long recordId,
+      boolean readable) {
 
     boolean allValid() {
       return signatures.stream().allMatch(SignatureCheck::valid);
     }
 
     /**
-     * One valid signature, covering every byte of the file, with nothing hidden beside its value:
-     * the bytes are those that were sealed.
+     * One valid seal with nothing hidden beside its value, and after it nothing or only long-term
+     * validation data under valid document timestamps, the last of which covers every byte of the
+     * file: the bytes a reader sees are those that were sealed.
      */
     boolean intact() {
-      return signatures.size() == 1
-          && signatures.get(0).valid()
-          && signatures.get(0).coversWholeFile()
-          && signatures.get(0).cleanContents();
+      if (signatures.size() != 1
+          || !signatures.get(0).valid()
+          || !signatures.get(0).cleanContents()) {
+        return false;
+      }
+      if (archiveTimestamps.isEmpty()) {
+        return signatures.get(0).coversWholeFile();
+      }
+      return archiveTimestamps.stream().allMatch(t -> t.valid() && t.cleanContents())
+          && newestArchiveTimestamp().coversWholeFile()
+          && laterRevisionsProblem == null;
     }
 
     SignatureCheck last() {
       return signatures.get(signatures.size() - 1);
+    }
+
+    SignatureCheck newestArchiveTimestamp() {
+      return archiveTimestamps.get(archiveTimestamps.size() - 1);
     }
   }
 
@@ -137,11 +164,41 @@ final class SealInspection {
           UploadRefused.Reason.UNSIGNED,
           "This PDF carries no signature, so there is no seal to verify.");
     }
-    List<SignatureCheck> checks = new ArrayList<>();
+    List<SignatureCheck> seals = new ArrayList<>();
+    List<SignatureCheck> archiveTimestamps = new ArrayList<>();
+    int[] sealRange = null;
     for (int[] range : ranges) {
-      checks.add(SealSignature.check(pdf, range, parsedSignatures.get(Arrays.toString(range))));
+      PDSignature parsed = parsedSignatures.get(Arrays.toString(range));
+      if (isDocumentTimestamp(parsed)) {
+        archiveTimestamps.add(SealSignature.checkDocumentTimestamp(pdf, range));
+      } else {
+        seals.add(SealSignature.check(pdf, range, parsed));
+        sealRange = range;
+      }
     }
-    return new Findings(List.copyOf(checks), type, id, readable);
+    if (seals.isEmpty()) {
+      throw new UploadRefused(
+          UploadRefused.Reason.UNSIGNED,
+          "This PDF carries only document timestamps and no seal, so there is no seal to verify.");
+    }
+    String laterRevisionsProblem =
+        archiveTimestamps.isEmpty() || seals.size() != 1 || !seals.get(0).valid()
+            ? null
+            : ArchiveRevisions.problem(pdf, sealRange[2] + sealRange[3]);
+    return new Findings(
+        List.copyOf(seals),
+        List.copyOf(archiveTimestamps),
+        laterRevisionsProblem,
+        type,
+        id,
+        readable);
+  }
+
+  /** A signature dictionary of type DocTimeStamp or with the RFC 3161 sub-filter. */
+  private static boolean isDocumentTimestamp(PDSignature parsed) {
+    return parsed != null
+        && (LongTermValidation.RFC3161.getName().equals(parsed.getSubFilter())
+            || COSName.DOC_TIME_STAMP.equals(parsed.getCOSObject().getCOSName(COSName.TYPE)));
   }
 
   private static UploadRefused encrypted() {

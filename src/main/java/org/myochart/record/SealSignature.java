@@ -2,6 +2,8 @@ package org.myochart.record;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,8 +29,11 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TSPUtil;
+import org.bouncycastle.tsp.TSPValidationException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.myochart.platform.Sha256;
 import org.myochart.record.SealInspection.SignatureCheck;
@@ -63,6 +68,79 @@ final class SealSignature {
           false, coversWholeFile, false, nameInFile, dateInFile, "the signature value is damaged");
     }
     return verify(signedBytes(pdf, range), value.get(), coversWholeFile, nameInFile, dateInFile);
+  }
+
+  /**
+   * Checks a document timestamp (PAdES B-LTA): the authority's token must be over the bytes its
+   * range covers, signed by the certificate it carries, which must be meant for time-stamping. Who
+   * the authority is does not decide whether the record is the clinic's; the seal does.
+   */
+  static SignatureCheck checkDocumentTimestamp(byte[] pdf, int[] range) {
+    if (!fits(range, pdf.length)) {
+      return new SignatureCheck(
+          false, false, false, null, null, "a document timestamp's byte range does not fit");
+    }
+    boolean coversWholeFile = (long) range[2] + range[3] == pdf.length;
+    Optional<SignatureValue> value = signatureValue(pdf, range[1], range[2]);
+    if (value.isEmpty()) {
+      return new SignatureCheck(
+          false, coversWholeFile, false, null, null, "a document timestamp is damaged");
+    }
+    try {
+      TimeStampToken token = new TimeStampToken(new CMSSignedData(value.get().der()));
+      @SuppressWarnings("unchecked")
+      var matches = token.getCertificates().getMatches(token.getSID());
+      Instant when = token.getTimeStampInfo().getGenTime().toInstant();
+      if (matches.isEmpty()) {
+        return new SignatureCheck(
+            false,
+            coversWholeFile,
+            value.get().clean(),
+            null,
+            when,
+            "a document timestamp does not carry its certificate");
+      }
+      X509CertificateHolder authority = (X509CertificateHolder) matches.iterator().next();
+      String name = commonName(authority).orElse(null);
+      TSPUtil.validateCertificate(authority);
+      token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(authority));
+      byte[] imprint =
+          MessageDigest.getInstance(
+                  new DefaultAlgorithmNameFinder()
+                      .getAlgorithmName(token.getTimeStampInfo().getMessageImprintAlgOID()))
+              .digest(signedBytes(pdf, range));
+      boolean over = Arrays.equals(imprint, token.getTimeStampInfo().getMessageImprintDigest());
+      return new SignatureCheck(
+          over,
+          coversWholeFile,
+          value.get().clean(),
+          name,
+          when,
+          over ? null : "a document timestamp is not over the bytes it covers",
+          fingerprint(authority));
+    } catch (TSPValidationException e) {
+      return new SignatureCheck(
+          false,
+          coversWholeFile,
+          value.get().clean(),
+          null,
+          null,
+          "a document timestamp does not check out: " + e.getMessage());
+    } catch (IOException
+        | CMSException
+        | TSPException
+        | OperatorCreationException
+        | GeneralSecurityException
+        | RuntimeException e) {
+      LOG.log(Level.INFO, "An uploaded PDF's document timestamp cannot be read: {0}", e.toString());
+      return new SignatureCheck(
+          false,
+          coversWholeFile,
+          value.get().clean(),
+          null,
+          null,
+          "a document timestamp cannot be read");
+    }
   }
 
   private static boolean fits(int[] range, int length) {

@@ -38,10 +38,12 @@ public final class TimestampAuthority {
   private final URI url;
   private final Duration timeout;
   private final HttpClient http;
+  private final RevocationLists revocations;
 
   public TimestampAuthority(URI url, Duration timeout) {
     this.url = url;
     this.timeout = timeout;
+    this.revocations = new RevocationLists(timeout);
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
@@ -53,9 +55,15 @@ public final class TimestampAuthority {
     return url;
   }
 
+  /** The revocation lists of the certificates in a seal, for its long-term validation data. */
+  RevocationLists revocations() {
+    return revocations;
+  }
+
   /**
-   * A token over the SHA-256 of {@code signatureValue}, checked: status granted, the nonce and
-   * imprint we sent, a valid signature by a certificate meant for time-stamping.
+   * A token over the SHA-256 of {@code signatureValue} (or, for a document timestamp, of the bytes
+   * it covers), checked: status granted, the nonce and imprint we sent, a valid signature by a
+   * certificate meant for time-stamping.
    *
    * @throws TimestampUnavailable saying what went wrong, for the log and the person signing
    */

@@ -17,9 +17,9 @@ import java.util.function.Function;
  *     case hex; compare it with the fingerprints the clinic publishes
  * @param signatureValid the CMS signature checks out over its byte range with the certificate it
  *     carries (for several signatures: every one does); says nothing about whose key it is
- * @param intact the bytes are those that were sealed: exactly one valid signature, covering every
- *     byte of the file, nothing appended, no incremental update, nothing slipped into the
- *     signature's field
+ * @param intact the bytes are those that were sealed: exactly one valid seal, nothing slipped into
+ *     its field, and after it nothing but long-term validation data under valid document timestamps
+ *     (PAdES B-LTA), the last covering every byte of the file
  * @param recordType Consent, SoapNote, NoteAddendum or ClientChart, from the attached source; null
  *     when the file names no record
  * @param matchesStoredCopy the upload's SHA-256 equals the stored sealed copy's (for a combined
@@ -28,7 +28,9 @@ import java.util.function.Function;
  *     states it: not evidence of anything by itself
  * @param signedAt when it was sealed, ISO-8601 in UTC: the timestamp token's time when there is
  *     one, otherwise the signing time the signature states
- * @param signatures how many signatures the file carries
+ * @param signatures how many signatures the file carries, document timestamps not counted
+ * @param archiveTimestamps how many document timestamps (long-term validation, PAdES B-LTA) were
+ *     added after the seal
  * @param sha256 the upload's SHA-256, lower-case hex
  * @param message the answer in plain words
  *     <p>Unknown values are written as JSON null, so every answer has the same fields.
@@ -45,6 +47,7 @@ public record Verification(
     String signer,
     String signedAt,
     int signatures,
+    int archiveTimestamps,
     String sha256,
     String message)
     implements Serializable {
@@ -116,14 +119,23 @@ public record Verification(
           .append(last.problem() == null ? "the signature does not check out" : last.problem())
           .append(". This file is not the record as it was sealed.");
     } else if (!intact) {
-      message
-          .append(message.isEmpty() ? "" : " ")
-          .append(
-              last.coversWholeFile()
-                  ? "The signature checks out, but bytes were slipped into the signature's own field after sealing."
-                  : "The signature checks out over the part it signs, but bytes were added after sealing.");
+      message.append(message.isEmpty() ? "" : " ").append(notIntact(findings));
     } else if (origin.clinics()) {
       message.append("The seal is the clinic's, valid, and the file is unchanged since signing.");
+      if (!findings.archiveTimestamps().isEmpty()) {
+        SealInspection.SignatureCheck newest = findings.newestArchiveTimestamp();
+        message
+            .append(" Long-term validation data were added under ")
+            .append(
+                findings.archiveTimestamps().size() == 1
+                    ? "a document timestamp"
+                    : "document timestamps")
+            .append(", the newest by ")
+            .append(newest.signer() == null ? "a timestamp authority" : newest.signer())
+            .append(" at ")
+            .append(newest.signedAt())
+            .append('.');
+      }
     } else {
       message.append(
           " Its signature is mathematically consistent, which shows only that whoever made it held that key.");
@@ -159,8 +171,34 @@ public record Verification(
         last.signer(),
         last.signedAt() == null ? null : last.signedAt().toString(),
         count,
+        findings.archiveTimestamps().size(),
         sha256,
         message.toString());
+  }
+
+  private static String notIntact(SealInspection.Findings findings) {
+    SealInspection.SignatureCheck seal = findings.last();
+    if (!seal.cleanContents() || seal.coversWholeFile()) {
+      return "The signature checks out, but bytes were slipped into the signature's own field after sealing.";
+    }
+    if (findings.archiveTimestamps().isEmpty()) {
+      return "The signature checks out over the part it signs, but bytes were added after sealing.";
+    }
+    if (findings.laterRevisionsProblem() != null) {
+      return "The signature checks out over the part it signs, but the file was changed after sealing: "
+          + findings.laterRevisionsProblem()
+          + ".";
+    }
+    return findings.archiveTimestamps().stream()
+        .filter(t -> !t.valid() || !t.cleanContents())
+        .findFirst()
+        .map(
+            t ->
+                "The signature checks out over the part it signs, but "
+                    + (t.problem() == null ? "a document timestamp was altered" : t.problem())
+                    + ".")
+        .orElse(
+            "The signature checks out over the part it signs, but bytes were added after the last document timestamp.");
   }
 
   /** Whether every signature was made with the clinic's key while it was valid and in use. */

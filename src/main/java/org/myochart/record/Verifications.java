@@ -86,6 +86,7 @@ public class Verifications {
               .add("intact", answer.intact())
               .add("matchesStoredCopy", answer.matchesStoredCopy())
               .add("signatures", answer.signatures())
+              .add("archiveTimestamps", answer.archiveTimestamps())
               .build()
               .toString());
       return answer;

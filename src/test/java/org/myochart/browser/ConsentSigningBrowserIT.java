@@ -397,8 +397,7 @@ class ConsentSigningBrowserIT {
             "consent-" + consentId + ".json"),
         org.myochart.testsupport.SealedPdfs.attachments(pdf));
     assertEquals(List.of(), org.myochart.testsupport.SealedPdfs.pdfA3bFailures(pdf));
-    byte[] tampered = pdf.clone();
-    tampered[tampered.length / 3] ^= 0x01;
+    byte[] tampered = org.myochart.testsupport.SealedPdfs.withFlippedSealedByte(pdf);
     assertFalse(
         org.myochart.testsupport.SealedPdfs.signatureValid(tampered), "a flipped byte is caught");
     assertEquals(

@@ -44,11 +44,16 @@ class AuditExportApiIT {
   }
 
   static JsonObject awaitFinished(RunningClinic clinic, String password, long id) {
+    return awaitFinishedAs(clinic, Http.basic("owner", password), id);
+  }
+
+  /** Polls with the given Authorization header: a bearer token where the export is long. */
+  static JsonObject awaitFinishedAs(RunningClinic clinic, String authorization, long id) {
     return await("export " + id + " to finish")
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(200))
         .until(
-            () -> Http.json(Http.get(clinic.uri("/api/v1/exports/" + id), "owner", password)),
+            () -> Http.json(Http.get(clinic.uri("/api/v1/exports/" + id), authorization)),
             status -> !status.getString("status").equals("RUNNING"));
   }
 

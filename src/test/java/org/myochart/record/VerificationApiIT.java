@@ -72,10 +72,14 @@ class VerificationApiIT {
             "signer",
             "signedAt",
             "signatures",
+            "archiveTimestamps",
             "sha256",
             "message"),
         answer.keySet(),
         answer.toString());
+    // The demo clinic seals with a timestamp authority: one seal, then one document timestamp.
+    assertEquals(1, answer.getInt("signatures"));
+    assertEquals(1, answer.getInt("archiveTimestamps"));
     assertTrue(answer.getBoolean("sealedByClinic"));
     assertTrue(answer.getBoolean("signatureValid"));
     assertTrue(answer.getBoolean("intact"));

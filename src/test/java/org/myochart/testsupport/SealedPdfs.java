@@ -83,7 +83,7 @@ public final class SealedPdfs {
   public static String signingCertificateSha256(byte[] pdf) throws Exception {
     CMSSignedData cms;
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      cms = new CMSSignedData(der(doc.getLastSignatureDictionary()));
+      cms = new CMSSignedData(der(seal(doc)));
     }
     SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
     @SuppressWarnings("unchecked")
@@ -113,7 +113,7 @@ public final class SealedPdfs {
   /** Whether the last signature's CMS matches the signed byte ranges. */
   public static boolean signatureValid(byte[] pdf) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      PDSignature signature = doc.getLastSignatureDictionary();
+      PDSignature signature = seal(doc);
       if (signature == null) {
         return false;
       }
@@ -135,7 +135,7 @@ public final class SealedPdfs {
   /** The signature timestamp (PAdES B-T) of the last signature, if it has one. */
   public static Optional<TimeStampToken> timestampToken(byte[] pdf) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      PDSignature signature = doc.getLastSignatureDictionary();
+      PDSignature signature = seal(doc);
       if (signature == null) {
         return Optional.empty();
       }
@@ -166,7 +166,7 @@ public final class SealedPdfs {
   /** The signature value the timestamp must cover: the last signature's encrypted digest. */
   public static byte[] signatureValue(byte[] pdf) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      PDSignature signature = doc.getLastSignatureDictionary();
+      PDSignature signature = seal(doc);
       CMSSignedData cms =
           new CMSSignedData(
               new CMSProcessableByteArray(signature.getSignedContent(pdf)), der(signature));
@@ -180,7 +180,15 @@ public final class SealedPdfs {
    */
   public static String sealAppearanceText(byte[] pdf) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      PDSignatureField field = doc.getSignatureFields().get(doc.getSignatureFields().size() - 1);
+      PDSignature seal = seal(doc);
+      PDSignatureField field =
+          doc.getSignatureFields().stream()
+              .filter(
+                  f ->
+                      f.getSignature() != null
+                          && f.getSignature().getCOSObject() == seal.getCOSObject())
+              .findFirst()
+              .orElseThrow();
       PDAnnotationWidget widget = field.getWidgets().get(0);
       PDPage page = widget.getPage();
       PDRectangle box = widget.getRectangle();
@@ -203,6 +211,48 @@ public final class SealedPdfs {
       area.extractRegions(page);
       return area.getTextForRegion("seal").replaceAll("\\s+", " ").strip();
     }
+  }
+
+  /**
+   * The record's seal: its last signature that is not a document timestamp (those are added after
+   * it for long-term validation), or null.
+   */
+  public static PDSignature seal(PDDocument doc) throws java.io.IOException {
+    PDSignature seal = null;
+    for (PDSignature signature : doc.getSignatureDictionaries()) {
+      if (!"ETSI.RFC3161".equals(signature.getSubFilter())) {
+        seal = signature;
+      }
+    }
+    return seal;
+  }
+
+  /**
+   * A copy with one byte flipped in the middle of the first part the seal signs (the record's own
+   * content), so that every checker of the seal must find it broken; a byte after the seal would
+   * only break a document timestamp, which not every tool checks.
+   */
+  public static byte[] withFlippedSealedByte(byte[] pdf) throws Exception {
+    int[] range;
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      range = seal(doc).getByteRange();
+    }
+    byte[] tampered = pdf.clone();
+    tampered[range[1] / 2] ^= 0x01;
+    return tampered;
+  }
+
+  /** The document timestamps (PAdES B-LTA) of a file, oldest first. */
+  public static List<TimeStampToken> documentTimestamps(byte[] pdf) throws Exception {
+    List<TimeStampToken> tokens = new java.util.ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (PDSignature signature : doc.getSignatureDictionaries()) {
+        if ("ETSI.RFC3161".equals(signature.getSubFilter())) {
+          tokens.add(new TimeStampToken(new CMSSignedData(der(signature))));
+        }
+      }
+    }
+    return tokens;
   }
 
   private static byte[] der(PDSignature signature) throws Exception {
