@@ -32,5 +32,10 @@ public enum AuditAction {
   /** An API token (or another credential) was withdrawn before it expired. */
   REVOKE,
   /** A therapist opened a record outside their caseload, giving the reason in the detail. */
-  BREAK_GLASS
+  BREAK_GLASS,
+  /**
+   * A sealed record's document timestamp was renewed before the authority's certificate expires;
+   * the detail holds the SHA-256 of the copy before and after.
+   */
+  RETIMESTAMP
 }

@@ -39,8 +39,11 @@ public class ExportQueries {
   /** An archived file: its manifest line and stored bytes. */
   record ArchivedFile(ManifestLine line, byte[] pdf) {}
 
-  /** A sealed record's stored bytes, by its id. */
-  public record StoredPdf(Long id, byte[] pdf) {}
+  /** A stored copy of a sealed record: its id, bytes and their SHA-256. */
+  public record StoredPdf(Long id, byte[] pdf, String sha256) {}
+
+  /** A renewed copy's fingerprint and size, without its bytes. */
+  public record RenewedCopy(Long sealedRecordId, Long renewalId, String sha256, Long sizeBytes) {}
 
   int count(ExportScope scope, ZoneId zone, Instant cutoff) {
     TypedQuery<Long> query =
@@ -62,7 +65,7 @@ public class ExportQueries {
                 ManifestLine.class)
             .setMaxResults(PAGE);
     bindScope(query, scope, zone, cutoff, afterSealedId);
-    List<ManifestLine> lines = query.getResultList();
+    List<ManifestLine> lines = newestCopies(query.getResultList());
     Map<Long, byte[]> pdfs = pdfs(lines);
     return lines.stream()
         .map(line -> new Candidate(line, pdfs.get(line.sealedRecordId())))
@@ -70,21 +73,68 @@ public class ExportQueries {
   }
 
   /**
-   * The stored bytes of one page of records, looked up by primary key in one query; no sort, so the
-   * database holds no more than the page.
+   * The lines of records that have a renewed copy (ADR-056) turned into lines of their newest copy:
+   * an export carries what the clinic would hand out today.
+   */
+  private List<ManifestLine> newestCopies(List<ManifestLine> lines) {
+    if (lines.isEmpty()) {
+      return lines;
+    }
+    Map<Long, RenewedCopy> newest = new HashMap<>();
+    em.createQuery(
+            "select new org.myochart.export.ExportQueries$RenewedCopy(n.sealedRecord.id, n.id,"
+                + " n.sha256, n.sizeBytes) from RecordRenewal n where n.sealedRecord.id in :ids",
+            RenewedCopy.class)
+        .setParameter("ids", lines.stream().map(ManifestLine::sealedRecordId).toList())
+        .getResultList()
+        .forEach(
+            copy ->
+                newest.merge(
+                    copy.sealedRecordId(), copy, (a, b) -> a.renewalId() > b.renewalId() ? a : b));
+    return lines.stream()
+        .map(
+            line -> {
+              RenewedCopy copy = newest.get(line.sealedRecordId());
+              return copy == null ? line : line.asCopy(copy.sha256(), copy.sizeBytes());
+            })
+        .toList();
+  }
+
+  /**
+   * The stored bytes of one page of records, looked up by primary key in one query (and the renewed
+   * copies a line names, in one more): for each line the copy whose SHA-256 the line holds. No
+   * sort, so the database holds no more than the page.
    */
   Map<Long, byte[]> pdfs(List<ManifestLine> lines) {
     Map<Long, byte[]> pdfs = new HashMap<>();
     if (lines.isEmpty()) {
       return pdfs;
     }
-    em.createQuery(
-            "select new org.myochart.export.ExportQueries$StoredPdf(r.id, r.pdf) from SealedRecord r"
-                + " where r.id in :ids",
+    Map<Long, String> wanted = new HashMap<>();
+    lines.forEach(line -> wanted.put(line.sealedRecordId(), line.sha256()));
+    em
+        .createQuery(
+            "select new org.myochart.export.ExportQueries$StoredPdf(r.id, r.pdf, r.sha256)"
+                + " from SealedRecord r where r.id in :ids",
             StoredPdf.class)
-        .setParameter("ids", lines.stream().map(ManifestLine::sealedRecordId).toList())
+        .setParameter("ids", List.copyOf(wanted.keySet()))
         .getResultList()
+        .stream()
+        .filter(stored -> stored.sha256().equals(wanted.get(stored.id())))
         .forEach(stored -> pdfs.put(stored.id(), stored.pdf()));
+    List<Long> renewed = wanted.keySet().stream().filter(id -> !pdfs.containsKey(id)).toList();
+    if (!renewed.isEmpty()) {
+      em
+          .createQuery(
+              "select new org.myochart.export.ExportQueries$StoredPdf(n.sealedRecord.id, n.pdf,"
+                  + " n.sha256) from RecordRenewal n where n.sealedRecord.id in :ids",
+              StoredPdf.class)
+          .setParameter("ids", renewed)
+          .getResultList()
+          .stream()
+          .filter(stored -> stored.sha256().equals(wanted.get(stored.id())))
+          .forEach(stored -> pdfs.put(stored.id(), stored.pdf()));
+    }
     for (ManifestLine line : lines) {
       if (!pdfs.containsKey(line.sealedRecordId())) {
         throw new ExportStopped(

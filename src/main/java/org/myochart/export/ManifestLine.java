@@ -39,6 +39,12 @@ public record ManifestLine(
     return "records/" + recordType + "-" + recordId + ".pdf";
   }
 
+  /** The same record as its newer stored copy (a renewed document timestamp, ADR-056). */
+  ManifestLine asCopy(String copySha256, long copySize) {
+    return new ManifestLine(
+        seqNo, sealedRecordId, recordType, recordId, clientId, sealedAt, copySha256, copySize);
+  }
+
   ManifestLine at(int position) {
     return new ManifestLine(
         position, sealedRecordId, recordType, recordId, clientId, sealedAt, sha256, sizeBytes);

@@ -28,7 +28,7 @@ public class ClinicTimestampAuthority {
                 LOG.info(
                     "Record seals are time-stamped by "
                         + tsa.url()
-                        + " (PAdES B-T); if it fails, signing fails."),
+                        + " (PAdES B-LTA); if it fails, signing fails."),
             () ->
                 LOG.info(
                     "No MYOCHART_TSA_URL is configured: record seals carry no timestamp (PAdES B-B)."));

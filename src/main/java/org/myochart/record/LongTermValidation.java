@@ -83,6 +83,36 @@ final class LongTermValidation {
   }
 
   /**
+   * When the certificate of the authority that made the file's newest document timestamp expires:
+   * after that, the timestamp can only be trusted under a newer one. Empty without a document
+   * timestamp (a B-B or B-T seal), or when it cannot be read.
+   */
+  static java.util.Optional<java.time.Instant> newestTimestampExpiry(byte[] pdf) {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      java.time.Instant newest = null;
+      java.time.Instant expires = null;
+      for (PDSignature signature : doc.getSignatureDictionaries()) {
+        if (!RFC3161.getName().equals(signature.getSubFilter())
+            || signature.getByteRange().length != 4) {
+          continue;
+        }
+        TimeStampToken token =
+            new TimeStampToken(new CMSSignedData(firstObject(signature.getContents(pdf))));
+        @SuppressWarnings("unchecked")
+        var signers = token.getCertificates().getMatches(token.getSID());
+        java.time.Instant made = token.getTimeStampInfo().getGenTime().toInstant();
+        if (!signers.isEmpty() && (newest == null || made.isAfter(newest))) {
+          newest = made;
+          expires = ((X509CertificateHolder) signers.iterator().next()).getNotAfter().toInstant();
+        }
+      }
+      return java.util.Optional.ofNullable(expires);
+    } catch (IOException | CMSException | TSPException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
    * Every certificate carried by the file's signatures, their signature timestamps, its document
    * timestamps and its DSS, each once, in the order found.
    */
@@ -90,6 +120,9 @@ final class LongTermValidation {
       throws IOException {
     Map<String, X509CertificateHolder> found = new LinkedHashMap<>();
     for (PDSignature signature : doc.getSignatureDictionaries()) {
+      if (signature.getByteRange().length != 4) {
+        continue; // not a signature that was ever made
+      }
       try {
         CMSSignedData cms = new CMSSignedData(firstObject(signature.getContents(pdf)));
         addAll(found, cms);

@@ -166,11 +166,13 @@ final class SealInspection {
     }
     List<SignatureCheck> seals = new ArrayList<>();
     List<SignatureCheck> archiveTimestamps = new ArrayList<>();
+    List<int[]> timestampRanges = new ArrayList<>();
     int[] sealRange = null;
     for (int[] range : ranges) {
       PDSignature parsed = parsedSignatures.get(Arrays.toString(range));
       if (isDocumentTimestamp(parsed)) {
         archiveTimestamps.add(SealSignature.checkDocumentTimestamp(pdf, range));
+        timestampRanges.add(range);
       } else {
         seals.add(SealSignature.check(pdf, range, parsed));
         sealRange = range;
@@ -184,7 +186,7 @@ final class SealInspection {
     String laterRevisionsProblem =
         archiveTimestamps.isEmpty() || seals.size() != 1 || !seals.get(0).valid()
             ? null
-            : ArchiveRevisions.problem(pdf, sealRange[2] + sealRange[3]);
+            : ArchiveRevisions.problem(pdf, sealRange[2] + sealRange[3], timestampRanges);
     return new Findings(
         List.copyOf(seals),
         List.copyOf(archiveTimestamps),

@@ -22,8 +22,9 @@ import java.util.function.Function;
  *     (PAdES B-LTA), the last covering every byte of the file
  * @param recordType Consent, SoapNote, NoteAddendum or ClientChart, from the attached source; null
  *     when the file names no record
- * @param matchesStoredCopy the upload's SHA-256 equals the stored sealed copy's (for a combined
- *     chart: the SHA-256 the clinic recorded when it issued that chart)
+ * @param matchesStoredCopy the upload's SHA-256 equals that of a copy the clinic stored: as sealed,
+ *     or a renewed copy with a later document timestamp (for a combined chart: the SHA-256 the
+ *     clinic recorded when it issued that chart)
  * @param signer the signing certificate's common name (or the signature's /Name), as the file
  *     states it: not evidence of anything by itself
  * @param signedAt when it was sealed, ISO-8601 in UTC: the timestamp token's time when there is

@@ -133,7 +133,7 @@ public class Verifications {
       }
       holding =
           stored
-              .map(r -> new Verification.Holding(true, r.getSha256().equals(sha256), null))
+              .map(r -> new Verification.Holding(true, r.isCopy(sha256), null))
               .orElse(Verification.Holding.NONE);
     }
     return Verification.of(findings, type, id, sha256, certificates::byFingerprint, holding);
@@ -157,12 +157,22 @@ public class Verifications {
         .findFirst();
   }
 
+  /** The record one of whose stored copies (as sealed, or renewed) has this SHA-256. */
   private Optional<SealedRecord> bySha256(String sha256) {
     return em.createQuery("select r from SealedRecord r where r.sha256 = :s", SealedRecord.class)
         .setParameter("s", sha256)
         .setMaxResults(1)
         .getResultStream()
-        .findFirst();
+        .findFirst()
+        .or(
+            () ->
+                em.createQuery(
+                        "select n.sealedRecord from RecordRenewal n where n.sha256 = :s",
+                        SealedRecord.class)
+                    .setParameter("s", sha256)
+                    .setMaxResults(1)
+                    .getResultStream()
+                    .findFirst());
   }
 
   /** The client a stored record belongs to, for links on the owner's page; never shown publicly. */

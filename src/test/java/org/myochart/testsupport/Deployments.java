@@ -21,9 +21,11 @@ public final class Deployments {
           "org.myochart.client.ClientsIT",
           "org.myochart.client.Fixtures",
           "org.myochart.consent.ConsentsIT",
+          "org.myochart.record.RecordRenewalIT",
           "org.myochart.security.StaffAccountsIT",
           "org.myochart.treatment.SoapNotesIT",
           "org.myochart.testsupport.Names",
+          "org.myochart.testsupport.TestTimestampAuthority",
           "org.myochart.testsupport.TreatableClients");
 
   private Deployments() {}
