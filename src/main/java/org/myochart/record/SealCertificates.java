@@ -9,12 +9,18 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
+import org.myochart.platform.ClinicOptions;
 import org.myochart.platform.SchemaMigrated;
 import org.myochart.platform.StartupOrder;
 
@@ -35,6 +41,7 @@ public class SealCertificates {
   @Inject AuditTrail audit;
   @Inject Clock clock;
   @Inject SealCertificates self;
+  @Inject ClinicOptions options;
 
   /**
    * Before any sample data is sealed, so that the demo clinic's seals are pinned too. Two instances
@@ -109,6 +116,109 @@ public class SealCertificates {
                 + added.getSha256()
                 + (current.isEmpty() ? "" : "; retired " + current.size() + " earlier one(s)."));
     return added;
+  }
+
+  /**
+   * At start, once per database: the certificates of records sealed before this history began
+   * (before version V15, perhaps with a key that was replaced since) are taken from those records
+   * and added as retired when the history began, so that they verify as the clinic's (ADR-050). The
+   * stored records are the clinic's own append-only store, the same trust the history itself rests
+   * on.
+   */
+  public void recoverAtStart(
+      @Observes @Priority(StartupOrder.BACKGROUND_WORK) SchemaMigrated migrated) {
+    if (options.isOn(RECOVERED)) {
+      return;
+    }
+    try {
+      int recovered = self.recoverFromEarlierRecords();
+      if (recovered > 0) {
+        LOG.info(
+            () ->
+                recovered
+                    + " sealing certificate(s) of records sealed before the history began were"
+                    + " added to it.");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "The certificates of records sealed before the history began could not be recovered;"
+              + " tried again at the next start",
+          e);
+    }
+  }
+
+  /** The option that says the records sealed before the history began were looked through. */
+  static final String RECOVERED = "seal-certificates.recovered-from-records";
+
+  /**
+   * Looks through the records sealed before the earliest certificate in the history was put into
+   * use and adds each certificate they were sealed with that the history lacks, retired when the
+   * history began; audited.
+   *
+   * @return how many certificates were added
+   */
+  @Transactional
+  public int recoverFromEarlierRecords() {
+    Optional<Instant> historyBegan =
+        em.createQuery(
+                "select c.inUseFrom from SealCertificate c order by c.inUseFrom", Instant.class)
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst();
+    if (historyBegan.isEmpty()) {
+      return 0;
+    }
+    Map<String, X509Certificate> found = new LinkedHashMap<>();
+    Map<String, Instant> firstSeal = new HashMap<>();
+    long after = 0;
+    while (true) {
+      List<SealedRecord> page =
+          em.createQuery(
+                  "select r from SealedRecord r where r.sealedAt < :began and r.id > :after"
+                      + " order by r.id",
+                  SealedRecord.class)
+              .setParameter("began", historyBegan.get())
+              .setParameter("after", after)
+              .setMaxResults(100)
+              .getResultList();
+      if (page.isEmpty()) {
+        break;
+      }
+      for (SealedRecord record : page) {
+        SealSignature.sealCertificate(record.pdf())
+            .filter(
+                certificate -> byFingerprint(SealCertificate.fingerprintOf(certificate)).isEmpty())
+            .ifPresent(
+                certificate -> {
+                  String fingerprint = SealCertificate.fingerprintOf(certificate);
+                  found.putIfAbsent(fingerprint, certificate);
+                  firstSeal.merge(
+                      fingerprint, record.getSealedAt(), (a, b) -> a.isBefore(b) ? a : b);
+                });
+        after = record.getId();
+      }
+      em.clear();
+    }
+    for (var entry : found.entrySet()) {
+      SealCertificate recovered =
+          new SealCertificate(entry.getValue(), firstSeal.get(entry.getKey()));
+      recovered.retire(historyBegan.get());
+      em.persist(recovered);
+      em.flush();
+      audit.recordDetailAs(
+          Actor.SYSTEM,
+          AuditAction.CREATE,
+          AUDIT_TYPE,
+          recovered.getId(),
+          new SealCertificateRecovered(
+              recovered.getSha256(),
+              recovered.getSubject(),
+              recovered.getNotAfter().toString(),
+              recovered.getRetiredAt().toString()));
+    }
+    options.switchTo(RECOVERED, true, Actor.SYSTEM.name());
+    return found.size();
   }
 
   public Optional<SealCertificate> byFingerprint(String sha256) {

@@ -143,6 +143,39 @@ final class SealSignature {
     }
   }
 
+  /**
+   * The certificate that made a stored record's seal (its signature that is not a document
+   * timestamp), read from the file; empty when the file carries none that can be read.
+   */
+  static Optional<java.security.cert.X509Certificate> sealCertificate(byte[] pdf) {
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      for (PDSignature signature : doc.getSignatureDictionaries()) {
+        if (LongTermValidation.RFC3161.getName().equals(signature.getSubFilter())
+            || signature.getByteRange().length != 4) {
+          continue;
+        }
+        Optional<SignatureValue> value =
+            signatureValue(pdf, signature.getByteRange()[1], signature.getByteRange()[2]);
+        if (value.isEmpty()) {
+          continue;
+        }
+        CMSSignedData cms = new CMSSignedData(value.get().der());
+        SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+        @SuppressWarnings("unchecked")
+        var matches = cms.getCertificates().getMatches(signer.getSID());
+        if (!matches.isEmpty()) {
+          return Optional.of(
+              new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+                  .getCertificate((X509CertificateHolder) matches.iterator().next()));
+        }
+      }
+      return Optional.empty();
+    } catch (IOException | CMSException | CertificateException | RuntimeException e) {
+      LOG.log(Level.INFO, "A stored record's seal certificate cannot be read: {0}", e.toString());
+      return Optional.empty();
+    }
+  }
+
   private static boolean fits(int[] range, int length) {
     return range.length == 4
         && range[0] == 0

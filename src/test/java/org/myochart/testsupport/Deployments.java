@@ -22,6 +22,7 @@ public final class Deployments {
           "org.myochart.client.Fixtures",
           "org.myochart.consent.ConsentsIT",
           "org.myochart.record.RecordRenewalIT",
+          "org.myochart.record.SealCertificateRecoveryIT",
           "org.myochart.security.StaffAccountsIT",
           "org.myochart.treatment.SoapNotesIT",
           "org.myochart.testsupport.Names",

@@ -191,7 +191,9 @@ public final class TestTimestampAuthority implements AutoCloseable {
             issuer,
             BigInteger.valueOf(now.toEpochMilli() + 1),
             Date.from(now.minus(Duration.ofDays(1))),
-            Date.from(now.plus(Duration.ofDays(30))),
+            // Years, as real authorities' certificates: the demo clinic's records must not fall due
+            // for re-timestamping (90 days before expiry) while the suite runs.
+            Date.from(now.plus(Duration.ofDays(5 * 365))),
             new X500Name("CN=MyoChart Test TSA,O=MyoChart tests"),
             key.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
