@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -50,9 +47,8 @@ class RecordRenewalIT {
 
   @Inject ArchiveTimestamps renewals;
   @Inject Clients clients;
-  @Inject ClinicSigningKey key;
+  @Inject RenewedRecords records;
   @Inject Verifications verifications;
-  @Inject UserTransaction transaction;
   @PersistenceContext EntityManager em;
 
   private TestTimestampAuthority tsa;
@@ -89,34 +85,11 @@ class RecordRenewalIT {
                         null,
                         null,
                         null))));
-    long noteId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    byte[] pdf =
-        PadesSeal.seal(
-            new RecordPdf()
-                .add(RecordPdf.Style.TITLE, "Signed SOAP note")
-                .render(
-                    "Note " + noteId,
-                    "Renewal Test Clinic",
-                    "note-" + noteId + ".json",
-                    "{\"note\":" + noteId + "}",
-                    RecordPdf.utc(now)),
-            key.identity(),
-            "Renewal Test Clinic",
-            "SOAP note signed by the therapist",
-            now,
-            authority);
-    SealedRecord record =
-        new SealedRecord(RecordKind.SOAP_NOTE, noteId, client.get().getId(), pdf, now);
-    transaction.begin();
-    em.persist(record);
-    transaction.commit();
-    return record;
+    return records.sealedNote(client.get().getId(), authority);
   }
 
   private SealedRecord reloaded(long id) {
-    em.clear();
-    return em.find(SealedRecord.class, id);
+    return records.reloaded(id);
   }
 
   @Test
