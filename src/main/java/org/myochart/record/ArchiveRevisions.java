@@ -3,7 +3,9 @@ package org.myochart.record;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,7 +129,7 @@ final class ArchiveRevisions {
     private final Map<COSBase, COSBase> paired = new IdentityHashMap<>();
     private final List<int[]> timestampRanges;
     private final Set<COSBase> timestampFieldsSeen =
-        java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Collections.newSetFromMap(new IdentityHashMap<>());
     private int timestampFields;
     private String change = "the content was changed after sealing";
 
@@ -180,7 +182,7 @@ final class ArchiveRevisions {
           return false;
         }
       }
-      java.util.Set<COSName> keys = new java.util.LinkedHashSet<>(a.keySet());
+      Set<COSName> keys = new LinkedHashSet<>(a.keySet());
       keys.addAll(b.keySet());
       for (COSName key : keys) {
         if (context == Context.CATALOG && COSName.DSS.equals(key)) {

@@ -3,12 +3,14 @@ package org.myochart.record;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -82,34 +84,60 @@ final class LongTermValidation {
     }
   }
 
+  /** A signature dictionary of type DocTimeStamp or with the RFC 3161 sub-filter. */
+  static boolean isDocumentTimestamp(PDSignature signature) {
+    return signature != null
+        && (RFC3161.getName().equals(signature.getSubFilter())
+            || COSName.DOC_TIME_STAMP.equals(signature.getCOSObject().getCOSName(COSName.TYPE)));
+  }
+
   /**
    * When the certificate of the authority that made the file's newest document timestamp expires:
    * after that, the timestamp can only be trusted under a newer one. Empty without a document
-   * timestamp (a B-B or B-T seal), or when it cannot be read.
+   * timestamp (a B-B or B-T seal), or when it cannot be read. A file whose bytes do not name the
+   * RFC 3161 sub-filter is not parsed at all, so a B-B seal (the default) costs a byte scan.
    */
-  static java.util.Optional<java.time.Instant> newestTimestampExpiry(byte[] pdf) {
+  static Optional<Instant> newestTimestampExpiry(byte[] pdf) {
+    if (!contains(pdf, RFC3161_BYTES)) {
+      return Optional.empty();
+    }
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      java.time.Instant newest = null;
-      java.time.Instant expires = null;
+      Instant newest = null;
+      Instant expires = null;
       for (PDSignature signature : doc.getSignatureDictionaries()) {
-        if (!RFC3161.getName().equals(signature.getSubFilter())
-            || signature.getByteRange().length != 4) {
+        if (!isDocumentTimestamp(signature) || signature.getByteRange().length != 4) {
           continue;
         }
         TimeStampToken token =
             new TimeStampToken(new CMSSignedData(firstObject(signature.getContents(pdf))));
         @SuppressWarnings("unchecked")
         var signers = token.getCertificates().getMatches(token.getSID());
-        java.time.Instant made = token.getTimeStampInfo().getGenTime().toInstant();
+        Instant made = token.getTimeStampInfo().getGenTime().toInstant();
         if (!signers.isEmpty() && (newest == null || made.isAfter(newest))) {
           newest = made;
           expires = ((X509CertificateHolder) signers.iterator().next()).getNotAfter().toInstant();
         }
       }
-      return java.util.Optional.ofNullable(expires);
+      return Optional.ofNullable(expires);
     } catch (IOException | CMSException | TSPException | RuntimeException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
+  }
+
+  private static final byte[] RFC3161_BYTES =
+      RFC3161.getName().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private static boolean contains(byte[] data, byte[] pattern) {
+    outer:
+    for (int i = 0; i <= data.length - pattern.length; i++) {
+      for (int j = 0; j < pattern.length; j++) {
+        if (data[i + j] != pattern[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /**

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +77,7 @@ final class RevocationLists {
                 crl -> {
                   try {
                     byte[] der = crl.getEncoded();
-                    if (lists.stream().noneMatch(l -> java.util.Arrays.equals(l, der))) {
+                    if (lists.stream().noneMatch(l -> Arrays.equals(l, der))) {
                       lists.add(der);
                     }
                   } catch (IOException e) {

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
@@ -170,7 +169,7 @@ final class SealInspection {
     int[] sealRange = null;
     for (int[] range : ranges) {
       PDSignature parsed = parsedSignatures.get(Arrays.toString(range));
-      if (isDocumentTimestamp(parsed)) {
+      if (LongTermValidation.isDocumentTimestamp(parsed)) {
         archiveTimestamps.add(SealSignature.checkDocumentTimestamp(pdf, range));
         timestampRanges.add(range);
       } else {
@@ -194,13 +193,6 @@ final class SealInspection {
         type,
         id,
         readable);
-  }
-
-  /** A signature dictionary of type DocTimeStamp or with the RFC 3161 sub-filter. */
-  private static boolean isDocumentTimestamp(PDSignature parsed) {
-    return parsed != null
-        && (LongTermValidation.RFC3161.getName().equals(parsed.getSubFilter())
-            || COSName.DOC_TIME_STAMP.equals(parsed.getCOSObject().getCOSName(COSName.TYPE)));
   }
 
   private static UploadRefused encrypted() {

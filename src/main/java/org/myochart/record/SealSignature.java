@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Calendar;
@@ -12,6 +13,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -23,6 +26,7 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
@@ -147,10 +151,10 @@ final class SealSignature {
    * The certificate that made a stored record's seal (its signature that is not a document
    * timestamp), read from the file; empty when the file carries none that can be read.
    */
-  static Optional<java.security.cert.X509Certificate> sealCertificate(byte[] pdf) {
-    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+  static Optional<X509Certificate> sealCertificate(byte[] pdf) {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
       for (PDSignature signature : doc.getSignatureDictionaries()) {
-        if (LongTermValidation.RFC3161.getName().equals(signature.getSubFilter())
+        if (LongTermValidation.isDocumentTimestamp(signature)
             || signature.getByteRange().length != 4) {
           continue;
         }
@@ -165,7 +169,7 @@ final class SealSignature {
         var matches = cms.getCertificates().getMatches(signer.getSID());
         if (!matches.isEmpty()) {
           return Optional.of(
-              new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+              new JcaX509CertificateConverter()
                   .getCertificate((X509CertificateHolder) matches.iterator().next()));
         }
       }

@@ -10,24 +10,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.myochart.audit.Actor;
-import org.myochart.audit.CurrentActor;
-import org.myochart.client.Client;
-import org.myochart.client.ClientDetails;
-import org.myochart.client.Clients;
 import org.myochart.platform.Sha256;
 import org.myochart.record.RenewedRecords;
 import org.myochart.record.SealedRecord;
 import org.myochart.record.TimestampAuthority;
-import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
-import org.myochart.testsupport.Names;
 import org.myochart.testsupport.TestTimestampAuthority;
 
 /**
@@ -45,29 +37,10 @@ class ExportRenewedCopyIT {
 
   @Inject ExportQueries queries;
   @Inject RenewedRecords records;
-  @Inject Clients clients;
 
   @Test
   void theExportReadsTheNewestCopyAndAnEarlierManifestStillGetsItsOwn() throws Exception {
-    AtomicReference<Client> client = new AtomicReference<>();
-    CurrentActor.actAs(
-        new Actor("owner", Role.OWNER, "127.0.0.1", "ExportRenewedCopyIT"),
-        () ->
-            client.set(
-                clients.register(
-                    new ClientDetails(
-                        "Ebba",
-                        Names.uniqueSurname("Export"),
-                        LocalDate.of(1982, 4, 4),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null))));
-    long clientId = client.get().getId();
+    long clientId = records.client("Ebba", "Export");
     try (TestTimestampAuthority tsa = TestTimestampAuthority.start()) {
       TimestampAuthority authority = new TimestampAuthority(tsa.url(), Duration.ofSeconds(10));
       SealedRecord sealed = records.sealedNote(clientId, authority);

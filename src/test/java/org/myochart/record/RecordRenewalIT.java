@@ -10,8 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -19,16 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
-import org.myochart.audit.CurrentActor;
 import org.myochart.audit.RecordKind;
-import org.myochart.client.Client;
-import org.myochart.client.ClientDetails;
-import org.myochart.client.Clients;
-import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
-import org.myochart.testsupport.Names;
 import org.myochart.testsupport.TestTimestampAuthority;
 
 /**
@@ -46,7 +37,6 @@ class RecordRenewalIT {
   }
 
   @Inject ArchiveTimestamps renewals;
-  @Inject Clients clients;
   @Inject RenewedRecords records;
   @Inject Verifications verifications;
   @PersistenceContext EntityManager em;
@@ -67,25 +57,7 @@ class RecordRenewalIT {
 
   /** A note's record sealed now with the clinic's key and the test authority (B-LTA). */
   private SealedRecord sealedNote() throws Exception {
-    AtomicReference<Client> client = new AtomicReference<>();
-    CurrentActor.actAs(
-        new Actor("owner", Role.OWNER, "127.0.0.1", "RecordRenewalIT"),
-        () ->
-            client.set(
-                clients.register(
-                    new ClientDetails(
-                        "Renée",
-                        Names.uniqueSurname("Renewal"),
-                        LocalDate.of(1975, 3, 3),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null))));
-    return records.sealedNote(client.get().getId(), authority);
+    return records.sealedNote(records.client("Renée", "Renewal"), authority);
   }
 
   private SealedRecord reloaded(long id) {

@@ -7,9 +7,18 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.myochart.audit.Actor;
+import org.myochart.audit.CurrentActor;
 import org.myochart.audit.RecordKind;
+import org.myochart.client.Client;
+import org.myochart.client.ClientDetails;
+import org.myochart.client.Clients;
+import org.myochart.staff.Role;
+import org.myochart.testsupport.Names;
 
 /**
  * For Arquillian tests (add it to the deployment): stores a note's record sealed now with the
@@ -19,10 +28,34 @@ import org.myochart.audit.RecordKind;
 @Dependent
 public class RenewedRecords {
 
+  @Inject Clients clients;
   @Inject ClinicSigningKey key;
   @Inject ArchiveTimestamps renewals;
   @Inject UserTransaction transaction;
   @PersistenceContext EntityManager em;
+
+  /** A client registered by the owner, for the records to belong to; their id. */
+  public long client(String firstName, String surnamePrefix) {
+    AtomicReference<Client> client = new AtomicReference<>();
+    CurrentActor.actAs(
+        new Actor("owner", Role.OWNER, "127.0.0.1", "test set-up"),
+        () ->
+            client.set(
+                clients.register(
+                    new ClientDetails(
+                        firstName,
+                        Names.uniqueSurname(surnamePrefix),
+                        LocalDate.of(1975, 3, 3),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))));
+    return client.get().getId();
+  }
 
   /** A sealed note's record for the client, stored and committed. */
   public SealedRecord sealedNote(long clientId, TimestampAuthority authority) throws Exception {

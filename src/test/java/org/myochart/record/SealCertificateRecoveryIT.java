@@ -9,23 +9,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.myochart.audit.Actor;
-import org.myochart.audit.CurrentActor;
 import org.myochart.audit.RecordKind;
-import org.myochart.client.Client;
-import org.myochart.client.ClientDetails;
-import org.myochart.client.Clients;
-import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
-import org.myochart.testsupport.Names;
 
 /**
  * A record sealed before the clinic kept its history of sealing certificates (before V15), with a
@@ -44,31 +35,9 @@ class SealCertificateRecoveryIT {
 
   @Inject SealCertificates certificates;
   @Inject Verifications verifications;
-  @Inject Clients clients;
+  @Inject RenewedRecords records;
   @Inject UserTransaction transaction;
   @PersistenceContext EntityManager em;
-
-  private long client() {
-    AtomicReference<Client> client = new AtomicReference<>();
-    CurrentActor.actAs(
-        new Actor("owner", Role.OWNER, "127.0.0.1", "SealCertificateRecoveryIT"),
-        () ->
-            client.set(
-                clients.register(
-                    new ClientDetails(
-                        "Olof",
-                        Names.uniqueSurname("Earlier"),
-                        LocalDate.of(1969, 9, 9),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null))));
-    return client.get().getId();
-  }
 
   @Test
   void aRecordSealedWithAnEarlierKeyBeforeTheHistoryBeganVerifiesOnceItsCertificateIsRecovered()
@@ -90,7 +59,9 @@ class SealCertificateRecoveryIT {
             "Consent signed",
             LONG_AGO);
     transaction.begin();
-    em.persist(new SealedRecord(RecordKind.CONSENT, consentId, client(), pdf, LONG_AGO));
+    em.persist(
+        new SealedRecord(
+            RecordKind.CONSENT, consentId, records.client("Olof", "Earlier"), pdf, LONG_AGO));
     transaction.commit();
     String fingerprint = SealCertificate.fingerprintOf(earlierKey.certificate());
 
