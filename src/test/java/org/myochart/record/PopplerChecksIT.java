@@ -115,6 +115,47 @@ class PopplerChecksIT {
   }
 
   /**
+   * A note and a consent as the demo clinic hands them out, checked by EU DSS as an auditor would:
+   * the trust anchors are the clinic's current sealing certificate, read from the clinic's own
+   * certificate history (not from the file), and the test authority's root; nothing is fetched.
+   */
+  @Test
+  void euDssFindsTheClinicsDownloadedRecordsTotallyPassedAtLevelLta() throws Exception {
+    java.security.cert.X509Certificate clinicCertificate;
+    try (java.sql.Connection db = clinic.database();
+        java.sql.Statement query = db.createStatement();
+        java.sql.ResultSet row =
+            query.executeQuery(
+                "select certificate_der from seal_certificate where retired_at is null")) {
+      assertTrue(row.next(), "the clinic has a current sealing certificate");
+      clinicCertificate =
+          (java.security.cert.X509Certificate)
+              java.security.cert.CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new java.io.ByteArrayInputStream(row.getBytes(1)));
+    }
+    List<org.myochart.testsupport.EuDss.Request> requests = new ArrayList<>();
+    for (String type : List.of(RecordKind.SOAP_NOTE.typeName(), RecordKind.CONSENT.typeName())) {
+      DemoSealedRecords.Stored record = DemoSealedRecords.all(clinic, type).get(0);
+      requests.add(
+          new org.myochart.testsupport.EuDss.Request(
+              DemoSealedRecords.download(clinic, record),
+              clinicCertificate,
+              RunningClinic.timestampAuthority().root()));
+    }
+
+    for (var verdict : org.myochart.testsupport.EuDss.validate(requests)) {
+      assertEquals(
+          eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED,
+          verdict.indication(),
+          verdict.toString());
+      assertEquals(
+          eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_LTA,
+          verdict.level(),
+          verdict.toString());
+    }
+  }
+
+  /**
    * Every record the demo clinic has sealed, read from its database: Bouncy Castle and pdfsig find
    * the seal valid, it carries a signature timestamp from the clinic's timestamp authority (PAdES
    * B-T) and a document timestamp over the whole file after the validation data (B-LTA), veraPDF
