@@ -21,13 +21,6 @@ banner() {
 
 missing=""
 rm -rf "$target_dir/it-data"
-
-# CI runs the H2 and PostgreSQL passes side by side (.ci/run): one apt-get or database set-up at a
-# time, the other pass waits here for it.
-if command -v flock >/dev/null 2>&1; then
-  exec 9>"${TMPDIR:-/tmp}/myochart-prepare-test-machine.lock"
-  flock 9
-fi
 mkdir -p "$target_dir/it-data"
 
 if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
