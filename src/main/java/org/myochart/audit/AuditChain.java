@@ -32,6 +32,7 @@ public class AuditChain {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject AuditTrail audit;
+  @Inject TreeHeadSigner treeHeads;
   @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject
@@ -65,7 +66,18 @@ public class AuditChain {
             em.createNativeQuery(
                     "select last_entry_id, last_hash from audit_chain_head where id = 1")
                 .getSingleResult();
-    ChainCheck check = new ChainCheck();
+    ChainCheck check =
+        new ChainCheck(
+            em.createQuery("select h from AuditTreeHead h order by h.treeSize", AuditTreeHead.class)
+                .getResultStream()
+                .map(
+                    h ->
+                        new ChainCheck.SignedHead(
+                            h.getTreeSize(),
+                            h.getRootHash(),
+                            h.signedByTheClinic(treeHeads),
+                            h.getPublishedAt()))
+                .toList());
     long after = 0;
     while (true) {
       List<AuditEntry> page =

@@ -1,6 +1,11 @@
 package org.myochart.audit;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Walks the audit trail in id order and finds the first entry that does not belong where it is: ids
@@ -17,11 +22,37 @@ public final class ChainCheck {
   public record Result(
       long entries, boolean intact, Long firstBrokenEntry, String reason, Instant checkedAt) {}
 
+  /**
+   * A signed tree head to compare while the trail streams past: its size and root, whether its
+   * signature is the clinic's, and when it was published.
+   */
+  public record SignedHead(
+      long treeSize, String rootHash, boolean signedByTheClinic, Instant publishedAt) {}
+
+  private final Deque<SignedHead> heads;
+  private final MerkleFrontier tree = new MerkleFrontier();
+  private long lastMatchingHead;
   private long expectedId = 1;
   private String expectedPrevious = GENESIS;
   private long entries;
   private Long brokenAt;
   private String reason;
+
+  /** A check of the hash chain alone. */
+  public ChainCheck() {
+    this(List.of());
+  }
+
+  /**
+   * A check of the hash chain and of every signed tree head: the tree over the entries' hashes must
+   * have each head's root at each head's size, so a trail rewritten with a consistent chain is
+   * still found out by the first head signed before the change.
+   */
+  public ChainCheck(List<SignedHead> heads) {
+    this.heads =
+        new ArrayDeque<>(
+            heads.stream().sorted(Comparator.comparingLong(SignedHead::treeSize)).toList());
+  }
 
   /** Takes the next entry in id order; after the first break the rest are only counted. */
   public void accept(AuditEntry entry) {
@@ -57,6 +88,34 @@ public final class ChainCheck {
     }
     expectedId = id + 1;
     expectedPrevious = entry.getEntryHash();
+    tree.add(MerkleTree.leafHash(HexFormat.of().parseHex(entry.getEntryHash())));
+    while (brokenAt == null && !heads.isEmpty() && heads.peekFirst().treeSize() == tree.size()) {
+      compare(heads.removeFirst());
+    }
+  }
+
+  private void compare(SignedHead head) {
+    String changed =
+        "entries "
+            + (lastMatchingHead + 1)
+            + " to "
+            + head.treeSize()
+            + " do not match the tree head signed at "
+            + head.publishedAt();
+    if (!head.signedByTheClinic()) {
+      brokenAt = lastMatchingHead + 1;
+      reason =
+          "the tree head of "
+              + head.treeSize()
+              + " entries published at "
+              + head.publishedAt()
+              + " does not carry the clinic's signature";
+    } else if (!HexFormat.of().formatHex(tree.root()).equals(head.rootHash())) {
+      brokenAt = lastMatchingHead + 1;
+      reason = changed + ": the trail was rewritten after that head was signed";
+    } else {
+      lastMatchingHead = head.treeSize();
+    }
   }
 
   /** The verdict, given where the chain head says the trail ends. */
@@ -71,6 +130,17 @@ public final class ChainCheck {
                   + headLastId
                   + " are missing at the end of the trail"
               : "the trail holds entries after " + headLastId + ", where the chain ends";
+    }
+    if (brokenAt == null && !heads.isEmpty()) {
+      SignedHead beyond = heads.peekFirst();
+      brokenAt = expectedId;
+      reason =
+          "the tree head signed at "
+              + beyond.publishedAt()
+              + " covers "
+              + beyond.treeSize()
+              + " entries, but the trail ends at entry "
+              + (expectedId - 1);
     }
     if (brokenAt == null && !expectedPrevious.equals(headLastHash.strip())) {
       brokenAt = headLastId;

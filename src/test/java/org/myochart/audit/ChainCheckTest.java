@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.myochart.staff.Role;
 
@@ -19,6 +20,10 @@ class ChainCheckTest {
   private static final Actor OWNER = new Actor("owner", Role.OWNER, "10.0.0.5", "Firefox");
 
   private static List<AuditEntry> trail(int length) {
+    return trail(length, id -> "{\"n\":" + id + "}");
+  }
+
+  private static List<AuditEntry> trail(int length, IntFunction<String> detail) {
     List<AuditEntry> entries = new ArrayList<>();
     String previous = ChainCheck.GENESIS;
     for (int id = 1; id <= length; id++) {
@@ -30,7 +35,7 @@ class ChainCheckTest {
               AuditAction.VIEW,
               "Client",
               Integer.toString(id),
-              "{\"n\":" + id + "}",
+              detail.apply(id),
               previous);
       entries.add(entry);
       previous = entry.getEntryHash();
@@ -129,5 +134,73 @@ class ChainCheckTest {
     ChainCheck.Result result = check(entries, 3, "f".repeat(64));
     assertFalse(result.intact());
     assertEquals(3L, result.firstBrokenEntry());
+  }
+
+  /** The signed head a correct sequencer would have published over the first {@code size}. */
+  private static ChainCheck.SignedHead headOver(List<AuditEntry> entries, int size) {
+    List<byte[]> leaves =
+        entries.subList(0, size).stream()
+            .map(e -> MerkleTree.leafHash(java.util.HexFormat.of().parseHex(e.getEntryHash())))
+            .toList();
+    return new ChainCheck.SignedHead(
+        size,
+        java.util.HexFormat.of().formatHex(MerkleTree.root(leaves)),
+        true,
+        T0.plusSeconds(1000 + size));
+  }
+
+  private static ChainCheck.Result checkWithHeads(
+      List<AuditEntry> entries, List<ChainCheck.SignedHead> heads) {
+    ChainCheck check = new ChainCheck(heads);
+    entries.forEach(check::accept);
+    AuditEntry last = entries.get(entries.size() - 1);
+    return check.finish(last.getId(), last.getEntryHash(), T0);
+  }
+
+  @Test
+  void aTrailMatchingEverySignedHeadIsIntact() {
+    List<AuditEntry> entries = trail(13);
+    ChainCheck.Result result =
+        checkWithHeads(
+            entries, List.of(headOver(entries, 13), headOver(entries, 1), headOver(entries, 6)));
+    assertTrue(result.intact(), result.reason());
+  }
+
+  @Test
+  void aTrailRewrittenWithAConsistentChainIsCaughtByTheFirstHeadSignedBeforeTheChange() {
+    List<AuditEntry> original = trail(10);
+    List<ChainCheck.SignedHead> heads =
+        List.of(headOver(original, 4), headOver(original, 7), headOver(original, 10));
+    // Entry 6 rewritten and every later hash computed again, as someone with the database could.
+    List<AuditEntry> rewritten = trail(10, id -> id == 6 ? "{\"n\":600}" : "{\"n\":" + id + "}");
+    assertEquals(original.get(4).getEntryHash(), rewritten.get(4).getEntryHash());
+    assertTrue(check(rewritten, rewritten).intact(), "the chain alone cannot tell");
+
+    ChainCheck.Result result = checkWithHeads(rewritten, heads);
+    assertFalse(result.intact());
+    assertEquals(5L, result.firstBrokenEntry());
+    assertTrue(result.reason().startsWith("entries 5 to 7 do not match the tree head signed at"));
+  }
+
+  @Test
+  void aHeadWithoutTheClinicsSignatureIsReported() {
+    List<AuditEntry> entries = trail(5);
+    ChainCheck.SignedHead good = headOver(entries, 5);
+    ChainCheck.SignedHead forged =
+        new ChainCheck.SignedHead(5, good.rootHash(), false, good.publishedAt());
+    ChainCheck.Result result = checkWithHeads(entries, List.of(headOver(entries, 2), forged));
+    assertFalse(result.intact());
+    assertEquals(3L, result.firstBrokenEntry());
+    assertTrue(result.reason().contains("does not carry the clinic's signature"), result.reason());
+  }
+
+  @Test
+  void aHeadCoveringEntriesThatAreGoneIsReported() {
+    List<AuditEntry> entries = trail(8);
+    ChainCheck.SignedHead head = headOver(entries, 8);
+    ChainCheck.Result result = checkWithHeads(entries.subList(0, 6), List.of(head));
+    assertFalse(result.intact());
+    assertEquals(7L, result.firstBrokenEntry());
+    assertTrue(result.reason().contains("covers 8 entries, but the trail ends at entry 6"));
   }
 }

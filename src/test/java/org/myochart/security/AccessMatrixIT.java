@@ -433,6 +433,7 @@ class AccessMatrixIT {
             .counting("select count(*) from audit_entry where action = 'VERIFY'"));
     rows.add(Row.get("/api/v1/clients/" + anna + "/chart.pdf", anyone).ownerOnly(Expect.pdf()));
     rows.add(Row.get("/api/v1/audit/verify", anyone).ownerOnly(Expect.json("intact")));
+    rows.add(Row.get("/api/v1/audit/tree/heads", anyone).ownerOnly(Expect.json("heads")));
     rows.add(Row.get("/api/v1/staff/me", anyone).staff(Expect.json("username")));
     rows.add(Row.get("/api/v1/staff", anyone).ownerOnly(Expect.jsonArray()));
     rows.add(

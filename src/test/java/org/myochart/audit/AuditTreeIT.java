@@ -1,0 +1,385 @@
+package org.myochart.audit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.myochart.testsupport.Http;
+import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.TestDatabase;
+
+/**
+ * The audit trail's signed Merkle tree heads and proofs over HTTP, checked the way an outside
+ * auditor would: the signature with the certificate the head carries, and every root and proof
+ * recomputed here from the entry hashes read straight from the database, with this test's own
+ * hashing (RFC 9162), not MyoChart's.
+ */
+class AuditTreeIT {
+
+  private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;
+  private static final HexFormat HEX = HexFormat.of();
+  private static RunningClinic clinic;
+
+  @BeforeAll
+  static void start() {
+    clinic = RunningClinic.demo();
+  }
+
+  @Test
+  void aPublishedHeadIsSignedByTheClinicAndItsRootIsTheTreeOfTheStoredEntryHashes()
+      throws Exception {
+    JsonObject head = publish();
+    long size = head.getJsonNumber("treeSize").longValue();
+    assertTrue(size > 0, head.toString());
+
+    String text =
+        "MyoChart audit tree head v1\ntree_size="
+            + size
+            + "\nroot_hash="
+            + head.getString("rootHash")
+            + "\npublished_at="
+            + head.getString("publishedAt")
+            + "\n";
+    assertEquals(text, head.getString("signedText"));
+    X509Certificate certificate = certificate(head);
+    Signature check = Signature.getInstance(head.getString("algorithm"));
+    check.initVerify(certificate.getPublicKey());
+    check.update(text.getBytes(StandardCharsets.UTF_8));
+    assertTrue(check.verify(Base64.getDecoder().decode(head.getString("signature"))));
+    assertTrue(
+        certificate.getSubjectX500Principal().getName().contains("O=Harbourside Migraine Massage"),
+        certificate.getSubjectX500Principal().getName());
+
+    assertEquals(HEX.formatHex(root(leaves(size))), head.getString("rootHash"));
+
+    // Anchored in time by the clinic's timestamp authority: a token over the signature's SHA-256,
+    // signed by the authority's certificate.
+    TimeStampToken token =
+        new TimeStampToken(
+            new CMSSignedData(Base64.getDecoder().decode(head.getString("timestampToken"))));
+    assertArrayEquals(
+        MessageDigest.getInstance("SHA-256")
+            .digest(Base64.getDecoder().decode(head.getString("signature"))),
+        token.getTimeStampInfo().getMessageImprintDigest());
+    X509Certificate authority = RunningClinic.timestampAuthority().certificate();
+    token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(authority));
+    Instant stamped = token.getTimeStampInfo().getGenTime().toInstant();
+    Instant published = Instant.parse(head.getString("publishedAt"));
+    assertTrue(
+        Duration.between(published, stamped).abs().compareTo(Duration.ofMinutes(2)) < 0,
+        published + " / " + stamped);
+  }
+
+  @Test
+  void opensslChecksAHeadAsTheOperationsGuideSays(@TempDir Path folder) throws Exception {
+    boolean openssl = new ProcessBuilder("sh", "-c", "command -v openssl").start().waitFor() == 0;
+    if ("true".equals(System.getenv("CI"))) {
+      assertTrue(openssl, "openssl is needed to check a tree head as docs/operations.md says");
+    }
+    Assumptions.assumeTrue(openssl, "openssl is not installed");
+    JsonObject head = publish();
+    Files.writeString(folder.resolve("head.txt"), head.getString("signedText"));
+    Files.write(
+        folder.resolve("head.sig"), Base64.getDecoder().decode(head.getString("signature")));
+    Files.writeString(
+        folder.resolve("clinic.pem"),
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(certificate(head).getPublicKey().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n");
+    Process check = verifyWithOpenssl(folder);
+    String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, check.waitFor(), said);
+    assertTrue(said.contains("Verified OK"), said);
+
+    Files.writeString(
+        folder.resolve("head.txt"),
+        head.getString("signedText").replace("tree_size=", "tree_size=1"));
+    Process altered = verifyWithOpenssl(folder);
+    altered.getInputStream().readAllBytes();
+    assertEquals(1, altered.waitFor(), "an altered head fails");
+  }
+
+  @Test
+  void anInclusionProofLeadsFromTheStoredEntryToTheSignedRoot() throws Exception {
+    JsonObject head = publish();
+    long size = head.getJsonNumber("treeSize").longValue();
+    List<byte[]> leaves = leaves(size);
+    for (long entry : new long[] {1, (size + 1) / 2, size}) {
+      HttpResponse<String> answer =
+          get("/api/v1/audit/tree/inclusion?entry=" + entry + "&treeSize=" + size);
+      assertEquals(200, answer.statusCode(), answer.body());
+      JsonObject proof = Http.json(answer);
+      assertEquals(entry - 1, proof.getJsonNumber("leafIndex").longValue());
+      assertEquals(storedHash(entry), proof.getString("entryHash"));
+      byte[] leaf = leafHash(HEX.parseHex(proof.getString("entryHash")));
+      assertArrayEquals(leaves.get((int) entry - 1), leaf);
+      Deque<byte[]> path = hashes(proof, "path");
+      byte[] root = rootFromPath(entry - 1, size, leaf, path);
+      assertTrue(path.isEmpty(), "every step of the path is used");
+      assertEquals(head.getString("rootHash"), HEX.formatHex(root), "entry " + entry);
+      assertEquals(head, proof.getJsonObject("treeHead"));
+    }
+    // Without a tree size the newest head is meant.
+    HttpResponse<String> newest = get("/api/v1/audit/tree/inclusion?entry=1");
+    assertEquals(200, newest.statusCode(), newest.body());
+  }
+
+  @Test
+  void aLaterHeadIsProvedToExtendAnEarlierOneWithNothingChangedBefore() throws Exception {
+    JsonObject first = publish();
+    // Something audited happens in between: the owner's check of the chain is itself audited.
+    assertEquals(200, get("/api/v1/audit/verify").statusCode());
+    JsonObject second = publish();
+    long m = first.getJsonNumber("treeSize").longValue();
+    long n = second.getJsonNumber("treeSize").longValue();
+    assertTrue(n > m, first + " then " + second);
+
+    HttpResponse<String> answer = get("/api/v1/audit/tree/consistency?first=" + m + "&second=" + n);
+    assertEquals(200, answer.statusCode(), answer.body());
+    Deque<byte[]> proof = hashes(Http.json(answer), "proof");
+    byte[][] roots =
+        rootsFromConsistency(m, n, HEX.parseHex(first.getString("rootHash")), proof, true);
+    assertTrue(proof.isEmpty(), "every hash of the proof is used");
+    assertEquals(first.getString("rootHash"), HEX.formatHex(roots[0]));
+    assertEquals(second.getString("rootHash"), HEX.formatHex(roots[1]));
+
+    HttpResponse<String> listed = get("/api/v1/audit/tree/heads");
+    assertEquals(200, listed.statusCode());
+    assertEquals(second, Http.json(listed).getJsonArray("heads").getJsonObject(0));
+    assertEquals(first, Http.json(get("/api/v1/audit/tree/heads/" + m)));
+  }
+
+  @Test
+  void postgresqlRefusesToChangeOrDeleteAPublishedHead() throws Exception {
+    Assumptions.assumeTrue(TestDatabase.isPostgres(), "the trigger is PostgreSQL's (V24)");
+    long size = publish().getJsonNumber("treeSize").longValue();
+    try (Connection db = clinic.database();
+        Statement statement = db.createStatement()) {
+      SQLException update =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  statement.executeUpdate(
+                      "update audit_tree_head set root_hash = repeat('0', 64) where tree_size = "
+                          + size));
+      assertTrue(update.getMessage().contains("never changed or deleted"), update.getMessage());
+      assertThrows(
+          SQLException.class,
+          () -> statement.executeUpdate("delete from audit_tree_head where tree_size = " + size));
+    }
+  }
+
+  @Test
+  void badQuestionsGetAClearAnswerAndOnlyTheOwnerMayAsk() {
+    long size = publish().getJsonNumber("treeSize").longValue();
+    HttpResponse<String> word = get("/api/v1/audit/tree/inclusion?entry=seven");
+    assertEquals(400, word.statusCode(), word.body());
+    assertEquals(
+        "\"seven\" is not a whole number of 1 or more.",
+        Http.json(word).getJsonObject("fields").getString("entry"));
+    HttpResponse<String> beyond =
+        get("/api/v1/audit/tree/inclusion?entry=" + (size + 1) + "&treeSize=" + size);
+    assertEquals(404, beyond.statusCode(), beyond.body());
+    assertTrue(beyond.body().contains("is not in the tree of " + size), beyond.body());
+    HttpResponse<String> unpublished = get("/api/v1/audit/tree/heads/999999999");
+    assertEquals(404, unpublished.statusCode(), unpublished.body());
+    HttpResponse<String> backwards =
+        get("/api/v1/audit/tree/consistency?first=" + size + "&second=1");
+    assertEquals(400, backwards.statusCode(), backwards.body());
+    HttpResponse<String> therapist =
+        Http.get(clinic.uri("/api/v1/audit/tree/heads"), "therapist1", PASSWORD);
+    assertEquals(403, therapist.statusCode(), therapist.body());
+    HttpResponse<String> frontDesk =
+        Http.send(
+            HttpRequest.newBuilder(clinic.uri("/api/v1/audit/tree/heads"))
+                .header("Authorization", Http.basic("frontdesk", PASSWORD))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertEquals(403, frontDesk.statusCode(), frontDesk.body());
+  }
+
+  /** openssl dgst -sha256 -verify clinic.pem -signature head.sig head.txt, in the folder. */
+  private static Process verifyWithOpenssl(Path folder) throws java.io.IOException {
+    return new ProcessBuilder(
+            "openssl",
+            "dgst",
+            "-sha256",
+            "-verify",
+            "clinic.pem",
+            "-signature",
+            "head.sig",
+            "head.txt")
+        .directory(folder.toFile())
+        .redirectErrorStream(true)
+        .start();
+  }
+
+  private static JsonObject publish() {
+    HttpResponse<String> published =
+        Http.send(
+            HttpRequest.newBuilder(clinic.uri("/api/v1/audit/tree/heads"))
+                .header("Authorization", Http.basic("owner", PASSWORD))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertEquals(200, published.statusCode(), published.body());
+    return Http.json(published);
+  }
+
+  private static HttpResponse<String> get(String path) {
+    return Http.get(clinic.uri(path), "owner", PASSWORD);
+  }
+
+  private static X509Certificate certificate(JsonObject head) throws Exception {
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509")
+            .generateCertificate(
+                new ByteArrayInputStream(
+                    Base64.getDecoder().decode(head.getString("certificate"))));
+  }
+
+  private static Deque<byte[]> hashes(JsonObject answer, String name) {
+    Deque<byte[]> hashes = new ArrayDeque<>();
+    answer
+        .getJsonArray(name)
+        .getValuesAs(JsonString.class)
+        .forEach(h -> hashes.add(HEX.parseHex(h.getString())));
+    return hashes;
+  }
+
+  private static String storedHash(long entry) throws Exception {
+    try (Connection db = clinic.database();
+        PreparedStatement query =
+            db.prepareStatement("select entry_hash from audit_entry where id = ?")) {
+      query.setLong(1, entry);
+      try (ResultSet row = query.executeQuery()) {
+        assertTrue(row.next(), "entry " + entry);
+        return row.getString(1);
+      }
+    }
+  }
+
+  /** The leaf hashes of the first {@code size} entries, from the database itself. */
+  private static List<byte[]> leaves(long size) throws Exception {
+    List<byte[]> leaves = new ArrayList<>();
+    try (Connection db = clinic.database();
+        PreparedStatement query =
+            db.prepareStatement(
+                "select id, entry_hash from audit_entry where id <= ? order by id")) {
+      query.setLong(1, size);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          assertEquals(leaves.size() + 1, rows.getLong(1), "entry ids follow one another");
+          leaves.add(leafHash(HEX.parseHex(rows.getString(2))));
+        }
+      }
+    }
+    assertEquals(size, leaves.size());
+    return leaves;
+  }
+
+  // RFC 9162 section 2.1, written here again from the definitions, recursively.
+
+  private static byte[] sha256(int prefix, byte[]... parts) throws Exception {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    digest.update((byte) prefix);
+    for (byte[] part : parts) {
+      digest.update(part);
+    }
+    return digest.digest();
+  }
+
+  private static byte[] leafHash(byte[] entry) throws Exception {
+    return sha256(0, entry);
+  }
+
+  private static byte[] node(byte[] left, byte[] right) throws Exception {
+    return sha256(1, left, right);
+  }
+
+  /** The largest power of two smaller than {@code n} (n > 1). */
+  private static long split(long n) {
+    return Long.highestOneBit(n - 1);
+  }
+
+  /** MTH(D[n]) over leaf hashes. */
+  private static byte[] root(List<byte[]> leaves) throws Exception {
+    if (leaves.size() == 1) {
+      return leaves.get(0);
+    }
+    int k = (int) split(leaves.size());
+    return node(root(leaves.subList(0, k)), root(leaves.subList(k, leaves.size())));
+  }
+
+  /**
+   * The root an audit path leads to: the path lists siblings from the leaf upwards, so the last one
+   * is the top-level sibling.
+   */
+  private static byte[] rootFromPath(long index, long size, byte[] leaf, Deque<byte[]> path)
+      throws Exception {
+    if (size == 1) {
+      return leaf;
+    }
+    long k = split(size);
+    byte[] sibling = path.pollLast();
+    assertTrue(sibling != null, "the path is too short");
+    return index < k
+        ? node(rootFromPath(index, k, leaf, path), sibling)
+        : node(sibling, rootFromPath(index - k, size - k, leaf, path));
+  }
+
+  /**
+   * The old and new roots a consistency proof stands for, by RFC 6962's SUBPROOF(m, D[n], b) read
+   * backwards: each level appends its sibling after the proof of the level below.
+   */
+  private static byte[][] rootsFromConsistency(
+      long m, long n, byte[] oldRoot, Deque<byte[]> proof, boolean wholeOldTree) throws Exception {
+    if (m == n) {
+      if (wholeOldTree) {
+        return new byte[][] {oldRoot, oldRoot};
+      }
+      byte[] subtree = proof.pollLast();
+      assertTrue(subtree != null, "the proof is too short");
+      return new byte[][] {subtree, subtree};
+    }
+    long k = split(n);
+    byte[] sibling = proof.pollLast();
+    assertTrue(sibling != null, "the proof is too short");
+    if (m <= k) {
+      byte[][] below = rootsFromConsistency(m, k, oldRoot, proof, wholeOldTree);
+      return new byte[][] {below[0], node(below[1], sibling)};
+    }
+    byte[][] below = rootsFromConsistency(m - k, n - k, oldRoot, proof, false);
+    return new byte[][] {node(sibling, below[0]), node(sibling, below[1])};
+  }
+}
