@@ -66,18 +66,7 @@ public class AuditChain {
             em.createNativeQuery(
                     "select last_entry_id, last_hash from audit_chain_head where id = 1")
                 .getSingleResult();
-    ChainCheck check =
-        new ChainCheck(
-            em.createQuery("select h from AuditTreeHead h order by h.treeSize", AuditTreeHead.class)
-                .getResultStream()
-                .map(
-                    h ->
-                        new ChainCheck.SignedHead(
-                            h.getTreeSize(),
-                            h.getRootHash(),
-                            h.signedByTheClinic(treeHeads),
-                            h.getPublishedAt()))
-                .toList());
+    ChainCheck check = new ChainCheck(new HeadPages());
     long after = 0;
     while (true) {
       List<AuditEntry> page =
@@ -117,6 +106,51 @@ public class AuditChain {
         null,
         new ChainVerified(result.entries(), result.intact(), result.firstBrokenEntry()));
     return result;
+  }
+
+  /**
+   * The published heads in ascending size, read a page at a time as the check reaches them; the
+   * clinic's trust in each distinct certificate is asked once per check.
+   */
+  private final class HeadPages implements java.util.Iterator<ChainCheck.SignedHead> {
+    private final java.util.Map<String, Boolean> trusted = new java.util.HashMap<>();
+    private final java.util.ArrayDeque<ChainCheck.SignedHead> page = new java.util.ArrayDeque<>();
+    private long after;
+    private boolean exhausted;
+
+    @Override
+    public boolean hasNext() {
+      if (page.isEmpty() && !exhausted) {
+        List<AuditTreeHead> read =
+            em.createQuery(
+                    "select h from AuditTreeHead h where h.treeSize > :after order by h.treeSize",
+                    AuditTreeHead.class)
+                .setParameter("after", after)
+                .setMaxResults(PAGE)
+                .getResultList();
+        exhausted = read.size() < PAGE;
+        for (AuditTreeHead head : read) {
+          boolean clinic =
+              trusted.computeIfAbsent(
+                      head.getCertificate(), c -> head.certifiedByTheClinic(treeHeads))
+                  && head.signatureValid();
+          page.add(
+              new ChainCheck.SignedHead(
+                  head.getTreeSize(), head.getRootHash(), clinic, head.getPublishedAt()));
+          after = head.getTreeSize();
+        }
+        read.forEach(em::detach);
+      }
+      return !page.isEmpty();
+    }
+
+    @Override
+    public ChainCheck.SignedHead next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      return page.removeFirst();
+    }
   }
 
   /** The latest verdict, or none before the first check. */

@@ -54,6 +54,17 @@ public class AuditTree {
       return latest();
     }
     MerkleFrontier tree = MerkleFrontier.decode(published, sequencer[1].toString());
+    if (published > 0
+        && !head(published)
+            .map(h -> h.getRootHash().equals(HEX.formatHex(tree.root())))
+            .orElse(false)) {
+      // The stored range must be the newest head's tree; signing on from a changed one would
+      // publish wrong heads for good. The audit check says what was changed.
+      throw RuleViolation.conflict(
+          "The audit tree's stored state does not match the head of "
+              + published
+              + " entries: no head is published until the trail is checked and restored.");
+    }
     List<byte[]> added = leaves(published, size);
     added.forEach(tree::add);
     AuditTreeHead head =

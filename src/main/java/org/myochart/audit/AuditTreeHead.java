@@ -76,18 +76,20 @@ public class AuditTreeHead {
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  /**
-   * Whether the stored signature checks against the stored certificate's public key and that
-   * certificate is the clinic's own (a head re-signed with another key is not).
-   */
-  public boolean signedByTheClinic(TreeHeadSigner clinic) {
+  /** Whether the stored certificate is one the clinic signs with. */
+  boolean certifiedByTheClinic(TreeHeadSigner clinic) {
     try {
-      X509Certificate signer = signerCertificate();
-      if (!clinic.isClinicCertificate(signer.getEncoded())) {
-        return false;
-      }
+      return clinic.isClinicCertificate(signerCertificate().getEncoded());
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Whether the stored signature checks against the stored certificate's public key. */
+  boolean signatureValid() {
+    try {
       Signature check = Signature.getInstance(algorithm);
-      check.initVerify(signer.getPublicKey());
+      check.initVerify(signerCertificate().getPublicKey());
       check.update(signedText());
       return check.verify(Base64.getDecoder().decode(signature));
     } catch (GeneralSecurityException | IllegalArgumentException e) {

@@ -1,10 +1,9 @@
 package org.myochart.audit;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -29,7 +28,9 @@ public final class ChainCheck {
   public record SignedHead(
       long treeSize, String rootHash, boolean signedByTheClinic, Instant publishedAt) {}
 
-  private final Deque<SignedHead> heads;
+  /** The heads not yet compared, in ascending size, read as the check goes. */
+  private final PeekingHeads heads;
+
   private final MerkleFrontier tree = new MerkleFrontier();
   private long lastMatchingHead;
   private long expectedId = 1;
@@ -49,9 +50,40 @@ public final class ChainCheck {
    * still found out by the first head signed before the change.
    */
   public ChainCheck(List<SignedHead> heads) {
-    this.heads =
-        new ArrayDeque<>(
-            heads.stream().sorted(Comparator.comparingLong(SignedHead::treeSize)).toList());
+    this(heads.stream().sorted(Comparator.comparingLong(SignedHead::treeSize)).iterator());
+  }
+
+  /**
+   * As {@link #ChainCheck(List)}, with the heads given in ascending size as the check needs them,
+   * so that a long trail's heads need not all be in memory at once.
+   */
+  public ChainCheck(Iterator<SignedHead> ascending) {
+    this.heads = new PeekingHeads(ascending);
+  }
+
+  /** An iterator with a look at its next element. */
+  private static final class PeekingHeads {
+    private final Iterator<SignedHead> source;
+    private SignedHead next;
+
+    PeekingHeads(Iterator<SignedHead> source) {
+      this.source = source;
+      this.next = source.hasNext() ? source.next() : null;
+    }
+
+    boolean isEmpty() {
+      return next == null;
+    }
+
+    SignedHead peekFirst() {
+      return next;
+    }
+
+    SignedHead removeFirst() {
+      SignedHead taken = next;
+      next = source.hasNext() ? source.next() : null;
+      return taken;
+    }
   }
 
   /** Takes the next entry in id order; after the first break the rest are only counted. */

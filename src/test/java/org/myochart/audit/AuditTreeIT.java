@@ -183,6 +183,61 @@ class AuditTreeIT {
   }
 
   @Test
+  void aChangedSequencerRowStopsPublishingInsteadOfSigningAWrongHead() throws Exception {
+    try (Connection db = clinic.database();
+        Statement statement = db.createStatement()) {
+      String stored = null;
+      String changed = null;
+      // The clinic's own sequencer may publish between reading the row and changing it: the
+      // change is made only on the row as read, and tried again otherwise.
+      for (int attempt = 0; attempt < 5 && changed == null; attempt++) {
+        publish();
+        long size;
+        try (ResultSet row =
+            statement.executeQuery(
+                "select last_tree_size, frontier from audit_tree_sequencer where id = 1")) {
+          row.next();
+          size = row.getLong(1);
+          stored = row.getString(2);
+        }
+        String candidate = "0".repeat(64) + stored.substring(64);
+        if (statement.executeUpdate(
+                "update audit_tree_sequencer set frontier = '"
+                    + candidate
+                    + "' where id = 1 and last_tree_size = "
+                    + size
+                    + " and frontier = '"
+                    + stored
+                    + "'")
+            == 1) {
+          changed = candidate;
+        }
+      }
+      assertTrue(changed != null, "the sequencer row could be changed");
+      try {
+        assertEquals(200, get("/api/v1/audit/verify").statusCode(), "one more entry to publish");
+        HttpResponse<String> refused =
+            Http.send(
+                HttpRequest.newBuilder(clinic.uri("/api/v1/audit/tree/heads"))
+                    .header("Authorization", Http.basic("owner", PASSWORD))
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(
+            Http.json(refused).getString("message").contains("does not match the head"),
+            refused.body());
+      } finally {
+        statement.executeUpdate(
+            "update audit_tree_sequencer set frontier = '"
+                + stored
+                + "' where id = 1 and frontier = '"
+                + changed
+                + "'");
+      }
+    }
+    publish();
+  }
+
+  @Test
   void postgresqlRefusesToChangeOrDeleteAPublishedHead() throws Exception {
     Assumptions.assumeTrue(TestDatabase.isPostgres(), "the trigger is PostgreSQL's (V24)");
     long size = publish().getJsonNumber("treeSize").longValue();
