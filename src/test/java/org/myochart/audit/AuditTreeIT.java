@@ -216,11 +216,7 @@ class AuditTreeIT {
       assertTrue(changed != null, "the sequencer row could be changed");
       try {
         assertEquals(200, get("/api/v1/audit/verify").statusCode(), "one more entry to publish");
-        HttpResponse<String> refused =
-            Http.send(
-                HttpRequest.newBuilder(clinic.uri("/api/v1/audit/tree/heads"))
-                    .header("Authorization", Http.basic("owner", PASSWORD))
-                    .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> refused = postHeads("owner");
         assertEquals(409, refused.statusCode(), refused.body());
         assertTrue(
             Http.json(refused).getString("message").contains("does not match the head"),
@@ -277,11 +273,7 @@ class AuditTreeIT {
     HttpResponse<String> therapist =
         Http.get(clinic.uri("/api/v1/audit/tree/heads"), "therapist1", PASSWORD);
     assertEquals(403, therapist.statusCode(), therapist.body());
-    HttpResponse<String> frontDesk =
-        Http.send(
-            HttpRequest.newBuilder(clinic.uri("/api/v1/audit/tree/heads"))
-                .header("Authorization", Http.basic("frontdesk", PASSWORD))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> frontDesk = postHeads("frontdesk");
     assertEquals(403, frontDesk.statusCode(), frontDesk.body());
   }
 
@@ -301,12 +293,16 @@ class AuditTreeIT {
         .start();
   }
 
+  /** POST /api/v1/audit/tree/heads as this demo account. */
+  private static HttpResponse<String> postHeads(String username) {
+    return Http.send(
+        HttpRequest.newBuilder(clinic.uri("/api/v1/audit/tree/heads"))
+            .header("Authorization", Http.basic(username, PASSWORD))
+            .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   private static JsonObject publish() {
-    HttpResponse<String> published =
-        Http.send(
-            HttpRequest.newBuilder(clinic.uri("/api/v1/audit/tree/heads"))
-                .header("Authorization", Http.basic("owner", PASSWORD))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> published = postHeads("owner");
     assertEquals(200, published.statusCode(), published.body());
     return Http.json(published);
   }
