@@ -10,7 +10,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -112,9 +117,9 @@ public class AuditChain {
    * The published heads in ascending size, read a page at a time as the check reaches them; the
    * clinic's trust in each distinct certificate is asked once per check.
    */
-  private final class HeadPages implements java.util.Iterator<ChainCheck.SignedHead> {
-    private final java.util.Map<String, Boolean> trusted = new java.util.HashMap<>();
-    private final java.util.ArrayDeque<ChainCheck.SignedHead> page = new java.util.ArrayDeque<>();
+  private final class HeadPages implements Iterator<ChainCheck.SignedHead> {
+    private final Map<String, Boolean> trusted = new HashMap<>();
+    private final ArrayDeque<ChainCheck.SignedHead> page = new ArrayDeque<>();
     private long after;
     private boolean exhausted;
 
@@ -147,7 +152,7 @@ public class AuditChain {
     @Override
     public ChainCheck.SignedHead next() {
       if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
+        throw new NoSuchElementException();
       }
       return page.removeFirst();
     }

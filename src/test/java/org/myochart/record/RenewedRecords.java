@@ -15,10 +15,9 @@ import org.myochart.audit.Actor;
 import org.myochart.audit.CurrentActor;
 import org.myochart.audit.RecordKind;
 import org.myochart.client.Client;
-import org.myochart.client.ClientDetails;
 import org.myochart.client.Clients;
 import org.myochart.staff.Role;
-import org.myochart.testsupport.Names;
+import org.myochart.testsupport.TreatableClients;
 
 /**
  * For Arquillian tests (add it to the deployment): stores a note's record sealed now with the
@@ -42,18 +41,8 @@ public class RenewedRecords {
         () ->
             client.set(
                 clients.register(
-                    new ClientDetails(
-                        firstName,
-                        Names.uniqueSurname(surnamePrefix),
-                        LocalDate.of(1975, 3, 3),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null))));
+                    TreatableClients.nameOnly(
+                        firstName, surnamePrefix, LocalDate.of(1975, 3, 3)))));
     return client.get().getId();
   }
 

@@ -37,6 +37,25 @@ public class TreatableClients {
   @Inject ConsentForms forms;
 
   /**
+   * A client's details with only the name (the surname made unique with {@link
+   * Names#uniqueSurname}) and the date of birth.
+   */
+  public static ClientDetails nameOnly(String firstName, String surnamePrefix, LocalDate born) {
+    return new ClientDetails(
+        firstName,
+        Names.uniqueSurname(surnamePrefix),
+        born,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
    * @param surnamePrefix made unique with {@link Names#uniqueSurname}
    * @param handedOverBy an active staff member's username: who handed the tablet to the client
    */
@@ -50,20 +69,7 @@ public class TreatableClients {
    */
   public Client register(
       String firstName, String surnamePrefix, String handedOverBy, Set<String> declined) {
-    Client client =
-        clients.register(
-            new ClientDetails(
-                firstName,
-                Names.uniqueSurname(surnamePrefix),
-                LocalDate.of(1980, 5, 5),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+    Client client = clients.register(nameOnly(firstName, surnamePrefix, LocalDate.of(1980, 5, 5)));
     // The intake is clinical: typed here as the owner, who may open every record.
     CurrentActor.actAs(
         new Actor("owner", Role.OWNER, "127.0.0.1", "test set-up"),

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.myochart.audit.AuditTree;
@@ -135,7 +136,7 @@ public class AuditTreeResource {
         .add("treeSize", head.getTreeSize())
         .add("rootHash", head.getRootHash())
         .add("publishedAt", head.getPublishedAt().toString())
-        .add("signedText", new String(head.signedText(), java.nio.charset.StandardCharsets.UTF_8))
+        .add("signedText", new String(head.signedText(), StandardCharsets.UTF_8))
         .add("algorithm", head.getAlgorithm())
         .add("signature", head.getSignature())
         .add("certificate", head.getCertificate())
