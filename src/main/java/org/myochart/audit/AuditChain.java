@@ -24,7 +24,7 @@ import org.myochart.platform.SchemaMigrated;
 import org.myochart.platform.StartupOrder;
 
 /**
- * Checks the whole audit trail against its hash chain, a page at a time, every {@code
+ * Checks the whole audit trail against its tree and signed heads, a page at a time, every {@code
  * MYOCHART_AUDIT_CHECK_MINUTES} (60 by default) and whenever the owner asks. The latest verdict is
  * kept for the owner's dashboard; a broken chain is logged as SEVERE.
  */
@@ -63,32 +63,44 @@ public class AuditChain {
         TimeUnit.SECONDS);
   }
 
-  /** Checks the chain now, without recording the check. */
+  /** Checks the trail now, without recording the check. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public ChainCheck.Result verify() {
-    Object[] head =
-        (Object[])
-            em.createNativeQuery(
-                    "select last_entry_id, last_hash from audit_chain_head where id = 1")
-                .getSingleResult();
-    ChainCheck check = new ChainCheck(new HeadPages());
-    long after = 0;
+    long sequenced =
+        ((Number)
+                em.createNativeQuery("select last_tree_size from audit_tree_sequencer where id = 1")
+                    .getSingleResult())
+            .longValue();
+    // Leaves given out while the check runs are left to the next check; so are heads over them.
+    Long lastLeaf =
+        em.createQuery("select max(l.leafIndex) from AuditLeaf l", Long.class).getSingleResult();
+    long leaves = Math.max(sequenced, lastLeaf == null ? 0 : lastLeaf + 1);
+    ChainCheck check = new ChainCheck(new HeadPages(leaves));
+    long after = -1;
     while (true) {
-      List<AuditEntry> page =
+      List<AuditLeaf> page =
           em.createQuery(
-                  "select e from AuditEntry e where e.id > :after order by e.id", AuditEntry.class)
+                  "select l from AuditLeaf l where l.leafIndex > :after and l.leafIndex < :upTo"
+                      + " order by l.leafIndex",
+                  AuditLeaf.class)
               .setParameter("after", after)
+              .setParameter("upTo", leaves)
               .setMaxResults(PAGE)
               .getResultList();
       if (page.isEmpty()) {
         break;
       }
-      page.forEach(check::accept);
-      after = page.get(page.size() - 1).getId();
+      Map<Long, AuditEntry> entries = new HashMap<>();
+      em.createQuery("select e from AuditEntry e where e.id in :ids", AuditEntry.class)
+          .setParameter("ids", page.stream().map(AuditLeaf::getEntryId).toList())
+          .getResultList()
+          .forEach(e -> entries.put(e.getId(), e));
+      page.forEach(leaf -> check.accept(leaf, entries.get(leaf.getEntryId())));
+      after = page.get(page.size() - 1).getLeafIndex();
       em.clear();
     }
-    ChainCheck.Result result =
-        check.finish(((Number) head[0]).longValue(), head[1].toString(), clock.instant());
+    checkQueued(check);
+    ChainCheck.Result result = check.finish(sequenced, clock.instant());
     latest = result;
     if (!result.intact()) {
       LOG.severe(
@@ -99,6 +111,48 @@ public class AuditChain {
                   + result.reason());
     }
     return result;
+  }
+
+  /**
+   * The entries still waiting for their leaves, and any entry that has neither a leaf nor a place
+   * in the queue, or a queued one that is gone.
+   */
+  private void checkQueued(ChainCheck check) {
+    long after = 0;
+    while (true) {
+      List<AuditEntry> page =
+          em.createQuery(
+                  "select e from AuditEntry e, UnsequencedEntry u where e.id = u.entryId"
+                      + " and e.id > :after order by e.id",
+                  AuditEntry.class)
+              .setParameter("after", after)
+              .setMaxResults(PAGE)
+              .getResultList();
+      if (page.isEmpty()) {
+        break;
+      }
+      page.forEach(check::acceptQueued);
+      after = page.get(page.size() - 1).getId();
+      em.clear();
+    }
+    // Read after the leaves: an entry the sequencer took in meanwhile has its leaf by now.
+    em.createQuery(
+            "select e.id from AuditEntry e where not exists (select l from AuditLeaf l"
+                + " where l.entryId = e.id) and not exists (select u from UnsequencedEntry u"
+                + " where u.entryId = e.id) order by e.id",
+            Long.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .ifPresent(check::stray);
+    em.createQuery(
+            "select u.entryId from UnsequencedEntry u where not exists (select e from AuditEntry e"
+                + " where e.id = u.entryId) order by u.entryId",
+            Long.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .ifPresent(check::vanished);
   }
 
   /** Checks the chain now because someone asked, and records that they did. */
@@ -119,18 +173,25 @@ public class AuditChain {
    */
   private final class HeadPages implements Iterator<ChainCheck.SignedHead> {
     private final Map<String, Boolean> trusted = new HashMap<>();
+    private final long upTo;
     private final ArrayDeque<ChainCheck.SignedHead> page = new ArrayDeque<>();
     private long after;
     private boolean exhausted;
+
+    HeadPages(long upTo) {
+      this.upTo = upTo;
+    }
 
     @Override
     public boolean hasNext() {
       if (page.isEmpty() && !exhausted) {
         List<AuditTreeHead> read =
             em.createQuery(
-                    "select h from AuditTreeHead h where h.treeSize > :after order by h.treeSize",
+                    "select h from AuditTreeHead h where h.treeSize > :after"
+                        + " and h.treeSize <= :upTo order by h.treeSize",
                     AuditTreeHead.class)
                 .setParameter("after", after)
+                .setParameter("upTo", upTo)
                 .setMaxResults(PAGE)
                 .getResultList();
         exhausted = read.size() < PAGE;

@@ -15,9 +15,11 @@ import java.util.HexFormat;
 
 /**
  * One line of the audit trail. It has no setters. An entry is stamped (time, actor, action, record,
- * detail) when the action happens and chained once, when it is appended: then it gets its place in
- * the chain and its hash, which covers every field but the searchable client column (ADR-047) and
- * the previous entry's hash.
+ * detail) when the action happens and numbered once, when it is appended: then it gets its id and
+ * its hash, which covers every field but the searchable client column (ADR-047). Entries written
+ * before ADR-058 also name the previous entry's hash, which their hash covers; since then the
+ * sequencer gives an entry its place in the trail, as a leaf of the Merkle tree ({@link
+ * AuditLeaf}).
  */
 @Entity
 @Table(name = "audit_entry")
@@ -61,7 +63,8 @@ public class AuditEntry {
   @Column(name = "client_id")
   private Long clientId;
 
-  @Column(name = "previous_hash", nullable = false)
+  /** The previous entry's hash, for entries chained before ADR-058; empty since. */
+  @Column(name = "previous_hash")
   private String previousHash;
 
   @Column(name = "entry_hash", nullable = false)
@@ -82,7 +85,7 @@ public class AuditEntry {
     chain(id, previousHash);
   }
 
-  /** A stamped entry, not yet in the chain. */
+  /** A stamped entry, not yet appended. */
   AuditEntry(
       Instant occurredAt,
       Actor actor,
@@ -102,27 +105,41 @@ public class AuditEntry {
     this.userAgent = clip(actor.userAgent(), 400);
   }
 
-  /** Names the client the entry concerns; only before it is chained, as it is stored once. */
+  /** Names the client the entry concerns; only before it is appended, as it is stored once. */
   AuditEntry concerning(Long clientId) {
-    if (isChained()) {
-      throw new IllegalStateException("Audit entry " + id + " is already in the chain");
+    if (isAppended()) {
+      throw new IllegalStateException("Audit entry " + id + " is already appended");
     }
     this.clientId = clientId;
     return this;
   }
 
-  /** Gives the entry its place after the chain's last entry; an entry is chained only once. */
+  /**
+   * Gives the entry its id and its hash, once. Its place in the trail is the sequencer's to give.
+   */
+  void number(long id) {
+    chain(id, null);
+  }
+
+  /**
+   * As entries were appended before ADR-058: after the entry whose hash is {@code previousHash}.
+   */
   void chain(long id, String previousHash) {
-    if (isChained()) {
-      throw new IllegalStateException("Audit entry " + this.id + " is already in the chain");
+    if (isAppended()) {
+      throw new IllegalStateException("Audit entry " + this.id + " is already appended");
     }
     this.id = id;
     this.previousHash = previousHash;
     this.entryHash = computeHash();
   }
 
-  public boolean isChained() {
+  public boolean isAppended() {
     return id != null;
+  }
+
+  /** Whether the entry names its predecessor's hash, as entries written before ADR-058 do. */
+  public boolean isChainedToPredecessor() {
+    return previousHash != null;
   }
 
   /**

@@ -3,7 +3,6 @@ package org.myochart.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -11,13 +10,13 @@ import java.util.List;
 
 /**
  * Appends entries to the audit trail. It joins the caller's transaction, so an action and its entry
- * are committed together or not at all.
+ * are committed together or not at all. Writers do not wait for one another (ADR-058): an entry
+ * takes its id from a sequence and is queued for the sequencer, which gives it its place in the
+ * trail's Merkle tree.
  */
 @ApplicationScoped
 @Transactional
 public class AuditTrail {
-
-  private static final int HEAD_ROW = 1;
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
@@ -34,9 +33,9 @@ public class AuditTrail {
   }
 
   /**
-   * An entry by the current actor, stamped now but not yet in the chain: see {@link #append}.
-   * Appending locks the chain until the transaction commits, so a signing stamps its entry, lets
-   * the record package render and seal the PDF that prints it, and only then appends it (ADR-041).
+   * An entry by the current actor, stamped now but not yet appended: see {@link #append}. A signing
+   * stamps its entry, lets the record package render and seal the PDF that prints it, and only then
+   * appends it (ADR-041).
    */
   public AuditEntry stamp(AuditAction action, String recordType, Object recordId, String detail) {
     return stampAs(currentActor.get(), action, recordType, recordId, detail);
@@ -97,27 +96,31 @@ public class AuditTrail {
   }
 
   /**
-   * Appends a stamped entry, keeping the time it was stamped with. An entry already in the chain is
-   * left where it is, so whoever appends it first decides its place.
+   * Appends a stamped entry, keeping the time it was stamped with: it gets the next id and its
+   * hash, and waits in the queue for its leaf. An entry already appended is left as it is.
    */
   public AuditEntry append(AuditEntry entry) {
-    if (entry.isChained()) {
+    if (entry.isAppended()) {
       return entry;
     }
-    AuditChainHead head = em.find(AuditChainHead.class, HEAD_ROW, LockModeType.PESSIMISTIC_WRITE);
-    head.append(entry);
+    entry.number(
+        ((Number) em.createNativeQuery("select nextval('audit_entry_seq')").getSingleResult())
+            .longValue());
     em.persist(entry);
+    em.persist(new UnsequencedEntry(entry.getId()));
     return entry;
   }
 
   /**
    * Appends the entry unless the same action on the same record with the same detail is already in
-   * the trail. The check runs under the chain-head lock, so two servers (or two copies of one
-   * session ending together) cannot both append it.
+   * the trail. The check runs under the lock of the one {@code audit_chain_head} row, which only
+   * this rare kind of entry still takes, so two servers (or two copies of one session ending
+   * together) cannot both append it.
    */
   public java.util.Optional<AuditEntry> recordOnceAs(
       Actor actor, AuditAction action, String recordType, Object recordId, String detail) {
-    em.find(AuditChainHead.class, HEAD_ROW, LockModeType.PESSIMISTIC_WRITE);
+    em.createNativeQuery("select id from audit_chain_head where id = 1 for update")
+        .getSingleResult();
     // The detail is a large text column; comparing it here keeps the query plain on H2 and
     // PostgreSQL.
     boolean already =

@@ -13,24 +13,30 @@ import java.util.Optional;
 import org.myochart.platform.RuleViolation;
 
 /**
- * The audit trail as a Merkle tree (ADR-057): leaf {@code i} is entry {@code i + 1}'s hash, hashed
- * as RFC 9162 does, so the tree's order is the chain's. Heads are published by one sequencer at a
- * time (a lock on the single {@code audit_tree_sequencer} row, shared by every server on the
- * database) and signed with the clinic's key; proofs are computed from the stored entry hashes, so
- * a proof for an altered entry no longer leads to a signed root.
+ * The audit trail as a Merkle tree (ADR-057, ADR-058). Writers only queue their entries; the
+ * sequencer takes the committed ones in id order, gives each the next leaf (whose hash is the
+ * entry's, hashed as RFC 9162 does) and publishes a head over all leaves, signed with the clinic's
+ * key. One sequencer works at a time: it holds the lock on the single {@code audit_tree_sequencer}
+ * row, shared by every server on the database. Proofs are computed from the leaves.
  */
 @ApplicationScoped
 public class AuditTree {
 
   private static final HexFormat HEX = HexFormat.of();
 
+  /** Queued entries taken in per query, and ids per delete. */
+  private static final int BATCH = 1000;
+
+  /** Leaf hashes read per query. */
+  private static final int LEAF_PAGE = 10_000;
+
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject TreeHeadSigner signer;
 
   /**
-   * Publishes a signed head over every committed entry, unless the newest head already covers them
-   * all; waits while another server publishes.
+   * Gives every committed, queued entry its leaf and publishes a signed head over all leaves,
+   * unless the newest head already covers them; waits while another server does so.
    *
    * @return the newest head, or empty while the trail has no entry
    */
@@ -43,16 +49,6 @@ public class AuditTree {
                         + " for update")
                 .getSingleResult();
     long published = ((Number) sequencer[0]).longValue();
-    // Appends hold the chain head until they commit, so committed entries are always ids 1..n.
-    Long newest =
-        em.createQuery("select max(e.id) from AuditEntry e", Long.class).getSingleResult();
-    long size = newest == null ? 0 : newest;
-    if (size == 0) {
-      return Optional.empty();
-    }
-    if (size <= published) {
-      return latest();
-    }
     MerkleFrontier tree = MerkleFrontier.decode(published, sequencer[1].toString());
     if (published > 0
         && !head(published)
@@ -65,8 +61,14 @@ public class AuditTree {
               + published
               + " entries: no head is published until the trail is checked and restored.");
     }
-    List<byte[]> added = leaves(published, size);
-    added.forEach(tree::add);
+    long size = integrateQueued();
+    if (size == 0) {
+      return Optional.empty();
+    }
+    if (size <= published) {
+      return latest();
+    }
+    leaves(published, size).forEach(tree::add);
     AuditTreeHead head =
         new AuditTreeHead(size, HEX.formatHex(tree.root()), clock.instant(), signer);
     em.persist(head);
@@ -76,6 +78,52 @@ public class AuditTree {
         .setParameter(2, tree.encode())
         .executeUpdate();
     return Optional.of(head);
+  }
+
+  /**
+   * Gives the queued entries that have committed the next leaves, in id order, and takes them off
+   * the queue. A queued id whose entry is gone stays queued: the audit check names it.
+   *
+   * @return the number of leaves
+   */
+  private long integrateQueued() {
+    AuditLeaf last =
+        em.createQuery("select l from AuditLeaf l order by l.leafIndex desc", AuditLeaf.class)
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    long size = last == null ? 0 : last.getLeafIndex() + 1;
+    String previous = last == null ? ChainCheck.GENESIS : last.getEntryHash();
+    long after = 0;
+    while (true) {
+      List<Object[]> queued =
+          em.createQuery(
+                  "select e.id, e.entryHash from AuditEntry e, UnsequencedEntry u"
+                      + " where e.id = u.entryId and u.entryId > :after order by u.entryId",
+                  Object[].class)
+              .setParameter("after", after)
+              .setMaxResults(BATCH)
+              .getResultList();
+      if (queued.isEmpty()) {
+        return size;
+      }
+      List<Long> taken = new ArrayList<>(queued.size());
+      for (Object[] entry : queued) {
+        long id = ((Number) entry[0]).longValue();
+        String hash = entry[1].toString();
+        em.persist(new AuditLeaf(size++, id, hash, previous));
+        previous = hash;
+        taken.add(id);
+      }
+      em.createQuery("delete from UnsequencedEntry u where u.entryId in :ids")
+          .setParameter("ids", taken)
+          .executeUpdate();
+      after = taken.get(taken.size() - 1);
+      // A long queue (after an outage of the sequencer) must not pile up in memory.
+      em.flush();
+      em.clear();
+    }
   }
 
   /** The newest published head. */
@@ -111,16 +159,27 @@ public class AuditTree {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Inclusion inclusion(long entryId, long treeSize) {
     AuditTreeHead head = requireHead(treeSize);
-    if (entryId < 1 || entryId > treeSize) {
-      throw RuleViolation.notFound(
-          "Audit entry " + entryId + " is not in the tree of " + treeSize + " entries.");
-    }
+    AuditLeaf leaf =
+        em.createQuery("select l from AuditLeaf l where l.entryId = :id", AuditLeaf.class)
+            .setParameter("id", entryId)
+            .getResultStream()
+            .findFirst()
+            .filter(l -> l.getLeafIndex() < treeSize)
+            .orElseThrow(
+                () ->
+                    RuleViolation.notFound(
+                        "Audit entry "
+                            + entryId
+                            + " is not in the tree of "
+                            + treeSize
+                            + " entries (an entry gets its place when the next head is"
+                            + " published)."));
     List<byte[]> leaves = leaves(0, treeSize);
     List<String> path =
-        MerkleTree.inclusionProof(leaves, (int) (entryId - 1), (int) treeSize).stream()
+        MerkleTree.inclusionProof(leaves, (int) leaf.getLeafIndex(), (int) treeSize).stream()
             .map(HEX::formatHex)
             .toList();
-    return new Inclusion(entryId, entryId - 1, head, entryHash(entryId), path);
+    return new Inclusion(entryId, leaf.getLeafIndex(), head, leaf.getEntryHash(), path);
   }
 
   /**
@@ -148,7 +207,9 @@ public class AuditTree {
     return new Consistency(first, second, proof);
   }
 
-  /** An entry's place in a head's tree: its leaf index (id − 1), its stored hash and path. */
+  /**
+   * An entry's place in a head's tree: its leaf index, its hash as the leaf took it in, its path.
+   */
   public record Inclusion(
       long entryId, long leafIndex, AuditTreeHead head, String entryHash, List<String> path) {}
 
@@ -166,37 +227,34 @@ public class AuditTree {
                         + " that were."));
   }
 
-  private String entryHash(long entryId) {
-    return em.createQuery("select e.entryHash from AuditEntry e where e.id = :id", String.class)
-        .setParameter("id", entryId)
-        .getSingleResult();
-  }
-
   /**
-   * The leaf hashes of entries {@code after + 1} to {@code upTo}. A gap in the ids (a deleted
-   * entry) leaves the tree unbuildable, which is said rather than silently skipped.
+   * The leaf hashes of places {@code after} to {@code upTo - 1}. A missing leaf leaves the tree
+   * unbuildable, which is said rather than silently skipped.
    */
   private List<byte[]> leaves(long after, long upTo) {
-    List<String> hashes =
-        em.createQuery(
-                "select e.entryHash from AuditEntry e where e.id > :after and e.id <= :upTo"
-                    + " order by e.id",
-                String.class)
-            .setParameter("after", after)
-            .setParameter("upTo", upTo)
-            .getResultList();
-    if (hashes.size() != upTo - after) {
-      throw RuleViolation.conflict(
-          "An audit entry between "
-              + (after + 1)
-              + " and "
-              + upTo
-              + " is missing: the trail was changed outside MyoChart (GET /api/v1/audit/verify"
-              + " names the first).");
-    }
-    List<byte[]> leaves = new ArrayList<>(hashes.size());
-    for (String hash : hashes) {
-      leaves.add(MerkleTree.leafHash(HEX.parseHex(hash)));
+    List<byte[]> leaves = new ArrayList<>((int) Math.min(upTo - after, 1 << 20));
+    for (long from = after; from < upTo; from += LEAF_PAGE) {
+      long to = Math.min(from + LEAF_PAGE, upTo);
+      List<String> hashes =
+          em.createQuery(
+                  "select l.entryHash from AuditLeaf l where l.leafIndex >= :from"
+                      + " and l.leafIndex < :to order by l.leafIndex",
+                  String.class)
+              .setParameter("from", from)
+              .setParameter("to", to)
+              .getResultList();
+      if (hashes.size() != to - from) {
+        throw RuleViolation.conflict(
+            "A leaf of the audit tree between places "
+                + (from + 1)
+                + " and "
+                + to
+                + " is missing: the trail was changed outside MyoChart (GET /api/v1/audit/verify"
+                + " names the first).");
+      }
+      for (String hash : hashes) {
+        leaves.add(MerkleTree.leafHash(HEX.parseHex(hash)));
+      }
     }
     return leaves;
   }

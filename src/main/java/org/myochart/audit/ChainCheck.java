@@ -7,10 +7,15 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Walks the audit trail in id order and finds the first entry that does not belong where it is: ids
- * must run 1, 2, 3 … without a gap, each entry must name its predecessor's hash, its stored hash
- * must be the hash of its content, and the chain must end where the chain head says. So an edited,
- * deleted, inserted or reordered row is named by its id.
+ * Walks the audit trail in the order of its tree (ADR-058) and finds the first entry that does not
+ * belong where it is: the leaves must run 0, 1, 2 … without a gap, each must name the hash of the
+ * leaf before it, its entry must be there, the entry's stored hash must be the hash of its content
+ * and the one the leaf took in, and entries chained before ADR-058 must also name their
+ * predecessor. The tree over the leaves must have every signed head's root at that head's size.
+ * Entries still queued for the sequencer are checked against their own hash; an entry that is in
+ * neither, or a queued one that is gone, is named too. So an edited, deleted, inserted or reordered
+ * row is named by its entry id (or, where the entry is gone with its leaf, by its place: leaf index
+ * + 1, which is the entry id for entries written before ADR-058).
  */
 public final class ChainCheck {
 
@@ -33,7 +38,7 @@ public final class ChainCheck {
 
   private final MerkleFrontier tree = new MerkleFrontier();
   private long lastMatchingHead;
-  private long expectedId = 1;
+  private long expectedIndex;
   private String expectedPrevious = GENESIS;
   private long entries;
   private Long brokenAt;
@@ -86,49 +91,94 @@ public final class ChainCheck {
     }
   }
 
-  /** Takes the next entry in id order; after the first break the rest are only counted. */
-  public void accept(AuditEntry entry) {
+  /**
+   * Takes the next leaf in tree order with its entry (null when the entry is gone); after the first
+   * break the rest are only counted.
+   */
+  public void accept(AuditLeaf leaf, AuditEntry entry) {
     entries++;
     if (brokenAt != null) {
       return;
     }
-    long id = entry.getId();
-    if (id != expectedId) {
-      brokenAt = id;
-      reason =
-          id > expectedId
-              ? "entry "
-                  + expectedId
-                  + (id - expectedId > 1 ? " to " + (id - 1) : "")
-                  + " is missing before entry "
+    long index = leaf.getLeafIndex();
+    long id = leaf.getEntryId();
+    if (index != expectedIndex) {
+      breakAt(
+          id,
+          index > expectedIndex + 1
+              ? "the entries at places "
+                  + (expectedIndex + 1)
+                  + " to "
+                  + index
+                  + " of the trail are missing before entry "
                   + id
-              : "entry " + id + " appears out of order after entry " + (expectedId - 1);
-      return;
-    }
-    if (!expectedPrevious.equals(entry.getPreviousHash())) {
-      brokenAt = id;
-      reason = "entry " + id + " does not name the hash of the entry before it";
-      return;
-    }
-    if (!entry.computeHash().equals(entry.getEntryHash())) {
-      brokenAt = id;
-      reason =
+              : index > expectedIndex
+                  ? "the entry at place " + index + " of the trail is missing before entry " + id
+                  : "entry " + id + " appears out of order after place " + expectedIndex);
+    } else if (entry == null) {
+      breakAt(id, "entry " + id + " is missing (it was at place " + (index + 1) + ")");
+    } else if (!expectedPrevious.equals(leaf.getPreviousHash())
+        || entry.isChainedToPredecessor() && !expectedPrevious.equals(entry.getPreviousHash())) {
+      breakAt(id, "entry " + id + " does not name the hash of the entry before it");
+    } else if (!entry.computeHash().equals(entry.getEntryHash())) {
+      breakAt(id, changed(id));
+    } else if (!entry.getEntryHash().equals(leaf.getEntryHash())) {
+      breakAt(
+          id,
           "entry "
               + id
-              + " was changed after it was written (its content no longer matches its hash)";
-      return;
+              + " was rewritten after it was written (its hash is not the one the tree took in)");
+    } else {
+      expectedIndex = index + 1;
+      expectedPrevious = leaf.getEntryHash();
+      tree.add(MerkleTree.leafHash(HexFormat.of().parseHex(leaf.getEntryHash())));
+      while (brokenAt == null && !heads.isEmpty() && heads.peekFirst().treeSize() == tree.size()) {
+        compare(heads.removeFirst());
+      }
     }
-    expectedId = id + 1;
-    expectedPrevious = entry.getEntryHash();
-    tree.add(MerkleTree.leafHash(HexFormat.of().parseHex(entry.getEntryHash())));
-    while (brokenAt == null && !heads.isEmpty() && heads.peekFirst().treeSize() == tree.size()) {
-      compare(heads.removeFirst());
+  }
+
+  /** Takes an entry still waiting for its leaf: only its own hash can be checked yet. */
+  public void acceptQueued(AuditEntry entry) {
+    entries++;
+    if (brokenAt == null && !entry.computeHash().equals(entry.getEntryHash())) {
+      breakAt(entry.getId(), changed(entry.getId()));
     }
+  }
+
+  /** An entry in the trail that has no leaf and is not queued for one: it was put in around us. */
+  public void stray(long entryId) {
+    if (brokenAt == null) {
+      breakAt(
+          entryId,
+          "entry "
+              + entryId
+              + " is in the trail but was never queued for the tree: it was written around"
+              + " MyoChart");
+    }
+  }
+
+  /** A queued entry that is gone before the sequencer took it in. */
+  public void vanished(long entryId) {
+    if (brokenAt == null) {
+      breakAt(entryId, "entry " + entryId + " is missing (it was waiting for its place)");
+    }
+  }
+
+  private static String changed(long id) {
+    return "entry "
+        + id
+        + " was changed after it was written (its content no longer matches its hash)";
+  }
+
+  private void breakAt(long entry, String why) {
+    brokenAt = entry;
+    reason = why;
   }
 
   private void compare(SignedHead head) {
     String changed =
-        "entries "
+        "the entries at places "
             + (lastMatchingHead + 1)
             + " to "
             + head.treeSize()
@@ -150,33 +200,27 @@ public final class ChainCheck {
     }
   }
 
-  /** The verdict, given where the chain head says the trail ends. */
-  public Result finish(long headLastId, String headLastHash, Instant now) {
-    if (brokenAt == null && expectedId - 1 != headLastId) {
-      brokenAt = expectedId - 1 < headLastId ? expectedId : headLastId + 1;
+  /** The verdict, given how many leaves the sequencer says it has given out. */
+  public Result finish(long sequenced, Instant now) {
+    if (brokenAt == null && expectedIndex < sequenced) {
+      brokenAt = expectedIndex + 1;
       reason =
-          expectedId - 1 < headLastId
-              ? "entries "
-                  + expectedId
-                  + " to "
-                  + headLastId
-                  + " are missing at the end of the trail"
-              : "the trail holds entries after " + headLastId + ", where the chain ends";
+          "the entries at places "
+              + (expectedIndex + 1)
+              + " to "
+              + sequenced
+              + " of the trail are missing at its end";
     }
     if (brokenAt == null && !heads.isEmpty()) {
       SignedHead beyond = heads.peekFirst();
-      brokenAt = expectedId;
+      brokenAt = expectedIndex + 1;
       reason =
           "the tree head signed at "
               + beyond.publishedAt()
               + " covers "
               + beyond.treeSize()
-              + " entries, but the trail ends at entry "
-              + (expectedId - 1);
-    }
-    if (brokenAt == null && !expectedPrevious.equals(headLastHash.strip())) {
-      brokenAt = headLastId;
-      reason = "the last entry's hash is not the one the chain ended with";
+              + " entries, but the trail ends at place "
+              + expectedIndex;
     }
     return new Result(
         entries,

@@ -120,21 +120,20 @@ public class Records {
   }
 
   /**
-   * The stored entries in chain order, then the signature's own entry, stamped but not yet
-   * appended.
+   * The stored entries in id order, then the signature's own entry, stamped but not yet appended.
    */
   private static List<AuditEntry> upToSigning(List<AuditEntry> stored, AuditEntry signing) {
     stored.sort(Comparator.comparing(AuditEntry::getId));
-    if (!signing.isChained()) {
+    if (!signing.isAppended()) {
       stored.add(signing);
     }
     return stored;
   }
 
   /**
-   * Seals before appending anything: appending locks the audit chain until commit, and sealing is
-   * the slow part of a signing (ADR-041). Then the signature's entry and the seal's follow each
-   * other in the chain.
+   * Seals before appending anything (ADR-041): the PDF prints the signature's entry as it will be
+   * stored, and sealing is the slow part of a signing. Then the signature's entry and the seal's
+   * are appended one after the other.
    */
   private void store(
       RecordKind kind,

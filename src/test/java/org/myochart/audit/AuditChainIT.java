@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.myochart.browser.Browser;
@@ -145,10 +146,25 @@ class AuditChainIT {
     }
   }
 
+  /** Has the sequencer give every committed entry its leaf now, as it does every minute. */
+  private static void publishHead() {
+    var response =
+        Http.send(
+            java.net.http.HttpRequest.newBuilder(clinic.uri("/api/v1/audit/tree/heads"))
+                .header("Authorization", Http.basic("owner", PASSWORD))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    assertEquals(200, response.statusCode(), response.body());
+  }
+
   @Test
-  void aDeletedRowIsNamedByTheEntryThatLostItsPredecessor() throws Exception {
+  void aDeletedRowIsNamedThroughTheLeafThatHeldItsPlace() throws Exception {
+    publishHead();
     try (Connection db = clinic.database()) {
-      long id = single(db, "select max(id) from audit_entry") / 3;
+      long id =
+          single(
+              db,
+              "select entry_id from audit_leaf where leaf_index ="
+                  + " (select max(leaf_index) from audit_leaf) / 3");
       Object[] row = new Object[12];
       try (PreparedStatement read =
           db.prepareStatement(
@@ -167,8 +183,7 @@ class AuditChainIT {
       try {
         JsonObject result = verify();
         assertFalse(result.getBoolean("intact"));
-        assertEquals(
-            id + 1, result.getJsonNumber("firstBrokenEntry").longValue(), result.toString());
+        assertEquals(id, result.getJsonNumber("firstBrokenEntry").longValue(), result.toString());
         assertTrue(
             result.getString("reason").contains("entry " + id + " is missing"), result.toString());
       } finally {
@@ -180,5 +195,72 @@ class AuditChainIT {
       }
       assertTrue(verify().getBoolean("intact"), "restored");
     }
+  }
+
+  @Test
+  void anEntryWrittenAroundMyoChartIsNamedThoughItsHashIsRight() throws Exception {
+    try (Connection db = clinic.database()) {
+      long id = single(db, "select max(id) from audit_entry") + 100_000;
+      // A row with a correct hash of its own content, as someone with the database could write.
+      var forged =
+          new java.util.ArrayList<Object>(
+              List.of(
+                  id,
+                  java.time.OffsetDateTime.parse("2026-12-01T09:00:00Z"),
+                  "owner",
+                  "OWNER",
+                  "VIEW",
+                  "Client",
+                  "1",
+                  "{}"));
+      String hash = canonicalHash(forged);
+      asAdministrator(
+          db,
+          "insert into audit_entry (id, occurred_at, actor, actor_role, action, record_type,"
+              + " record_id, detail, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          id,
+          forged.get(1),
+          "owner",
+          "OWNER",
+          "VIEW",
+          "Client",
+          "1",
+          "{}",
+          hash);
+      try {
+        JsonObject result = verify();
+        assertFalse(result.getBoolean("intact"));
+        assertEquals(id, result.getJsonNumber("firstBrokenEntry").longValue(), result.toString());
+        assertTrue(
+            result.getString("reason").contains("never queued for the tree"), result.toString());
+      } finally {
+        asAdministrator(db, "delete from audit_entry where id = ?", id);
+      }
+      assertTrue(verify().getBoolean("intact"), "restored");
+    }
+  }
+
+  /**
+   * The entry hash of the export README (step 6) over previous_hash (empty), id, occurred_at,
+   * actor, actor_role, action, record_type, record_id, detail, ip_address, user_agent.
+   */
+  private static String canonicalHash(List<Object> row) throws Exception {
+    List<String> fields = new java.util.ArrayList<>();
+    fields.add("");
+    fields.add(row.get(0).toString());
+    fields.add(((java.time.OffsetDateTime) row.get(1)).toInstant().toString());
+    for (int i = 2; i < 8; i++) {
+      fields.add(row.get(i).toString());
+    }
+    fields.add("");
+    fields.add("");
+    StringBuilder canonical = new StringBuilder();
+    for (String field : fields) {
+      canonical.append(field.length()).append(':').append(field).append(';');
+    }
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 }

@@ -1,8 +1,11 @@
 package org.myochart.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.time.Instant;
@@ -89,5 +92,32 @@ class AuditEntryTest {
                 null,
                 AuditEntry.GENESIS_HASH)
             .getActorRole());
+  }
+
+  @Test
+  void aStampedEntryKeepsItsTimeAndGetsItsIdAndHashOnlyWhenNumbered() {
+    AuditEntry signing = new AuditEntry(WHEN, TOMAS, AuditAction.SIGN, "SoapNote", "7", "{}");
+    assertFalse(signing.isAppended());
+    assertNull(signing.getEntryHash());
+
+    signing.number(1042);
+
+    assertTrue(signing.isAppended());
+    assertEquals(1042L, signing.getId());
+    assertEquals(WHEN.truncatedTo(java.time.temporal.ChronoUnit.MICROS), signing.getOccurredAt());
+    assertFalse(signing.isChainedToPredecessor(), "its place is the sequencer's to give");
+    assertEquals(signing.computeHash(), signing.getEntryHash());
+  }
+
+  @Test
+  void anEntryIsNumberedOnlyOnceAndItsIdIsPartOfItsHash() {
+    AuditEntry entry = new AuditEntry(WHEN, TOMAS, AuditAction.VIEW, "Client", "42", null);
+    entry.number(7);
+    assertThrows(IllegalStateException.class, () -> entry.number(8));
+    assertEquals(7L, entry.getId());
+
+    AuditEntry same = new AuditEntry(WHEN, TOMAS, AuditAction.VIEW, "Client", "42", null);
+    same.number(8);
+    assertNotEquals(entry.getEntryHash(), same.getEntryHash());
   }
 }

@@ -137,17 +137,19 @@ class AuditTreeIT {
     JsonObject head = publish();
     long size = head.getJsonNumber("treeSize").longValue();
     List<byte[]> leaves = leaves(size);
-    for (long entry : new long[] {1, (size + 1) / 2, size}) {
+    List<Long> entries = entriesInTreeOrder(size);
+    for (int place : new int[] {0, (int) (size - 1) / 2, (int) size - 1}) {
+      long entry = entries.get(place);
       HttpResponse<String> answer =
           get("/api/v1/audit/tree/inclusion?entry=" + entry + "&treeSize=" + size);
       assertEquals(200, answer.statusCode(), answer.body());
       JsonObject proof = Http.json(answer);
-      assertEquals(entry - 1, proof.getJsonNumber("leafIndex").longValue());
+      assertEquals(place, proof.getJsonNumber("leafIndex").longValue());
       assertEquals(storedHash(entry), proof.getString("entryHash"));
       byte[] leaf = leafHash(HEX.parseHex(proof.getString("entryHash")));
-      assertArrayEquals(leaves.get((int) entry - 1), leaf);
+      assertArrayEquals(leaves.get(place), leaf);
       Deque<byte[]> path = hashes(proof, "path");
-      byte[] root = rootFromPath(entry - 1, size, leaf, path);
+      byte[] root = rootFromPath(place, size, leaf, path);
       assertTrue(path.isEmpty(), "every step of the path is used");
       assertEquals(head.getString("rootHash"), HEX.formatHex(root), "entry " + entry);
       assertEquals(head, proof.getJsonObject("treeHead"));
@@ -234,7 +236,7 @@ class AuditTreeIT {
   }
 
   @Test
-  void postgresqlRefusesToChangeOrDeleteAPublishedHead() throws Exception {
+  void postgresqlRefusesToChangeOrDeleteAPublishedHeadOrALeaf() throws Exception {
     Assumptions.assumeTrue(TestDatabase.isPostgres(), "the trigger is PostgreSQL's (V24)");
     long size = publish().getJsonNumber("treeSize").longValue();
     try (Connection db = clinic.database();
@@ -250,6 +252,17 @@ class AuditTreeIT {
       assertThrows(
           SQLException.class,
           () -> statement.executeUpdate("delete from audit_tree_head where tree_size = " + size));
+      // The leaves that give the entries their places are kept the same way (V25).
+      SQLException reorder =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  statement.executeUpdate(
+                      "update audit_leaf set entry_hash = repeat('0', 64) where leaf_index = 0"));
+      assertTrue(reorder.getMessage().contains("never changed or deleted"), reorder.getMessage());
+      assertThrows(
+          SQLException.class,
+          () -> statement.executeUpdate("delete from audit_leaf where leaf_index = 0"));
     }
   }
 
@@ -262,7 +275,7 @@ class AuditTreeIT {
         "\"seven\" is not a whole number of 1 or more.",
         Http.json(word).getJsonObject("fields").getString("entry"));
     HttpResponse<String> beyond =
-        get("/api/v1/audit/tree/inclusion?entry=" + (size + 1) + "&treeSize=" + size);
+        get("/api/v1/audit/tree/inclusion?entry=999999999&treeSize=" + size);
     assertEquals(404, beyond.statusCode(), beyond.body());
     assertTrue(beyond.body().contains("is not in the tree of " + size), beyond.body());
     HttpResponse<String> unpublished = get("/api/v1/audit/tree/heads/999999999");
@@ -340,23 +353,41 @@ class AuditTreeIT {
     }
   }
 
-  /** The leaf hashes of the first {@code size} entries, from the database itself. */
+  /**
+   * The leaf hashes of the first {@code size} places of the trail, from the database itself: each
+   * leaf is its entry's stored hash, in the order the sequencer gave out (ADR-058).
+   */
   private static List<byte[]> leaves(long size) throws Exception {
     List<byte[]> leaves = new ArrayList<>();
+    for (String hash : inTreeOrder(size, "e.entry_hash")) {
+      leaves.add(leafHash(HEX.parseHex(hash)));
+    }
+    return leaves;
+  }
+
+  private static List<Long> entriesInTreeOrder(long size) throws Exception {
+    return inTreeOrder(size, "e.id").stream().map(Long::valueOf).toList();
+  }
+
+  private static List<String> inTreeOrder(long size, String column) throws Exception {
+    List<String> values = new ArrayList<>();
     try (Connection db = clinic.database();
         PreparedStatement query =
             db.prepareStatement(
-                "select id, entry_hash from audit_entry where id <= ? order by id")) {
+                "select l.leaf_index, "
+                    + column
+                    + " from audit_leaf l join audit_entry e on e.id = l.entry_id"
+                    + " where l.leaf_index < ? order by l.leaf_index")) {
       query.setLong(1, size);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          assertEquals(leaves.size() + 1, rows.getLong(1), "entry ids follow one another");
-          leaves.add(leafHash(HEX.parseHex(rows.getString(2))));
+          assertEquals(values.size(), rows.getLong(1), "places follow one another");
+          values.add(rows.getString(2));
         }
       }
     }
-    assertEquals(size, leaves.size());
-    return leaves;
+    assertEquals(size, values.size());
+    return values;
   }
 
   // RFC 9162 section 2.1, written here again from the definitions, recursively.

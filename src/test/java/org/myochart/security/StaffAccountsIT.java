@@ -2,7 +2,6 @@ package org.myochart.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditChain;
 import org.myochart.audit.AuditEntry;
+import org.myochart.audit.AuditLeaf;
 import org.myochart.audit.AuditTrail;
+import org.myochart.audit.AuditTree;
 import org.myochart.audit.CurrentActor;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.SchemaMigration;
@@ -40,6 +42,8 @@ class StaffAccountsIT {
   @Inject StaffAccounts accounts;
   @Inject SignIns signIns;
   @Inject AuditTrail audit;
+  @Inject AuditTree tree;
+  @Inject AuditChain chain;
   @Inject SchemaMigration schema;
   @Inject ApiTokens tokens;
   @PersistenceContext EntityManager em;
@@ -247,23 +251,27 @@ class StaffAccountsIT {
   }
 
   @Test
-  void auditEntriesFormAnUnbrokenHashChain() {
+  void auditEntriesTakeTheirPlacesInTheTreeInTheOrderTheyWereWritten() {
     accounts.create(someone(), "Gro Chain", Role.THERAPIST, PASSWORD, true);
     signIns.attempt("nobody-here", "wrong password", Actor.SYSTEM);
+    List<AuditEntry> written = audit.latest(2);
 
-    List<AuditEntry> entries =
-        em.createQuery("select e from AuditEntry e order by e.id", AuditEntry.class)
+    long size = tree.publish().orElseThrow().getTreeSize();
+
+    List<AuditLeaf> leaves =
+        em.createQuery(
+                "select l from AuditLeaf l where l.entryId in :ids order by l.leafIndex",
+                AuditLeaf.class)
+            .setParameter("ids", written.stream().map(AuditEntry::getId).toList())
             .getResultList();
-
-    assertTrue(entries.size() >= 2);
-    String previous = AuditEntry.GENESIS_HASH;
-    long expectedId = 1;
-    for (AuditEntry entry : entries) {
-      assertEquals(expectedId++, entry.getId());
-      assertEquals(previous, entry.getPreviousHash(), "entry " + entry.getId());
+    assertEquals(2, leaves.size());
+    assertEquals(written.get(1).getId(), leaves.get(0).getEntryId(), "the older one first");
+    assertEquals(written.get(0).getEntryHash(), leaves.get(1).getEntryHash());
+    assertTrue(leaves.get(1).getLeafIndex() < size);
+    for (AuditEntry entry : written) {
       assertEquals(entry.getEntryHash(), entry.computeHash(), "entry " + entry.getId());
-      previous = entry.getEntryHash();
     }
+    assertTrue(chain.verify().intact(), chain.latest().reason());
   }
 
   @Test
@@ -275,7 +283,7 @@ class StaffAccountsIT {
     assertEquals(AuditAction.LOGIN_FAILED, last.getAction());
     assertEquals(nobody, last.getActor());
     assertEquals("192.0.2.1", last.getIpAddress());
-    assertNotEquals(last.getPreviousHash(), last.getEntryHash());
+    assertEquals(last.computeHash(), last.getEntryHash());
   }
 
   @Test

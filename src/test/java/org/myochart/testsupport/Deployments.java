@@ -17,6 +17,7 @@ public final class Deployments {
   private static final List<String> IN_CONTAINER =
       List.of(
           "org.myochart.audit.AuditSearchIT",
+          "org.myochart.audit.AuditTrailIT",
           "org.myochart.caseload.BreakGlassIT",
           "org.myochart.client.ClientsIT",
           "org.myochart.client.Fixtures",

@@ -15,7 +15,7 @@ import org.myochart.audit.AuditChain;
 import org.myochart.audit.ChainCheck;
 import org.myochart.staff.Role;
 
-/** Checks the whole audit trail against its hash chain now. */
+/** Checks the whole audit trail against its leaves and signed tree heads now (ADR-058). */
 @Path("/audit/verify")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,7 +27,7 @@ public class AuditChainResource {
   @RolesAllowed(Role.OWNER_ROLE)
   @Operation(
       summary =
-          "Check the audit trail's hash chain: {entries, intact, firstBrokenEntry, reason, checkedAt}")
+          "Check the audit trail (leaves, hashes, signed heads): {entries, intact, firstBrokenEntry, reason, checkedAt}")
   public JsonObject verify() {
     ChainCheck.Result result = chain.verifyOnRequest();
     JsonObjectBuilder json =

@@ -1,2 +1,2 @@
-/** The owner's audit API: checking the audit trail's hash chain. */
+/** The owner's audit API: checking the audit trail, its signed tree heads and proofs. */
 package org.myochart.audit.api;
