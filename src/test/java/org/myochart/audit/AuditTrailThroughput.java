@@ -35,7 +35,10 @@ public final class AuditTrailThroughput {
 
   private static final String PASSWORD = "ledger of quiet hands 2026";
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private AuditTrailThroughput() {}
 
@@ -49,7 +52,7 @@ public final class AuditTrailThroughput {
         java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
     RunningClinic clinic =
         RunningClinic.own(
-            "audit-throughput",
+            "auditbench",
             "512m",
             Map.of(
                 "MYOCHART_OWNER_USERNAME", "owner",
