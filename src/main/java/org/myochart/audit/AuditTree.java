@@ -7,8 +7,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.myochart.platform.RuleViolation;
 
@@ -124,6 +128,40 @@ public class AuditTree {
   }
 
   /**
+   * The audit paths of many entries in the tree of a published head, from one reading of its leaves
+   * (an export proves its whole audit log this way). Entries the tree does not contain, such as
+   * those written after the head, are left out.
+   *
+   * @return the proofs in the order of {@code entryIds}
+   * @throws RuleViolation when no head of that size was published
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Inclusion> inclusions(Collection<Long> entryIds, long treeSize) {
+    AuditTreeHead head = requireHead(treeSize);
+    Map<Long, Long> leafIndexes = leafIndexesOf(entryIds, treeSize);
+    if (leafIndexes.isEmpty()) {
+      return List.of();
+    }
+    Map<Integer, List<byte[]>> paths =
+        MerkleTree.inclusionProofs(
+            leaves(0, treeSize),
+            (int) treeSize,
+            leafIndexes.values().stream().map(Long::intValue).toList());
+    Map<Long, String> hashes = entryHashes(leafIndexes.keySet());
+    List<Inclusion> inclusions = new ArrayList<>(leafIndexes.size());
+    leafIndexes.forEach(
+        (entryId, leafIndex) ->
+            inclusions.add(
+                new Inclusion(
+                    entryId,
+                    leafIndex,
+                    head,
+                    hashes.get(entryId),
+                    paths.get(leafIndex.intValue()).stream().map(HEX::formatHex).toList())));
+    return inclusions;
+  }
+
+  /**
    * The consistency proof between two published heads.
    *
    * @throws RuleViolation when either head was not published or the first is the larger
@@ -170,6 +208,33 @@ public class AuditTree {
     return em.createQuery("select e.entryHash from AuditEntry e where e.id = :id", String.class)
         .setParameter("id", entryId)
         .getSingleResult();
+  }
+
+  /**
+   * The leaf index of each of these entries that the tree of {@code treeSize} leaves contains.
+   * While appends hold the chain head until they commit, entry {@code n} is leaf {@code n - 1}.
+   */
+  private static Map<Long, Long> leafIndexesOf(Collection<Long> entryIds, long treeSize) {
+    Map<Long, Long> leafIndexes = new LinkedHashMap<>();
+    for (long entryId : entryIds) {
+      if (entryId >= 1 && entryId <= treeSize) {
+        leafIndexes.put(entryId, entryId - 1);
+      }
+    }
+    return leafIndexes;
+  }
+
+  /** The stored hashes of these entries, read a few hundred at a time. */
+  private Map<Long, String> entryHashes(Collection<Long> entryIds) {
+    Map<Long, String> hashes = new HashMap<>();
+    List<Long> ids = List.copyOf(entryIds);
+    for (int from = 0; from < ids.size(); from += 500) {
+      em.createQuery(AuditLine.SELECT + " where a.id in :ids", AuditLine.class)
+          .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+          .getResultList()
+          .forEach(line -> hashes.put(line.id(), line.entryHash()));
+    }
+    return hashes;
   }
 
   /**
