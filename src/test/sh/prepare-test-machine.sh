@@ -7,6 +7,8 @@
 #     second, independent PDF implementation (installed the same way, or skipped with a banner);
 #   - openssl and sha256sum, with which ExportReadMeStepsIT follows the export README's steps
 #     (openssl installed the same way when missing; those checks are skipped with a banner);
+#   - python3, which runs the export's check-audit-proofs.py in its README's last step (installed
+#     the same way when missing; those checks are skipped with a banner);
 #   - for the PostgreSQL variant (mvn verify -Ppostgres): a running server on the configured host,
 #     started with pg_ctlcluster when it is installed but stopped, and empty test databases.
 set -u
@@ -63,6 +65,20 @@ else
   banner "EXPORT README CHECKS WILL BE SKIPPED: openssl or sha256sum is missing and cannot be" \
          "installed here (needs root and apt-get). Install Debian's openssl."
   missing="$missing openssl"
+fi
+
+if command -v python3 >/dev/null 2>&1; then
+  echo "Export proof script checks: using $(python3 --version 2>&1)"
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Export proof script checks: installing Debian's python3 with apt-get ..."
+  export DEBIAN_FRONTEND=noninteractive
+  if ! { apt-get update -qq && apt-get install -y -qq python3 >/dev/null; }; then
+    banner "EXPORT PROOF SCRIPT CHECKS WILL BE SKIPPED: apt-get could not install python3."; missing="$missing python3"
+  fi
+else
+  banner "EXPORT PROOF SCRIPT CHECKS WILL BE SKIPPED: python3 is missing and cannot be installed" \
+         "here (needs root and apt-get). Install Debian's python3."
+  missing="$missing python3"
 fi
 
 if [[ "$db_url" == jdbc:postgresql://* ]]; then

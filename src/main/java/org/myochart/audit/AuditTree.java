@@ -7,8 +7,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.myochart.platform.RuleViolation;
 
@@ -183,6 +187,39 @@ public class AuditTree {
   }
 
   /**
+   * The audit paths of many entries in the tree of a published head, from one reading of its leaves
+   * (an export proves its whole audit log this way). Entries the tree does not contain, such as
+   * those written after the head, are left out.
+   *
+   * @return the proofs in the order of {@code entryIds}
+   * @throws RuleViolation when no head of that size was published
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Inclusion> inclusions(Collection<Long> entryIds, long treeSize) {
+    AuditTreeHead head = requireHead(treeSize);
+    Map<Long, AuditLeaf> leaves = leavesOf(entryIds, treeSize);
+    if (leaves.isEmpty()) {
+      return List.of();
+    }
+    Map<Integer, List<byte[]>> paths =
+        MerkleTree.inclusionProofs(
+            leaves(0, treeSize),
+            (int) treeSize,
+            leaves.values().stream().map(leaf -> (int) leaf.getLeafIndex()).toList());
+    List<Inclusion> inclusions = new ArrayList<>(leaves.size());
+    leaves.forEach(
+        (entryId, leaf) ->
+            inclusions.add(
+                new Inclusion(
+                    entryId,
+                    leaf.getLeafIndex(),
+                    head,
+                    leaf.getEntryHash(),
+                    paths.get((int) leaf.getLeafIndex()).stream().map(HEX::formatHex).toList())));
+    return inclusions;
+  }
+
+  /**
    * The consistency proof between two published heads.
    *
    * @throws RuleViolation when either head was not published or the first is the larger
@@ -225,6 +262,31 @@ public class AuditTree {
                         + treeSize
                         + " entries; the heads list (GET /api/v1/audit/tree/heads) names those"
                         + " that were."));
+  }
+
+  /**
+   * The leaves of each of these entries that the tree of {@code treeSize} leaves contains, read a
+   * few hundred at a time, in the order of {@code entryIds}.
+   */
+  private Map<Long, AuditLeaf> leavesOf(Collection<Long> entryIds, long treeSize) {
+    Map<Long, AuditLeaf> found = new HashMap<>();
+    List<Long> ids = List.copyOf(entryIds);
+    for (int from = 0; from < ids.size(); from += 500) {
+      em.createQuery(
+              "select l from AuditLeaf l where l.entryId in :ids and l.leafIndex < :size",
+              AuditLeaf.class)
+          .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+          .setParameter("size", treeSize)
+          .getResultList()
+          .forEach(leaf -> found.put(leaf.getEntryId(), leaf));
+    }
+    Map<Long, AuditLeaf> inOrder = new LinkedHashMap<>();
+    for (Long id : ids) {
+      if (found.containsKey(id)) {
+        inOrder.put(id, found.get(id));
+      }
+    }
+    return inOrder;
   }
 
   /**

@@ -80,6 +80,13 @@ public class AuditExport implements Serializable {
   @Column(name = "audit_log_sha256")
   private String auditLogSha256;
 
+  /** The size of the signed tree head the archive carries; null for exports made before. */
+  @Column(name = "audit_tree_size")
+  private Long auditTreeSize;
+
+  @Column(name = "audit_proofs_sha256")
+  private String auditProofsSha256;
+
   @Column(name = "manifest_sha256")
   private String manifestSha256;
 
@@ -143,11 +150,14 @@ public class AuditExport implements Serializable {
       long auditUpTo,
       int auditEntries,
       String auditLogSha256,
+      Manifest.AuditTreeFiles auditTree,
       String manifestSha256,
       byte[] signature) {
     this.auditUpTo = auditUpTo;
     this.auditEntries = auditEntries;
     this.auditLogSha256 = auditLogSha256;
+    this.auditTreeSize = auditTree.treeSize();
+    this.auditProofsSha256 = auditTree.proofsSha256();
     this.manifestSha256 = manifestSha256;
     this.manifestSignature = signature.clone();
     this.completedAt = now;
@@ -240,6 +250,14 @@ public class AuditExport implements Serializable {
 
   public String getAuditLogSha256() {
     return auditLogSha256;
+  }
+
+  public Long getAuditTreeSize() {
+    return auditTreeSize;
+  }
+
+  public String getAuditProofsSha256() {
+    return auditProofsSha256;
   }
 
   public String getManifestSha256() {

@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
+import org.myochart.audit.AuditTree;
+import org.myochart.audit.AuditTreeHead;
 import org.myochart.audit.CurrentActor;
 import org.myochart.client.Clients;
 import org.myochart.platform.ClinicSettings;
@@ -46,6 +48,7 @@ public class AuditExports {
   @Inject SealCertificates certificates;
   @Inject StaffAccounts staff;
   @Inject Clients clients;
+  @Inject AuditTree tree;
 
   public LocalDate today() {
     return LocalDate.now(clock.withZone(settings.zone()));
@@ -166,8 +169,9 @@ public class AuditExports {
   }
 
   /**
-   * Seals the collected export: fixes the audit entries it carries, digests the CSV manifest and
-   * the audit log, and signs the JSON manifest that names both, all streamed from the database.
+   * Seals the collected export: fixes the audit entries it carries, has a tree head signed over
+   * them, digests the CSV manifest, the audit log and its inclusion proofs, and signs the JSON
+   * manifest that names them, all streamed from the database.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void complete(Run run) {
@@ -176,14 +180,24 @@ public class AuditExports {
       throw new ExportStopped("Export " + run.exportId() + " was taken over by another run.");
     }
     long upTo = queries.lastAuditEntry();
-    ExportArchive archive = new ExportArchive(queries, settings);
+    // Published in a transaction of its own, over every entry committed by now: those up to upTo
+    // included. Should this transaction roll back, the head stays, as true as any other.
+    AuditTreeHead head =
+        tree.publish()
+            .orElseThrow(
+                () -> new ExportStopped("The audit trail has no entry to sign a head over."));
+    ExportArchive archive = new ExportArchive(queries, settings, tree);
     try {
       String csvSha =
           Manifest.sha256Of(out -> Manifest.writeCsv(queries.lines(export.getId()), out));
       int[] entries = {0};
       String auditSha =
           Manifest.sha256Of(out -> entries[0] = archive.writeAuditLog(export, upTo, out));
-      Manifest.Header header = archive.header(export, csvSha, entries[0], auditSha);
+      Manifest.AuditTreeFiles treeFiles =
+          ExportArchive.treeFiles(
+              head,
+              Manifest.sha256Of(out -> archive.writeProofs(export, upTo, head.getTreeSize(), out)));
+      Manifest.Header header = archive.header(export, csvSha, entries[0], auditSha, treeFiles);
       // One pass over the lines both signs the JSON manifest and digests it.
       java.security.DigestOutputStream[] manifest = {null};
       byte[] signature =
@@ -194,7 +208,13 @@ public class AuditExports {
                 Manifest.writeJson(header, queries.lines(export.getId()), manifest[0]);
               });
       export.completed(
-          clock.instant(), upTo, entries[0], auditSha, Manifest.hex(manifest[0]), signature);
+          clock.instant(),
+          upTo,
+          entries[0],
+          auditSha,
+          treeFiles,
+          Manifest.hex(manifest[0]),
+          signature);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -270,7 +290,8 @@ public class AuditExports {
   /** Writes the archive of a completed export, streaming record after record. */
   public void writeArchive(AuditExport export, java.io.OutputStream out)
       throws java.io.IOException {
-    new ExportArchive(queries, settings).write(export, out, key.identity(), certificates.history());
+    new ExportArchive(queries, settings, tree)
+        .write(export, out, key.identity(), certificates.history());
   }
 
   private static String describe(ExportScope scope) {

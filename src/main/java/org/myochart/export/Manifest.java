@@ -23,6 +23,7 @@ public final class Manifest {
   public static final String CSV_FILE = "manifest.csv";
   public static final String SIGNATURE_FILE = "manifest.json.p7s";
   public static final String AUDIT_LOG_FILE = "audit-log.csv";
+  public static final String AUDIT_TREE_HEAD_FILE = "audit-tree-head.txt";
 
   static final String[] CSV_HEADER = {
     "seq", "file", "record_type", "record_id", "client_id", "sealed_at", "sha256", "size_bytes"
@@ -38,7 +39,15 @@ public final class Manifest {
       int records,
       String csvSha256,
       int auditEntries,
-      String auditLogSha256) {}
+      String auditLogSha256,
+      AuditTreeFiles auditTree) {}
+
+  /**
+   * The signed tree head an export carries and the proofs of its audit log in that tree; null in
+   * the header of an export collected before exports carried them, whose manifest stays as it was
+   * signed.
+   */
+  public record AuditTreeFiles(long treeSize, String headSha256, String proofsSha256) {}
 
   private Manifest() {}
 
@@ -85,8 +94,15 @@ public final class Manifest {
           .write("csvSha256", header.csvSha256())
           .write("auditLog", AUDIT_LOG_FILE)
           .write("auditLogEntries", header.auditEntries())
-          .write("auditLogSha256", header.auditLogSha256())
-          .writeEnd();
+          .write("auditLogSha256", header.auditLogSha256());
+      if (header.auditTree() != null) {
+        json.write("auditTreeHead", AUDIT_TREE_HEAD_FILE)
+            .write("auditTreeHeadSha256", header.auditTree().headSha256())
+            .write("auditTreeSize", header.auditTree().treeSize())
+            .write("auditProofs", AuditProofs.FILE)
+            .write("auditProofsSha256", header.auditTree().proofsSha256());
+      }
+      json.writeEnd();
       json.writeStartArray("records");
       for (ManifestLine line : lines) {
         json.writeStartObject()

@@ -38,14 +38,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.myochart.testsupport.Http;
+import org.myochart.testsupport.OutsideAuditor;
 import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.TestDatabase;
 
 /**
  * The audit trail's signed Merkle tree heads and proofs over HTTP, checked the way an outside
  * auditor would: the signature with the certificate the head carries, and every root and proof
- * recomputed here from the entry hashes read straight from the database, with this test's own
- * hashing (RFC 9162), not MyoChart's.
+ * recomputed here from the entry hashes read straight from the database, with the test's own
+ * hashing ({@link OutsideAuditor}, RFC 9162), not MyoChart's.
  */
 class AuditTreeIT {
 
@@ -83,7 +84,7 @@ class AuditTreeIT {
         certificate.getSubjectX500Principal().getName().contains("O=Harbourside Migraine Massage"),
         certificate.getSubjectX500Principal().getName());
 
-    assertEquals(HEX.formatHex(root(leaves(size))), head.getString("rootHash"));
+    assertEquals(HEX.formatHex(OutsideAuditor.root(leaves(size))), head.getString("rootHash"));
 
     // Anchored in time by the clinic's timestamp authority: a token over the signature's SHA-256,
     // signed by the authority's certificate.
@@ -146,10 +147,10 @@ class AuditTreeIT {
       JsonObject proof = Http.json(answer);
       assertEquals(place, proof.getJsonNumber("leafIndex").longValue());
       assertEquals(storedHash(entry), proof.getString("entryHash"));
-      byte[] leaf = leafHash(HEX.parseHex(proof.getString("entryHash")));
+      byte[] leaf = OutsideAuditor.leafHash(HEX.parseHex(proof.getString("entryHash")));
       assertArrayEquals(leaves.get(place), leaf);
       Deque<byte[]> path = hashes(proof, "path");
-      byte[] root = rootFromPath(place, size, leaf, path);
+      byte[] root = OutsideAuditor.rootFromPath(place, size, leaf, path);
       assertTrue(path.isEmpty(), "every step of the path is used");
       assertEquals(head.getString("rootHash"), HEX.formatHex(root), "entry " + entry);
       assertEquals(head, proof.getJsonObject("treeHead"));
@@ -173,7 +174,8 @@ class AuditTreeIT {
     assertEquals(200, answer.statusCode(), answer.body());
     Deque<byte[]> proof = hashes(Http.json(answer), "proof");
     byte[][] roots =
-        rootsFromConsistency(m, n, HEX.parseHex(first.getString("rootHash")), proof, true);
+        OutsideAuditor.rootsFromConsistency(
+            m, n, HEX.parseHex(first.getString("rootHash")), proof, true);
     assertTrue(proof.isEmpty(), "every hash of the proof is used");
     assertEquals(first.getString("rootHash"), HEX.formatHex(roots[0]));
     assertEquals(second.getString("rootHash"), HEX.formatHex(roots[1]));
@@ -360,7 +362,7 @@ class AuditTreeIT {
   private static List<byte[]> leaves(long size) throws Exception {
     List<byte[]> leaves = new ArrayList<>();
     for (String hash : inTreeOrder(size, "e.entry_hash")) {
-      leaves.add(leafHash(HEX.parseHex(hash)));
+      leaves.add(OutsideAuditor.leafHash(HEX.parseHex(hash)));
     }
     return leaves;
   }
@@ -388,80 +390,5 @@ class AuditTreeIT {
     }
     assertEquals(size, values.size());
     return values;
-  }
-
-  // RFC 9162 section 2.1, written here again from the definitions, recursively.
-
-  private static byte[] sha256(int prefix, byte[]... parts) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    digest.update((byte) prefix);
-    for (byte[] part : parts) {
-      digest.update(part);
-    }
-    return digest.digest();
-  }
-
-  private static byte[] leafHash(byte[] entry) throws Exception {
-    return sha256(0, entry);
-  }
-
-  private static byte[] node(byte[] left, byte[] right) throws Exception {
-    return sha256(1, left, right);
-  }
-
-  /** The largest power of two smaller than {@code n} (n > 1). */
-  private static long split(long n) {
-    return Long.highestOneBit(n - 1);
-  }
-
-  /** MTH(D[n]) over leaf hashes. */
-  private static byte[] root(List<byte[]> leaves) throws Exception {
-    if (leaves.size() == 1) {
-      return leaves.get(0);
-    }
-    int k = (int) split(leaves.size());
-    return node(root(leaves.subList(0, k)), root(leaves.subList(k, leaves.size())));
-  }
-
-  /**
-   * The root an audit path leads to: the path lists siblings from the leaf upwards, so the last one
-   * is the top-level sibling.
-   */
-  private static byte[] rootFromPath(long index, long size, byte[] leaf, Deque<byte[]> path)
-      throws Exception {
-    if (size == 1) {
-      return leaf;
-    }
-    long k = split(size);
-    byte[] sibling = path.pollLast();
-    assertTrue(sibling != null, "the path is too short");
-    return index < k
-        ? node(rootFromPath(index, k, leaf, path), sibling)
-        : node(sibling, rootFromPath(index - k, size - k, leaf, path));
-  }
-
-  /**
-   * The old and new roots a consistency proof stands for, by RFC 6962's SUBPROOF(m, D[n], b) read
-   * backwards: each level appends its sibling after the proof of the level below.
-   */
-  private static byte[][] rootsFromConsistency(
-      long m, long n, byte[] oldRoot, Deque<byte[]> proof, boolean wholeOldTree) throws Exception {
-    if (m == n) {
-      if (wholeOldTree) {
-        return new byte[][] {oldRoot, oldRoot};
-      }
-      byte[] subtree = proof.pollLast();
-      assertTrue(subtree != null, "the proof is too short");
-      return new byte[][] {subtree, subtree};
-    }
-    long k = split(n);
-    byte[] sibling = proof.pollLast();
-    assertTrue(sibling != null, "the proof is too short");
-    if (m <= k) {
-      byte[][] below = rootsFromConsistency(m, k, oldRoot, proof, wholeOldTree);
-      return new byte[][] {below[0], node(below[1], sibling)};
-    }
-    byte[][] below = rootsFromConsistency(m - k, n - k, oldRoot, proof, false);
-    return new byte[][] {node(sibling, below[0]), node(sibling, below[1])};
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,6 +81,38 @@ class MerkleTreeTest {
             index + " in " + size);
       }
     }
+  }
+
+  @Test
+  void theProofsOfManyLeavesAtOnceAreTheProofsOfEachOnItsOwn() {
+    List<byte[]> leaves = leaves(70);
+    for (int size = 1; size <= leaves.size(); size++) {
+      List<Integer> indexes = new ArrayList<>();
+      for (int index = size - 1; index >= 0; index--) {
+        indexes.add(index);
+      }
+      Map<Integer, List<byte[]>> paths = MerkleTree.inclusionProofs(leaves, size, indexes);
+      assertEquals(indexes, List.copyOf(paths.keySet()), "in the order asked for");
+      for (int index : indexes) {
+        assertEquals(
+            hex(MerkleTree.inclusionProof(leaves, index, size)),
+            hex(paths.get(index)),
+            index + " in " + size);
+      }
+    }
+    assertEquals(Map.of(), MerkleTree.inclusionProofs(leaves, 9, List.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MerkleTree.inclusionProofs(leaves, 9, List.of(3, 9)),
+        "a leaf beyond the tree");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MerkleTree.inclusionProofs(leaves, 71, List.of(3)),
+        "a tree larger than the log");
+  }
+
+  private static List<String> hex(List<byte[]> hashes) {
+    return hashes.stream().map(HEX::formatHex).toList();
   }
 
   @Test

@@ -41,7 +41,14 @@ class AuditExportTest {
     assertEquals(50, export.percent());
     export.progressed(100);
     assertEquals(99, export.percent());
-    export.completed(NOW.plusSeconds(3), 10, 4, "a".repeat(64), "b".repeat(64), new byte[] {1, 2});
+    export.completed(
+        NOW.plusSeconds(3),
+        10,
+        4,
+        "a".repeat(64),
+        new Manifest.AuditTreeFiles(12, "c".repeat(64), "d".repeat(64)),
+        "b".repeat(64),
+        new byte[] {1, 2});
     assertEquals(100, export.percent());
     assertFalse(export.heldBy(token));
     assertEquals("COMPLETED", export.getStatus().reported());

@@ -1,22 +1,25 @@
 package org.myochart.export;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringReader;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -24,14 +27,13 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.junit.jupiter.api.Test;
 import org.myochart.audit.AuditLine;
-import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.Sha256;
 import org.myochart.record.SealCertificate;
 import org.myochart.record.SigningIdentity;
 
 class ExportArchiveTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-21T08:00:00Z");
+  private static final Instant NOW = ArchiveWithoutDatabase.NOW;
   private static final SigningIdentity IDENTITY =
       SigningIdentity.selfSigned("Harbourside Massage", NOW);
   private static final SealCertificate CERTIFICATE =
@@ -52,63 +54,34 @@ class ExportArchiveTest {
           "a".repeat(64),
           "b".repeat(64));
 
-  /** The reads of an export that holds no records and one audit entry. */
-  private static final class OneAuditEntry extends ExportQueries {
-    @Override
-    Iterable<AuditLine> auditEntries(long exportId, ExportScope scope, ZoneId zone, long upTo) {
-      return List.of(FAILED_SIGN_IN);
-    }
+  private static final FixedAuditTree TREE =
+      new FixedAuditTree(List.of(FAILED_SIGN_IN), NOW, IDENTITY.key(), IDENTITY.certificate());
 
-    @Override
-    Iterable<ManifestLine> lines(long exportId) {
-      return List.of();
-    }
+  private final ArchiveWithoutDatabase written =
+      new ArchiveWithoutDatabase(List.of(FAILED_SIGN_IN), TREE);
+  private final ExportArchive archive = written.archive();
 
-    @Override
-    Iterable<ArchivedFile> files(long exportId) {
-      return List.of();
-    }
+  private AuditExport completedExport() throws Exception {
+    return written.completedExport();
   }
 
-  private static final class Settings extends ClinicSettings {
-    @Override
-    public String clinicName() {
-      return "Harbourside Massage";
-    }
-
-    @Override
-    public ZoneId zone() {
-      return ZoneId.of("Europe/Oslo");
-    }
-  }
-
-  private final ExportArchive archive = new ExportArchive(new OneAuditEntry(), new Settings());
-
-  private static AuditExport completedExport() throws Exception {
-    AuditExport export =
-        new AuditExport(
-            ExportScope.of("2026-03-01", "2026-03-31", null, null, LocalDate.of(2026, 11, 21)),
-            "owner",
-            NOW);
-    Field id = AuditExport.class.getDeclaredField("id");
-    id.setAccessible(true);
-    id.set(export, 9L);
-    export.claim(NOW);
-    export.completed(NOW, 41, 1, "c".repeat(64), "d".repeat(64), new byte[] {1});
+  /** An export collected before exports carried a tree head, as its row reads today. */
+  private AuditExport exportCollectedBeforeTreeHeads() throws Exception {
+    AuditExport export = completedExport();
+    ArchiveWithoutDatabase.set(export, "auditTreeSize", null);
+    ArchiveWithoutDatabase.set(export, "auditProofsSha256", null);
     return export;
   }
 
+  private static JsonObject manifestFiles(Map<String, byte[]> entries) {
+    return Json.createReader(
+            new StringReader(new String(entries.get(Manifest.JSON_FILE), StandardCharsets.UTF_8)))
+        .readObject()
+        .getJsonObject("files");
+  }
+
   private Map<String, byte[]> entries(AuditExport export) throws Exception {
-    ByteArrayOutputStream zip = new ByteArrayOutputStream();
-    archive.write(export, zip, IDENTITY, List.of(CERTIFICATE));
-    Map<String, byte[]> entries = new HashMap<>();
-    try (ZipInputStream in =
-        new ZipInputStream(new ByteArrayInputStream(zip.toByteArray()), StandardCharsets.UTF_8)) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        entries.put(entry.getName(), in.readAllBytes());
-      }
-    }
-    return entries;
+    return written.files(export, IDENTITY, List.of(CERTIFICATE));
   }
 
   @Test
@@ -193,5 +166,87 @@ class ExportArchiveTest {
             .contains("-----BEGIN CERTIFICATE-----"));
     assertTrue(
         entries.containsKey(ExportArchive.CERTIFICATE_FOLDER + CERTIFICATE.getSha256() + ".pem"));
+  }
+
+  @Test
+  void theArchiveCarriesTheSignedTreeHeadTheProofsAndTheScriptAndTheManifestNamesThem()
+      throws Exception {
+    Map<String, byte[]> entries = entries(completedExport());
+
+    byte[] text = entries.get(Manifest.AUDIT_TREE_HEAD_FILE);
+    assertArrayEquals(TREE.head().signedText(), text);
+    X509Certificate certificate =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                    new ByteArrayInputStream(
+                        entries.get(ExportArchive.TREE_HEAD_CERTIFICATE_FILE)));
+    assertEquals(IDENTITY.certificate(), certificate);
+    Signature signature = Signature.getInstance("SHA256withRSA");
+    signature.initVerify(certificate.getPublicKey());
+    signature.update(text);
+    assertTrue(signature.verify(entries.get(ExportArchive.TREE_HEAD_SIGNATURE_FILE)));
+
+    JsonObject proof =
+        Json.createReader(
+                new StringReader(
+                    new String(entries.get(AuditProofs.FILE), StandardCharsets.UTF_8).strip()))
+            .readObject();
+    assertEquals(41, proof.getJsonNumber("id").longValue());
+    assertEquals(0, proof.getJsonNumber("leaf_index").longValue());
+    assertEquals(FAILED_SIGN_IN.entryHash(), proof.getString("entry_hash"));
+    try (var script = ExportArchive.class.getResourceAsStream(ExportArchive.PROOFS_SCRIPT_FILE)) {
+      assertArrayEquals(script.readAllBytes(), entries.get(ExportArchive.PROOFS_SCRIPT_FILE));
+    }
+
+    JsonObject files = manifestFiles(entries);
+    assertEquals(1, files.getInt("auditTreeSize"));
+    assertEquals(Sha256.of(text), files.getString("auditTreeHeadSha256"));
+    assertEquals(
+        Sha256.of(entries.get(AuditProofs.FILE)),
+        files.getString("auditProofsSha256"),
+        "the proofs are written as they were hashed when the export completed");
+  }
+
+  @Test
+  void theReadMeChecksTheHeadWithOpensslAndTheProofsWithTheScriptByTheirLeafIndex()
+      throws Exception {
+    String readme =
+        new String(
+            entries(completedExport()).get(ExportArchive.README_FILE), StandardCharsets.UTF_8);
+    assertTrue(
+        readme.contains(
+            "     openssl dgst -sha256 -verify audit-tree-head.pub -signature audit-tree-head.sig"
+                + " audit-tree-head.txt\r\n"),
+        readme);
+    assertTrue(readme.contains("     python3 check-audit-proofs.py\r\n"), readme);
+    assertTrue(readme.contains("leaf_index (the entry's place in the tree"), readme);
+    assertTrue(readme.contains("An entry whose previous_hash is empty"), readme);
+    assertFalse(readme.contains("id - 1") || readme.contains("id \u2212 1"), readme);
+  }
+
+  @Test
+  void anExportCollectedBeforeTreeHeadsKeepsItsManifestAndSaysItHasNoProofs() throws Exception {
+    Map<String, byte[]> entries = entries(exportCollectedBeforeTreeHeads());
+
+    assertFalse(entries.containsKey(Manifest.AUDIT_TREE_HEAD_FILE));
+    assertFalse(entries.containsKey(AuditProofs.FILE));
+    assertFalse(manifestFiles(entries).containsKey("auditTreeHead"));
+    String readme = new String(entries.get(ExportArchive.README_FILE), StandardCharsets.UTF_8);
+    assertTrue(readme.contains("collected before exports carried a signed audit tree head"));
+    assertFalse(readme.contains("python3"), readme);
+  }
+
+  @Test
+  void aDownloadWhoseTreeHeadIsGoneFailsBeforeWritingAnything() throws Exception {
+    AuditExport export = completedExport();
+    ArchiveWithoutDatabase.set(export, "auditTreeSize", 2L);
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+
+    IOException refused =
+        assertThrows(
+            IOException.class, () -> archive.write(export, zip, IDENTITY, List.of(CERTIFICATE)));
+    assertTrue(refused.getMessage().contains("audit tree head of 2 entries"), refused.getMessage());
+    assertEquals(0, zip.size());
   }
 }

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -22,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,18 +32,22 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.myochart.platform.Sha256;
 import org.myochart.record.SigningIdentity;
 import org.myochart.testsupport.Http;
+import org.myochart.testsupport.OutsideAuditor;
 import org.myochart.testsupport.RunningClinic;
 
 /**
- * Follows the export README's steps literally, with openssl and sha256sum in a shell, on an archive
- * as downloaded and on copies an attacker changed: a swapped record, a list re-signed with a key
- * that copies the clinic's name, and certificates swapped for the attacker's own.
+ * Follows the export README's steps literally, with openssl, sha256sum and python3 in a shell, on
+ * an archive as downloaded and on copies an attacker changed: a swapped record, a list re-signed
+ * with a key that copies the clinic's name, certificates swapped for the attacker's own, an audit
+ * log line or an inclusion proof changed, a tree head with another root. The audit log's hashes and
+ * proofs are also checked with the test's own hashing ({@link OutsideAuditor}), not MyoChart's.
  */
 class ExportReadMeStepsIT {
 
@@ -53,23 +60,7 @@ class ExportReadMeStepsIT {
 
   @BeforeAll
   static void downloadOneExport() throws Exception {
-    boolean available =
-        java.util.stream.Stream.of("openssl", "sha256sum")
-            .allMatch(
-                tool ->
-                    java.util.stream.Stream.of("/usr/bin/", "/bin/", "/usr/local/bin/")
-                        .anyMatch(dir -> new java.io.File(dir + tool).canExecute()));
-    if (!available) {
-      System.err.println(
-          "\n########## EXPORT README CHECKS SKIPPED: openssl or sha256sum is missing."
-              + " Install Debian's openssl. ##########\n");
-    }
-    // Skipped on a developer's machine without them; under CI=true a missing tool fails the run.
-    if ("true".equals(System.getenv("CI"))) {
-      assertTrue(available, "openssl and sha256sum are needed for the export README's steps");
-    }
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        available, "openssl and sha256sum are needed for the export README's steps");
+    ReadMeSteps.assumeOpenssl();
     clinic = RunningClinic.demo();
     long anna =
         Http.json(
@@ -110,7 +101,7 @@ class ExportReadMeStepsIT {
         archive.put(entry.getName(), in.readAllBytes());
       }
     }
-    steps = commands(new String(archive.get("README.txt"), StandardCharsets.UTF_8));
+    steps = ReadMeSteps.commands(new String(archive.get("README.txt"), StandardCharsets.UTF_8));
     clinicFingerprints = new HashSet<>();
     try (Connection db = clinic.database();
         Statement query = db.createStatement();
@@ -121,43 +112,16 @@ class ExportReadMeStepsIT {
     }
   }
 
-  /**
-   * The README's commands as written: each indented line that starts with a command, joined with
-   * the deeper-indented lines that continue it.
-   */
-  static List<String> commands(String readme) {
-    List<String> commands = new ArrayList<>();
-    for (String line : readme.split("\r\n")) {
-      if (line.matches(" {5}(for|openssl|sha256sum) .*")) {
-        commands.add(line.strip());
-      } else if (line.startsWith("       -") && !commands.isEmpty()) {
-        commands.set(commands.size() - 1, commands.get(commands.size() - 1) + " " + line.strip());
-      }
-    }
-    return commands;
-  }
-
-  private record Run(int exit, String output) {}
-
-  private Run step(int number) throws Exception {
-    Process process =
-        new ProcessBuilder("bash", "-c", steps.get(number - 1))
-            .directory(folder.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    return new Run(process.waitFor(), output);
+  /** The README's command of this number (1 to 8), run in the unpacked archive. */
+  private ReadMeSteps.Run step(int number) throws Exception {
+    return ReadMeSteps.run(steps.get(number - 1), folder);
   }
 
   private void unpack(Map<String, byte[]> files) throws IOException {
-    for (var file : files.entrySet()) {
-      Path target = folder.resolve(file.getKey());
-      Files.createDirectories(target.getParent());
-      Files.write(target, file.getValue());
-    }
+    ReadMeSteps.unpack(files, folder);
   }
 
-  private Set<String> printedFingerprints(Run run) {
+  private Set<String> printedFingerprints(ReadMeSteps.Run run) {
     return run.output()
         .lines()
         .map(line -> line.split(" ")[0])
@@ -189,11 +153,14 @@ class ExportReadMeStepsIT {
   }
 
   @Test
-  void theReadMeGivesFourCommandsThatPinTheCertificatesAndNeverSkipVerification() {
-    assertEquals(4, steps.size(), String.join("\n", steps));
+  void theReadMeGivesEightCommandsThatPinTheCertificatesAndNeverSkipVerification() {
+    assertEquals(8, steps.size(), String.join("\n", steps));
     assertTrue(steps.get(0).contains("sha256sum"), steps.get(0));
     assertTrue(steps.get(1).contains("-CAfile " + ExportArchive.CERTIFICATES_FILE), steps.get(1));
     assertTrue(steps.get(2).startsWith("sha256sum -c"), steps.get(2));
+    assertTrue(steps.get(4).contains("sha256sum"), steps.get(4));
+    assertTrue(steps.get(6).startsWith("openssl dgst -sha256 -verify"), steps.get(6));
+    assertTrue(steps.get(7).startsWith("python3 "), steps.get(7));
     steps.forEach(command -> assertFalse(command.contains("-noverify"), command));
   }
 
@@ -201,19 +168,241 @@ class ExportReadMeStepsIT {
   void everyStepPassesOnTheArchiveAsDownloaded() throws Exception {
     unpack(archive);
 
-    Run fingerprints = step(1);
+    ReadMeSteps.Run fingerprints = step(1);
     assertEquals(0, fingerprints.exit(), fingerprints.output());
     assertFalse(printedFingerprints(fingerprints).isEmpty(), fingerprints.output());
     assertEquals(clinicFingerprints, printedFingerprints(fingerprints), fingerprints.output());
-    Run list = step(2);
+    ReadMeSteps.Run list = step(2);
     assertEquals(0, list.exit(), list.output());
     assertTrue(list.output().contains("CMS Verification successful"), list.output());
-    Run sums = step(3);
+    ReadMeSteps.Run sums = step(3);
     assertEquals(0, sums.exit(), sums.output());
     assertTrue(sums.output().contains("records/"), sums.output());
     assertFalse(sums.output().contains("FAILED"), sums.output());
-    Run manifest = step(4);
+    ReadMeSteps.Run manifest = step(4);
     assertEquals(0, manifest.exit(), manifest.output());
+    ReadMeSteps.Run headCertificate = step(5);
+    assertEquals(0, headCertificate.exit(), headCertificate.output());
+    Set<String> printed = printedFingerprints(headCertificate);
+    assertEquals(1, printed.size(), headCertificate.output());
+    assertTrue(clinicFingerprints.containsAll(printed), "the head's signer is the clinic's");
+    ReadMeSteps.Run publicKey = step(6);
+    assertEquals(0, publicKey.exit(), publicKey.output());
+    ReadMeSteps.Run head = step(7);
+    assertEquals(0, head.exit(), head.output());
+    assertEquals("Verified OK", head.output().strip());
+  }
+
+  @Test
+  void theProofScriptPassesOnTheArchiveAsDownloaded() throws Exception {
+    ReadMeSteps.assumePython3();
+    unpack(archive);
+
+    ReadMeSteps.Run proofs = step(8);
+    assertEquals(0, proofs.exit(), proofs.output());
+    List<String> lines = proofs.output().lines().toList();
+    List<CSVRecord> log = auditLog(archive);
+    assertEquals(log.size() + 1, lines.size(), proofs.output());
+    for (int i = 0; i < log.size(); i++) {
+      assertTrue(
+          lines.get(i).startsWith("entry " + log.get(i).get("id") + ": OK, leaf "), lines.get(i));
+    }
+    assertTrue(
+        lines.get(log.size()).startsWith("OK: " + log.size() + " audit entries are in the signed"),
+        proofs.output());
+  }
+
+  @Test
+  void theProofsLeadFromEveryAuditEntryToTheSignedRootByTheTestsOwnHashing() throws Exception {
+    Map<Long, JsonObject> proofs = proofs(archive);
+    List<CSVRecord> log = auditLog(archive);
+    assertFalse(log.isEmpty());
+    assertEquals(log.size(), proofs.size(), "one proof a line");
+    assertTrue(
+        proofs.values().stream().allMatch(proof -> proof.getBoolean("covered")),
+        "the head was signed after the export's last entry");
+    assertEquals(List.of(), unproved(archive));
+
+    JsonObject files =
+        Json.createReader(
+                new java.io.StringReader(
+                    new String(archive.get(Manifest.JSON_FILE), StandardCharsets.UTF_8)))
+            .readObject()
+            .getJsonObject("files");
+    assertEquals(
+        Sha256.of(archive.get(Manifest.AUDIT_TREE_HEAD_FILE)),
+        files.getString("auditTreeHeadSha256"));
+    assertEquals(Sha256.of(archive.get(AuditProofs.FILE)), files.getString("auditProofsSha256"));
+  }
+
+  @Test
+  void aChangedAuditLogLineOrProofFailsTheTestsOwnCheck() throws Exception {
+    long changedLine = Long.parseLong(auditLog(archive).get(0).get("id"));
+    assertEquals(List.of(changedLine), unproved(withChangedLogLine(0)));
+
+    long changedProof = proofWithAPath();
+    assertEquals(List.of(changedProof), unproved(withChangedProof(changedProof)));
+  }
+
+  @Test
+  void aChangedAuditLogLineOrProofFailsTheProofScript() throws Exception {
+    ReadMeSteps.assumePython3();
+    String line = auditLog(archive).get(0).get("id");
+    unpack(withChangedLogLine(0));
+    ReadMeSteps.Run changedLine = step(8);
+    assertEquals(1, changedLine.exit(), changedLine.output());
+    assertTrue(
+        changedLine
+            .output()
+            .contains("entry " + line + ": FAILED, its line in audit-log.csv does not hash to its"),
+        changedLine.output());
+    assertTrue(changedLine.output().strip().endsWith("do not check."), changedLine.output());
+
+    long proof = proofWithAPath();
+    unpack(withChangedProof(proof));
+    ReadMeSteps.Run changedProof = step(8);
+    assertEquals(1, changedProof.exit(), changedProof.output());
+    assertTrue(
+        changedProof
+            .output()
+            .contains(
+                "entry "
+                    + proof
+                    + ": FAILED, its audit path does not lead to the signed root_hash"),
+        changedProof.output());
+  }
+
+  @Test
+  void aHeadWithAnotherRootFailsItsSignatureStep() throws Exception {
+    Map<String, byte[]> changed = new java.util.LinkedHashMap<>(archive);
+    String head = new String(archive.get(Manifest.AUDIT_TREE_HEAD_FILE), StandardCharsets.UTF_8);
+    changed.put(
+        Manifest.AUDIT_TREE_HEAD_FILE,
+        head.replaceFirst("root_hash=.", "root_hash=" + (head.contains("root_hash=0") ? "1" : "0"))
+            .getBytes(StandardCharsets.UTF_8));
+    unpack(changed);
+
+    assertEquals(0, step(6).exit());
+    ReadMeSteps.Run signature = step(7);
+    assertEquals(1, signature.exit(), signature.output());
+    assertTrue(signature.output().contains("Verification failure"), signature.output());
+  }
+
+  private static List<CSVRecord> auditLog(Map<String, byte[]> files) throws IOException {
+    return org.apache.commons.csv.CSVFormat.RFC4180
+        .builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .get()
+        .parse(
+            new java.io.StringReader(
+                new String(files.get(Manifest.AUDIT_LOG_FILE), StandardCharsets.UTF_8)))
+        .getRecords();
+  }
+
+  private static Map<Long, JsonObject> proofs(Map<String, byte[]> files) {
+    Map<Long, JsonObject> proofs = new java.util.LinkedHashMap<>();
+    new String(files.get(AuditProofs.FILE), StandardCharsets.UTF_8)
+        .lines()
+        .map(line -> Json.createReader(new java.io.StringReader(line)).readObject())
+        .forEach(proof -> proofs.put(proof.getJsonNumber("id").longValue(), proof));
+    return proofs;
+  }
+
+  /**
+   * The entries of the archive's audit log that this test's own hashing cannot prove in the tree
+   * whose root the head names: each line's hash recomputed from its cells, its leaf from that hash,
+   * and the root its audit path leads to from the leaf_index the proof gives.
+   */
+  private static List<Long> unproved(Map<String, byte[]> files) throws IOException {
+    Map<String, String> head = new java.util.HashMap<>();
+    new String(files.get(Manifest.AUDIT_TREE_HEAD_FILE), StandardCharsets.UTF_8)
+        .lines()
+        .skip(1)
+        .forEach(line -> head.put(line.split("=")[0], line.split("=")[1]));
+    long treeSize = Long.parseLong(head.get("tree_size"));
+    Map<Long, JsonObject> proofs = proofs(files);
+    List<Long> unproved = new ArrayList<>();
+    for (CSVRecord line : auditLog(files)) {
+      long id = Long.parseLong(line.get("id"));
+      JsonObject proof = proofs.get(id);
+      boolean proved =
+          OutsideAuditor.entryHash(line).equals(line.get("entry_hash"))
+              && proof != null
+              && proof.getBoolean("covered")
+              && proof.getString("entry_hash").equals(line.get("entry_hash"))
+              && proof.getJsonNumber("tree_size").longValue() == treeSize
+              && head.get("root_hash").equals(rootFromProof(proof, treeSize));
+      if (!proved) {
+        unproved.add(id);
+      }
+    }
+    return unproved;
+  }
+
+  /** The root a proof's audit path leads to, or nothing when the path has hashes to spare. */
+  private static String rootFromProof(JsonObject proof, long treeSize) {
+    java.util.Deque<byte[]> path = new java.util.ArrayDeque<>();
+    proof
+        .getJsonArray("audit_path")
+        .getValuesAs(JsonString.class)
+        .forEach(hash -> path.add(HexFormat.of().parseHex(hash.getString())));
+    byte[] root =
+        OutsideAuditor.rootFromPath(
+            proof.getJsonNumber("leaf_index").longValue(),
+            treeSize,
+            OutsideAuditor.leafHash(HexFormat.of().parseHex(proof.getString("entry_hash"))),
+            path);
+    return path.isEmpty() ? HexFormat.of().formatHex(root) : null;
+  }
+
+  /** The archive with the occurred_at of one audit log line moved by a second. */
+  private static Map<String, byte[]> withChangedLogLine(int index) throws IOException {
+    CSVRecord line = auditLog(archive).get(index);
+    String occurred = line.get("occurred_at");
+    String log = new String(archive.get(Manifest.AUDIT_LOG_FILE), StandardCharsets.UTF_8);
+    String original = "\n" + line.get("id") + "," + occurred + ",";
+    assertTrue(log.contains(original), original);
+    Map<String, byte[]> changed = new java.util.LinkedHashMap<>(archive);
+    changed.put(
+        Manifest.AUDIT_LOG_FILE,
+        log.replace(
+                original,
+                "\n" + line.get("id") + "," + Instant.parse(occurred).plusSeconds(1) + ",")
+            .getBytes(StandardCharsets.UTF_8));
+    return changed;
+  }
+
+  /** An entry whose proof has at least one hash in its audit path. */
+  private static long proofWithAPath() {
+    return proofs(archive).values().stream()
+        .filter(proof -> !proof.getJsonArray("audit_path").isEmpty())
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("id")
+        .longValue();
+  }
+
+  /** The archive with the first hash of one entry's audit path changed. */
+  private static Map<String, byte[]> withChangedProof(long entry) {
+    List<String> lines = new ArrayList<>();
+    for (JsonObject proof : proofs(archive).values()) {
+      if (proof.getJsonNumber("id").longValue() == entry) {
+        String first = proof.getJsonArray("audit_path").getString(0);
+        String other = (first.charAt(0) == '0' ? "1" : "0") + first.substring(1);
+        proof =
+            Json.createObjectBuilder(proof)
+                .add(
+                    "audit_path",
+                    Json.createArrayBuilder(proof.getJsonArray("audit_path")).set(0, other))
+                .build();
+      }
+      lines.add(proof.toString());
+    }
+    Map<String, byte[]> changed = new java.util.LinkedHashMap<>(archive);
+    changed.put(
+        AuditProofs.FILE, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    return changed;
   }
 
   @Test
@@ -226,7 +415,7 @@ class ExportReadMeStepsIT {
     unpack(swapped);
 
     assertEquals(0, step(2).exit(), "the list itself is untouched");
-    Run sums = step(3);
+    ReadMeSteps.Run sums = step(3);
     assertNotEquals(0, sums.exit(), sums.output());
     assertTrue(sums.output().contains(records.get(0) + ": FAILED"), sums.output());
   }
@@ -250,7 +439,7 @@ class ExportReadMeStepsIT {
     unpack(forged);
 
     assertEquals(0, step(3).exit(), "the forged list fits the swapped record");
-    Run list = step(2);
+    ReadMeSteps.Run list = step(2);
     assertNotEquals(0, list.exit(), list.output());
     assertTrue(list.output().contains("Verification failure"), list.output());
   }
@@ -269,7 +458,7 @@ class ExportReadMeStepsIT {
     unpack(forged);
 
     assertEquals(0, step(2).exit(), "the forged list verifies against the forged certificate");
-    Run fingerprints = step(1);
+    ReadMeSteps.Run fingerprints = step(1);
     assertEquals(0, fingerprints.exit(), fingerprints.output());
     Set<String> printed = printedFingerprints(fingerprints);
     assertEquals(1, printed.size(), fingerprints.output());
@@ -278,55 +467,21 @@ class ExportReadMeStepsIT {
         "step 1 shows a fingerprint the clinic never published");
   }
 
-  /** The README's rule for the spreadsheet-safety prefix: strip one ' before = + - @ tab CR. */
-  private static String raw(String cell) {
-    return cell.length() >= 2 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0
-        ? cell.substring(1)
-        : cell;
-  }
-
   @Test
   void theAuditLogsChainIsRecomputedWithTheReadMesFormula() throws Exception {
     String readme = new String(archive.get("README.txt"), StandardCharsets.UTF_8);
     assertTrue(readme.contains("preceded by its length in UTF-16 code units"), readme);
-    var lines =
-        org.apache.commons.csv.CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .get()
-            .parse(
-                new java.io.StringReader(
-                    new String(archive.get(Manifest.AUDIT_LOG_FILE), StandardCharsets.UTF_8)))
-            .getRecords();
+    List<CSVRecord> lines = auditLog(archive);
     assertFalse(lines.isEmpty());
-    String[] fields = {
-      "previous_hash",
-      "id",
-      "occurred_at",
-      "actor",
-      "actor_role",
-      "action",
-      "record_type",
-      "record_id",
-      "detail",
-      "ip_address",
-      "user_agent"
-    };
     long previousId = -1;
     String previousHash = null;
-    for (var line : lines) {
-      StringBuilder hashed = new StringBuilder();
-      for (String field : fields) {
-        String text = raw(line.get(field));
-        hashed.append(text.length()).append(':').append(text).append(';');
-      }
+    for (CSVRecord line : lines) {
       assertEquals(
           line.get("entry_hash"),
-          Sha256.of(hashed.toString()),
+          OutsideAuditor.entryHash(line),
           "entry " + line.get("id") + " recomputed by the README's formula");
       long id = Long.parseLong(line.get("id"));
-      // Entries written since ADR-058 leave previous_hash empty: the tree orders them.
+      // An empty previous_hash: not chained, its place proven by the tree (README step 6).
       if (id == previousId + 1 && !line.get("previous_hash").isEmpty()) {
         assertEquals(previousHash, line.get("previous_hash"), "entry " + id + " links back");
       }

@@ -2,6 +2,7 @@ package org.myochart.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -48,7 +49,8 @@ class ManifestTest {
           2,
           "c".repeat(64),
           17,
-          "d".repeat(64));
+          "d".repeat(64),
+          new Manifest.AuditTreeFiles(812, "e".repeat(64), "f".repeat(64)));
 
   private static byte[] json() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -81,10 +83,40 @@ class ManifestTest {
     assertEquals(true, manifest.getJsonObject("export").isNull("client"));
     assertEquals("c".repeat(64), manifest.getJsonObject("files").getString("csvSha256"));
     assertEquals(17, manifest.getJsonObject("files").getInt("auditLogEntries"));
+    assertEquals("audit-tree-head.txt", manifest.getJsonObject("files").getString("auditTreeHead"));
+    assertEquals("e".repeat(64), manifest.getJsonObject("files").getString("auditTreeHeadSha256"));
+    assertEquals(812, manifest.getJsonObject("files").getInt("auditTreeSize"));
+    assertEquals("audit-proofs.jsonl", manifest.getJsonObject("files").getString("auditProofs"));
+    assertEquals("f".repeat(64), manifest.getJsonObject("files").getString("auditProofsSha256"));
     assertEquals(2, manifest.getJsonArray("records").size());
     JsonObject note = manifest.getJsonArray("records").getJsonObject(1);
     assertEquals("records/SoapNote-12.pdf", note.getString("file"));
     assertEquals("b".repeat(64), note.getString("sha256"));
+  }
+
+  @Test
+  void theManifestOfAnExportWithoutATreeHeadIsWrittenAsBeforeSoItsSignatureStillFits() {
+    Manifest.Header before =
+        new Manifest.Header(
+            HEADER.exportId(),
+            HEADER.clinic(),
+            HEADER.scope(),
+            HEADER.requestedBy(),
+            HEADER.requestedAt(),
+            HEADER.records(),
+            HEADER.csvSha256(),
+            HEADER.auditEntries(),
+            HEADER.auditLogSha256(),
+            null);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Manifest.writeJson(before, LINES, out);
+    assertTrue(
+        out.toString(StandardCharsets.UTF_8)
+            .contains(
+                "\"auditLog\":\"audit-log.csv\",\"auditLogEntries\":17,\"auditLogSha256\":\""
+                    + "d".repeat(64)
+                    + "\"},\"records\":["),
+        out.toString(StandardCharsets.UTF_8));
   }
 
   @Test

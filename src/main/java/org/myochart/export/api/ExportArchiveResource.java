@@ -28,7 +28,8 @@ public class ExportArchiveResource {
   @Operation(
       summary =
           "The ZIP of a completed export: sealed PDFs, CSV and JSON manifest, the manifest's"
-              + " detached signature and the audit log")
+              + " detached signature, the audit log with a signed audit tree head and the log's"
+              + " inclusion proofs")
   @APIResponse(responseCode = "409", description = "The export is still running or failed")
   public Response archive(@PathParam("id") long id) {
     AuditExport export = exports.openArchive(id);
