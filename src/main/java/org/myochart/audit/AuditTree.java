@@ -65,14 +65,31 @@ public class AuditTree {
               + published
               + " entries: no head is published until the trail is checked and restored.");
     }
-    long size = integrateQueued();
+    AuditLeaf last =
+        em.createQuery("select l from AuditLeaf l order by l.leafIndex desc", AuditLeaf.class)
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    long given = last == null ? 0 : last.getLeafIndex() + 1;
+    if (given < published) {
+      throw RuleViolation.conflict(
+          "The audit tree has "
+              + given
+              + " leaves but its newest head covers "
+              + published
+              + ": no head is published until the trail is checked and restored.");
+    }
+    // Leaves given out but under no head yet: those V25 made for entries written before it.
+    leaves(published, given).forEach(tree::add);
+    long size =
+        integrateQueued(given, last == null ? ChainCheck.GENESIS : last.getEntryHash(), tree);
     if (size == 0) {
       return Optional.empty();
     }
-    if (size <= published) {
+    if (size == published) {
       return latest();
     }
-    leaves(published, size).forEach(tree::add);
     AuditTreeHead head =
         new AuditTreeHead(size, HEX.formatHex(tree.root()), clock.instant(), signer);
     em.persist(head);
@@ -85,20 +102,13 @@ public class AuditTree {
   }
 
   /**
-   * Gives the queued entries that have committed the next leaves, in id order, and takes them off
-   * the queue. A queued id whose entry is gone stays queued: the audit check names it.
+   * Gives the queued entries that have committed the next leaves, in id order, adds them to {@code
+   * tree} and takes them off the queue. A queued id whose entry is gone stays queued: the audit
+   * check names it.
    *
    * @return the number of leaves
    */
-  private long integrateQueued() {
-    AuditLeaf last =
-        em.createQuery("select l from AuditLeaf l order by l.leafIndex desc", AuditLeaf.class)
-            .setMaxResults(1)
-            .getResultStream()
-            .findFirst()
-            .orElse(null);
-    long size = last == null ? 0 : last.getLeafIndex() + 1;
-    String previous = last == null ? ChainCheck.GENESIS : last.getEntryHash();
+  private long integrateQueued(long size, String previous, MerkleFrontier tree) {
     long after = 0;
     while (true) {
       List<Object[]> queued =
@@ -117,6 +127,7 @@ public class AuditTree {
         long id = ((Number) entry[0]).longValue();
         String hash = entry[1].toString();
         em.persist(new AuditLeaf(size++, id, hash, previous));
+        tree.add(MerkleTree.leafHash(HEX.parseHex(hash)));
         previous = hash;
         taken.add(id);
       }
@@ -162,28 +173,17 @@ public class AuditTree {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Inclusion inclusion(long entryId, long treeSize) {
-    AuditTreeHead head = requireHead(treeSize);
-    AuditLeaf leaf =
-        em.createQuery("select l from AuditLeaf l where l.entryId = :id", AuditLeaf.class)
-            .setParameter("id", entryId)
-            .getResultStream()
-            .findFirst()
-            .filter(l -> l.getLeafIndex() < treeSize)
-            .orElseThrow(
-                () ->
-                    RuleViolation.notFound(
-                        "Audit entry "
-                            + entryId
-                            + " is not in the tree of "
-                            + treeSize
-                            + " entries (an entry gets its place when the next head is"
-                            + " published)."));
-    List<byte[]> leaves = leaves(0, treeSize);
-    List<String> path =
-        MerkleTree.inclusionProof(leaves, (int) leaf.getLeafIndex(), (int) treeSize).stream()
-            .map(HEX::formatHex)
-            .toList();
-    return new Inclusion(entryId, leaf.getLeafIndex(), head, leaf.getEntryHash(), path);
+    return inclusions(List.of(entryId), treeSize).stream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                RuleViolation.notFound(
+                    "Audit entry "
+                        + entryId
+                        + " is not in the tree of "
+                        + treeSize
+                        + " entries (an entry gets its place when the next head is"
+                        + " published)."));
   }
 
   /**

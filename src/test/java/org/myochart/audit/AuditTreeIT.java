@@ -238,6 +238,57 @@ class AuditTreeIT {
   }
 
   @Test
+  void aLeafGoneFromUnderTheNewestHeadStopsPublishing() throws Exception {
+    publish();
+    try (Connection db = clinic.database();
+        Statement statement = db.createStatement()) {
+      if (TestDatabase.isPostgres()) {
+        statement.execute("alter table audit_leaf disable trigger audit_leaf_append_only");
+      }
+      Object[] leaf = new Object[4];
+      try {
+        // The last leaf under the newest head, read and deleted in one statement each, so that
+        // a head the clinic's own sequencer publishes meanwhile cannot move it.
+        String last =
+            " from audit_leaf where leaf_index ="
+                + " (select last_tree_size - 1 from audit_tree_sequencer where id = 1)";
+        try (ResultSet row =
+            statement.executeQuery(
+                "select leaf_index, entry_id, entry_hash, previous_hash" + last)) {
+          assertTrue(row.next());
+          for (int i = 0; i < leaf.length; i++) {
+            leaf[i] = row.getObject(i + 1);
+          }
+        }
+        assertEquals(1, statement.executeUpdate("delete" + last + " and leaf_index = " + leaf[0]));
+        HttpResponse<String> refused = postHeads("owner");
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(
+            Http.json(refused).getString("message").contains("leaves but its newest head covers"),
+            refused.body());
+      } finally {
+        if (leaf[0] != null) {
+          try (PreparedStatement restore =
+              db.prepareStatement(
+                  "insert into audit_leaf (leaf_index, entry_id, entry_hash, previous_hash)"
+                      + " select ?, ?, ?, ? where not exists"
+                      + " (select 1 from audit_leaf where leaf_index = ?)")) {
+            for (int i = 0; i < leaf.length; i++) {
+              restore.setObject(i + 1, leaf[i]);
+            }
+            restore.setObject(5, leaf[0]);
+            restore.executeUpdate();
+          }
+        }
+        if (TestDatabase.isPostgres()) {
+          statement.execute("alter table audit_leaf enable trigger audit_leaf_append_only");
+        }
+      }
+    }
+    publish();
+  }
+
+  @Test
   void postgresqlRefusesToChangeOrDeleteAPublishedHeadOrALeaf() throws Exception {
     Assumptions.assumeTrue(TestDatabase.isPostgres(), "the trigger is PostgreSQL's (V24)");
     long size = publish().getJsonNumber("treeSize").longValue();

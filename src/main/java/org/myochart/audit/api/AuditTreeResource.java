@@ -79,8 +79,7 @@ public class AuditTreeResource {
   public JsonObject inclusion(
       @QueryParam("entry") String entry, @QueryParam("treeSize") String treeSize) {
     long entryId = positive("entry", entry);
-    long size =
-        treeSize == null || treeSize.isBlank() ? newestSize() : positive("treeSize", treeSize);
+    long size = sizeOrNewest("treeSize", treeSize);
     AuditTree.Inclusion proof = tree.inclusion(entryId, size);
     return Json.createObjectBuilder()
         .add("entry", proof.entryId())
@@ -97,14 +96,18 @@ public class AuditTreeResource {
   public JsonObject consistency(
       @QueryParam("first") String first, @QueryParam("second") String second) {
     long firstSize = positive("first", first);
-    long secondSize =
-        second == null || second.isBlank() ? newestSize() : positive("second", second);
+    long secondSize = sizeOrNewest("second", second);
     AuditTree.Consistency proof = tree.consistency(firstSize, secondSize);
     return Json.createObjectBuilder()
         .add("first", json(proof.first()))
         .add("second", json(proof.second()))
         .add("proof", Json.createArrayBuilder(proof.proof()))
         .build();
+  }
+
+  /** The tree size given in {@code name}, or without one the newest head's. */
+  private long sizeOrNewest(String name, String value) {
+    return value == null || value.isBlank() ? newestSize() : positive(name, value);
   }
 
   private long newestSize() {
