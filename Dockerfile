@@ -34,8 +34,9 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=90s \
 
 # "$@" are the container's arguments: by default one server (CMD below). For a cluster, give the
 # cluster's options as arguments of docker run instead (docs/operations.md, "Scale-out and
-# clustering").
-ENTRYPOINT ["sh", "-c", "exec java @payara-config/jvm.options $JAVA_OPTS \
+# clustering"); started so, sessions are replicated (MYOCHART_SESSION_REPLICATION=true unless set).
+ENTRYPOINT ["sh", "-c", "case \" $* \" in *' --nocluster '*) ;; *) export MYOCHART_SESSION_REPLICATION=${MYOCHART_SESSION_REPLICATION:-true} ;; esac; \
+  exec java @payara-config/jvm.options $JAVA_OPTS \
   -XX:SharedArchiveFile=myochart.jsa -jar payara-micro.jar \
   --deploy myochart.war --contextroot / \
   --prebootcommandfile payara-config/pre-boot-commands.asadmin \

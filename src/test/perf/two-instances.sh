@@ -26,7 +26,10 @@ start() {
   (cd "$work/instance-$i" && \
    MYOCHART_DATA_DIR=$work/clinic MYOCHART_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MYOCHART_DB_USER=postgres MYOCHART_SECOND_FACTOR_ROLES=NONE \
    MYOCHART_DEMO=true MYOCHART_DEMO_PASSWORD="$password" MYOCHART_CLINIC_NAME='Two Rooms Clinic' \
-   exec java -Xmx768m -jar "$root/target/payara-micro.jar" --deploy "$root/target/myochart.war" --contextroot / \
+   MYOCHART_SESSION_REPLICATION=true \
+   exec java @"$root/payara-config/jvm.options" -jar "$root/target/payara-micro.jar" --deploy "$root/target/myochart.war" --contextroot / \
+     --prebootcommandfile "$root/payara-config/pre-boot-commands.asadmin" \
+     --postbootcommandfile "$root/payara-config/post-boot-commands.asadmin" \
      --port "${ports[$i]}" --name "instance-$i" \
      --clustername "$cluster" --clustermode "tcpip:$members" --startport "${grid[$i]}" \
      --interfaces 127.0.0.1 --nohostaware \

@@ -71,7 +71,7 @@ public class BusyHourSimulation extends Simulation {
   private static final AtomicLong BUSY_HOUR_STARTED = new AtomicLong();
 
   private final HttpProtocolBuilder protocol =
-      http.baseUrl(SETTINGS.baseUrl())
+      http.baseUrls(SETTINGS.baseUrls())
           .userAgentHeader("MyoChart busy-hour load test")
           .acceptHeader("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
           .disableFollowRedirect()

@@ -6,7 +6,9 @@ import java.time.Duration;
  * The load test's settings, from system properties so that one simulation serves both the
  * ten-minute busy hour and the one-minute smoke run in the build.
  *
- * @param baseUrl the server, e.g. {@code http://127.0.0.1:8280/} ({@code load.baseUrl})
+ * @param baseUrl the server, e.g. {@code http://127.0.0.1:8280/} ({@code load.baseUrl}); several
+ *     instances of one clinic as a comma-separated list, each virtual user staying with one as
+ *     behind a load balancer with sticky sessions
  * @param therapists therapists writing notes ({@code load.therapists}, 50)
  * @param kiosks tablets taking clients through intake and consent ({@code load.kiosks}, 10)
  * @param owners owners running bulk exports ({@code load.owners}, 1)
@@ -54,6 +56,11 @@ record LoadSettings(
         Integer.getInteger("load.windowMinutes", 2),
         Duration.ofSeconds(Integer.getInteger("load.rampSeconds", 30)),
         Duration.ofSeconds(Integer.getInteger("load.setupRampSeconds", 60)));
+  }
+
+  /** The instances to spread the virtual users over. */
+  String[] baseUrls() {
+    return baseUrl.split(",");
   }
 
   static String therapistName(int n) {

@@ -402,6 +402,10 @@ public final class RunningClinic {
       // owners' second factor unless a test asks for it; the fresh clinic keeps the product's
       // default.
       env.put("MYOCHART_SECOND_FACTOR_ROLES", "NONE");
+      if (membership != null) {
+        // As the Docker image does for clustered instances: sessions go into the data grid.
+        env.put("MYOCHART_SESSION_REPLICATION", "true");
+      }
       env.putAll(settings);
       long logStart = Files.exists(log) ? Files.size(log) : 0;
       Process process = builder.start();
