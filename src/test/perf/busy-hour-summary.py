@@ -33,12 +33,19 @@ samples = []
 with open(usage_file if os.path.exists(usage_file) else os.devnull, encoding="utf-8") as f:
     for row in csv.DictReader(f):
         if row["cpu_ticks"] and row["rss_kb"]:
-            samples.append((int(row["epoch_s"]), float(row["cpu_ticks"]), int(row["rss_kb"]), float(row["load1"])))
+            machine = row.get("machine_ticks") or ""
+            samples.append((int(row["epoch_s"]), float(row["cpu_ticks"]), int(row["rss_kb"]), float(row["load1"]),
+                            float(machine) if machine else None))
 if len(samples) >= 2:
     hz = os.sysconf("SC_CLK_TCK")
     cpu = [(b[1] - a[1]) / hz / max(1, b[0] - a[0]) * 100 for a, b in zip(samples, samples[1:])]
     rss = [s[2] / 1024 for s in samples]
     load = [s[3] for s in samples]
     print(f"server CPU (% of one core, 5 s samples): avg {sum(cpu) / len(cpu):.0f}, max {max(cpu):.0f}")
+    if all(x[4] is not None for x in samples):
+        machine = [(b[4] - a[4]) / hz / max(1, b[0] - a[0]) * 100 for a, b in zip(samples, samples[1:])]
+        others = [m - c for m, c in zip(machine, cpu)]
+        print(f"machine CPU (% of one core, all processes): avg {sum(machine) / len(machine):.0f}; "
+              f"everything but this server (the load generator, PostgreSQL, ...): avg {sum(others) / len(others):.0f}")
     print(f"server RSS MB: start {rss[0]:.0f}, max {max(rss):.0f}, end {rss[-1]:.0f}")
     print(f"load average (1 min) during the run: min {min(load):.2f}, avg {sum(load) / len(load):.2f}, max {max(load):.2f}")

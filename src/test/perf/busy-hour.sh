@@ -73,11 +73,14 @@ start_instance() {
   [ $ready = yes ] || { echo "server $i did not start; log:"; tail -20 "$work/server$suffix.log"; exit 1; }
   # CPU ticks (utime+stime, in 1/100 s) and VmRSS of the server every 5 s, with the load average.
   (
-    echo "epoch_s,cpu_ticks,rss_kb,load1"
+    # machine_ticks: the whole machine's busy CPU (user, nice, system, irq, softirq, steal of
+    # /proc/stat), so that what the load generator and everything else cost shows beside the server.
+    echo "epoch_s,cpu_ticks,rss_kb,load1,machine_ticks"
     while kill -0 "$server" 2>/dev/null; do
       ticks=$(awk '{print $14 + $15}' "/proc/$server/stat" 2>/dev/null || echo "")
       rss=$(awk '/VmRSS/ {print $2}' "/proc/$server/status" 2>/dev/null || echo "")
-      echo "$(date +%s),$ticks,$rss,$(cut -d' ' -f1 /proc/loadavg)"
+      machine=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat)
+      echo "$(date +%s),$ticks,$rss,$(cut -d' ' -f1 /proc/loadavg),$machine"
       sleep 5
     done
   ) > "$work/server-usage$suffix.csv" &

@@ -12,13 +12,13 @@ public final class SampleTrail {
     Actor reception =
         new Actor(
             "reception1",
-            "FRONT_DESK",
+            org.myochart.staff.Role.FRONT_DESK,
             "192.0.2.10",
             "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
     Actor tablet =
         new Actor(
             "reception1",
-            "FRONT_DESK",
+            org.myochart.staff.Role.FRONT_DESK,
             "192.0.2.44",
             "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) Safari/604.1");
     return List.of(

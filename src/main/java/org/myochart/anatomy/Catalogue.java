@@ -1,8 +1,9 @@
 package org.myochart.anatomy;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -113,7 +114,7 @@ public class Catalogue {
         AuditAction.CREATE,
         RECORD_TYPE,
         entry.getId(),
-        Json.createObjectBuilder().add("kind", kind.name()).add("code", code).build().toString());
+        JSON.createObjectBuilder().add("kind", kind.name()).add("code", code).build().toString());
     return entry;
   }
 

@@ -1,6 +1,7 @@
 package org.myochart.audit;
 
-import jakarta.json.Json;
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,7 +119,7 @@ public record AuditFilter(
 
   /** The filter as JSON, for the detail of the audit entries that record a search or an export. */
   public String describe() {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     if (staff != null) {
       json.add("staff", staff);
     }

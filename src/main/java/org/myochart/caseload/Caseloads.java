@@ -1,8 +1,9 @@
 package org.myochart.caseload;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -136,7 +137,7 @@ public class Caseloads implements ClinicalRecordAccess {
   }
 
   private RuleViolation refused(long clientId, ClinicalAccess access, RuleViolation refusal) {
-    var detail = Json.createObjectBuilder().add("client", clientId);
+    var detail = JSON.createObjectBuilder().add("client", clientId);
     if (access != null) {
       detail.add("access", access.name());
     }
@@ -173,7 +174,7 @@ public class Caseloads implements ClinicalRecordAccess {
             AuditAction.BREAK_GLASS,
             Clients.RECORD_TYPE,
             clientId,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("reason", reason.text())
                 .add("until", until.toString())
                 .build()
@@ -230,7 +231,7 @@ public class Caseloads implements ClinicalRecordAccess {
         AuditAction.CHANGE,
         GRANT,
         grantId,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("reviewed", true)
             .add("breakGlassEntry", grant.getAuditEntryId())
             .add("client", grant.getClient().getId())

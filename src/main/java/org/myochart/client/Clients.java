@@ -1,8 +1,9 @@
 package org.myochart.client;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -93,7 +94,7 @@ public class Clients {
         AuditAction.CREATE,
         RECORD_TYPE,
         client.getId(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("after", snapshot(client))
             .add("possibleDuplicate", duplicate)
             .build()
@@ -117,7 +118,7 @@ public class Clients {
         AuditAction.CHANGE,
         RECORD_TYPE,
         id,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("before", before)
             .add("after", snapshot(client))
             .build()
@@ -194,7 +195,7 @@ public class Clients {
           AuditAction.VIEW,
           LIST_RECORD_TYPE,
           null,
-          jakarta.json.Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("possibleDuplicatesOf", "registration")
               .add("rows", found.size())
               .build()
@@ -270,7 +271,7 @@ public class Clients {
         AuditAction.VIEW,
         LIST_RECORD_TYPE,
         null,
-        jakarta.json.Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("query", query == null ? "" : query)
             .add("inactive", includeInactive)
             .add("first", Math.max(0, first))
@@ -294,7 +295,7 @@ public class Clients {
   }
 
   private static JsonObjectBuilder snapshot(Client client) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     ClientDetails d = client.details();
     add(json, "firstName", d.firstName());
     add(json, "lastName", d.lastName());

@@ -1,8 +1,9 @@
 package org.myochart.consent;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -162,7 +163,7 @@ public class ConsentForms {
         AuditAction.PUBLISH,
         FORM,
         form.getId(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("version", version.getVersionNumber())
             .add("versionId", version.getId())
             .add("textSha256", version.getTextSha256())
@@ -188,7 +189,7 @@ public class ConsentForms {
         AuditAction.CHANGE,
         FORM,
         formId,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("active", active)
             .add("requiredForTreatment", form.isRequiredForTreatment())
             .build()

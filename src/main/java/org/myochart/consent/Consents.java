@@ -1,8 +1,9 @@
 package org.myochart.consent;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -201,7 +202,7 @@ public class Consents {
         AuditAction.WITNESS,
         RecordKind.CONSENT,
         consentId,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("evidenceSha256", countersignature.getEvidenceSha256())
             .build()
             .toString());
@@ -231,7 +232,7 @@ public class Consents {
         AuditAction.WITHDRAW,
         RecordKind.CONSENT,
         consentId,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("client", consent.getClient().getId())
             .add("requestedBy", requestedBy.name())
             .build()
@@ -474,7 +475,7 @@ public class Consents {
             AuditAction.SIGN,
             RecordKind.CONSENT,
             consent.getId(),
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("client", consent.getClient().getId())
                 .add("formVersion", consent.getFormVersion().getId())
                 .add("method", consent.getMethod().name())

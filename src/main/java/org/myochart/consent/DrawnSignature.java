@@ -1,6 +1,7 @@
 package org.myochart.consent;
 
-import jakarta.json.Json;
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -53,7 +54,7 @@ public final class DrawnSignature {
     }
     List<List<double[]>> strokes = new ArrayList<>();
     int points = 0;
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       JsonValue root = reader.readValue();
       if (!(root instanceof JsonObject object)
           || !(object.get("lines") instanceof JsonArray lines)) {

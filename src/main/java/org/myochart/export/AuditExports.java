@@ -1,8 +1,9 @@
 package org.myochart.export;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -223,7 +224,7 @@ public class AuditExports {
         AuditAction.CHANGE,
         RECORD_TYPE,
         export.getId(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("status", "COMPLETED")
             .add("records", export.getDone())
             .add("manifestSha256", export.getManifestSha256())
@@ -246,7 +247,7 @@ public class AuditExports {
         AuditAction.CHANGE,
         RECORD_TYPE,
         id,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("status", "FAILED")
             .add("reason", export.getFailure())
             .build()
@@ -279,7 +280,7 @@ public class AuditExports {
         AuditAction.EXPORT,
         RECORD_TYPE,
         id,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("records", export.getDone())
             .add("manifestSha256", export.getManifestSha256())
             .build()
@@ -296,7 +297,7 @@ public class AuditExports {
 
   private static String describe(ExportScope scope) {
     var json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("from", scope.from().toString())
             .add("to", scope.to().toString());
     if (scope.therapist() != null) {

@@ -1,6 +1,7 @@
 package org.myochart.export;
 
-import jakarta.json.Json;
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -60,7 +61,7 @@ final class AuditProofs {
     }
     for (AuditLine entry : entries) {
       Inclusion proof = proofs.get(entry.id());
-      JsonObjectBuilder line = Json.createObjectBuilder().add("id", entry.id());
+      JsonObjectBuilder line = JSON.createObjectBuilder().add("id", entry.id());
       if (proof == null) {
         line.add("entry_hash", entry.entryHash()).add("covered", false);
       } else {
@@ -68,7 +69,7 @@ final class AuditProofs {
             .add("covered", true)
             .add("leaf_index", proof.leafIndex())
             .add("tree_size", treeSize)
-            .add("audit_path", Json.createArrayBuilder(proof.path()));
+            .add("audit_path", JSON.createArrayBuilder(proof.path()));
       }
       out.write((line.build().toString() + "\n").getBytes(StandardCharsets.UTF_8));
     }

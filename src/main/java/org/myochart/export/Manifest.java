@@ -1,6 +1,7 @@
 package org.myochart.export;
 
-import jakarta.json.Json;
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.json.stream.JsonGenerator;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class Manifest {
   }
 
   public static void writeJson(Header header, Iterable<ManifestLine> lines, OutputStream out) {
-    try (JsonGenerator json = Json.createGenerator(unclosable(out))) {
+    try (JsonGenerator json = JSON.createGenerator(unclosable(out))) {
       json.writeStartObject();
       json.writeStartObject("export")
           .write("id", header.exportId())

@@ -1,8 +1,9 @@
 package org.myochart.platform;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -37,7 +38,7 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
             new AccessRefused(
                 API,
                 uri.getPath(),
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("message", violation.getMessage())
                     .build()
                     .toString()));
@@ -45,12 +46,12 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
       if (violation.fieldProblems().isEmpty()) {
         return answer(status, violation.getMessage());
       }
-      var fields = Json.createObjectBuilder();
+      var fields = JSON.createObjectBuilder();
       violation.fieldProblems().forEach(fields::add);
       return Response.status(status)
           .type(MediaType.APPLICATION_JSON_TYPE)
           .entity(
-              Json.createObjectBuilder()
+              JSON.createObjectBuilder()
                   .add("status", status)
                   .add("message", violation.getMessage())
                   .add("fields", fields)
@@ -108,7 +109,7 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("status", status)
                 .add("message", message)
                 .build()

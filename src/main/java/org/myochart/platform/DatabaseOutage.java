@@ -1,6 +1,7 @@
 package org.myochart.platform;
 
-import jakarta.json.Json;
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -108,7 +109,7 @@ public final class DatabaseOutage {
         response
             .getWriter()
             .write(
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("status", 503)
                     .add("message", MESSAGE)
                     .build()

@@ -1,6 +1,7 @@
 package org.myochart.record;
 
-import jakarta.json.Json;
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -215,7 +216,7 @@ final class ChartPdf {
     cover.add(
         RecordPdf.Style.HEADING,
         records.isEmpty() ? "No signed records yet" : records.size() + " signed records");
-    JsonArrayBuilder listed = Json.createArrayBuilder();
+    JsonArrayBuilder listed = JSON.createArrayBuilder();
     int number = 1;
     for (SealedRecord record : records) {
       cover
@@ -232,7 +233,7 @@ final class ChartPdf {
               RecordPdf.Style.SMALL,
               "SHA-256 " + record.getSha256() + " · attached as " + attachmentName(record));
       listed.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("type", record.getRecordType())
               .add("id", record.getRecordId())
               .add("sealedAt", record.getSealedAt().toString())
@@ -240,7 +241,7 @@ final class ChartPdf {
               .add("attachment", attachmentName(record)));
     }
     String source =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", "chart")
             .add("client", client.id())
             .add("generatedAt", now.toString())

@@ -1,8 +1,9 @@
 package org.myochart.record;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -149,13 +150,13 @@ public class Charts {
     String sha256 = Sha256.of(sealed);
     em.persist(
         new IssuedChart(sha256, clientId, now, actor.get().name(), records.size(), sealed.length));
-    var ids = Json.createArrayBuilder();
+    var ids = JSON.createArrayBuilder();
     records.forEach(r -> ids.add(r.getRecordType() + ":" + r.getRecordId()));
     audit.record(
         AuditAction.EXPORT,
         AUDIT_TYPE,
         clientId,
-        Json.createObjectBuilder().add("records", ids).add("sha256", sha256).build().toString());
+        JSON.createObjectBuilder().add("records", ids).add("sha256", sha256).build().toString());
     return new ChartExport(sealed, sha256, records.size());
   }
 }

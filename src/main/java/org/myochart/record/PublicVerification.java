@@ -1,8 +1,9 @@
 package org.myochart.record;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +56,7 @@ public class PublicVerification {
         AuditAction.CHANGE,
         ClinicOptions.AUDIT_TYPE,
         OPTION,
-        Json.createObjectBuilder().add("on", on).build().toString());
+        JSON.createObjectBuilder().add("on", on).build().toString());
   }
 
   /**

@@ -1,7 +1,8 @@
 package org.myochart.record;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,9 +26,6 @@ final class RecordDocuments {
 
   static final String CONSENT_MEANING =
       "I have read this form, had the chance to ask questions, and agree to it.";
-
-  /** Looked up once: every {@code Json.create…} call searches the class path for a provider. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss 'UTC'xxx", java.util.Locale.ENGLISH);

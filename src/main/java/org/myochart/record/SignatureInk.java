@@ -1,12 +1,13 @@
 package org.myochart.record;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import org.myochart.consent.DrawnSignature;
  */
 public final class SignatureInk {
 
-  private static final JsonProvider JSON = JsonProvider.provider();
   private static final float PADDING = 4;
   private static final float LINE_WIDTH = 1.3f;
 

@@ -1,8 +1,9 @@
 package org.myochart.record;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -78,7 +79,7 @@ public class Verifications {
           AuditAction.VERIFY,
           AUDIT_TYPE,
           answer.recordType() == null ? null : answer.recordType() + ":" + answer.recordId(),
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("channel", channel.name())
               .add("sha256", answer.sha256())
               .add("sealedByClinic", answer.sealedByClinic())
@@ -99,7 +100,7 @@ public class Verifications {
   /** Records a refused upload, also one refused before it was read. */
   public void refusedUpload(UploadRefused refused, Channel channel, String sha256) {
     var detail =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("channel", channel.name())
             .add("refused", refused.reason().name());
     if (sha256 != null) {

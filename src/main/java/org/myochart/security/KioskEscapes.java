@@ -1,8 +1,9 @@
 package org.myochart.security;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +44,7 @@ public class KioskEscapes {
         AuditAction.KIOSK_ESCAPE,
         Kiosks.RECORD_TYPE,
         kiosk.id(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("method", request.getMethod())
             .add("path", clipped)
             .build()

@@ -1,8 +1,9 @@
 package org.myochart.security;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -126,7 +127,7 @@ public class StaffAccounts {
         AuditAction.CREATE,
         RECORD_TYPE,
         account.getId(),
-        Json.createObjectBuilder().add("after", snapshot(account)).build().toString());
+        JSON.createObjectBuilder().add("after", snapshot(account)).build().toString());
     return account;
   }
 
@@ -160,7 +161,7 @@ public class StaffAccounts {
         AuditAction.CHANGE,
         RECORD_TYPE,
         id,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("before", before)
             .add("after", snapshot(account))
             .build()
@@ -274,7 +275,7 @@ public class StaffAccounts {
   }
 
   private static JsonObjectBuilder snapshot(StaffAccount account) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("username", account.getUsername())
         .add("displayName", account.getDisplayName())
         .add("role", account.getRole().name())

@@ -1,8 +1,9 @@
 package org.myochart.security;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -293,7 +294,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       response
           .getWriter()
           .write(
-              Json.createObjectBuilder()
+              JSON.createObjectBuilder()
                   .add("status", status)
                   .add("message", message)
                   .build()

@@ -1,6 +1,7 @@
 package org.myochart.treatment;
 
-import jakarta.json.Json;
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -34,7 +35,7 @@ public class AdverseResponse implements NoteRow, Serializable {
 
   @Override
   public JsonObject canonical(int form) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("description", description)
         .add("severity", severity.name())
         .build();

@@ -1,6 +1,7 @@
 package org.myochart.treatment;
 
-import jakarta.json.Json;
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -31,7 +32,7 @@ public class AvoidedArea implements NoteRow, Serializable {
 
   @Override
   public JsonObject canonical(int form) {
-    return Json.createObjectBuilder().add("area", area).add("reason", reason).build();
+    return JSON.createObjectBuilder().add("area", area).add("reason", reason).build();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.myochart.treatment;
 
-import jakarta.json.Json;
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -41,7 +42,7 @@ final class CanonicalForm {
               + " MyoChart does not know.");
     }
     TreatmentSession session = note.getSession();
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     if (form >= 2) {
       json.add("form", form);
     }
@@ -53,7 +54,7 @@ final class CanonicalForm {
         .add("startsAt", session.getStartsAt().toString())
         .add("endsAt", String.valueOf(session.getEndsAt()));
     for (NoteSection section : NoteSection.values()) {
-      JsonObjectBuilder part = Json.createObjectBuilder();
+      JsonObjectBuilder part = JSON.createObjectBuilder();
       for (NoteField field : NoteField.values()) {
         if (field.section() == section && field.since() <= form) {
           put(part, field, content, form);
@@ -61,7 +62,7 @@ final class CanonicalForm {
       }
       json.add(section.key(), part);
     }
-    JsonObjectBuilder signature = Json.createObjectBuilder();
+    JsonObjectBuilder signature = JSON.createObjectBuilder();
     put(signature, "signedBy", note.getSignedBy());
     put(signature, "signedName", note.getSignedName());
     Instant signedAt = note.getSignedAt();
@@ -73,7 +74,7 @@ final class CanonicalForm {
 
   private static void put(JsonObjectBuilder json, NoteField field, NoteDraft content, int form) {
     if (field.kind() == NoteField.Kind.ROWS) {
-      JsonArrayBuilder rows = Json.createArrayBuilder();
+      JsonArrayBuilder rows = JSON.createArrayBuilder();
       field.rowsIn(content).forEach(row -> rows.add(row.canonical(form)));
       json.add(field.jsonKey(), rows);
     } else {

@@ -1,5 +1,7 @@
 package org.myochart.treatment;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,15 +83,14 @@ public final class NoteComparison {
    */
   public static jakarta.json.JsonArray changes(
       NoteDraft before, NoteDraft after, Function<String, String> names) {
-    jakarta.json.JsonArrayBuilder changes = jakarta.json.Json.createArrayBuilder();
+    jakarta.json.JsonArrayBuilder changes = JSON.createArrayBuilder();
     Map<String, String> old = readable(before, names);
     Map<String, String> now = readable(after, names);
     List<String> labels = new ArrayList<>(now.keySet());
     old.keySet().stream().filter(label -> !labels.contains(label)).forEach(labels::add);
     for (String label : labels) {
       if (!Objects.equals(old.get(label), now.get(label))) {
-        jakarta.json.JsonObjectBuilder change =
-            jakarta.json.Json.createObjectBuilder().add("field", label);
+        jakarta.json.JsonObjectBuilder change = JSON.createObjectBuilder().add("field", label);
         addOrNull(change, "before", old.get(label));
         addOrNull(change, "after", now.get(label));
         changes.add(change);

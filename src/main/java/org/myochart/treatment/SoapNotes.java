@@ -1,8 +1,9 @@
 package org.myochart.treatment;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -103,7 +104,7 @@ public class SoapNotes {
         AuditAction.CREATE,
         SESSION,
         session.getId(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("client", clientId)
             .add("kind", kind.name())
             .add("note", note.getId())
@@ -147,7 +148,7 @@ public class SoapNotes {
         AuditAction.CREATE,
         SESSION,
         session.getId(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("client", clientId)
             .add("kind", kind.name())
             .add("startsAt", startsAt.toString())
@@ -190,13 +191,13 @@ public class SoapNotes {
       }
       note.keepAsTyped(typed, clock.instant());
       em.flush();
-      var toFix = Json.createArrayBuilder();
+      var toFix = JSON.createArrayBuilder();
       problems.keySet().forEach(toFix::add);
       audit.record(
           AuditAction.CHANGE,
           RecordKind.SOAP_NOTE,
           noteId,
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("version", note.getVersion())
               .add("keptAsTyped", toFix)
               .build()
@@ -210,7 +211,7 @@ public class SoapNotes {
         AuditAction.CHANGE,
         RecordKind.SOAP_NOTE,
         noteId,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("version", note.getVersion())
             .add("changes", NoteComparison.changes(before, note.content(), catalogue.names()))
             .build()
@@ -250,7 +251,7 @@ public class SoapNotes {
             AuditAction.SIGN,
             RecordKind.SOAP_NOTE,
             noteId,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("contentSha256", note.getContentSha256())
                 .build()
                 .toString());
@@ -293,7 +294,7 @@ public class SoapNotes {
             AuditAction.SIGN,
             RecordKind.NOTE_ADDENDUM,
             addendum.getId(),
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("note", noteId)
                 .add("contentSha256", addendum.getContentSha256())
                 .build()

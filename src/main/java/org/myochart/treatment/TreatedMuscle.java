@@ -1,6 +1,7 @@
 package org.myochart.treatment;
 
-import jakarta.json.Json;
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -59,7 +60,7 @@ public class TreatedMuscle implements NoteRow, Serializable {
 
   @Override
   public JsonObject canonical(int form) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("muscle", muscle)
         .add("side", side.name())
         .add("technique", technique)

@@ -1,6 +1,7 @@
 package org.myochart.treatment;
 
-import jakarta.json.Json;
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
@@ -48,7 +49,7 @@ public class TriggerPoint implements NoteRow, Serializable {
   @Override
   public JsonObject canonical(int form) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("muscle", muscle)
             .add("side", side.name())
             .add("tenderness", tenderness);

@@ -1,9 +1,10 @@
 package org.myochart.audit.api;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -31,7 +32,7 @@ public class AuditChainResource {
   public JsonObject verify() {
     ChainCheck.Result result = chain.verifyOnRequest();
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("entries", result.entries()).add("intact", result.intact());
+        JSON.createObjectBuilder().add("entries", result.entries()).add("intact", result.intact());
     if (result.firstBrokenEntry() == null) {
       json.addNull("firstBrokenEntry");
     } else {

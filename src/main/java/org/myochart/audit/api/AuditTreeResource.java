@@ -1,9 +1,10 @@
 package org.myochart.audit.api;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -42,9 +43,9 @@ public class AuditTreeResource {
   @Path("/heads")
   @Operation(summary = "The newest signed tree heads, newest first (at most 100)")
   public JsonObject heads() {
-    JsonArrayBuilder heads = Json.createArrayBuilder();
+    JsonArrayBuilder heads = JSON.createArrayBuilder();
     tree.heads(LISTED).forEach(head -> heads.add(json(head)));
-    return Json.createObjectBuilder().add("heads", heads).build();
+    return JSON.createObjectBuilder().add("heads", heads).build();
   }
 
   @POST
@@ -81,12 +82,12 @@ public class AuditTreeResource {
     long entryId = positive("entry", entry);
     long size = sizeOrNewest("treeSize", treeSize);
     AuditTree.Inclusion proof = tree.inclusion(entryId, size);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("entry", proof.entryId())
         .add("leafIndex", proof.leafIndex())
         .add("entryHash", proof.entryHash())
         .add("treeHead", json(proof.head()))
-        .add("path", Json.createArrayBuilder(proof.path()))
+        .add("path", JSON.createArrayBuilder(proof.path()))
         .build();
   }
 
@@ -98,10 +99,10 @@ public class AuditTreeResource {
     long firstSize = positive("first", first);
     long secondSize = sizeOrNewest("second", second);
     AuditTree.Consistency proof = tree.consistency(firstSize, secondSize);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("first", json(proof.first()))
         .add("second", json(proof.second()))
-        .add("proof", Json.createArrayBuilder(proof.proof()))
+        .add("proof", JSON.createArrayBuilder(proof.proof()))
         .build();
   }
 
@@ -135,7 +136,7 @@ public class AuditTreeResource {
   }
 
   private static JsonObject json(AuditTreeHead head) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("treeSize", head.getTreeSize())
         .add("rootHash", head.getRootHash())
         .add("publishedAt", head.getPublishedAt().toString())
@@ -145,7 +146,7 @@ public class AuditTreeResource {
         .add("certificate", head.getCertificate())
         .add(
             "timestampToken",
-            head.getTimestampToken().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL))
+            head.getTimestampToken().<JsonValue>map(JSON::createValue).orElse(JsonValue.NULL))
         .build();
   }
 }

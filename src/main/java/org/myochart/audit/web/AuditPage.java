@@ -1,9 +1,10 @@
 package org.myochart.audit.web;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonWriterFactory;
@@ -44,7 +45,7 @@ public class AuditPage {
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss z");
   private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ISO_INSTANT;
   private static final JsonWriterFactory PRETTY =
-      Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+      JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
   @Inject AuditSearch search;
   @Inject StaffAccounts staffAccounts;
@@ -163,7 +164,7 @@ public class AuditPage {
     if (!text.startsWith("{") && !text.startsWith("[")) {
       return detail;
     }
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = JSON.createReader(new StringReader(text))) {
       JsonStructure json = reader.read();
       StringWriter out = new StringWriter();
       try (var writer = PRETTY.createWriter(out)) {

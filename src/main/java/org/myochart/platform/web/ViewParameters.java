@@ -1,5 +1,7 @@
 package org.myochart.platform.web;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.el.ValueExpression;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.component.UIViewParameter;
@@ -9,7 +11,6 @@ import jakarta.faces.event.PhaseEvent;
 import jakarta.faces.event.PhaseId;
 import jakarta.faces.event.PhaseListener;
 import jakarta.faces.view.ViewMetadata;
-import jakarta.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
@@ -60,7 +61,7 @@ public class ViewParameters implements PhaseListener {
       if (!Objects.equals(shown == null ? null : shown.toString(), postedValue)) {
         String viewId = faces.getViewRoot().getViewId();
         String detail =
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("parameter", name)
                 .add("shown", String.valueOf(shown))
                 .add("posted", clip(postedValue))

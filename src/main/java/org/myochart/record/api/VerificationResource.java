@@ -1,9 +1,10 @@
 package org.myochart.record.api;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -123,7 +124,7 @@ public class VerificationResource {
         Response.status(status)
             .type(MediaType.APPLICATION_JSON_TYPE)
             .entity(
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("status", status)
                     .add("message", refused.getMessage())
                     .build()

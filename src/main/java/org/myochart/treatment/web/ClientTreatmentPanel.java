@@ -1,10 +1,11 @@
 package org.myochart.treatment.web;
 
+import static org.myochart.platform.JsonBuilders.JSON;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -184,11 +185,11 @@ public class ClientTreatmentPanel implements Serializable {
 
   private String lineChart(
       String title, Integer max, String[] labels, String[] colours, List<List<Integer>> series) {
-    JsonArrayBuilder dates = Json.createArrayBuilder();
+    JsonArrayBuilder dates = JSON.createArrayBuilder();
     outcomes.forEach(o -> dates.add(day(o.sessionStart())));
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
     for (int s = 0; s < series.size(); s++) {
-      JsonArrayBuilder values = Json.createArrayBuilder();
+      JsonArrayBuilder values = JSON.createArrayBuilder();
       series
           .get(s)
           .forEach(
@@ -200,7 +201,7 @@ public class ClientTreatmentPanel implements Serializable {
                 }
               });
       datasets.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("label", labels[s])
               .add("data", values)
               .add("borderColor", colours[s])
@@ -208,25 +209,25 @@ public class ClientTreatmentPanel implements Serializable {
               .add("tension", 0.2)
               .add("spanGaps", true));
     }
-    var y = Json.createObjectBuilder().add("beginAtZero", true);
+    var y = JSON.createObjectBuilder().add("beginAtZero", true);
     if (max != null) {
       y.add("max", max);
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "line")
-        .add("data", Json.createObjectBuilder().add("labels", dates).add("datasets", datasets))
+        .add("data", JSON.createObjectBuilder().add("labels", dates).add("datasets", datasets))
         .add(
             "options",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("animation", false)
                 .add("responsive", true)
                 .add(
                     "plugins",
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add(
                             "title",
-                            Json.createObjectBuilder().add("display", true).add("text", title)))
-                .add("scales", Json.createObjectBuilder().add("y", y)))
+                            JSON.createObjectBuilder().add("display", true).add("text", title)))
+                .add("scales", JSON.createObjectBuilder().add("y", y)))
         .build()
         .toString();
   }
