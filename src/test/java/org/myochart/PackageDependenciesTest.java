@@ -7,10 +7,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.myochart.testsupport.CompiledClasses;
 
 /**
  * The package layout of docs/architecture.md, checked on the compiled classes: every package (each
@@ -19,15 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class PackageDependenciesTest {
 
-  private static JavaClasses myochart;
-
-  @BeforeAll
-  static void importCompiledClasses() {
-    myochart =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.myochart");
-  }
+  private final JavaClasses myochart = CompiledClasses.myochart();
 
   @Test
   void packagesDependOnEachOtherWithoutCycles() {

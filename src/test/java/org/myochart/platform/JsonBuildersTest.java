@@ -1,13 +1,12 @@
 package org.myochart.platform;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.json.spi.JsonProvider;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.myochart.testsupport.CompiledClasses;
 
 /**
  * JSON is built through the one provider of {@link JsonBuilders}: {@code jakarta.json.Json}'s
@@ -16,15 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class JsonBuildersTest {
 
-  private static JavaClasses myochart;
-
-  @BeforeAll
-  static void importCompiledClasses() {
-    myochart =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.myochart");
-  }
+  private final JavaClasses myochart = CompiledClasses.myochart();
 
   @Test
   void noApplicationCodeCallsTheStaticJsonFactoryMethods() {
@@ -50,6 +41,6 @@ class JsonBuildersTest {
   void theSharedProviderBuildsJson() {
     String json = JsonBuilders.JSON.createObjectBuilder().add("entry", 7).build().toString();
 
-    org.junit.jupiter.api.Assertions.assertEquals("{\"entry\":7}", json);
+    assertEquals("{\"entry\":7}", json);
   }
 }
