@@ -1,7 +1,8 @@
 """Summary of a busy-hour run: Gatling's per-request statistics and the server's CPU and RSS.
 
 Usage: python3 busy-hour-summary.py <server-usage.csv> <gatling report directory>
-(src/test/perf/api-calls.sh passes "none" for the usage file: it samples no server figures.)
+(src/test/perf/api-calls.sh passes "none" for the usage file: it samples no server figures; busy-hour.sh
+passes "none" for the report when it summarises each of several instances.)
 """
 import csv
 import re
@@ -26,7 +27,7 @@ if os.path.exists(index):
     print(f"{'request':48} {'count':>6} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'req/s':>7}")
     for name, v in sorted(rows, key=lambda r: (r[0] != "All Requests", r[0])):
         print(f"{name[:48]:48} {v[0]:>6} {v[2]:>6} {v[6]:>7} {v[8]:>7} {v[9]:>7} {v[4]:>7}")
-else:
+elif report != "none":
     print("no Gatling report found in", report)
 
 samples = []

@@ -2,6 +2,9 @@ package org.myochart.treatment;
 
 import static org.myochart.platform.JsonBuilders.JSON;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,16 +84,16 @@ public final class NoteComparison {
    * What a save changed, for its audit entry: one {@code {"field","before","after"}} per label
    * whose readable value differs (a value that was or became empty is {@code null}).
    */
-  public static jakarta.json.JsonArray changes(
+  public static JsonArray changes(
       NoteDraft before, NoteDraft after, Function<String, String> names) {
-    jakarta.json.JsonArrayBuilder changes = JSON.createArrayBuilder();
+    JsonArrayBuilder changes = JSON.createArrayBuilder();
     Map<String, String> old = readable(before, names);
     Map<String, String> now = readable(after, names);
     List<String> labels = new ArrayList<>(now.keySet());
     old.keySet().stream().filter(label -> !labels.contains(label)).forEach(labels::add);
     for (String label : labels) {
       if (!Objects.equals(old.get(label), now.get(label))) {
-        jakarta.json.JsonObjectBuilder change = JSON.createObjectBuilder().add("field", label);
+        JsonObjectBuilder change = JSON.createObjectBuilder().add("field", label);
         addOrNull(change, "before", old.get(label));
         addOrNull(change, "after", now.get(label));
         changes.add(change);
@@ -99,7 +102,7 @@ public final class NoteComparison {
     return changes.build();
   }
 
-  private static void addOrNull(jakarta.json.JsonObjectBuilder json, String name, String value) {
+  private static void addOrNull(JsonObjectBuilder json, String name, String value) {
     if (value == null) {
       json.addNull(name);
     } else {
