@@ -105,10 +105,20 @@ if [[ "$db_url" == jdbc:postgresql://* ]]; then
     banner "POSTGRESQL VARIANT CANNOT RUN: no server answers on $host:$port."
     exit 1
   fi
-  for database in myochart_it_demo myochart_it_fresh myochart_it_idle myochart_it_container myochart_it_export myochart_it_faults myochart_it_dbrestart myochart_it_cluster myochart_load_smoke; do
+  # Each test database is made the way docs/operations.md ("Database roles") tells an operator to:
+  # owned by myochart_it_owner, who migrates it; the test clinics connect as myochart_it_app
+  # (ADR-061). The roles are created once; the server trusts local connections, so their
+  # passwords are never used.
+  for database in myochart_it_demo myochart_it_fresh myochart_it_idle myochart_it_container myochart_it_export myochart_it_faults myochart_it_dbrestart myochart_it_cluster myochart_it_dbadmin myochart_load_smoke; do
     psql -h "$host" -p "$port" -U "$user" -d postgres -q -v ON_ERROR_STOP=1 \
       -c "drop database if exists $database with (force)" \
-      -c "create database $database" || { banner "Could not create the test database $database"; exit 1; }
+      || { banner "Could not drop the test database $database"; exit 1; }
+    psql -h "$host" -p "$port" -U "$user" -d postgres -q -v ON_ERROR_STOP=1 \
+      -v database="$database" -v owner_role=myochart_it_owner -v app_role=myochart_it_app \
+      -v owner_password="$(head -c 18 /dev/urandom | base64)" \
+      -v app_password="$(head -c 18 /dev/urandom | base64)" \
+      -f "$(dirname "$0")/../../../payara-config/create-database-roles.sql" >/dev/null \
+      || { banner "Could not create the test database $database with payara-config/create-database-roles.sql"; exit 1; }
   done
   echo "PostgreSQL on $host:$port: fresh test databases created."
 fi

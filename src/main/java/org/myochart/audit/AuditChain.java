@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,6 +39,7 @@ public class AuditChain {
   @Inject Clock clock;
   @Inject AuditTrail audit;
   @Inject TreeHeadSigner treeHeads;
+  @Inject OutsideTreeHead outsideHead;
   @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject
@@ -66,6 +68,8 @@ public class AuditChain {
   /** Checks the trail now, without recording the check. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public ChainCheck.Result verify() {
+    // Read before the trail: a head written meanwhile covers leaves the check then still reads.
+    OutsideTreeHead.Reading outside = outsideHead.read();
     long sequenced =
         ((Number)
                 em.createNativeQuery("select last_tree_size from audit_tree_sequencer where id = 1")
@@ -75,7 +79,8 @@ public class AuditChain {
     Long lastLeaf =
         em.createQuery("select max(l.leafIndex) from AuditLeaf l", Long.class).getSingleResult();
     long leaves = Math.max(sequenced, lastLeaf == null ? 0 : lastLeaf + 1);
-    ChainCheck check = new ChainCheck(new HeadPages(leaves));
+    Optional<ChainCheck.SignedHead> kept = keptOutside(outside);
+    ChainCheck check = new ChainCheck(withKeptHead(new HeadPages(leaves), kept));
     long after = -1;
     while (true) {
       List<AuditLeaf> page =
@@ -100,15 +105,19 @@ public class AuditChain {
       em.clear();
     }
     checkQueued(check);
-    ChainCheck.Result result = check.finish(sequenced, clock.instant());
+    ChainCheck.Result checked = check.finish(sequenced, clock.instant());
+    ChainCheck.Result result =
+        checked.intact() && kept.isEmpty() ? notCompared(outside, checked) : checked;
     latest = result;
     if (!result.intact()) {
       LOG.severe(
           () ->
-              "The audit trail is broken at entry "
-                  + result.firstBrokenEntry()
-                  + ": "
-                  + result.reason());
+              result.firstBrokenEntry() == null
+                  ? "The audit trail could not be fully checked: " + result.reason()
+                  : "The audit trail is broken at entry "
+                      + result.firstBrokenEntry()
+                      + ": "
+                      + result.reason());
     }
     return result;
   }
@@ -153,6 +162,84 @@ public class AuditChain {
         .getResultStream()
         .findFirst()
         .ifPresent(check::vanished);
+  }
+
+  /** The copy of the newest head kept outside the database, as the check compares it. */
+  private Optional<ChainCheck.SignedHead> keptOutside(OutsideTreeHead.Reading outside) {
+    if (!(outside instanceof OutsideTreeHead.Reading.Kept kept)) {
+      return Optional.empty();
+    }
+    AuditTreeHead head = kept.head();
+    return Optional.of(
+        ChainCheck.SignedHead.keptOutside(
+            head.getTreeSize(),
+            head.getRootHash(),
+            head.signedByTheClinic(treeHeads),
+            head.getPublishedAt(),
+            kept.lastEntryId()));
+  }
+
+  /**
+   * An intact trail with no outside copy to compare: fine while nothing was ever published, but not
+   * "intact" when the database has heads and the copy that should vouch for the newest of them is
+   * missing or cannot be read (issue 20: the check says what it could not compare).
+   */
+  private ChainCheck.Result notCompared(OutsideTreeHead.Reading outside, ChainCheck.Result result) {
+    boolean headsPublished =
+        em.createQuery("select count(h) from AuditTreeHead h", Long.class).getSingleResult() > 0;
+    String why = null;
+    if (outside instanceof OutsideTreeHead.Reading.Unreadable unreadable) {
+      why = unreadable.why();
+    } else if (outside instanceof OutsideTreeHead.Reading.Absent && headsPublished) {
+      why = "it is missing";
+    }
+    if (why == null) {
+      return result;
+    }
+    return new ChainCheck.Result(
+        result.entries(),
+        false,
+        null,
+        "The trail's newest entries could not be compared with the tree head kept outside the"
+            + " database ("
+            + outsideHead.file()
+            + "): "
+            + why
+            + ". The entries in the database match their own tree and heads, but entries removed"
+            + " from its end would not be noticed.",
+        result.checkedAt());
+  }
+
+  /** The database's heads in ascending size, with the kept copy in its place among them. */
+  private static Iterator<ChainCheck.SignedHead> withKeptHead(
+      Iterator<ChainCheck.SignedHead> fromDatabase, Optional<ChainCheck.SignedHead> kept) {
+    return new Iterator<>() {
+      private ChainCheck.SignedHead pending = kept.orElse(null);
+      private ChainCheck.SignedHead buffered;
+
+      @Override
+      public boolean hasNext() {
+        return pending != null || buffered != null || fromDatabase.hasNext();
+      }
+
+      @Override
+      public ChainCheck.SignedHead next() {
+        if (buffered == null && fromDatabase.hasNext()) {
+          buffered = fromDatabase.next();
+        }
+        ChainCheck.SignedHead taken;
+        if (pending != null && (buffered == null || pending.treeSize() <= buffered.treeSize())) {
+          taken = pending;
+          pending = null;
+        } else if (buffered != null) {
+          taken = buffered;
+          buffered = null;
+        } else {
+          throw new NoSuchElementException();
+        }
+        return taken;
+      }
+    };
   }
 
   /** Checks the chain now because someone asked, and records that they did. */

@@ -1,6 +1,7 @@
 package org.myochart.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -37,6 +38,7 @@ public class AuditTree {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject TreeHeadSigner signer;
+  @Inject Event<OutsideTreeHead.PublishedHead> headPublished;
 
   /**
    * Gives every committed, queued entry its leaf and publishes a signed head over all leaves,
@@ -98,6 +100,8 @@ public class AuditTree {
         .setParameter(1, size)
         .setParameter(2, tree.encode())
         .executeUpdate();
+    // Kept outside the database too, once this transaction has committed (ADR-061).
+    headPublished.fire(new OutsideTreeHead.PublishedHead(head, lastEntryId(size).orElseThrow()));
     return Optional.of(head);
   }
 
@@ -139,6 +143,25 @@ public class AuditTree {
       em.flush();
       em.clear();
     }
+  }
+
+  /** The id of the entry at the last place of a tree of {@code size} leaves. */
+  private Optional<Long> lastEntryId(long size) {
+    return em.createQuery("select l.entryId from AuditLeaf l where l.leafIndex = :last", Long.class)
+        .setParameter("last", size - 1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The newest published head that is the clinic's own, with the id of its last entry. */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public Optional<OutsideTreeHead.PublishedHead> latestWithLastEntry() {
+    return latest()
+        .filter(head -> head.signedByTheClinic(signer))
+        .flatMap(
+            head ->
+                lastEntryId(head.getTreeSize())
+                    .map(last -> new OutsideTreeHead.PublishedHead(head, last)));
   }
 
   /** The newest published head. */

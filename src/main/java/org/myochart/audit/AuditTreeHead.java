@@ -61,6 +61,34 @@ public class AuditTreeHead {
   }
 
   /**
+   * A head read back from outside the database (a copy kept in the data directory, ADR-061): the
+   * stored fields as they were written, trusted only as far as its signature and certificate go.
+   */
+  static AuditTreeHead restored(
+      long treeSize,
+      String rootHash,
+      Instant publishedAt,
+      String algorithm,
+      String signature,
+      String certificate,
+      String timestampToken) {
+    AuditTreeHead head = new AuditTreeHead();
+    head.treeSize = treeSize;
+    head.rootHash = rootHash;
+    head.publishedAt = publishedAt;
+    head.algorithm = algorithm;
+    head.signature = signature;
+    head.certificate = certificate;
+    head.timestampToken = timestampToken;
+    return head;
+  }
+
+  /** Whether this head is the clinic's: signed by a certificate of the clinic, and intact. */
+  boolean signedByTheClinic(TreeHeadSigner clinic) {
+    return certifiedByTheClinic(clinic) && signatureValid();
+  }
+
+  /**
    * The exact bytes the signature covers: four lines of UTF-8 text, each ending in a line feed, so
    * that {@code openssl dgst -verify} can check a head written to a file.
    */

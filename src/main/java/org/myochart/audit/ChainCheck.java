@@ -31,7 +31,38 @@ public final class ChainCheck {
    * signature is the clinic's, and when it was published.
    */
   public record SignedHead(
-      long treeSize, String rootHash, boolean signedByTheClinic, Instant publishedAt) {}
+      long treeSize,
+      String rootHash,
+      boolean signedByTheClinic,
+      Instant publishedAt,
+      boolean keptOutside,
+      Long lastEntryId) {
+
+    /** A head read from the database. */
+    public SignedHead(
+        long treeSize, String rootHash, boolean signedByTheClinic, Instant publishedAt) {
+      this(treeSize, rootHash, signedByTheClinic, publishedAt, false, null);
+    }
+
+    /**
+     * A head kept outside the database (ADR-061), vouching for the entries up to {@code
+     * lastEntryId}.
+     */
+    public static SignedHead keptOutside(
+        long treeSize,
+        String rootHash,
+        boolean signedByTheClinic,
+        Instant publishedAt,
+        long lastEntryId) {
+      return new SignedHead(treeSize, rootHash, signedByTheClinic, publishedAt, true, lastEntryId);
+    }
+
+    String describe() {
+      return keptOutside
+          ? "the tree head kept outside the database, signed at " + publishedAt
+          : "the tree head signed at " + publishedAt;
+    }
+  }
 
   /** The heads not yet compared, in ascending size, read as the check goes. */
   private final PeekingHeads heads;
@@ -182,12 +213,14 @@ public final class ChainCheck {
             + (lastMatchingHead + 1)
             + " to "
             + head.treeSize()
-            + " do not match the tree head signed at "
-            + head.publishedAt();
+            + " do not match "
+            + head.describe();
     if (!head.signedByTheClinic()) {
       brokenAt = lastMatchingHead + 1;
       reason =
-          "the tree head of "
+          (head.keptOutside()
+                  ? "the tree head kept outside the database, of "
+                  : "the tree head of ")
               + head.treeSize()
               + " entries published at "
               + head.publishedAt()
@@ -215,12 +248,31 @@ public final class ChainCheck {
       SignedHead beyond = heads.peekFirst();
       brokenAt = expectedIndex + 1;
       reason =
-          "the tree head signed at "
-              + beyond.publishedAt()
-              + " covers "
-              + beyond.treeSize()
-              + " entries, but the trail ends at place "
-              + expectedIndex;
+          beyond.keptOutside() && beyond.signedByTheClinic()
+              ? "the trail ends at place "
+                  + expectedIndex
+                  + ", but "
+                  + beyond.describe()
+                  + " vouches for "
+                  + beyond.treeSize()
+                  + " entries, the last of them entry "
+                  + beyond.lastEntryId()
+                  + ": the entries at places "
+                  + (expectedIndex + 1)
+                  + " to "
+                  + beyond.treeSize()
+                  + " were removed from the database"
+              : beyond.keptOutside()
+                  ? "the tree head kept outside the database, of "
+                      + beyond.treeSize()
+                      + " entries published at "
+                      + beyond.publishedAt()
+                      + ", does not carry the clinic's signature"
+                  : beyond.describe()
+                      + " covers "
+                      + beyond.treeSize()
+                      + " entries, but the trail ends at place "
+                      + expectedIndex;
     }
     return new Result(
         entries,

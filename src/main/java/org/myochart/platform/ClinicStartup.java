@@ -27,6 +27,7 @@ public class ClinicStartup {
     settings.kioskLockAfter();
     settings.smtp();
     schema.migrate();
+    schema.checkRuntimeRole();
     migrated.fire(new SchemaMigrated(schema.currentVersion()));
   }
 }

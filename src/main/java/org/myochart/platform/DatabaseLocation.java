@@ -2,6 +2,7 @@ package org.myochart.platform;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -30,6 +31,24 @@ public record DatabaseLocation(String url, String user, String password) {
         Setting.DB_URL.value().orElse(null),
         Setting.DB_USER.value().orElse(null),
         Setting.DB_PASSWORD.value().orElse(null));
+  }
+
+  /**
+   * The same database under the role that owns its schema and runs the migrations ({@code
+   * MYOCHART_DB_OWNER_USER} and {@code MYOCHART_DB_OWNER_PASSWORD}, ADR-061), when one is
+   * configured for PostgreSQL. Without it the application's own role migrates and owns the schema,
+   * as before.
+   */
+  public Optional<DatabaseLocation> schemaOwner() {
+    return schemaOwner(
+        Setting.DB_OWNER_USER.value().orElse(null), Setting.DB_OWNER_PASSWORD.value().orElse(null));
+  }
+
+  Optional<DatabaseLocation> schemaOwner(String ownerUser, String ownerPassword) {
+    if (isEmbedded() || ownerUser == null || ownerUser.isBlank() || ownerUser.equals(user)) {
+      return Optional.empty();
+    }
+    return Optional.of(new DatabaseLocation(url, ownerUser, ownerPassword));
   }
 
   static DatabaseLocation from(String dataDir, String url, String user, String password) {

@@ -28,11 +28,17 @@ public class DatabaseReadiness implements HealthCheck {
         return response.down().withData("schema", "not migrated yet").build();
       }
       String product = schema.answeringDatabase(2);
-      return response
-          .up()
-          .withData("schema", schema.currentVersion())
-          .withData("product", product)
-          .build();
+      RuntimeRole role = schema.runtimeRole();
+      var up =
+          response.up().withData("schema", schema.currentVersion()).withData("product", product);
+      if (role.checked() && !role.embedded()) {
+        // Up all the same: the clinic works; the operator is told what the role could undo.
+        up = up.withData("role", role.name()).withData("leastPrivilege", !role.tooPowerful());
+        if (role.tooPowerful()) {
+          up = up.withData("roleWarning", role.warning().orElseThrow());
+        }
+      }
+      return up.build();
     } catch (SQLException e) {
       return response
           .down()

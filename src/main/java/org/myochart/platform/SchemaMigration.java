@@ -5,9 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -25,19 +30,29 @@ public class SchemaMigration {
 
   private volatile String currentVersion;
 
+  private volatile RuntimeRole runtimeRole = RuntimeRole.NOT_CHECKED;
+
   public void migrate() {
-    MigrateResult result =
+    DatabaseLocation database = DatabaseLocation.configured();
+    Optional<DatabaseLocation> owner = database.schemaOwner();
+    List<String> locations = new ArrayList<>();
+    // Shared scripts, plus those only one database understands (PostgreSQL's triggers).
+    locations.add("classpath:db/migration");
+    locations.add("classpath:db/vendor/" + (database.isEmbedded() ? "h2" : "postgresql"));
+    FluentConfiguration flyway =
         Flyway.configure(SchemaMigration.class.getClassLoader())
-            .dataSource(dataSource)
-            // Shared scripts, plus those only one database understands (PostgreSQL's triggers).
-            .locations(
-                "classpath:db/migration",
-                "classpath:db/vendor/"
-                    + (DatabaseLocation.configured().isEmbedded() ? "h2" : "postgresql"))
             .validateMigrationNaming(true)
-            .cleanDisabled(true)
-            .load()
-            .migrate();
+            .cleanDisabled(true);
+    if (owner.isPresent()) {
+      // The owner migrates, then grants the application's role what it may do (ADR-061).
+      locations.add("classpath:db/roles/postgresql");
+      flyway
+          .dataSource(owner.get().url(), owner.get().user(), owner.get().password())
+          .placeholders(Map.of("runtime_role", sqlText(database.user())));
+    } else {
+      flyway.dataSource(dataSource);
+    }
+    MigrateResult result = flyway.locations(locations.toArray(String[]::new)).load().migrate();
     currentVersion =
         result.targetSchemaVersion != null
             ? result.targetSchemaVersion
@@ -51,6 +66,30 @@ public class SchemaMigration {
                 + " migrations applied on "
                 + DatabaseLocation.configured().describe()
                 + ")");
+  }
+
+  /** A text literal for SQL: the value in single quotes, any quote in it doubled. */
+  static String sqlText(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
+  /**
+   * Looks at the role the application runs as, once after migrating: on PostgreSQL it should
+   * neither be a superuser nor own the tables it writes (ADR-061). Logs a warning when it is.
+   */
+  public RuntimeRole checkRuntimeRole() {
+    try (Connection connection = dataSource.getConnection()) {
+      runtimeRole = RuntimeRole.of(connection);
+    } catch (SQLException e) {
+      runtimeRole = RuntimeRole.NOT_CHECKED;
+    }
+    runtimeRole.warning().ifPresent(LOG::warning);
+    return runtimeRole;
+  }
+
+  /** What {@link #checkRuntimeRole()} found. */
+  public RuntimeRole runtimeRole() {
+    return runtimeRole;
   }
 
   public boolean isDone() {

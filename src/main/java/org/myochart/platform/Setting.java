@@ -11,7 +11,10 @@ public enum Setting {
   DATA_DIR("myochart.data.dir"),
   DB_URL("myochart.db.url"),
   DB_USER("myochart.db.user"),
-  DB_PASSWORD("myochart.db.password");
+  DB_PASSWORD("myochart.db.password"),
+  /** The PostgreSQL role that owns the schema and runs the migrations (issue 20, ADR-061). */
+  DB_OWNER_USER("myochart.db.owner.user"),
+  DB_OWNER_PASSWORD("myochart.db.owner.password");
 
   private final String propertyName;
 

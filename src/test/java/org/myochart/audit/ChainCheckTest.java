@@ -304,4 +304,67 @@ class ChainCheckTest {
         result.reason().contains("covers 8 entries, but the trail ends at place 6"),
         result.reason());
   }
+
+  /** The head a correct sequencer published over the first {@code size}, as kept outside. */
+  private static ChainCheck.SignedHead keptOutside(Trail trail, int size, boolean clinics) {
+    ChainCheck.SignedHead head = headOver(trail, size);
+    return ChainCheck.SignedHead.keptOutside(
+        size,
+        head.rootHash(),
+        clinics,
+        head.publishedAt(),
+        trail.leaves().get(size - 1).getEntryId());
+  }
+
+  @Test
+  void aTailCutWithEveryCountInTheDatabaseRewoundIsNamedByTheHeadKeptOutside() {
+    Trail trail = trail(12);
+    // Entries at places 9 to 12 deleted with their leaves and the heads over them; the
+    // sequencer's count rewound to 8, so that the database agrees with itself.
+    ChainCheck.Result result =
+        check(trail.firstOf(8), 8, List.of(headOver(trail, 4), keptOutside(trail, 12, true)));
+    assertFalse(result.intact());
+    assertEquals(9L, result.firstBrokenEntry());
+    assertEquals(
+        "the trail ends at place 8, but the tree head kept outside the database, signed at "
+            + headOver(trail, 12).publishedAt()
+            + " vouches for 12 entries, the last of them entry 43: the entries at places 9 to 12"
+            + " were removed from the database",
+        result.reason());
+  }
+
+  @Test
+  void aHeadKeptOutsideThatTheTrailCoversIsComparedLikeAnyOther() {
+    Trail trail = trail(12);
+    assertTrue(
+        check(trail, 12, List.of(headOver(trail, 5), keptOutside(trail, 9, true))).intact(),
+        "the kept head matches");
+
+    Trail rewritten = trail(12, id -> id == 31 ? "{\"n\":700}" : "{\"n\":" + id + "}");
+    ChainCheck.Result result = check(rewritten, 12, List.of(keptOutside(trail, 9, true)));
+    assertFalse(result.intact());
+    assertEquals(1L, result.firstBrokenEntry());
+    assertTrue(
+        result
+            .reason()
+            .startsWith(
+                "the entries at places 1 to 9 do not match the tree head kept"
+                    + " outside the database"),
+        result.reason());
+  }
+
+  @Test
+  void aHeadKeptOutsideWithoutTheClinicsSignatureVouchesForNothing() {
+    Trail trail = trail(12);
+    ChainCheck.Result beyond = check(trail.firstOf(8), 8, List.of(keptOutside(trail, 12, false)));
+    assertFalse(beyond.intact());
+    assertTrue(
+        beyond.reason().contains("kept outside the database, of 12 entries")
+            && beyond.reason().contains("does not carry the clinic's signature"),
+        beyond.reason());
+
+    ChainCheck.Result within = check(trail, 12, List.of(keptOutside(trail, 6, false)));
+    assertFalse(within.intact());
+    assertTrue(within.reason().contains("does not carry the clinic's signature"), within.reason());
+  }
 }

@@ -73,4 +73,20 @@ class DatabaseLocationTest {
     assertEquals("jdbc:postgresql://db/clinic", location.describe());
     assertFalse(location.toString().contains("hunter2"));
   }
+
+  @Test
+  void onlyPostgresWithADifferentOwnerRoleMigratesAsThatOwner() {
+    DatabaseLocation postgres =
+        new DatabaseLocation("jdbc:postgresql://db/myochart", "myochart_app", "secret");
+    DatabaseLocation owner = postgres.schemaOwner("myochart_owner", "other").orElseThrow();
+    assertEquals("jdbc:postgresql://db/myochart", owner.url());
+    assertEquals("myochart_owner", owner.user());
+    assertEquals("other", owner.password());
+
+    assertTrue(postgres.schemaOwner(null, null).isEmpty(), "no owner configured");
+    assertTrue(postgres.schemaOwner("myochart_app", "secret").isEmpty(), "the same role");
+    assertTrue(
+        DatabaseLocation.from("data", null, null, null).schemaOwner("owner", "x").isEmpty(),
+        "H2 has one user");
+  }
 }

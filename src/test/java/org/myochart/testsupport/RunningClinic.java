@@ -303,6 +303,14 @@ public final class RunningClinic {
   }
 
   /** A JDBC connection to the same database, for asserting on stored rows. */
+  /** The clinic's database as the role the server itself connects as (on PostgreSQL). */
+  public Connection databaseAsTheServer() throws SQLException {
+    return TestDatabase.isPostgres()
+        ? DriverManager.getConnection(
+            dbUrl, settings.getOrDefault("MYOCHART_DB_USER", TestDatabase.RUNTIME_ROLE), "")
+        : database();
+  }
+
   public Connection database() throws SQLException {
     return TestDatabase.isPostgres()
         ? DriverManager.getConnection(dbUrl, TestDatabase.user(), TestDatabase.password())
@@ -394,8 +402,10 @@ public final class RunningClinic {
       env.put("MYOCHART_DATA_DIR", clinicDir.toAbsolutePath().toString());
       env.put("MYOCHART_DB_URL", dbUrl);
       if (TestDatabase.isPostgres()) {
-        env.put("MYOCHART_DB_USER", TestDatabase.user());
-        env.put("MYOCHART_DB_PASSWORD", TestDatabase.password());
+        // As a clinic should run (ADR-061): one role owns the schema and migrates it, the server
+        // works as one that cannot alter, truncate or disable a trigger.
+        env.put("MYOCHART_DB_OWNER_USER", TestDatabase.OWNER_ROLE);
+        env.put("MYOCHART_DB_USER", TestDatabase.RUNTIME_ROLE);
       }
       // Test clinics sign in as their owner over and over, with HTTP Basic too: they run without
       // the
@@ -484,6 +494,20 @@ public final class RunningClinic {
     } catch (IOException e) {
       return "";
     }
+  }
+
+  /** This clinic's data directory (shared by the instances of a clustered clinic). */
+  public Path dataDirectory() {
+    Path target = Path.of(System.getProperty("myochart.it.targetDir", "target"));
+    return target.resolve("it-data").resolve(membership == null ? name : membership.clinic());
+  }
+
+  /** This server's whole log. */
+  public String log() {
+    return logSince(
+        Path.of(
+            System.getProperty("myochart.it.targetDir", "target"), "it-data", name, "server.log"),
+        0);
   }
 
   /** The end of this server's log, for assertion messages that must explain a failure in CI. */

@@ -6,6 +6,16 @@ package org.myochart.testsupport;
  */
 public final class TestDatabase {
 
+  /**
+   * The role test clinics connect as on PostgreSQL: created by src/test/sh/prepare-test-machine.sh
+   * with payara-config/create-database-roles.sql, without a password (the test server trusts local
+   * connections), granted its rights by the migrations' owner (ADR-061).
+   */
+  public static final String RUNTIME_ROLE = "myochart_it_app";
+
+  /** The role that owns the test databases and migrates them, made the same way. */
+  public static final String OWNER_ROLE = "myochart_it_owner";
+
   private TestDatabase() {}
 
   public static boolean isPostgres() {
