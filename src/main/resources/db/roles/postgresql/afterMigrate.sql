@@ -22,6 +22,8 @@ declare
     'health_intake', 'intake_medication', 'intake_red_flag',
     'medical_clearance', 'visit_check', 'visit_check_red_flag',
     'audit_export_record', 'installation'];
+  -- Append-only tables whose rows the application locks while it adds to them.
+  locked_rows text[] := array['installation', 'consent', 'sealed_record'];
 begin
   execute format('grant usage on schema %I to %I', current_schema(), runtime);
   for tbl in
@@ -31,6 +33,11 @@ begin
       execute format('grant select on table %I to %I', tbl.tablename, runtime);
     elsif tbl.tablename = any (append_only) then
       execute format('grant select, insert on table %I to %I', tbl.tablename, runtime);
+      if tbl.tablename = any (locked_rows) then
+        -- SELECT … FOR UPDATE needs the UPDATE right on some column: only the key's, which the
+        -- triggers (consent, sealed_record) or the single-row check (installation) keep as it is.
+        execute format('grant update (id) on table %I to %I', tbl.tablename, runtime);
+      end if;
     else
       execute format('grant select, insert, update, delete on table %I to %I', tbl.tablename, runtime);
     end if;

@@ -67,6 +67,11 @@ class DatabaseAdministratorIT {
     }
   }
 
+  /** A health datum as text: MicroProfile Health may give a boolean as JSON true or as "true". */
+  private static String flag(JsonObject data, String name) {
+    return data.get(name).toString().replace("\"", "");
+  }
+
   private static JsonObject databaseHealth(RunningClinic clinic) {
     HttpResponse<String> health = Http.get(clinic.uri("/health/ready"));
     assertEquals(200, health.statusCode(), health.body());
@@ -78,7 +83,7 @@ class DatabaseAdministratorIT {
     RunningClinic clinic = RunningClinic.demo();
     JsonObject health = databaseHealth(clinic);
     assertEquals(TestDatabase.RUNTIME_ROLE, health.getString("role"), health.toString());
-    assertTrue(health.getBoolean("leastPrivilege"), health.toString());
+    assertEquals("true", flag(health, "leastPrivilege"), health.toString());
     assertFalse(health.containsKey("roleWarning"), health.toString());
 
     try (Connection db = clinic.databaseAsTheServer()) {
@@ -129,7 +134,9 @@ class DatabaseAdministratorIT {
         db.rollback();
         refused(db, "update consent set signer_name = 'someone else'", "MyoChart refuses UPDATE");
         db.rollback();
-        refused(db, "delete from note_addendum", "MyoChart refuses DELETE");
+        refused(db, "delete from consent", "MyoChart refuses DELETE on consent");
+        db.rollback();
+        refused(db, "truncate note_addendum", "MyoChart refuses TRUNCATE on note_addendum");
         db.rollback();
 
         long draft = count(db, "select coalesce(min(id), 0) from soap_note where status = 'DRAFT'");
@@ -151,7 +158,7 @@ class DatabaseAdministratorIT {
       throws Exception {
     String owner = Http.bearerFor(administered, PASSWORD, "owner", "Administrator test");
     JsonObject health = databaseHealth(administered);
-    assertFalse(health.getBoolean("leastPrivilege"), health.toString());
+    assertEquals("false", flag(health, "leastPrivilege"), health.toString());
     assertTrue(health.getString("roleWarning").contains("superuser"), health.toString());
     assertTrue(
         administered.log().contains("can disable the triggers that keep signed records"),
