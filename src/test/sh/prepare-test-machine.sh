@@ -109,7 +109,7 @@ if [[ "$db_url" == jdbc:postgresql://* ]]; then
   # owned by myochart_it_owner, who migrates it; the test clinics connect as myochart_it_app
   # (ADR-061). The roles are created once; the server trusts local connections, so their
   # passwords are never used.
-  for database in myochart_it_demo myochart_it_fresh myochart_it_idle myochart_it_container myochart_it_export myochart_it_faults myochart_it_dbrestart myochart_it_cluster myochart_it_dbadmin myochart_load_smoke; do
+  for database in myochart_it_demo myochart_it_fresh myochart_it_idle myochart_it_container myochart_it_export myochart_it_faults myochart_it_cluster myochart_it_dbadmin myochart_load_smoke; do
     psql -h "$host" -p "$port" -U "$user" -d postgres -q -v ON_ERROR_STOP=1 \
       -c "drop database if exists $database with (force)" \
       || { banner "Could not drop the test database $database"; exit 1; }

@@ -25,6 +25,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.myochart.platform.DatabaseLocation;
 import org.myochart.platform.SchemaMigrated;
@@ -76,7 +77,12 @@ public class OutsideTreeHead {
 
   /** A head was published and its transaction committed: keep it, if it is the newest. */
   void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublishedHead event) {
-    keep(event.head(), event.lastEntryId());
+    try {
+      keep(event.head(), event.lastEntryId());
+    } catch (RuntimeException e) {
+      // The head is in the database; the next check says the file could not be compared.
+      LOG.log(Level.SEVERE, "The newest audit tree head could not be kept in " + file, e);
+    }
   }
 
   /**
@@ -88,6 +94,15 @@ public class OutsideTreeHead {
     if (Files.exists(file)) {
       return;
     }
+    try {
+      adopt();
+    } catch (RuntimeException e) {
+      // The clinic still starts; its audit check says the heads could not be compared.
+      LOG.log(Level.SEVERE, "The newest audit tree head could not be kept in " + file, e);
+    }
+  }
+
+  private void adopt() {
     tree.latestWithLastEntry()
         .ifPresent(
             newest -> {

@@ -13,9 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,24 +45,9 @@ class DatabaseRestartIT {
         TestDatabase.isPostgres(),
         "Restarting the database server only applies to PostgreSQL (mvn verify -Ppostgres); H2 runs inside MyoChart");
     requirePgCtlCluster();
-    clinic =
-        RunningClinic.own(
-            "dbrestart",
-            "512m",
-            Map.of(
-                "MYOCHART_DEMO", "true",
-                "MYOCHART_DEMO_PASSWORD", PASSWORD,
-                // Longer than the outage, so that the session is still there when the database
-                // returns.
-                "MYOCHART_IDLE_TIMEOUT", "PT10M",
-                "MYOCHART_CLINIC_NAME", "Restart Test Clinic"));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (clinic != null) {
-      clinic.kill();
-    }
+    // The shared demo clinic: its sessions outlast the outage (RunningClinic.IDLE_TIMEOUT), and a
+    // server of its own would cost a start with sealed demo records for nothing the test needs.
+    clinic = RunningClinic.demo();
   }
 
   @Test
