@@ -61,10 +61,16 @@ public class Catalogue {
         .findFirst();
   }
 
-  /** All entries by code, for checking a note's rows in one go. */
+  /**
+   * All entries by code, for checking a note's rows in one go. Read-only: the entries are not
+   * registered in the transaction's persistence context, so a page that keeps them for its view
+   * does not keep that whole context alive with them (docs/performance.md, "What the sessions
+   * hold"); nothing may change them.
+   */
   public Map<String, CatalogueEntry> byCode() {
     Map<String, CatalogueEntry> entries = new LinkedHashMap<>();
     em.createQuery("select e from CatalogueEntry e order by e.id", CatalogueEntry.class)
+        .setHint("eclipselink.read-only", true)
         .getResultList()
         .forEach(entry -> entries.put(entry.getKind() + ":" + entry.getCode(), entry));
     return entries;

@@ -190,7 +190,10 @@ public class AuditChain {
     String why = null;
     if (outside instanceof OutsideTreeHead.Reading.Unreadable unreadable) {
       why = unreadable.why();
-    } else if (outside instanceof OutsideTreeHead.Reading.Absent && headsPublished) {
+    } else if (outside instanceof OutsideTreeHead.Reading.Absent
+        && headsPublished
+        // A first head published while this check ran is written just after its commit.
+        && outsideHead.read() instanceof OutsideTreeHead.Reading.Absent) {
       why = "it is missing";
     }
     if (why == null) {

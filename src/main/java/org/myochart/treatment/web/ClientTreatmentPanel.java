@@ -43,7 +43,8 @@ public class ClientTreatmentPanel implements Serializable {
 
   private Long clientId;
   private boolean readable;
-  private List<SoapNote> sessionNotes = List.of();
+  private List<SessionRow> sessionNotes = List.of();
+  private List<String> usageDates = List.of();
   private List<OutcomePoint> outcomes = List.of();
   private List<String[]> usage = List.of();
   private TreatmentPlan plan;
@@ -73,9 +74,16 @@ public class ClientTreatmentPanel implements Serializable {
     if (readable) {
       plan = notes.currentPlan(clientId).orElse(null);
       sessionsDone = plan == null ? 0 : notes.sessionsDone(plan);
-      sessionNotes = notes.notesOf(clientId);
+      // Only what the page shows is kept in the view: a note entity held here would keep its whole
+      // persistence context alive for as long as the view (docs/performance.md, "What the
+      // sessions hold").
+      List<SoapNote> loaded = notes.notesOf(clientId);
+      sessionNotes = loaded.stream().map(SessionRow::of).toList();
       outcomes = notes.outcomes(clientId);
-      usage = usageTable();
+      List<SoapNote> signed = new ArrayList<>(loaded.stream().filter(SoapNote::isSigned).toList());
+      java.util.Collections.reverse(signed);
+      usage = usageTable(signed);
+      usageDates = signed.stream().map(n -> day(n.getSession().getStartsAt())).toList();
     }
   }
 
@@ -91,16 +99,13 @@ public class ClientTreatmentPanel implements Serializable {
   }
 
   /** Session dates across the top, each muscle, point and technique down the side. */
-  private List<String[]> usageTable() {
+  private List<String[]> usageTable(List<SoapNote> signed) {
     var names = catalogue.byCode();
     Function<String, String> name =
         key -> {
           CatalogueEntry entry = names.get(key);
           return entry == null ? key : entry.getName();
         };
-    List<SoapNote> signed =
-        new ArrayList<>(sessionNotes.stream().filter(SoapNote::isSigned).toList());
-    java.util.Collections.reverse(signed);
     java.util.Map<String, String[]> rows = new java.util.TreeMap<>();
     for (int i = 0; i < signed.size(); i++) {
       var content = signed.get(i).content();
@@ -139,10 +144,7 @@ public class ClientTreatmentPanel implements Serializable {
   }
 
   public List<String> getUsageDates() {
-    List<SoapNote> signed =
-        new ArrayList<>(sessionNotes.stream().filter(SoapNote::isSigned).toList());
-    java.util.Collections.reverse(signed);
-    return signed.stream().map(n -> day(n.getSession().getStartsAt())).toList();
+    return usageDates;
   }
 
   private String day(java.time.Instant instant) {
@@ -240,7 +242,27 @@ public class ClientTreatmentPanel implements Serializable {
     return clientId;
   }
 
-  public List<SoapNote> getSessionNotes() {
+  /** One row of the client's sessions, as the table shows it. */
+  public record SessionRow(
+      long id,
+      java.time.Instant startsAt,
+      String kind,
+      String therapistName,
+      String status,
+      String statusLabel)
+      implements Serializable {
+    static SessionRow of(SoapNote note) {
+      return new SessionRow(
+          note.getId(),
+          note.getSession().getStartsAt(),
+          note.getSession().getKind().label(),
+          note.getSession().getTherapistName(),
+          note.getStatus().name(),
+          note.getStatus().label());
+    }
+  }
+
+  public List<SessionRow> getSessionNotes() {
     return sessionNotes;
   }
 
