@@ -45,6 +45,10 @@ select exists (select from pg_roles where rolname = :'owner_role') as owner_exis
 
 create database :"database" owner :"owner_role";
 
+-- No temporary tables for anyone but the owner: nothing in MyoChart needs them.
+revoke temporary on database :"database" from public;
+grant temporary on database :"database" to :"owner_role";
+
 \connect :database
 -- Nobody but the owner creates objects in the schema (PostgreSQL 15 and later do this already).
 revoke create on schema public from public;

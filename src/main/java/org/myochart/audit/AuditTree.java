@@ -39,6 +39,7 @@ public class AuditTree {
   @Inject Clock clock;
   @Inject TreeHeadSigner signer;
   @Inject Event<OutsideTreeHead.PublishedHead> headPublished;
+  @Inject OutsideTreeHead outsideHead;
 
   /**
    * Gives every committed, queued entry its leaf and publishes a signed head over all leaves,
@@ -82,6 +83,7 @@ public class AuditTree {
               + published
               + ": no head is published until the trail is checked and restored.");
     }
+    requireTheKeptHead(published);
     // Leaves given out but under no head yet: those V25 made for entries written before it.
     leaves(published, given).forEach(tree::add);
     long size =
@@ -142,6 +144,31 @@ public class AuditTree {
       // A long queue (after an outage of the sequencer) must not pile up in memory.
       em.flush();
       em.clear();
+    }
+  }
+
+  /**
+   * The head kept outside the database (ADR-061) must be one of the database's own heads. If the
+   * database no longer has it, its newest entries were cut and its counts set back: publishing on
+   * from there would sign a tree that does not extend the kept head, and the next copy would
+   * replace the only evidence of the cut. Nothing is published until the trail is checked and
+   * restored.
+   */
+  private void requireTheKeptHead(long published) {
+    if (!(outsideHead.read() instanceof OutsideTreeHead.Reading.Kept kept)) {
+      return;
+    }
+    long size = kept.head().getTreeSize();
+    boolean inTheDatabase =
+        size <= published
+            && head(size).map(h -> h.getRootHash().equals(kept.head().getRootHash())).orElse(false);
+    if (!inTheDatabase) {
+      throw RuleViolation.conflict(
+          "The audit tree head kept outside the database covers "
+              + size
+              + " entries, but the database "
+              + (size > published ? "has heads over only " + published : "holds another head")
+              + ": no head is published until the trail is checked and restored.");
     }
   }
 

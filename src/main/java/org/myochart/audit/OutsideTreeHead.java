@@ -50,6 +50,9 @@ public class OutsideTreeHead {
 
   private final Path file;
 
+  /** Why the last head could not be written, until one is: the copy is then behind the database. */
+  private volatile String lastWriteFailure;
+
   public OutsideTreeHead() {
     this(DatabaseLocation.dataDirectory().resolve("audit").resolve("newest-tree-head.json"));
   }
@@ -80,7 +83,9 @@ public class OutsideTreeHead {
     try {
       keep(event.head(), event.lastEntryId());
     } catch (RuntimeException e) {
-      // The head is in the database; the next check says the file could not be compared.
+      // The head is in the database; until a later one is written, the check says the copy could
+      // not be compared (read() reports it unreadable).
+      lastWriteFailure = String.valueOf(e.getMessage());
       LOG.log(Level.SEVERE, "The newest audit tree head could not be kept in " + file, e);
     }
   }
@@ -149,6 +154,7 @@ public class OutsideTreeHead {
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
         }
+        lastWriteFailure = null;
       }
     } catch (IOException e) {
       throw new UncheckedIOException("The audit tree head could not be kept in " + file, e);
@@ -157,6 +163,11 @@ public class OutsideTreeHead {
 
   /** Reads the copy; never throws. */
   public Reading read() {
+    String failure = lastWriteFailure;
+    if (failure != null) {
+      return new Reading.Unreadable(
+          file, "the newest head could not be written to it (" + failure + "), so it is behind");
+    }
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);

@@ -13,8 +13,9 @@ import java.util.Optional;
  * to compare, so the role is reported as embedded.
  *
  * @param name the role's name, or empty when not known
- * @param superuser whether it is a PostgreSQL superuser
- * @param ownedTables how many tables of the current schema it owns
+ * @param superuser whether it is a PostgreSQL superuser, or may create roles
+ * @param ownedTables how many tables of the current schema it owns, itself or as a member of their
+ *     owner's role
  * @param checked whether the database was asked at all
  * @param embedded whether the database is the embedded H2 file
  */
@@ -30,10 +31,12 @@ public record RuntimeRole(
     }
     try (PreparedStatement query =
             connection.prepareStatement(
+                // Owning a table includes being a member of its owner's role (SET ROLE reaches
+                // it); creating roles is as good as being able to make oneself such a member.
                 "select current_user,"
-                    + " (select rolsuper from pg_roles where rolname = current_user),"
+                    + " (select rolsuper or rolcreaterole from pg_roles where rolname = current_user),"
                     + " (select count(*) from pg_tables where schemaname = current_schema()"
-                    + "    and tableowner = current_user)");
+                    + "    and pg_has_role(current_user, tableowner, 'MEMBER'))");
         ResultSet row = query.executeQuery()) {
       row.next();
       return new RuntimeRole(row.getString(1), row.getBoolean(2), row.getInt(3), true, false);
@@ -52,7 +55,7 @@ public record RuntimeRole(
     }
     return Optional.of(
         "MyoChart connects to PostgreSQL as "
-            + (superuser ? "the superuser " : "")
+            + (superuser ? "the superuser (or role creator) " : "")
             + name
             + (ownedTables > 0 ? ", which owns " + ownedTables + " of its tables" : "")
             + ": this role can disable the triggers that keep signed records and the audit trail"

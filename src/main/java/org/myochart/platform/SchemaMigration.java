@@ -44,6 +44,7 @@ public class SchemaMigration {
             .validateMigrationNaming(true)
             .cleanDisabled(true);
     if (owner.isPresent()) {
+      requirePlainRoleName(database.user());
       // The owner migrates, then grants the application's role what it may do (ADR-061).
       locations.add("classpath:db/roles/postgresql");
       flyway
@@ -66,6 +67,19 @@ public class SchemaMigration {
                 + " migrations applied on "
                 + DatabaseLocation.configured().describe()
                 + ")");
+  }
+
+  /**
+   * The runtime role's name goes into the grants' SQL: only plain names (letters, digits, {@code
+   * _}, {@code .}, {@code -}) are accepted, and one must be given when an owner migrates.
+   */
+  static void requirePlainRoleName(String role) {
+    if (role == null || !role.matches("[A-Za-z0-9_.\\-]{1,63}")) {
+      throw new IllegalArgumentException(
+          "MYOCHART_DB_USER must name the role MyoChart works as (letters, digits, _ . -, at most"
+              + " 63) when MYOCHART_DB_OWNER_USER is set; it was "
+              + (role == null || role.isEmpty() ? "empty" : "\"" + role + "\""));
+    }
   }
 
   /** A text literal for SQL: the value in single quotes, any quote in it doubled. */

@@ -25,6 +25,8 @@ declare
   -- Append-only tables whose rows the application locks while it adds to them.
   locked_rows text[] := array['installation', 'consent', 'sealed_record'];
 begin
+  -- Servers starting together take turns (Flyway's own lock does not cover this callback).
+  perform pg_advisory_xact_lock(7285361);
   execute format('grant usage on schema %I to %I', current_schema(), runtime);
   for tbl in
       select tablename from pg_tables where schemaname = current_schema() loop

@@ -4,6 +4,9 @@
 -- adverse responses). Consents and addenda are signed when written, so they, their answers,
 -- witnesses and withdrawals are append-only, like the audit trail (V8).
 --
+-- The functions look the note up in the schema of the table that fired them, never through the
+-- search path (where a session's temporary table would come first).
+--
 -- "Signed" means signed by an earlier, committed transaction: the transaction that signs a note
 -- may still write the note's last rows with it (the row's xmin is that transaction's id). Any
 -- later transaction finds the signature committed and is refused.
@@ -12,7 +15,9 @@ create function myochart_refuse_signed_note_change() returns trigger language pl
 declare
   written_by xid;
 begin
-  select xmin into written_by from soap_note where id = old.id;
+  -- Schema-qualified: a temporary table of the same name must not stand in for the note.
+  execute format('select xmin from %I.soap_note where id = $1', tg_table_schema)
+    into written_by using old.id;
   if old.status = 'SIGNED' and written_by is distinct from pg_current_xact_id()::xid then
     raise exception 'MyoChart refuses % of SOAP note %: it was signed at % and never changes (add an addendum)',
       tg_op, old.id, old.signed_at
@@ -31,6 +36,7 @@ create function myochart_refuse_signed_note_row_change() returns trigger languag
 declare
   note_ids bigint[];
   signed bigint;
+  note record;
 begin
   if tg_op = 'INSERT' then
     note_ids := array[new.note_id];
@@ -39,9 +45,15 @@ begin
   else
     note_ids := array[old.note_id];
   end if;
-  select id into signed from soap_note
-    where id = any (note_ids) and status = 'SIGNED' and xmin <> pg_current_xact_id()::xid
-    limit 1;
+  -- Schema-qualified (see above). The notes are read FOR SHARE whatever their status: a signing
+  -- in progress is waited for, and its committed signature then refuses the row.
+  for note in execute format(
+      'select id, status, xmin as written_by from %I.soap_note where id = any ($1) for share',
+      tg_table_schema) using note_ids loop
+    if note.status = 'SIGNED' and note.written_by <> pg_current_xact_id()::xid then
+      signed := note.id;
+    end if;
+  end loop;
   if signed is not null then
     raise exception 'MyoChart refuses % on % of SOAP note %: the note is signed and never changes',
       tg_op, tg_table_name, signed

@@ -228,6 +228,22 @@ class DatabaseAdministratorIT {
                 "vouches for " + vouched + " entries, the last of them entry " + lastVouchedEntry),
         reason);
 
+    // The trail grows past the kept head again: no head is signed on from the cut trail, so the
+    // kept copy is never replaced by one that does not extend it.
+    viewClient(owner, client, (int) (vouched - cutAt) + 3);
+    HttpResponse<String> refused =
+        Http.send(
+            HttpRequest.newBuilder(administered.uri("/api/v1/audit/tree/heads"))
+                .header("Authorization", Http.basic("owner", PASSWORD))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertEquals(409, refused.statusCode(), refused.body());
+    assertTrue(
+        refused.body().contains("kept outside the database covers " + vouched), refused.body());
+    assertTrue(Files.readString(kept).contains("\"tree_size\":" + vouched), "the copy stays");
+    JsonObject still = verify(owner);
+    assertFalse(still.getBoolean("intact"), still.toString());
+    assertTrue(still.getString("reason").contains("vouches for " + vouched), still.toString());
+
     // Without the kept copy the cut could not be seen; the check says so instead of "intact".
     Files.move(kept, kept.resolveSibling("newest-tree-head.json.moved-by-test"));
     JsonObject uncompared = verify(owner);

@@ -94,4 +94,21 @@ class OutsideTreeHeadTest {
     var kept = assertInstanceOf(OutsideTreeHead.Reading.Kept.class, store.read());
     assertFalse(kept.head().signatureValid());
   }
+
+  @Test
+  void aHeadThatCouldNotBeWrittenLeavesTheCopyUnreadableUntilOneIs() throws Exception {
+    Path notADirectory = dataDir.resolve("audit");
+    Files.writeString(notADirectory, "a file where the directory should be");
+    OutsideTreeHead store = new OutsideTreeHead(notADirectory.resolve("newest-tree-head.json"));
+
+    store.published(new OutsideTreeHead.PublishedHead(headOf(4), 40));
+
+    var behind = assertInstanceOf(OutsideTreeHead.Reading.Unreadable.class, store.read());
+    assertTrue(behind.why().contains("could not be written"), behind.why());
+
+    Files.delete(notADirectory);
+    store.published(new OutsideTreeHead.PublishedHead(headOf(5), 50));
+    assertEquals(
+        5, assertInstanceOf(OutsideTreeHead.Reading.Kept.class, store.read()).head().getTreeSize());
+  }
 }

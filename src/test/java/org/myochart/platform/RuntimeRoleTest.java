@@ -18,7 +18,8 @@ class RuntimeRoleTest {
 
     RuntimeRole superuser = new RuntimeRole("postgres", true, 0, true, false);
     assertTrue(superuser.tooPowerful());
-    assertTrue(superuser.warning().orElseThrow().contains("the superuser postgres"));
+    assertTrue(
+        superuser.warning().orElseThrow().contains("the superuser (or role creator) postgres"));
   }
 
   @Test
@@ -26,6 +27,18 @@ class RuntimeRoleTest {
     assertFalse(new RuntimeRole("myochart_app", false, 0, true, false).tooPowerful());
     assertFalse(new RuntimeRole("SA", false, 0, true, true).tooPowerful());
     assertEquals(java.util.Optional.empty(), RuntimeRole.NOT_CHECKED.warning());
+  }
+
+  @Test
+  void onlyAPlainRoleNameIsPutIntoTheGrants() {
+    SchemaMigration.requirePlainRoleName("myochart_app");
+    SchemaMigration.requirePlainRoleName("clinic-app.v2");
+    for (String bad : new String[] {null, "", "app$grants$", "a b", "x'; drop table y; --"}) {
+      IllegalArgumentException refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalArgumentException.class, () -> SchemaMigration.requirePlainRoleName(bad));
+      assertTrue(refused.getMessage().startsWith("MYOCHART_DB_USER must name the role"));
+    }
   }
 
   @Test
