@@ -185,13 +185,11 @@ public class AuditChain {
    * missing or cannot be read (issue 20: the check says what it could not compare).
    */
   private ChainCheck.Result notCompared(OutsideTreeHead.Reading outside, ChainCheck.Result result) {
-    boolean headsPublished =
-        em.createQuery("select count(h) from AuditTreeHead h", Long.class).getSingleResult() > 0;
     String why = null;
     if (outside instanceof OutsideTreeHead.Reading.Unreadable unreadable) {
       why = unreadable.why();
     } else if (outside instanceof OutsideTreeHead.Reading.Absent
-        && headsPublished
+        && em.createQuery("select count(h) from AuditTreeHead h", Long.class).getSingleResult() > 0
         // A first head published while this check ran is written just after its commit.
         && outsideHead.read() instanceof OutsideTreeHead.Reading.Absent) {
       why = "it is missing";

@@ -62,6 +62,15 @@ public final class ChainCheck {
           ? "the tree head kept outside the database, signed at " + publishedAt
           : "the tree head signed at " + publishedAt;
     }
+
+    /** Why this head vouches for nothing, when its signature is not the clinic's. */
+    String notTheClinics() {
+      return (keptOutside ? "the tree head kept outside the database, of " : "the tree head of ")
+          + treeSize
+          + " entries published at "
+          + publishedAt
+          + " does not carry the clinic's signature";
+    }
   }
 
   /** The heads not yet compared, in ascending size, read as the check goes. */
@@ -217,20 +226,40 @@ public final class ChainCheck {
             + head.describe();
     if (!head.signedByTheClinic()) {
       brokenAt = lastMatchingHead + 1;
-      reason =
-          (head.keptOutside()
-                  ? "the tree head kept outside the database, of "
-                  : "the tree head of ")
-              + head.treeSize()
-              + " entries published at "
-              + head.publishedAt()
-              + " does not carry the clinic's signature";
+      reason = head.notTheClinics();
     } else if (!HexFormat.of().formatHex(tree.root()).equals(head.rootHash())) {
       brokenAt = lastMatchingHead + 1;
       reason = changed + ": the trail was rewritten after that head was signed";
     } else {
       lastMatchingHead = head.treeSize();
     }
+  }
+
+  /** Why a head that covers more entries than the trail holds is reported. */
+  private String beyondTheTrail(SignedHead beyond) {
+    if (!beyond.keptOutside()) {
+      return beyond.describe()
+          + " covers "
+          + beyond.treeSize()
+          + " entries, but the trail ends at place "
+          + expectedIndex;
+    }
+    if (!beyond.signedByTheClinic()) {
+      return beyond.notTheClinics();
+    }
+    return "the trail ends at place "
+        + expectedIndex
+        + ", but "
+        + beyond.describe()
+        + " vouches for "
+        + beyond.treeSize()
+        + " entries, the last of them entry "
+        + beyond.lastEntryId()
+        + ": the entries at places "
+        + (expectedIndex + 1)
+        + " to "
+        + beyond.treeSize()
+        + " were removed from the database";
   }
 
   /** The verdict, given how many leaves the sequencer says it has given out. */
@@ -247,32 +276,7 @@ public final class ChainCheck {
     if (brokenAt == null && !heads.isEmpty()) {
       SignedHead beyond = heads.peekFirst();
       brokenAt = expectedIndex + 1;
-      reason =
-          beyond.keptOutside() && beyond.signedByTheClinic()
-              ? "the trail ends at place "
-                  + expectedIndex
-                  + ", but "
-                  + beyond.describe()
-                  + " vouches for "
-                  + beyond.treeSize()
-                  + " entries, the last of them entry "
-                  + beyond.lastEntryId()
-                  + ": the entries at places "
-                  + (expectedIndex + 1)
-                  + " to "
-                  + beyond.treeSize()
-                  + " were removed from the database"
-              : beyond.keptOutside()
-                  ? "the tree head kept outside the database, of "
-                      + beyond.treeSize()
-                      + " entries published at "
-                      + beyond.publishedAt()
-                      + ", does not carry the clinic's signature"
-                  : beyond.describe()
-                      + " covers "
-                      + beyond.treeSize()
-                      + " entries, but the trail ends at place "
-                      + expectedIndex;
+      reason = beyondTheTrail(beyond);
     }
     return new Result(
         entries,

@@ -231,11 +231,7 @@ class DatabaseAdministratorIT {
     // The trail grows past the kept head again: no head is signed on from the cut trail, so the
     // kept copy is never replaced by one that does not extend it.
     viewClient(owner, client, (int) (vouched - cutAt) + 3);
-    HttpResponse<String> refused =
-        Http.send(
-            HttpRequest.newBuilder(administered.uri("/api/v1/audit/tree/heads"))
-                .header("Authorization", Http.basic("owner", PASSWORD))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> refused = askToPublish();
     assertEquals(409, refused.statusCode(), refused.body());
     assertTrue(
         refused.body().contains("kept outside the database covers " + vouched), refused.body());
@@ -280,12 +276,16 @@ class DatabaseAdministratorIT {
     }
   }
 
+  /** The owner's "publish a head now", as the sequencer does every minute. */
+  private static HttpResponse<String> askToPublish() {
+    return Http.send(
+        HttpRequest.newBuilder(administered.uri("/api/v1/audit/tree/heads"))
+            .header("Authorization", Http.basic("owner", PASSWORD))
+            .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   private static JsonObject publish() {
-    HttpResponse<String> response =
-        Http.send(
-            HttpRequest.newBuilder(administered.uri("/api/v1/audit/tree/heads"))
-                .header("Authorization", Http.basic("owner", PASSWORD))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> response = askToPublish();
     assertEquals(200, response.statusCode(), response.body());
     return Http.json(response);
   }
