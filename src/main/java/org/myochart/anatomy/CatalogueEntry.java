@@ -55,6 +55,10 @@ public class CatalogueEntry implements Serializable {
   @Column(name = "caution_text")
   private String cautionText;
 
+  /** The body regions the entry lies in ({@link BodyRegion#format}); null for techniques. */
+  @Column(name = "regions")
+  private String regions;
+
   @Column(nullable = false)
   private boolean active;
 
@@ -134,6 +138,11 @@ public class CatalogueEntry implements Serializable {
 
   public boolean isLateral() {
     return lateral;
+  }
+
+  /** The body regions this muscle or point lies in; empty for techniques and unplaced entries. */
+  public Set<BodyRegion> regions() {
+    return BodyRegion.parse(regions);
   }
 
   public CautionCondition getCautionCondition() {

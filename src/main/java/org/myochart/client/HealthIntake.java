@@ -267,11 +267,18 @@ public class HealthIntake implements java.io.Serializable {
   /** What the therapist must keep in mind while treating, derived from these answers. */
   public List<Caution> cautions() {
     List<Caution> cautions = new ArrayList<>();
-    if (medications.stream().anyMatch(m -> m.getKind() == MedicationKind.BLOOD_THINNER)) {
+    if (takes(MedicationKind.BLOOD_THINNER)) {
       cautions.add(
           new Caution(
               "Deep pressure",
               "Takes a blood thinner: bruising risk; keep pressure light to moderate."));
+    }
+    if (takes(MedicationKind.TRIPTAN)) {
+      cautions.add(
+          new Caution(
+              "Triptan",
+              "Takes a triptan: ask when the last dose was; tightness in the neck, throat or chest"
+                  + " can be its side effect, not muscle tension."));
     }
     if (cervicalSpondylosis) {
       cautions.add(
@@ -300,6 +307,11 @@ public class HealthIntake implements java.io.Serializable {
       cautions.add(new Caution("Other", otherContraindications));
     }
     return cautions;
+  }
+
+  /** Whether one of the medications is of the kind, by what was ticked or by its name. */
+  public boolean takes(MedicationKind kind) {
+    return medications.stream().anyMatch(m -> m.treatmentKind() == kind);
   }
 
   public boolean hasRedFlags() {

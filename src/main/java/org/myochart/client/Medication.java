@@ -35,4 +35,17 @@ public class Medication implements java.io.Serializable {
   public MedicationKind getKind() {
     return kind;
   }
+
+  /**
+   * The kind that matters for treatment, from the kind ticked and the name ({@link
+   * MedicationKind#of}).
+   */
+  public MedicationKind treatmentKind() {
+    return MedicationKind.of(name, kind);
+  }
+
+  /** "Sumatriptan 50 mg (Triptan (for an attack))", as the note's cautions show it. */
+  public String readable() {
+    return name + " (" + treatmentKind().getLabel() + ")";
+  }
 }

@@ -8,15 +8,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
+import org.myochart.anatomy.BodyRegion;
 import org.myochart.anatomy.Side;
 import org.myochart.audit.Actor;
 import org.myochart.audit.CurrentActor;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
+import org.myochart.client.Intakes;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.staff.Role;
 import org.myochart.treatment.MigraineProtocol;
 import org.myochart.treatment.NoteDraft;
+import org.myochart.treatment.Pressure;
+import org.myochart.treatment.RestrictionTerms;
+import org.myochart.treatment.Restrictions;
 import org.myochart.treatment.SessionKind;
 import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
@@ -36,6 +41,8 @@ class DemoSessions {
       new Actor("therapist2", Role.THERAPIST, null, "MyoChart demo data");
 
   @Inject SoapNotes notes;
+  @Inject Restrictions restrictions;
+  @Inject Intakes intakes;
   @Inject Clients clients;
   @Inject Clock clock;
   @Inject ClinicSettings settings;
@@ -97,6 +104,23 @@ class DemoSessions {
                 session(new int[] {12 - i * 2, 7, 5 - i, 2, 4}, "Ingrid Halvorsen, LMT", i),
                 password);
           }
+          // The physician's words in his clearance, kept as a restriction the notes show.
+          intakes.clearances(jonas.getId()).stream()
+              .findFirst()
+              .ifPresent(
+                  clearance ->
+                      restrictions.record(
+                          jonas.getId(),
+                          new RestrictionTerms(
+                              BodyRegion.NECK,
+                              null,
+                              null,
+                              null,
+                              Pressure.MODERATE,
+                              clearance.getClearedOn(),
+                              clearance.getClearedOn().plusWeeks(4),
+                              "Avoid deep cervical pressure for four weeks.",
+                              clearance.getId())));
           Instant start = clock.instant().minus(Duration.ofDays(2));
           SoapNote unsigned =
               notes.recordEarlierSession(

@@ -19,6 +19,7 @@ import org.myochart.treatment.NoteAddendum;
 import org.myochart.treatment.NoteComparison;
 import org.myochart.treatment.NoteField;
 import org.myochart.treatment.NoteSection;
+import org.myochart.treatment.RestrictionOverride;
 import org.myochart.treatment.SoapNote;
 
 /** What each kind of record says on paper: content, signature manifestation, audit trail. */
@@ -210,6 +211,7 @@ final class RecordDocuments {
       String clinic,
       SoapNote note,
       Function<String, String> names,
+      List<RestrictionOverride> overrides,
       List<AuditEntry> trail,
       ZoneId zone) {
     RecordPdf pdf =
@@ -254,6 +256,20 @@ final class RecordDocuments {
           pdf.add(RecordPdf.Style.BOLD, entry.getKey()).add(RecordPdf.Style.TEXT, entry.getValue());
         }
       }
+    }
+    if (!overrides.isEmpty()) {
+      pdf.add(RecordPdf.Style.HEADING, "Restrictions overridden")
+          .add(
+              RecordPdf.Style.TEXT,
+              "The therapist signed this note although its rows break these restrictions:");
+      for (RestrictionOverride override : overrides) {
+        pdf.add(RecordPdf.Style.TEXT, "• " + override.getRestriction().describe(names));
+      }
+      RestrictionOverride given = overrides.get(0);
+      pdf.field("Reason for overriding", given.getReason())
+          .field(
+              "Overridden by",
+              given.getOverriddenBy() + " at " + when(given.getOverriddenAt(), zone));
     }
     pdf.add(RecordPdf.Style.HEADING, "Signature")
         .field("Signed by", note.getSignedName() + " (" + note.getSignedBy() + ")")

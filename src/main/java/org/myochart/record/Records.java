@@ -86,6 +86,7 @@ public class Records {
               CatalogueEntry entry = entries.get(k);
               return entry == null ? k : entry.getName();
             },
+            event.overrides(),
             upToSigning(trail, event.signing()),
             settings.zone());
     store(

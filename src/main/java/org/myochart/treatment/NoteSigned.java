@@ -1,5 +1,6 @@
 package org.myochart.treatment;
 
+import java.util.List;
 import org.myochart.audit.AuditEntry;
 
 /**
@@ -7,5 +8,7 @@ import org.myochart.audit.AuditEntry;
  *
  * @param signing the audit entry of the signature, stamped but possibly not yet appended: an
  *     observer that seals the note prints it and appends it before its own entries
+ * @param overrides the restrictions the note broke on purpose, with the reason given; printed in
+ *     the sealed PDF
  */
-public record NoteSigned(SoapNote note, AuditEntry signing) {}
+public record NoteSigned(SoapNote note, AuditEntry signing, List<RestrictionOverride> overrides) {}

@@ -40,6 +40,7 @@ import org.myochart.consent.ConsentStanding;
 import org.myochart.consent.Consents;
 import org.myochart.consent.TreatmentGate;
 import org.myochart.platform.RuleViolation;
+import org.myochart.platform.TypedText;
 import org.myochart.security.PasswordConfirmation;
 import org.myochart.security.StaffAccount;
 import org.myochart.staff.Role;
@@ -66,6 +67,7 @@ public class SoapNotes {
   @Inject PasswordConfirmation passwords;
   @Inject Caseloads caseloads;
   @Inject Validator validator;
+  @Inject Restrictions restrictions;
   @Inject jakarta.enterprise.event.Event<NoteSigned> noteSigned;
   @Inject jakarta.enterprise.event.Event<AddendumSigned> addendumSigned;
 
@@ -226,6 +228,19 @@ public class SoapNotes {
 
   /** Saves and signs the note with the therapist's password; from then on it never changes. */
   public SoapNote sign(long noteId, long seenVersion, NoteDraft draft, String password) {
+    return sign(noteId, seenVersion, draft, password, null);
+  }
+
+  /** The longest reason for overriding restrictions a signature takes. */
+  static final int LONGEST_OVERRIDE_REASON = 2000;
+
+  /**
+   * Saves and signs the note; from then on it never changes. Rows that break a restriction in force
+   * on the session's day are signed only with a reason for overriding it, which is kept with the
+   * note, audited with the signature and printed in the sealed PDF.
+   */
+  public SoapNote sign(
+      long noteId, long seenVersion, NoteDraft draft, String password, String overrideReason) {
     SoapNote note = writable(noteId);
     Map<String, String> problems =
         new LinkedHashMap<>(draft.problems(validator, catalogue.byCode()));
@@ -236,6 +251,16 @@ public class SoapNotes {
     if (note.getVersion() != seenVersion) {
       throw new NoteConflict(note);
     }
+    List<Restrictions.Broken> broken = restrictions.brokenBy(note, draft);
+    String override = broken.isEmpty() ? null : TypedText.clean(overrideReason);
+    if (!broken.isEmpty() && override == null) {
+      throw RuleViolation.invalidFields(
+          Map.of("override", overrideNeeded(broken, restrictions.sessionDay(note))));
+    }
+    if (override != null && override.length() > LONGEST_OVERRIDE_REASON) {
+      throw RuleViolation.invalidFields(
+          Map.of("override", "Keep the reason for overriding to 2000 characters."));
+    }
     StaffAccount signer = passwords.confirm(note.getTherapist(), password);
     Instant now = clock.instant();
     note.revise(draft, now);
@@ -245,20 +270,39 @@ public class SoapNotes {
       note.getSession().end(now.isBefore(latest) ? now : latest);
     }
     note.sign(signer.getUsername(), signer.getDisplayName(), now);
+    List<RestrictionOverride> overrides =
+        broken.isEmpty() ? List.of() : restrictions.override(note, broken, override);
     em.flush();
+    var detail = JSON.createObjectBuilder().add("contentSha256", note.getContentSha256());
+    if (!overrides.isEmpty()) {
+      var ids = JSON.createArrayBuilder();
+      overrides.forEach(o -> ids.add(o.getRestriction().getId()));
+      detail.add("restrictionsOverridden", ids).add("overrideReason", override);
+    }
     AuditEntry signing =
-        audit.stamp(
-            AuditAction.SIGN,
-            RecordKind.SOAP_NOTE,
-            noteId,
-            JSON.createObjectBuilder()
-                .add("contentSha256", note.getContentSha256())
-                .build()
-                .toString());
-    noteSigned.fire(new NoteSigned(note, signing));
+        audit.stamp(AuditAction.SIGN, RecordKind.SOAP_NOTE, noteId, detail.build().toString());
+    noteSigned.fire(new NoteSigned(note, signing, overrides));
     // Sealing appends it first, ahead of the seal's own entry; otherwise it is appended here.
     audit.append(signing);
     return note;
+  }
+
+  /** What the therapist reads when rows break restrictions and no reason was given. */
+  static String overrideNeeded(List<Restrictions.Broken> broken, LocalDate day) {
+    StringBuilder text =
+        new StringBuilder(
+            broken.size() == 1
+                ? "This note breaks a restriction in force on " + day + ": "
+                : "This note breaks " + broken.size() + " restrictions in force on " + day + ": ");
+    for (int i = 0; i < broken.size(); i++) {
+      Restrictions.Broken b = broken.get(i);
+      text.append(i == 0 ? "" : " ")
+          .append(b.description())
+          .append(" (")
+          .append(String.join("; ", b.rows()))
+          .append(").");
+    }
+    return text.append(" Change those rows, or give a reason for overriding.").toString();
   }
 
   /** A signed correction; the note itself stays as it was signed. */
@@ -422,8 +466,7 @@ public class SoapNotes {
           if (i.isCervicalSpondylosis()) {
             conditions.add(CautionCondition.CERVICAL_SPONDYLOSIS);
           }
-          if (i.getMedications().stream()
-              .anyMatch(m -> m.getKind() == MedicationKind.BLOOD_THINNER)) {
+          if (i.takes(MedicationKind.BLOOD_THINNER)) {
             conditions.add(CautionCondition.BLOOD_THINNER);
           }
         });

@@ -18,7 +18,7 @@ declare
     'sealed_record', 'issued_chart', 'record_renewal', 'seal_certificate',
     'consent', 'consent_answer', 'consent_witness', 'consent_withdrawal',
     'consent_form_version', 'consent_form_item',
-    'note_addendum',
+    'note_addendum', 'restriction_override',
     'health_intake', 'intake_medication', 'intake_red_flag',
     'medical_clearance', 'visit_check', 'visit_check_red_flag',
     'audit_export_record', 'installation'];

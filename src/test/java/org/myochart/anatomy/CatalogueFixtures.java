@@ -25,6 +25,21 @@ public final class CatalogueFixtures {
         kind, code, name, null, lateral, cautionCondition, cautionText, CREATED);
   }
 
+  /**
+   * The entry placed in the regions, as migration V28 places the built-in ones (the application
+   * itself never changes an entry's regions).
+   */
+  public static CatalogueEntry inRegions(CatalogueEntry entry, BodyRegion... regions) {
+    try {
+      java.lang.reflect.Field field = CatalogueEntry.class.getDeclaredField("regions");
+      field.setAccessible(true);
+      field.set(entry, BodyRegion.format(java.util.Set.of(regions)));
+      return entry;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static CatalogueEntry muscle(String code, String name) {
     return entry(CatalogueKind.MUSCLE, code, name, true, null, null);
   }

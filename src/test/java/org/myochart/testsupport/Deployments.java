@@ -27,6 +27,7 @@ public final class Deployments {
           "org.myochart.record.SealCertificateRecoveryIT",
           "org.myochart.record.RenewedRecords",
           "org.myochart.security.StaffAccountsIT",
+          "org.myochart.treatment.RestrictionsIT",
           "org.myochart.treatment.SoapNotesIT",
           "org.myochart.testsupport.Names",
           "org.myochart.testsupport.TestTimestampAuthority",

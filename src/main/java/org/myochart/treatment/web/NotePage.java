@@ -21,6 +21,7 @@ import org.myochart.caseload.BreakGlassNeeded;
 import org.myochart.caseload.web.ClinicalDoor;
 import org.myochart.client.HealthIntake;
 import org.myochart.client.Intakes;
+import org.myochart.client.Medication;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
@@ -36,6 +37,9 @@ import org.myochart.treatment.NoteConflict;
 import org.myochart.treatment.NoteDraft;
 import org.myochart.treatment.PointUse;
 import org.myochart.treatment.Pressure;
+import org.myochart.treatment.Restriction;
+import org.myochart.treatment.RestrictionRule;
+import org.myochart.treatment.Restrictions;
 import org.myochart.treatment.Severity;
 import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
@@ -57,6 +61,7 @@ public class NotePage implements Serializable {
   @Inject Intakes intakes;
   @Inject CurrentStaff staff;
   @Inject ClinicSettings settings;
+  @Inject Restrictions restrictions;
 
   private Long id;
   private SoapNote note;
@@ -65,6 +70,11 @@ public class NotePage implements Serializable {
   private boolean editable;
   private Set<CautionCondition> conditions = Set.of();
   private List<String> intakeCautions = List.of();
+  private List<String> medications = List.of();
+  private List<RestrictionRule> restrictionRules = List.of();
+  private List<String> restrictionCautions = List.of();
+  private String overrideReason;
+  private List<String> overridden = List.of();
   private List<String> declinedInConsent = List.of();
   private boolean acupressureDeclined;
   private Map<String, CatalogueEntry> entries = Map.of();
@@ -118,10 +128,28 @@ public class NotePage implements Serializable {
         intakes.current(clientId).map(HealthIntake::cautions).orElse(List.of()).stream()
             .map(c -> c.area() + ": " + c.advice())
             .toList();
+    medications =
+        intakes.current(clientId).map(HealthIntake::getMedications).orElse(List.of()).stream()
+            .map(Medication::readable)
+            .toList();
+    // Kept as values: an entity held by the view would keep its persistence context alive.
+    List<Restriction> inForce = restrictions.inForce(clientId, restrictions.sessionDay(note));
+    restrictionRules = inForce.stream().map(Restriction::rule).toList();
+    restrictionCautions = inForce.stream().map(this::restrictionCaution).toList();
     SoapNotes.DeclinedTechniques declined = notes.declinedInConsent(clientId);
     declinedInConsent = declined.inClientsWords();
     acupressureDeclined = declined.acupressure();
     addenda = notes.addenda(id);
+    if (note.isSigned()) {
+      overridden =
+          restrictions.overridesOf(id).stream()
+              .map(
+                  o ->
+                      o.getRestriction().describe(this::entryName)
+                          + " Reason for overriding: "
+                          + o.getReason())
+              .toList();
+    }
   }
 
   // Rows
@@ -315,7 +343,7 @@ public class NotePage implements Serializable {
       return null;
     }
     try {
-      notes.sign(id, seenVersion, draft, password);
+      notes.sign(id, seenVersion, draft, password, overrideReason);
       Messages.flash("The note is signed and locked.");
       return "/clinical/note.xhtml?faces-redirect=true&id=" + id;
     } catch (NoteConflict conflict) {
@@ -379,13 +407,69 @@ public class NotePage implements Serializable {
     return entry == null ? kindAndCode : entry.getName();
   }
 
-  /** The cautions for one treatment row, from the catalogue, the client's intake and consents. */
+  /**
+   * The cautions for one treatment row, from the catalogue, the client's intake and consents, and
+   * the restrictions in force that speak of it.
+   */
   public String muscleRowCaution(TreatedMuscle row) {
-    return String.join(" ", row.cautions(entries, conditions));
+    List<String> cautions = new ArrayList<>(row.cautions(entries, conditions));
+    restrictionRules.stream()
+        .filter(rule -> rule.concerns(row, entries))
+        .forEach(rule -> cautions.add("Restriction: " + rule.describe(this::entryName)));
+    return String.join(" ", cautions);
   }
 
   public String pointRowCaution(PointUse row) {
-    return String.join(" ", row.cautions(entries, conditions, acupressureDeclined));
+    List<String> cautions = new ArrayList<>(row.cautions(entries, conditions, acupressureDeclined));
+    restrictionRules.stream()
+        .filter(rule -> rule.concerns(row, entries))
+        .forEach(rule -> cautions.add("Restriction: " + rule.describe(this::entryName)));
+    return String.join(" ", cautions);
+  }
+
+  /** Whether the row breaks a restriction in force: the row is marked, signing needs a reason. */
+  public boolean muscleRowBreaks(TreatedMuscle row) {
+    return restrictionRules.stream().anyMatch(rule -> rule.brokenBy(row, entries));
+  }
+
+  public boolean pointRowBreaks(PointUse row) {
+    return restrictionRules.stream().anyMatch(rule -> rule.brokenBy(row, entries));
+  }
+
+  /**
+   * The restrictions the rows on the screen break, each with those rows, for the signing dialog;
+   * the service checks again when signing.
+   */
+  public List<String> getBrokenRestrictions() {
+    if (draft == null) {
+      return List.of();
+    }
+    return restrictionRules.stream()
+        .map(rule -> Map.entry(rule, rule.brokenRows(draft, entries)))
+        .filter(broken -> !broken.getValue().isEmpty())
+        .map(
+            broken ->
+                broken.getKey().describe(this::entryName)
+                    + " Rows: "
+                    + String.join("; ", broken.getValue()))
+        .toList();
+  }
+
+  private String restrictionCaution(Restriction restriction) {
+    String source =
+        restriction.getClearance() == null
+            ? "by " + restriction.getRecordedBy()
+            : "physician "
+                + restriction.getClearance().getPhysicianName()
+                + ", clearance of "
+                + restriction.getClearance().getClearedOn();
+    return "Restriction: "
+        + restriction.describe(this::entryName)
+        + " "
+        + restriction.getReason()
+        + " ("
+        + source
+        + ")";
   }
 
   public List<CatalogueEntry> getMuscles() {
@@ -451,6 +535,27 @@ public class NotePage implements Serializable {
 
   public List<String> getIntakeCautions() {
     return intakeCautions;
+  }
+
+  /** The restrictions a signed note broke on purpose, with the reason given. */
+  public List<String> getOverridden() {
+    return overridden;
+  }
+
+  public List<String> getMedications() {
+    return medications;
+  }
+
+  public List<String> getRestrictionCautions() {
+    return restrictionCautions;
+  }
+
+  public String getOverrideReason() {
+    return overrideReason;
+  }
+
+  public void setOverrideReason(String overrideReason) {
+    this.overrideReason = overrideReason;
   }
 
   public List<String> getDeclinedInConsent() {
