@@ -2,7 +2,6 @@ package org.myochart.anatomy;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A part of the body in the words a physician's restriction uses ("no deep work on the neck"). A
@@ -44,13 +43,5 @@ public enum BodyRegion {
       }
     }
     return regions;
-  }
-
-  /** The regions as stored; null for none. */
-  public static String format(Set<BodyRegion> regions) {
-    if (regions == null || regions.isEmpty()) {
-      return null;
-    }
-    return regions.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
   }
 }

@@ -311,7 +311,7 @@ public class HealthIntake implements java.io.Serializable {
 
   /** Whether one of the medications is of the kind, by what was ticked or by its name. */
   public boolean takes(MedicationKind kind) {
-    return medications.stream().anyMatch(m -> m.treatmentKind() == kind);
+    return medications.stream().anyMatch(m -> m.treatmentKinds().contains(kind));
   }
 
   public boolean hasRedFlags() {

@@ -37,15 +37,17 @@ public class Medication implements java.io.Serializable {
   }
 
   /**
-   * The kind that matters for treatment, from the kind ticked and the name ({@link
+   * The kinds that matter for treatment, from the kind ticked and the name ({@link
    * MedicationKind#of}).
    */
-  public MedicationKind treatmentKind() {
+  public java.util.Set<MedicationKind> treatmentKinds() {
     return MedicationKind.of(name, kind);
   }
 
-  /** "Sumatriptan 50 mg (Triptan (for an attack))", as the note's cautions show it. */
+  /** "Sumatriptan 50 mg — Acute (for an attack), Triptan", as the note's cautions show it. */
   public String readable() {
-    return name + " (" + treatmentKind().getLabel() + ")";
+    return name
+        + " — "
+        + String.join(", ", treatmentKinds().stream().map(MedicationKind::getLabel).toList());
   }
 }

@@ -1,7 +1,9 @@
 package org.myochart.client;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What a medication is taken for. Blood thinners change how deep pressure may go; triptans can
@@ -9,28 +11,57 @@ import java.util.Locale;
  */
 public enum MedicationKind {
   ACUTE("Acute (for an attack)"),
-  TRIPTAN("Triptan (for an attack)"),
+  TRIPTAN("Triptan"),
   PREVENTIVE("Preventive"),
-  BLOOD_THINNER("Blood thinner (anticoagulant or antiplatelet)"),
+  BLOOD_THINNER("Blood thinner"),
   OTHER("Other");
 
-  /** Generic names that say a medicine thins the blood, whatever kind was ticked. */
+  /** Generic and common brand names that say a medicine thins the blood. */
   private static final List<String> BLOOD_THINNERS =
       List.of(
           "warfarin",
+          "marevan",
+          "coumadin",
+          "phenprocoumon",
+          "acenocoumarol",
           "apixaban",
+          "eliquis",
           "rivaroxaban",
+          "xarelto",
           "dabigatran",
+          "pradaxa",
           "edoxaban",
+          "lixiana",
           "heparin",
           "enoxaparin",
+          "klexane",
+          "clexane",
           "dalteparin",
+          "fragmin",
           "tinzaparin",
+          "innohep",
           "clopidogrel",
+          "plavix",
           "ticagrelor",
+          "brilique",
+          "brilinta",
           "prasugrel",
-          "phenprocoumon",
-          "acenocoumarol");
+          "efient");
+
+  /** Generic names of triptans end in "triptan"; the common brands besides. */
+  private static final List<String> TRIPTANS =
+      List.of(
+          "triptan",
+          "imigran",
+          "imitrex",
+          "maxalt",
+          "zomig",
+          "relpax",
+          "naramig",
+          "amerge",
+          "almogran",
+          "frova",
+          "migard");
 
   private final String label;
 
@@ -43,20 +74,21 @@ public enum MedicationKind {
   }
 
   /**
-   * The kind that matters for treatment: the one ticked, unless the name says more (every triptan's
-   * generic name ends in "triptan"; the common blood thinners are known by name).
+   * The kinds that matter for treatment: the one ticked, and what the name says besides (a medicine
+   * ticked as "other" or even as a triptan is still known as a blood thinner by its name).
    */
-  public static MedicationKind of(String name, MedicationKind ticked) {
-    if (ticked == BLOOD_THINNER || ticked == TRIPTAN || name == null) {
-      return ticked;
+  public static Set<MedicationKind> of(String name, MedicationKind ticked) {
+    Set<MedicationKind> kinds = EnumSet.noneOf(MedicationKind.class);
+    if (ticked != null) {
+      kinds.add(ticked);
     }
-    String lower = name.toLowerCase(Locale.ROOT);
+    String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
     if (BLOOD_THINNERS.stream().anyMatch(lower::contains)) {
-      return BLOOD_THINNER;
+      kinds.add(BLOOD_THINNER);
     }
-    if (lower.contains("triptan")) {
-      return TRIPTAN;
+    if (TRIPTANS.stream().anyMatch(lower::contains)) {
+      kinds.add(TRIPTAN);
     }
-    return ticked;
+    return kinds;
   }
 }

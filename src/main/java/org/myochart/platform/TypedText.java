@@ -13,4 +13,15 @@ public final class TypedText {
     String trimmed = value.strip();
     return trimmed.isEmpty() ? null : trimmed;
   }
+
+  /**
+   * Trims, and null unless a letter or digit remains: a reason made only of spaces, no-break
+   * spaces, zero-width or control characters or punctuation says nothing.
+   */
+  public static String saying(String value) {
+    String trimmed = clean(value);
+    return trimmed != null && trimmed.codePoints().anyMatch(Character::isLetterOrDigit)
+        ? trimmed
+        : null;
+  }
 }

@@ -118,10 +118,13 @@ public class Restriction implements Serializable {
     this.recordedAt = recordedAt;
   }
 
-  /** Ends the restriction before its end date (or ends an open-ended one); never twice. */
-  void lift(String by, Instant at, String why) {
+  /** Ends the restriction before its last day (or ends an open-ended one); never twice. */
+  void lift(String by, Instant at, String why, ZoneId zone) {
     if (liftedAt != null) {
       throw RuleViolation.conflict("This restriction was already ended.");
+    }
+    if (!endableOn(LocalDate.ofInstant(at, zone))) {
+      throw RuleViolation.conflict("This restriction ended on " + endsOn + " already.");
     }
     this.liftedBy = by;
     this.liftedAt = at;
@@ -129,14 +132,48 @@ public class Restriction implements Serializable {
   }
 
   /**
-   * Whether it holds on the day: from its first day to its last, and not ended before that day
-   * (ended on a day means it no longer holds that day).
+   * Whether it holds for a session that starts at the moment: from its first day to its last (in
+   * the clinic's zone), and not ended before the session began — a restriction ended at 10:00 still
+   * holds for the session of 08:00.
    */
-  public boolean inForceOn(LocalDate day, ZoneId zone) {
+  public boolean inForceAt(Instant when, ZoneId zone) {
+    LocalDate day = LocalDate.ofInstant(when, zone);
     if (day.isBefore(startsOn) || (endsOn != null && day.isAfter(endsOn))) {
       return false;
     }
-    return liftedAt == null || day.isBefore(LocalDate.ofInstant(liftedAt, zone));
+    return liftedAt == null || when.isBefore(liftedAt);
+  }
+
+  /** Whether it can still be ended early on the day: not ended, and its last day not past. */
+  public boolean endableOn(LocalDate today) {
+    return liftedAt == null && (endsOn == null || !endsOn.isBefore(today));
+  }
+
+  /** Where it stands at the moment, in words: "In force", "From …", "Ended …". */
+  public String status(Instant now, ZoneId zone) {
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    if (liftedAt != null) {
+      return "Ended early by "
+          + liftedBy
+          + " on "
+          + LocalDate.ofInstant(liftedAt, zone)
+          + ": "
+          + liftReason;
+    }
+    if (inForceAt(now, zone)) {
+      return "In force";
+    }
+    return today.isBefore(startsOn) ? "From " + startsOn : "Ended " + endsOn;
+  }
+
+  /** Whether the terms are these, so that a second submit of the same form records nothing. */
+  boolean sameAs(RestrictionTerms terms, MedicalClearance from) {
+    return java.util.Objects.equals(rule(), terms.rule())
+        && startsOn.equals(terms.startsOn())
+        && reason.equals(terms.reason())
+        && liftedAt == null
+        && java.util.Objects.equals(
+            clearance == null ? null : clearance.getId(), from == null ? null : from.getId());
   }
 
   /** What it rules out, as a value the note page can keep and check rows against. */

@@ -121,7 +121,8 @@ public record RestrictionRule(
     if (side != Side.LEFT && side != Side.RIGHT) {
       return true;
     }
-    return rowSide == null || rowSide == side || rowSide == Side.BOTH;
+    // A row on both sides, on the midline or without a side yet reaches the restricted side.
+    return rowSide == null || rowSide == side || rowSide == Side.BOTH || rowSide == Side.MIDLINE;
   }
 
   static Function<String, String> names(Map<String, CatalogueEntry> catalogue) {

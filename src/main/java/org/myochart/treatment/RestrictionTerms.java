@@ -45,6 +45,11 @@ public record RestrictionTerms(
     }
   }
 
+  /** What the terms rule out. */
+  RestrictionRule rule() {
+    return new RestrictionRule(region, structure, side, technique, maxPressure, endsOn);
+  }
+
   /** The rules across fields, each reported at the field to change. */
   @Documented
   @Constraint(validatedBy = Complete.Check.class)
@@ -66,7 +71,7 @@ public record RestrictionTerms(
         context.disableDefaultConstraintViolation();
         boolean valid = true;
         boolean place = terms.region() != null || terms.structure() != null;
-        if (!place && terms.technique() == null) {
+        if (!place && terms.technique() == null && terms.maxPressure() == null) {
           valid = refuse(context, "{restriction.where.or.technique}", "region");
         }
         if (terms.region() != null && terms.structure() != null) {

@@ -8,16 +8,21 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.myochart.anatomy.Catalogue;
 import org.myochart.anatomy.CatalogueEntry;
 import org.myochart.anatomy.CatalogueKind;
+import org.myochart.anatomy.Side;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
+import org.myochart.audit.RowsRead;
 import org.myochart.caseload.Caseloads;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
@@ -66,6 +71,10 @@ public class Restrictions {
         throw RuleViolation.invalidFields(
             Map.of("structure", "Choose a muscle or pressure point from the catalogue."));
       }
+      if (!entry.isLateral() && (terms.side() == Side.LEFT || terms.side() == Side.RIGHT)) {
+        throw RuleViolation.invalidFields(
+            Map.of("side", entry.getName() + " lies on the midline and has no sides."));
+      }
     }
     if (terms.technique() != null
         && !entries.containsKey(CatalogueKind.TECHNIQUE + ":" + terms.technique())) {
@@ -79,6 +88,13 @@ public class Restrictions {
         throw RuleViolation.invalidFields(
             Map.of("clearance", "Choose one of this client's medical clearances."));
       }
+    }
+    MedicalClearance from = clearance;
+    Optional<Restriction> already =
+        recordedOf(clientId).stream().filter(r -> r.sameAs(terms, from)).findFirst();
+    if (already.isPresent()) {
+      // A second submit of the same form (a double tap) records nothing more.
+      return already.get();
     }
     Restriction restriction = new Restriction(client, clearance, terms, me.name(), clock.instant());
     em.persist(restriction);
@@ -111,16 +127,26 @@ public class Restrictions {
       throw RuleViolation.stale("restriction");
     }
     String why = TypedText.clean(reason);
-    restriction.lift(me.name(), clock.instant(), why);
+    restriction.lift(me.name(), clock.instant(), why, settings.zone());
     em.flush();
     audit.recordDetail(
         AuditAction.CHANGE, RECORD_TYPE, restrictionId, new RestrictionLifted(clientId, why));
     return restriction;
   }
 
-  /** Every restriction of the client, newest first, those in force and those that ended. */
+  /**
+   * Every restriction of the client, newest first, those in force and those that ended; reading
+   * them is audited.
+   */
   public List<Restriction> of(long clientId) {
     caseloads.require(clientId);
+    List<Restriction> found = recordedOf(clientId);
+    audit.recordDetail(
+        AuditAction.VIEW, RECORD_TYPE, "client:" + clientId, new RowsRead(clientId, found.size()));
+    return found;
+  }
+
+  private List<Restriction> recordedOf(long clientId) {
     return em.createQuery(
             "select r from Restriction r where r.client.id = :c order by r.recordedAt desc, r.id desc",
             Restriction.class)
@@ -128,17 +154,17 @@ public class Restrictions {
         .getResultList();
   }
 
-  /** The restrictions that hold on the day, oldest first. */
-  public List<Restriction> inForce(long clientId, LocalDate day) {
-    caseloads.require(clientId);
-    return inForceOn(clientId, day);
+  /** The restrictions that hold for the note's session, oldest first. */
+  public List<Restriction> inForceFor(SoapNote note) {
+    caseloads.require(note.getClient().getId());
+    return inForceAt(note.getClient().getId(), note.getSession().getStartsAt());
   }
 
-  /** The restrictions in force on the session's day that the draft's rows break. */
+  /** The restrictions in force for the note's session that the draft's rows break. */
   public List<Broken> brokenBy(SoapNote note, NoteDraft draft) {
     caseloads.require(note.getClient().getId());
     Map<String, CatalogueEntry> entries = catalogue.byCode();
-    return inForceOn(note.getClient().getId(), sessionDay(note)).stream()
+    return inForceAt(note.getClient().getId(), note.getSession().getStartsAt()).stream()
         .map(r -> new Broken(r, r.describe(names(entries)), r.rule().brokenRows(draft, entries)))
         .filter(broken -> !broken.rows().isEmpty())
         .toList();
@@ -176,7 +202,8 @@ public class Restrictions {
     return written;
   }
 
-  private List<Restriction> inForceOn(long clientId, LocalDate day) {
+  private List<Restriction> inForceAt(long clientId, Instant sessionStart) {
+    LocalDate day = LocalDate.ofInstant(sessionStart, settings.zone());
     return em
         .createQuery(
             "select r from Restriction r where r.client.id = :c and r.startsOn <= :d"
@@ -186,7 +213,7 @@ public class Restrictions {
         .setParameter("d", day)
         .getResultList()
         .stream()
-        .filter(r -> r.inForceOn(day, settings.zone()))
+        .filter(r -> r.inForceAt(sessionStart, settings.zone()))
         .toList();
   }
 
@@ -200,8 +227,7 @@ public class Restrictions {
     return me;
   }
 
-  private static java.util.function.Function<String, String> names(
-      Map<String, CatalogueEntry> entries) {
+  private static Function<String, String> names(Map<String, CatalogueEntry> entries) {
     return RestrictionRule.names(entries);
   }
 }

@@ -41,6 +41,7 @@ import org.myochart.consent.Consents;
 import org.myochart.consent.TreatmentGate;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.TypedText;
+import org.myochart.platform.validation.Text;
 import org.myochart.security.PasswordConfirmation;
 import org.myochart.security.StaffAccount;
 import org.myochart.staff.Role;
@@ -231,8 +232,9 @@ public class SoapNotes {
     return sign(noteId, seenVersion, draft, password, null);
   }
 
-  /** The longest reason for overriding restrictions a signature takes. */
-  static final int LONGEST_OVERRIDE_REASON = 2000;
+  /** Why a therapist signs a note that breaks a restriction; checked like every typed text. */
+  record OverrideReason(
+      @Text(label = "reason for overriding", max = 2000, multiline = true) String override) {}
 
   /**
    * Saves and signs the note; from then on it never changes. Rows that break a restriction in force
@@ -252,14 +254,13 @@ public class SoapNotes {
       throw new NoteConflict(note);
     }
     List<Restrictions.Broken> broken = restrictions.brokenBy(note, draft);
-    String override = broken.isEmpty() ? null : TypedText.clean(overrideReason);
+    String override = broken.isEmpty() ? null : TypedText.saying(overrideReason);
     if (!broken.isEmpty() && override == null) {
       throw RuleViolation.invalidFields(
           Map.of("override", overrideNeeded(broken, restrictions.sessionDay(note))));
     }
-    if (override != null && override.length() > LONGEST_OVERRIDE_REASON) {
-      throw RuleViolation.invalidFields(
-          Map.of("override", "Keep the reason for overriding to 2000 characters."));
+    if (override != null) {
+      refuseViolations(new OverrideReason(override));
     }
     StaffAccount signer = passwords.confirm(note.getTherapist(), password);
     Instant now = clock.instant();

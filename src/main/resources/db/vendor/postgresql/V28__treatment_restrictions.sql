@@ -60,3 +60,31 @@ create trigger restriction_override_no_truncate before truncate on restriction_o
   for each statement execute function myochart_refuse_change();
 
 comment on table restriction_override is 'Append-only: a restriction broken on purpose in a signed note; updates and deletes are refused by trigger.';
+
+-- A restriction is never deleted, and once recorded it changes only by being ended, once: its
+-- terms, dates, reason and who recorded it stay as they were.
+create function myochart_restriction_ends_once() returns trigger language plpgsql as $$
+begin
+  if tg_op <> 'UPDATE' then
+    raise exception 'MyoChart refuses % on %: restrictions are never deleted', tg_op, tg_table_name
+      using errcode = 'insufficient_privilege';
+  end if;
+  if old.lifted_at is not null or new.lifted_at is null or new.lifted_by is null
+      or (new.id, new.client_id, new.clearance_id, new.region, new.structure, new.side,
+          new.technique, new.max_pressure, new.starts_on, new.ends_on, new.reason,
+          new.recorded_by, new.recorded_at)
+         is distinct from
+         (old.id, old.client_id, old.clearance_id, old.region, old.structure, old.side,
+          old.technique, old.max_pressure, old.starts_on, old.ends_on, old.reason,
+          old.recorded_by, old.recorded_at) then
+    raise exception 'MyoChart refuses UPDATE on %: a restriction only ends, once', tg_table_name
+      using errcode = 'insufficient_privilege';
+  end if;
+  return new;
+end
+$$;
+
+create trigger treatment_restriction_ends_once before update or delete on treatment_restriction
+  for each row execute function myochart_restriction_ends_once();
+create trigger treatment_restriction_no_truncate before truncate on treatment_restriction
+  for each statement execute function myochart_refuse_change();

@@ -33,7 +33,7 @@ public final class CatalogueFixtures {
     try {
       java.lang.reflect.Field field = CatalogueEntry.class.getDeclaredField("regions");
       field.setAccessible(true);
-      field.set(entry, BodyRegion.format(java.util.Set.of(regions)));
+      field.set(entry, String.join(",", java.util.Arrays.stream(regions).map(Enum::name).toList()));
       return entry;
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);

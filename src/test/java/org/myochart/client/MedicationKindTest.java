@@ -2,35 +2,42 @@ package org.myochart.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MedicationKindTest {
 
   @Test
-  void aTriptanOrABloodThinnerIsKnownByItsNameWhateverKindWasTicked() {
+  void aTriptanOrABloodThinnerIsKnownByItsGenericOrBrandNameWhateverKindWasTicked() {
     assertEquals(
-        MedicationKind.TRIPTAN, MedicationKind.of("Sumatriptan 50 mg", MedicationKind.ACUTE));
-    assertEquals(MedicationKind.TRIPTAN, MedicationKind.of("RIZATRIPTAN", MedicationKind.OTHER));
+        Set.of(MedicationKind.ACUTE, MedicationKind.TRIPTAN),
+        MedicationKind.of("Sumatriptan 50 mg", MedicationKind.ACUTE));
     assertEquals(
-        MedicationKind.BLOOD_THINNER, MedicationKind.of("Warfarin 5 mg", MedicationKind.OTHER));
+        Set.of(MedicationKind.OTHER, MedicationKind.TRIPTAN),
+        MedicationKind.of("Imigran", MedicationKind.OTHER));
     assertEquals(
-        MedicationKind.BLOOD_THINNER, MedicationKind.of("apixaban", MedicationKind.PREVENTIVE));
+        Set.of(MedicationKind.OTHER, MedicationKind.BLOOD_THINNER),
+        MedicationKind.of("Marevan 2.5 mg", MedicationKind.OTHER));
+    assertEquals(
+        Set.of(MedicationKind.TRIPTAN, MedicationKind.BLOOD_THINNER),
+        MedicationKind.of("Warfarin", MedicationKind.TRIPTAN),
+        "the name still says blood thinner when the wrong kind was ticked");
   }
 
   @Test
-  void otherwiseTheTickedKindStands() {
+  void otherwiseTheTickedKindStandsAlone() {
     assertEquals(
-        MedicationKind.PREVENTIVE,
+        Set.of(MedicationKind.PREVENTIVE),
         MedicationKind.of("Propranolol 40 mg", MedicationKind.PREVENTIVE));
     assertEquals(
-        MedicationKind.BLOOD_THINNER,
+        Set.of(MedicationKind.BLOOD_THINNER),
         MedicationKind.of("Something new", MedicationKind.BLOOD_THINNER));
-    assertEquals(MedicationKind.ACUTE, MedicationKind.of("Ibuprofen 400 mg", MedicationKind.ACUTE));
   }
 
   @Test
-  void aTriptanInTheIntakeIsACautionForTheTherapist() {
-    Medication sumatriptan = new Medication("Sumatriptan 50 mg", MedicationKind.ACUTE);
-    assertEquals("Sumatriptan 50 mg (Triptan (for an attack))", sumatriptan.readable());
+  void theNoteShowsAMedicationWithEveryKindThatMatters() {
+    assertEquals(
+        "Sumatriptan 50 mg — Acute (for an attack), Triptan",
+        new Medication("Sumatriptan 50 mg", MedicationKind.ACUTE).readable());
   }
 }

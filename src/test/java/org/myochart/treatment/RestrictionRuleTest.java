@@ -109,6 +109,24 @@ class RestrictionRuleTest {
   }
 
   @Test
+  void aPressureLimitAnywhereConcernsEveryRowAndAMidlineRowReachesAOneSidedRestriction() {
+    RestrictionRule lightEverywhere =
+        new RestrictionRule(null, null, null, null, Pressure.LIGHT, null);
+    RestrictionRule leftNeck =
+        new RestrictionRule(BodyRegion.NECK, null, Side.LEFT, null, null, null);
+
+    assertTrue(
+        lightEverywhere.brokenBy(
+            row("temporalis", Side.LEFT, "swedish-relaxation", Pressure.MODERATE), CATALOGUE));
+    assertEquals(
+        "Anywhere: no pressure firmer than light, until further notice.",
+        lightEverywhere.describe(RestrictionRuleTest::names));
+    assertTrue(
+        leftNeck.concerns(new PointUse("GB20", Side.MIDLINE, "The therapist"), CATALOGUE),
+        "a row on the midline reaches the left side");
+  }
+
+  @Test
   void aRestrictionOnOneSideOfOneMuscleLeavesTheOtherSideFreeButNotBoth() {
     RestrictionRule leftScalenes =
         new RestrictionRule(null, "MUSCLE:scalenes", Side.LEFT, null, Pressure.LIGHT, UNTIL);

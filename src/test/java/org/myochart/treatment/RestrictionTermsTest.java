@@ -45,8 +45,12 @@ class RestrictionTermsTest {
   void eachMissingOrContradictoryPartIsReportedAtItsField() {
     assertEquals(
         Set.of("region"),
+        refusedFields(new RestrictionTerms(null, null, null, null, null, DAY, null, "Why", null)));
+    assertEquals(
+        Set.of(),
         refusedFields(
-            new RestrictionTerms(null, null, null, null, Pressure.LIGHT, DAY, null, "Why", null)));
+            new RestrictionTerms(null, null, null, null, Pressure.LIGHT, DAY, null, "Why", null)),
+        "a pressure limit anywhere (a blood thinner) is complete");
     assertEquals(
         Set.of("structure"),
         refusedFields(

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -31,6 +35,7 @@ import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.client.Intakes;
 import org.myochart.client.MedicalClearance;
+import org.myochart.platform.DatabaseLocation;
 import org.myochart.platform.RuleViolation;
 import org.myochart.record.Records;
 import org.myochart.security.StaffAccounts;
@@ -63,6 +68,22 @@ class RestrictionsIT {
   @Inject StaffAccounts staff;
   @Inject AuditTrail audit;
   @Inject Records records;
+  @Inject UserTransaction transaction;
+  @PersistenceContext EntityManager em;
+
+  /** Whether the database refuses the statement, run as the application's own database user. */
+  private boolean refusedByDatabase(String sql) throws Exception {
+    transaction.begin();
+    try {
+      em.createNativeQuery(sql).executeUpdate();
+      em.flush();
+      return false;
+    } catch (PersistenceException refused) {
+      return true;
+    } finally {
+      transaction.rollback();
+    }
+  }
 
   private Actor therapist() {
     String username = "r" + UUID.randomUUID().toString().substring(0, 8);
@@ -113,7 +134,8 @@ class RestrictionsIT {
   }
 
   @Test
-  void aNoteBreakingARestrictionIsSignedOnlyWithAReasonThatTheAuditAndTheSealedPdfKeep() {
+  void aNoteBreakingARestrictionIsSignedOnlyWithAReasonThatTheAuditAndTheSealedPdfKeep()
+      throws Exception {
     Actor therapist = therapist();
     Client client = treatableClient();
     SoapNote started =
@@ -142,6 +164,24 @@ class RestrictionsIT {
         audit.forRecord(Restrictions.RECORD_TYPE, restriction.getId()).stream()
             .anyMatch(e -> e.getAction() == AuditAction.CREATE),
         "recording a restriction is audited");
+    // Ended after the session began: it still held for that session.
+    Restriction jaw =
+        as(
+            therapist,
+            () ->
+                restrictions.record(
+                    client.getId(),
+                    new RestrictionTerms(
+                        null,
+                        "MUSCLE:temporalis",
+                        Side.LEFT,
+                        null,
+                        null,
+                        today,
+                        null,
+                        "Jaw surgery.",
+                        null)));
+    as(therapist, () -> restrictions.lift(jaw.getId(), jaw.getVersion(), "Healed."));
 
     SoapNote saved =
         as(
@@ -162,12 +202,15 @@ class RestrictionsIT {
                             saved.getVersion(),
                             workingTheNeck(Pressure.FIRM),
                             PASSWORD,
-                            "  ")));
+                            " \u200B\u00A0. ")));
     String why = refused.fieldProblems().get("override");
     assertTrue(
         why != null && why.contains("Neck (cervical)") && why.contains("Upper trapezius"),
-        "the refusal names the restriction and the row: " + refused.fieldProblems());
-    assertTrue(!why.contains("Temporalis"), "a row outside the region is not named: " + why);
+        "the refusal names the restriction and the row, whatever invisible reason was given: "
+            + refused.fieldProblems());
+    assertTrue(
+        why.contains("Temporalis, left side: no treatment") && why.contains("Temporalis (left)"),
+        "a restriction ended after the session began still holds for it: " + why);
     assertEquals(NoteStatus.DRAFT, notes.find(saved.getId()).getStatus(), "nothing signed");
 
     SoapNote signed =
@@ -181,11 +224,24 @@ class RestrictionsIT {
                     PASSWORD,
                     "Client asked for firm work; no cervical pain today."));
     assertEquals(NoteStatus.SIGNED, signed.getStatus());
-    List<RestrictionOverride> overrides = restrictions.overridesOf(signed.getId());
-    assertEquals(1, overrides.size());
+    List<RestrictionOverride> overrides =
+        as(therapist, () -> restrictions.overridesOf(signed.getId()));
+    assertEquals(2, overrides.size());
     assertEquals(restriction.getId(), overrides.get(0).getRestriction().getId());
     assertEquals(
         "Client asked for firm work; no cervical pain today.", overrides.get(0).getReason());
+    if (!DatabaseLocation.configured().isEmbedded()) {
+      // On PostgreSQL the database itself keeps them (V28), whatever the application asks.
+      assertTrue(
+          refusedByDatabase(
+              "delete from restriction_override where id = " + overrides.get(0).getId()));
+      assertTrue(
+          refusedByDatabase(
+              "update treatment_restriction set reason = 'none' where id = "
+                  + restriction.getId()));
+      assertTrue(
+          refusedByDatabase("delete from treatment_restriction where id = " + restriction.getId()));
+    }
     assertEquals(therapist.name(), overrides.get(0).getOverriddenBy());
 
     String signing =
@@ -195,7 +251,8 @@ class RestrictionsIT {
             .orElseThrow()
             .getDetail();
     assertTrue(
-        signing.contains("\"restrictionsOverridden\":[" + restriction.getId() + "]")
+        signing.contains(
+                "\"restrictionsOverridden\":[" + restriction.getId() + "," + jaw.getId() + "]")
             && signing.contains("no cervical pain today"),
         "the signature's audit entry names the override: " + signing);
 
@@ -214,10 +271,6 @@ class RestrictionsIT {
   void aNoteWithinTheLimitOrOutsideTheRestrictionsDaysIsSignedWithoutAReason() {
     Actor therapist = therapist();
     Client client = treatableClient();
-    SoapNote started =
-        as(
-            therapist,
-            () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
     LocalDate today = clients.today();
     as(
         therapist,
@@ -267,7 +320,11 @@ class RestrictionsIT {
             .anyMatch(e -> e.getAction() == AuditAction.CHANGE && e.getDetail().contains("Healed")),
         "ending one early is audited with its reason");
 
-    // A restriction ended today no longer holds today; the others lie outside the session's day.
+    // The restriction ended before the session began; the others lie outside the session's day.
+    SoapNote started =
+        as(
+            therapist,
+            () -> notes.startSession(client.getId(), SessionKind.ASSESSMENT, QUIET_DAY, "T"));
     SoapNote signed =
         as(
             therapist,
@@ -278,7 +335,7 @@ class RestrictionsIT {
                     workingTheNeck(Pressure.FIRM),
                     PASSWORD));
     assertEquals(NoteStatus.SIGNED, signed.getStatus());
-    assertTrue(restrictions.overridesOf(signed.getId()).isEmpty());
+    assertTrue(as(therapist, () -> restrictions.overridesOf(signed.getId())).isEmpty());
   }
 
   @Test
@@ -296,7 +353,7 @@ class RestrictionsIT {
     assertRefusedAt(
         therapist,
         client,
-        new RestrictionTerms(null, null, null, null, Pressure.LIGHT, today, null, "Why", null),
+        new RestrictionTerms(null, null, null, null, null, today, null, "Why", null),
         "region");
     assertRefusedAt(
         therapist,

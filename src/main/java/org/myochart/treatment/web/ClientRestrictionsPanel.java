@@ -6,6 +6,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,7 @@ public class ClientRestrictionsPanel implements Serializable {
   @Inject Intakes intakes;
   @Inject Clients clients;
   @Inject ClinicSettings settings;
+  @Inject Clock clock;
   @Inject CurrentStaff staff;
   @Inject ClientPage profile;
 
@@ -54,7 +57,8 @@ public class ClientRestrictionsPanel implements Serializable {
       String reason,
       String source,
       String status,
-      boolean endable) {}
+      boolean endable)
+      implements Serializable {}
 
   private Long clientId;
   private boolean readable;
@@ -88,20 +92,10 @@ public class ClientRestrictionsPanel implements Serializable {
 
   private void refresh() {
     Map<String, CatalogueEntry> entries = catalogue.byCode();
-    LocalDate today = clients.today();
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, settings.zone());
     List<Row> shown = new ArrayList<>();
     for (Restriction r : restrictions.of(clientId)) {
-      boolean inForce = r.inForceOn(today, settings.zone());
-      String status;
-      if (r.isLifted()) {
-        status = "Ended early by " + r.getLiftedBy() + ": " + r.getLiftReason();
-      } else if (inForce) {
-        status = "In force";
-      } else if (r.getStartsOn().isAfter(today)) {
-        status = "From " + r.getStartsOn();
-      } else {
-        status = "Ended " + r.getEndsOn();
-      }
       String source =
           r.getClearance() == null
               ? "Therapist " + r.getRecordedBy()
@@ -113,8 +107,8 @@ public class ClientRestrictionsPanel implements Serializable {
               r.describe(key -> name(entries, key)),
               r.getReason(),
               source,
-              status,
-              !r.isLifted() && (r.getEndsOn() == null || !r.getEndsOn().isBefore(today))));
+              r.status(now, settings.zone()),
+              r.endableOn(today)));
     }
     rows = shown;
     clearances =
@@ -126,7 +120,7 @@ public class ClientRestrictionsPanel implements Serializable {
             .toList();
   }
 
-  @ShowsRuleViolations(form = "profile:restriction")
+  @ShowsRuleViolations(form = "profile:tabs:restriction")
   public void record() {
     restrictions.record(
         clientId,
@@ -150,7 +144,7 @@ public class ClientRestrictionsPanel implements Serializable {
     endReason = null;
   }
 
-  @ShowsRuleViolations(form = "profile:restrictionEnd")
+  @ShowsRuleViolations(form = "profile:tabs:restrictionEnd")
   public void end() {
     if (ending == null) {
       return;

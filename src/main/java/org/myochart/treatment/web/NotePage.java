@@ -75,6 +75,8 @@ public class NotePage implements Serializable {
   private List<String> restrictionCautions = List.of();
   private String overrideReason;
   private List<String> overridden = List.of();
+  private List<String> brokenRestrictions = List.of();
+  private boolean overrideAsked;
   private List<String> declinedInConsent = List.of();
   private boolean acupressureDeclined;
   private Map<String, CatalogueEntry> entries = Map.of();
@@ -133,7 +135,7 @@ public class NotePage implements Serializable {
             .map(Medication::readable)
             .toList();
     // Kept as values: an entity held by the view would keep its persistence context alive.
-    List<Restriction> inForce = restrictions.inForce(clientId, restrictions.sessionDay(note));
+    List<Restriction> inForce = restrictions.inForceFor(note);
     restrictionRules = inForce.stream().map(Restriction::rule).toList();
     restrictionCautions = inForce.stream().map(this::restrictionCaution).toList();
     SoapNotes.DeclinedTechniques declined = notes.declinedInConsent(clientId);
@@ -350,6 +352,8 @@ public class NotePage implements Serializable {
       showConflict(conflict);
       return null;
     } catch (RuleViolation refused) {
+      // A restriction recorded since the dialog opened: ask for the reason there and then.
+      overrideAsked = refused.fieldProblems().containsKey("override");
       Messages.refused(refused, "note");
       return null;
     } finally {
@@ -437,22 +441,27 @@ public class NotePage implements Serializable {
   }
 
   /**
-   * The restrictions the rows on the screen break, each with those rows, for the signing dialog;
-   * the service checks again when signing.
+   * Before the signing dialog opens: the restrictions in force for the session that the rows on the
+   * screen break, as the service will check them when signing.
    */
-  public List<String> getBrokenRestrictions() {
-    if (draft == null) {
-      return List.of();
+  public void prepareSigning() {
+    if (!editable) {
+      return;
     }
-    return restrictionRules.stream()
-        .map(rule -> Map.entry(rule, rule.brokenRows(draft, entries)))
-        .filter(broken -> !broken.getValue().isEmpty())
-        .map(
-            broken ->
-                broken.getKey().describe(this::entryName)
-                    + " Rows: "
-                    + String.join("; ", broken.getValue()))
-        .toList();
+    brokenRestrictions =
+        restrictions.brokenBy(note, draft).stream()
+            .map(b -> b.description() + " Rows: " + String.join("; ", b.rows()))
+            .toList();
+  }
+
+  /** What {@link #prepareSigning} found, for the signing dialog. */
+  public List<String> getBrokenRestrictions() {
+    return brokenRestrictions;
+  }
+
+  /** Whether the signing dialog asks for a reason for overriding. */
+  public boolean isOverrideAsked() {
+    return !brokenRestrictions.isEmpty() || overrideAsked;
   }
 
   private String restrictionCaution(Restriction restriction) {
