@@ -136,6 +136,7 @@ public class AuditPage implements Serializable {
                     line.id(),
                     CLINIC_TIME.format(line.occurredAt().atZone(settings.zone())),
                     UTC_TIME.format(line.occurredAt()),
+                    line.actor(),
                     text.actor(line.actor()),
                     line.actorRole(),
                     AuditAction.labelOf(line.action()),

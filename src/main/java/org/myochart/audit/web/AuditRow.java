@@ -10,6 +10,7 @@ public record AuditRow(
     long id,
     String clinicTime,
     String utcTime,
+    String actor,
     String who,
     String role,
     String action,
