@@ -67,10 +67,13 @@ public record GoalTarget(Outcome outcome, int value) implements Serializable {
     }
   }
 
+  /** The target in words, e.g. "4 headache days a month" or "pain 3/10". */
+  public String words() {
+    return outcome == Outcome.PAIN ? "pain " + value + "/10" : value + " " + outcome.words;
+  }
+
   /** The line's legend, e.g. "Plan goal: 4 headache days a month". */
   public String label() {
-    return outcome == Outcome.PAIN
-        ? "Plan goal: pain " + value + "/10"
-        : "Plan goal: " + value + " " + outcome.words;
+    return "Plan goal: " + words();
   }
 }

@@ -241,6 +241,7 @@ class AuditPageBrowserIT {
           .selectByValue("50");
       browser.waitFor().until(d -> shownEntries(browser).size() == 50);
       assertFitsTheWindow(browser);
+      ClientRecordBrowserIT.screenshot(browser, "audit-page-laptop");
       String table = browser.find(By.cssSelector("[id='results:entries'] tbody")).getText();
       for (AuditAction action : AuditAction.values()) {
         assertFalse(

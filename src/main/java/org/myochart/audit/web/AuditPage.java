@@ -80,8 +80,24 @@ public class AuditPage implements Serializable {
       entries = new AuditEntries(this, filter);
     } catch (RuleViolation refused) {
       filter = null;
-      Messages.refused(refused, "filter");
+      refuse(refused);
     }
+  }
+
+  /**
+   * Shows a refused filter: next to its field, or at the top for the record of a History link,
+   * which has no field.
+   */
+  private static void refuse(RuleViolation refused) {
+    Messages.refused(refused, "filter");
+    refused
+        .fieldProblems()
+        .forEach(
+            (field, text) -> {
+              if (field.equals("type") || field.equals("id")) {
+                Messages.error(text);
+              }
+            });
   }
 
   /**
@@ -96,7 +112,7 @@ public class AuditPage implements Serializable {
     } catch (RuleViolation refused) {
       filter = null;
       entries = null;
-      Messages.refused(refused, "filter");
+      refuse(refused);
       return;
     }
     var external = FacesContext.getCurrentInstance().getExternalContext();

@@ -175,9 +175,9 @@ public class ClientTreatmentPanel implements Serializable {
       return "The plan's goal names no number these charts measure, so they show no goal line.";
     }
     String note =
-        "The dashed line is the plan's goal ("
-            + String.join("; ", targets.stream().map(GoalTarget::label).toList())
-            + ").";
+        "The dashed line is the plan's goal: "
+            + String.join("; ", targets.stream().map(GoalTarget::words).toList())
+            + ".";
     if (target(GoalTarget.Outcome.HEADACHE_DAYS) != null) {
       note +=
           " Headache days are reported at each visit for the time since the one before; the goal"
