@@ -92,14 +92,31 @@ class AuditPageBrowserIT {
     return column(browser, "audit-record").stream().map(r -> r.split("\n")[0].strip()).toList();
   }
 
-  /** Types part of a client's name into the client filter and picks the suggestion. */
+  /**
+   * Types part of a client's name into the client filter and picks the suggestion; types again if a
+   * busy machine lost the first suggestion request.
+   */
   private static void pickClient(Browser browser, String typed, String suggestion) {
-    browser.type("filter:client_input", typed);
-    browser.click(
+    By item =
         By.xpath(
             "//li[contains(@class,'ui-autocomplete-item') and contains(normalize-space(.), '"
                 + suggestion
-                + "')]"));
+                + "')]");
+    for (int attempt = 1; ; attempt++) {
+      browser.type("filter:client_input", typed);
+      try {
+        browser
+            .waitFor(java.time.Duration.ofSeconds(30))
+            .until(
+                org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(item));
+        break;
+      } catch (org.openqa.selenium.TimeoutException notYet) {
+        if (attempt == 2) {
+          throw notYet;
+        }
+      }
+    }
+    browser.click(item);
     browser
         .waitFor()
         .until(
