@@ -35,8 +35,9 @@ public record AuditFilter(
 
   /**
    * Reads the filter from what a person typed or a link carried (blank means not set), refusing
-   * malformed dates, a range that ends before it starts, a client id that is not a positive number,
-   * an unknown action and a record id without its type.
+   * malformed dates, a range that ends before it starts, a client reference that is not a client's
+   * id (the page fills it from the client picked by name), an unknown action and a record id
+   * without its type.
    */
   public static AuditFilter of(
       String staff,
@@ -62,9 +63,9 @@ public record AuditFilter(
       if (clientId == null || clientId <= 0) {
         problems.put(
             "client",
-            "A client is given by its number, for example 12; '"
+            "Choose the client by name from the suggestions; '"
                 + abbreviate(clientText)
-                + "' is not one.");
+                + "' does not name one.");
         clientId = null;
       }
     }

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One audit entry as the owner's audit page, its CSV and an export's audit log show it: read by a
  * JPQL constructor query ({@link #SELECT}), so that reading many entries never fills a persistence
- * context.
+ * context. {@code clientId} is the client the entry concerns (ADR-047), or null; the CSV leaves it
+ * out, as its columns are fixed.
  */
 public record AuditLine(
     long id,
@@ -19,7 +20,8 @@ public record AuditLine(
     String ipAddress,
     String userAgent,
     String previousHash,
-    String entryHash) {
+    String entryHash,
+    Long clientId) {
 
   /**
    * The JPQL select clause that reads an {@link AuditEntry} {@code a} as a line, without managing
@@ -27,8 +29,39 @@ public record AuditLine(
    */
   public static final String SELECT =
       "select new org.myochart.audit.AuditLine(a.id, a.occurredAt, a.actor, a.actorRole,"
-          + " a.action, a.recordType, a.recordId, a.detail, a.ipAddress, a.userAgent, a.previousHash, a.entryHash)"
+          + " a.action, a.recordType, a.recordId, a.detail, a.ipAddress, a.userAgent, a.previousHash, a.entryHash,"
+          + " a.clientId)"
           + " from AuditEntry a";
+
+  /** A line that names no client (ADR-047), as files written before the client column hold. */
+  public AuditLine(
+      long id,
+      Instant occurredAt,
+      String actor,
+      String actorRole,
+      String action,
+      String recordType,
+      String recordId,
+      String detail,
+      String ipAddress,
+      String userAgent,
+      String previousHash,
+      String entryHash) {
+    this(
+        id,
+        occurredAt,
+        actor,
+        actorRole,
+        action,
+        recordType,
+        recordId,
+        detail,
+        ipAddress,
+        userAgent,
+        previousHash,
+        entryHash,
+        null);
+  }
 
   /** The constructor {@link #SELECT} calls, with the entity's own attribute types. */
   public AuditLine(
@@ -43,7 +76,8 @@ public record AuditLine(
       String ipAddress,
       String userAgent,
       String previousHash,
-      String entryHash) {
+      String entryHash,
+      Long clientId) {
     this(
         id.longValue(),
         occurredAt,
@@ -56,6 +90,7 @@ public record AuditLine(
         ipAddress,
         userAgent,
         previousHash,
-        entryHash);
+        entryHash,
+        clientId);
   }
 }

@@ -8,13 +8,12 @@ import jakarta.persistence.TypedQuery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.myochart.platform.ClinicSettings;
 
 /**
- * The owner's searches of the audit trail. Results come newest first, a page at a time after or
- * before a known entry id, so no search reads more than a page however long the trail is. The JPQL
+ * The owner's searches of the audit trail. Results are counted and read a page at a time in the
+ * database (newest first unless the owner sorts otherwise), so no search loads the trail. The JPQL
  * WHERE clause holds only the filters that are set, with every value bound as a parameter
  * (PostgreSQL cannot type a bare {@code ? is null}), and rows are read as {@link AuditLine}s.
  *
@@ -34,38 +33,31 @@ public class AuditSearch {
   @Inject AuditTrail audit;
   @Inject ClinicSettings settings;
 
-  /** A page of results, newest first, and whether there are newer or older matches beyond it. */
-  public record Results(List<AuditLine> lines, boolean newer, boolean older) {
+  /** The largest page the owner's audit page asks for. */
+  public static final int LARGEST_PAGE = 100;
 
-    public Long newestId() {
-      return lines.isEmpty() ? null : lines.get(0).id();
-    }
-
-    public Long oldestId() {
-      return lines.isEmpty() ? null : lines.get(lines.size() - 1).id();
-    }
+  /** How many entries match; counted in the database. */
+  public long count(AuditFilter filter) {
+    Where where = where(filter);
+    TypedQuery<Long> query =
+        em.createQuery("select count(a) from AuditEntry a" + where.jpql(), Long.class);
+    where.bind(query);
+    return query.getSingleResult();
   }
 
   /**
-   * The newest {@code size} matches; with {@code before}, those older than that entry; with {@code
-   * after}, those just newer than it.
+   * One page of the matches in the given order: {@code size} entries (at most {@link
+   * #LARGEST_PAGE}) from the {@code first} match on, counting from zero. Only that page is read
+   * from the database.
    */
-  public Results page(AuditFilter filter, Long before, Long after, int size) {
+  public List<AuditLine> page(AuditFilter filter, int first, int size, AuditOrder order) {
     Where where = where(filter);
-    if (after != null) {
-      where.add("a.id > ?", after);
-      List<AuditLine> found = lines(where, "order by a.id", size + 1);
-      boolean newer = found.size() > size;
-      List<AuditLine> shown = new ArrayList<>(found.subList(0, Math.min(size, found.size())));
-      Collections.reverse(shown);
-      return new Results(shown, newer, true);
-    }
-    if (before != null) {
-      where.add("a.id < ?", before);
-    }
-    List<AuditLine> found = lines(where, "order by a.id desc", size + 1);
-    return new Results(
-        found.subList(0, Math.min(size, found.size())), before != null, found.size() > size);
+    TypedQuery<AuditLine> query =
+        em.createQuery(AuditLine.SELECT + where.jpql() + " " + order.jpql(), AuditLine.class)
+            .setFirstResult(Math.max(0, first))
+            .setMaxResults(Math.max(1, Math.min(size, LARGEST_PAGE)));
+    where.bind(query);
+    return query.getResultList();
   }
 
   /**

@@ -92,6 +92,11 @@ public class TreatmentPlan implements Serializable {
     return goal;
   }
 
+  /** What the goal aims for in numbers the outcome charts can show; empty when it names none. */
+  public java.util.List<GoalTarget> goalTargets() {
+    return GoalTarget.in(goal);
+  }
+
   public int getSessionsPlanned() {
     return sessionsPlanned;
   }

@@ -87,12 +87,12 @@ class AuditFilterTest {
   }
 
   @Test
-  void aClientIsAPositiveNumber() {
+  void aClientThatIsNotAPickedClientIsRefused() {
     assertEquals(
-        "A client is given by its number, for example 12; 'Anna' is not one.",
+        "Choose the client by name from the suggestions; 'Anna' does not name one.",
         refused(null, "Anna", null, null, null, null, null).fieldProblems().get("client"));
     assertEquals(
-        "A client is given by its number, for example 12; '-3' is not one.",
+        "Choose the client by name from the suggestions; '-3' does not name one.",
         refused(null, "-3", null, null, null, null, null).getMessage());
   }
 

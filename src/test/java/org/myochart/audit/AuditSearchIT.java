@@ -66,13 +66,11 @@ class AuditSearchIT {
     return new Actor(name, Role.OWNER, "10.0.0.5", "AuditSearchIT");
   }
 
-  private static List<AuditLine> all(AuditSearch.Results results) {
-    assertFalse(results.older() || results.newer(), "one page holds every match");
-    return results.lines();
-  }
-
   private List<AuditLine> find(AuditFilter filter) {
-    return all(search.page(filter, null, null, 200));
+    List<AuditLine> found =
+        search.page(filter, 0, AuditSearch.LARGEST_PAGE, AuditOrder.NEWEST_FIRST);
+    assertEquals(search.count(filter), found.size(), "one page holds every match");
+    return found;
   }
 
   private static AuditFilter filter(
@@ -217,7 +215,7 @@ class AuditSearchIT {
   }
 
   @Test
-  void resultsComeAPageAtATimeNewestFirst() {
+  void resultsComeAPageAtATimeNewestFirstAndAreCountedWhole() {
     String type = probeType();
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
@@ -225,20 +223,54 @@ class AuditSearchIT {
     }
     AuditFilter filter = filter(null, null, null, null, null, type, null);
 
-    AuditSearch.Results first = search.page(filter, null, null, 3);
-    assertEquals(ids.subList(0, 3), first.lines().stream().map(AuditLine::id).toList());
-    assertFalse(first.newer());
-    assertTrue(first.older());
-    AuditSearch.Results second = search.page(filter, first.oldestId(), null, 3);
-    assertEquals(ids.subList(3, 6), second.lines().stream().map(AuditLine::id).toList());
-    assertTrue(second.newer());
-    assertTrue(second.older());
-    AuditSearch.Results last = search.page(filter, second.oldestId(), null, 3);
-    assertEquals(ids.subList(6, 7), last.lines().stream().map(AuditLine::id).toList());
-    assertFalse(last.older());
-    AuditSearch.Results back = search.page(filter, null, second.newestId(), 3);
-    assertEquals(first.lines(), back.lines());
-    assertFalse(back.newer());
+    assertEquals(7, search.count(filter));
+    assertEquals(ids.subList(0, 3), idsOf(search.page(filter, 0, 3, AuditOrder.NEWEST_FIRST)));
+    assertEquals(ids.subList(3, 6), idsOf(search.page(filter, 3, 3, AuditOrder.NEWEST_FIRST)));
+    assertEquals(ids.subList(6, 7), idsOf(search.page(filter, 6, 3, AuditOrder.NEWEST_FIRST)));
+    List<Long> oldestFirst = new ArrayList<>(ids);
+    java.util.Collections.reverse(oldestFirst);
+    assertEquals(
+        oldestFirst.subList(0, 3),
+        idsOf(search.page(filter, 0, 3, new AuditOrder(AuditOrder.By.TIME, true))));
+  }
+
+  @Test
+  void entriesSortByTheActionsWordsAndByWhoActed() {
+    String type = probeType();
+    // Stored names order CHANGE < LOGIN_FAILED < SIGN; their labels order Changed < Sign-in failed
+    // < Signed.
+    long signed = audit.recordAs(actor("anna"), AuditAction.SIGN, type, 1, null).getId();
+    long failed = audit.recordAs(actor("bert"), AuditAction.LOGIN_FAILED, type, 1, null).getId();
+    long changed = audit.recordAs(actor("carl"), AuditAction.CHANGE, type, 1, null).getId();
+    AuditFilter filter = filter(null, null, null, null, null, type, null);
+
+    assertEquals(
+        List.of(changed, failed, signed),
+        idsOf(search.page(filter, 0, 10, new AuditOrder(AuditOrder.By.ACTION, true))));
+    assertEquals(
+        List.of(signed, failed, changed),
+        idsOf(search.page(filter, 0, 10, new AuditOrder(AuditOrder.By.ACTION, false))));
+    assertEquals(
+        List.of(changed, failed, signed),
+        idsOf(search.page(filter, 0, 10, new AuditOrder(AuditOrder.By.STAFF, false))));
+    assertEquals(
+        List.of(signed, failed, changed),
+        idsOf(search.page(filter, 0, 10, new AuditOrder(AuditOrder.By.STAFF, true))));
+  }
+
+  @Test
+  void aLineNamesTheClientItConcerns() {
+    String therapist = "t" + UUID.randomUUID().toString().substring(0, 8);
+    staff.create(therapist, "Therapist " + therapist, Role.THERAPIST, PASSWORD, false);
+    Client client = treatableClient(therapist);
+    List<AuditLine> found =
+        find(filter(null, client.getId(), "CREATE", null, null, "Client", null));
+    assertEquals(1, found.size());
+    assertEquals(client.getId(), found.get(0).clientId());
+  }
+
+  private static List<Long> idsOf(List<AuditLine> lines) {
+    return lines.stream().map(AuditLine::id).toList();
   }
 
   @Test

@@ -88,6 +88,11 @@ public final class Browser implements AutoCloseable {
     return open(clinic, new Dimension(1280, 900));
   }
 
+  /** A 1366×768 window, the owner's laptop. */
+  public static Browser laptop(RunningClinic clinic) {
+    return open(clinic, new Dimension(1366, 768));
+  }
+
   /** A 1024×768 tablet-sized window. */
   public static Browser tablet(RunningClinic clinic) {
     return open(clinic, new Dimension(1024, 768));

@@ -1,28 +1,28 @@
 package org.myochart.audit.web;
 
-import static org.myochart.platform.JsonBuilders.JSON;
-
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.convert.Converter;
+import jakarta.faces.convert.ConverterException;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonException;
-import jakarta.json.JsonStructure;
-import jakarta.json.JsonWriterFactory;
-import jakarta.json.stream.JsonGenerator;
-import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.IOException;
+import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.myochart.audit.AuditAction;
+import org.myochart.audit.AuditEntryText;
 import org.myochart.audit.AuditFilter;
 import org.myochart.audit.AuditLine;
 import org.myochart.audit.AuditSearch;
-import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
@@ -31,21 +31,18 @@ import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
 
 /**
- * The owner's audit page. The filter travels in the address, so a search can be bookmarked and
- * every record page can link to its own history; the first page of a search is audited as a view,
- * turning pages is not.
+ * The owner's audit page. The filter travels in the address, so a search can be bookmarked, kept
+ * over a reload and linked from every record page; the form posts, and a valid filter is answered
+ * with a redirect to its address. Each search is audited once as a view; turning and sorting pages
+ * is not. The table reads a page at a time ({@link AuditEntries}).
  */
 @Named
-@RequestScoped
-public class AuditPage {
-
-  public static final int PAGE_SIZE = 50;
+@ViewScoped
+public class AuditPage implements Serializable {
 
   private static final DateTimeFormatter CLINIC_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss z");
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
   private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ISO_INSTANT;
-  private static final JsonWriterFactory PRETTY =
-      JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
   @Inject AuditSearch search;
   @Inject StaffAccounts staffAccounts;
@@ -59,71 +56,146 @@ public class AuditPage {
   private String to;
   private String type;
   private String id;
-  private String before;
-  private String after;
 
+  private ClientChoice clientChoice;
   private AuditFilter filter;
-  private Client about;
-  private AuditSearch.Results results;
-  private Map<String, String> problems = Map.of();
+  private AuditEntries entries;
+  private Map<String, String> staffNames;
 
-  public void search() {
+  /** Reads the filter from the address, records the search and opens the table. */
+  public void load() {
     try {
       filter = AuditFilter.of(staff, client, action, from, to, type, id);
       if (filter.clientId() != null) {
-        about =
+        clientChoice =
             clients
                 .find(filter.clientId())
+                .map(ClientChoice::of)
                 .orElseThrow(
                     () ->
                         RuleViolation.invalidFields(
-                            Map.of("client", "There is no client " + filter.clientId() + ".")));
+                            Map.of("client", "That client does not exist; choose one by name.")));
       }
-      Long olderThan = entryId("before", before);
-      Long newerThan = entryId("after", after);
-      results = search.page(filter, olderThan, newerThan, PAGE_SIZE);
-      if (olderThan == null && newerThan == null) {
-        search.recordView(filter);
-      }
+      search.recordView(filter);
+      entries = new AuditEntries(this, filter);
     } catch (RuleViolation refused) {
-      problems = refused.fieldProblems();
       filter = null;
-      Messages.error(refused.getMessage());
+      refuse(refused);
     }
   }
 
-  private static Long entryId(String name, String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
+  /**
+   * Shows a refused filter: next to its field, or at the top for the record of a History link,
+   * which has no field.
+   */
+  private static void refuse(RuleViolation refused) {
+    Messages.refused(refused, "filter");
+    refused
+        .fieldProblems()
+        .forEach(
+            (field, text) -> {
+              if (field.equals("type") || field.equals("id")) {
+                Messages.error(text);
+              }
+            });
+  }
+
+  /**
+   * Checks what was chosen; a valid filter goes to its own address, a refused one stays on the page
+   * with every choice as it was and the problem next to its field.
+   */
+  public void search() throws IOException {
+    client = clientChoice == null ? null : Long.toString(clientChoice.id());
+    AuditFilter asked;
     try {
-      long value = Long.parseLong(text.strip());
-      if (value > 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
+      asked = AuditFilter.of(staff, client, action, from, to, type, id);
+    } catch (RuleViolation refused) {
+      filter = null;
+      entries = null;
+      refuse(refused);
+      return;
     }
-    throw RuleViolation.invalid(
-        "The page address is damaged ('"
-            + name
-            + "' must be an entry number); "
-            + "start again from the first page.");
+    var external = FacesContext.getCurrentInstance().getExternalContext();
+    String query = query(asked, true);
+    external.redirect(
+        external.getRequestContextPath()
+            + "/owner/audit.xhtml"
+            + (query.isEmpty() ? "" : "?" + query));
   }
 
-  /** The filter as it goes into the address of the CSV, the other pages and record histories. */
-  public String getQuery() {
-    if (filter == null) {
-      return "";
+  /** Clients whose name (or date of birth) matches what was typed, for the client filter. */
+  public List<ClientChoice> completeClient(String typed) {
+    if (typed == null || typed.strip().length() < 2) {
+      return List.of();
     }
+    return clients.search(typed, true, 0, 10).clients().stream().map(ClientChoice::of).toList();
+  }
+
+  /** The client filter's value in the form: the client's id, never shown or typed. */
+  public Converter<ClientChoice> getClientConverter() {
+    return new ClientChoices();
+  }
+
+  /** The lines of one page as the table shows them. */
+  List<AuditRow> rows(List<AuditLine> lines) {
+    Map<Long, String> names = new HashMap<>();
+    AuditEntryText text =
+        new AuditEntryText(
+            clientId ->
+                names.computeIfAbsent(
+                    clientId, key -> clients.find(key).map(ClientChoice::label).orElse(null)),
+            username -> staffNames().get(username));
+    return lines.stream()
+        .map(
+            line ->
+                new AuditRow(
+                    line.id(),
+                    CLINIC_TIME.format(line.occurredAt().atZone(settings.zone())),
+                    UTC_TIME.format(line.occurredAt()),
+                    line.actor(),
+                    text.actor(line.actor()),
+                    line.actorRole(),
+                    AuditAction.labelOf(line.action()),
+                    text.record(line.recordType(), line.recordId()),
+                    line.recordType(),
+                    line.recordId(),
+                    line.clientId() == null ? "" : text.client(line.clientId()),
+                    text.detail(line.detail()),
+                    line.ipAddress(),
+                    line.userAgent()))
+        .toList();
+  }
+
+  private Map<String, String> staffNames() {
+    if (staffNames == null) {
+      Map<String, String> byUsername = new HashMap<>();
+      staffAccounts.all().forEach(s -> byUsername.put(s.getUsername(), s.getDisplayName()));
+      staffNames = byUsername;
+    }
+    return staffNames;
+  }
+
+  /** The shown filter as it goes into the address of the CSV and of a search. */
+  public String getQuery() {
+    return filter == null ? "" : query(filter, true);
+  }
+
+  /** The shown filter without its one record: every record's entries. */
+  public String getAllRecordsQuery() {
+    return filter == null ? "" : query(filter, false);
+  }
+
+  private static String query(AuditFilter filter, boolean withRecord) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("staff", filter.staff());
     parameters.put("client", filter.clientId());
     parameters.put("action", filter.action());
     parameters.put("from", filter.from());
     parameters.put("to", filter.to());
-    parameters.put("type", filter.recordType());
-    parameters.put("id", filter.recordId());
+    if (withRecord) {
+      parameters.put("type", filter.recordType());
+      parameters.put("id", filter.recordId());
+    }
     StringBuilder query = new StringBuilder();
     parameters.forEach(
         (name, value) -> {
@@ -139,74 +211,44 @@ public class AuditPage {
   }
 
   /** The address of the history of one record. */
-  public String history(AuditLine line) {
+  public String history(AuditRow row) {
     return "type="
-        + URLEncoder.encode(line.recordType(), StandardCharsets.UTF_8)
+        + URLEncoder.encode(row.recordType(), StandardCharsets.UTF_8)
         + "&id="
-        + URLEncoder.encode(line.recordId(), StandardCharsets.UTF_8);
+        + URLEncoder.encode(row.recordId(), StandardCharsets.UTF_8);
   }
 
-  public String clinicTime(Instant instant) {
-    return CLINIC_TIME.format(instant.atZone(settings.zone()));
+  /** The one record whose history is shown, in words, or null. */
+  public String getRecord() {
+    return filter == null || filter.recordType() == null
+        ? null
+        : new AuditEntryText(id -> null, name -> null)
+            .record(filter.recordType(), filter.recordId());
   }
 
-  public String utcTime(Instant instant) {
-    return UTC_TIME.format(instant);
-  }
-
-  /** The detail laid out for reading: JSON indented, anything else as written. */
-  public String detail(AuditLine line) {
-    String detail = line.detail();
-    if (detail == null || detail.isBlank()) {
-      return "";
-    }
-    String text = detail.strip();
-    if (!text.startsWith("{") && !text.startsWith("[")) {
-      return detail;
-    }
-    try (var reader = JSON.createReader(new StringReader(text))) {
-      JsonStructure json = reader.read();
-      StringWriter out = new StringWriter();
-      try (var writer = PRETTY.createWriter(out)) {
-        writer.write(json);
-      }
-      return out.toString().strip();
-    } catch (JsonException e) {
-      return detail;
-    }
-  }
-
-  /** Whether the detail is long enough to fold away behind its first characters. */
-  public boolean longDetail(AuditLine line) {
-    return line.detail() != null && line.detail().length() > 160;
-  }
-
-  public String summary(AuditLine line) {
-    return line.detail().substring(0, 80) + "…";
-  }
-
+  /** Every account, deactivated ones too: their entries stay in the trail. */
   public List<StaffAccount> getStaffAccounts() {
     return staffAccounts.all();
   }
 
-  public AuditAction[] getActions() {
-    return AuditAction.values();
+  /** The actions by their label. */
+  public List<AuditAction> getActions() {
+    return Arrays.stream(AuditAction.values())
+        .sorted(Comparator.comparing(AuditAction::label))
+        .toList();
   }
 
   public boolean isSearched() {
-    return results != null;
+    return entries != null;
   }
 
-  public AuditSearch.Results getResults() {
-    return results;
+  public AuditEntries getEntries() {
+    return entries;
   }
 
-  public Client getAbout() {
-    return about;
-  }
-
-  public Map<String, String> getProblems() {
-    return problems;
+  /** The client the shown entries are about, or null. */
+  public ClientChoice getAbout() {
+    return filter == null || filter.clientId() == null ? null : clientChoice;
   }
 
   public String getZone() {
@@ -227,6 +269,14 @@ public class AuditPage {
 
   public void setClient(String client) {
     this.client = client;
+  }
+
+  public ClientChoice getClientChoice() {
+    return clientChoice;
+  }
+
+  public void setClientChoice(ClientChoice clientChoice) {
+    this.clientChoice = clientChoice;
   }
 
   public String getAction() {
@@ -269,19 +319,33 @@ public class AuditPage {
     this.id = id;
   }
 
-  public String getBefore() {
-    return before;
-  }
+  /** Turns the client filter's hidden value (an id) into the client and back. */
+  private final class ClientChoices implements Converter<ClientChoice>, Serializable {
 
-  public void setBefore(String before) {
-    this.before = before;
-  }
+    @Override
+    public ClientChoice getAsObject(
+        FacesContext context, jakarta.faces.component.UIComponent component, String value) {
+      if (value == null || value.isBlank()) {
+        return null;
+      }
+      try {
+        return clients
+            .find(Long.parseLong(value.strip()))
+            .map(ClientChoice::of)
+            .orElseThrow(NumberFormatException::new);
+      } catch (NumberFormatException e) {
+        throw new ConverterException(
+            new FacesMessage(
+                FacesMessage.SEVERITY_ERROR,
+                "Choose the client by name from the suggestions.",
+                null));
+      }
+    }
 
-  public String getAfter() {
-    return after;
-  }
-
-  public void setAfter(String after) {
-    this.after = after;
+    @Override
+    public String getAsString(
+        FacesContext context, jakarta.faces.component.UIComponent component, ClientChoice value) {
+      return value == null ? "" : Long.toString(value.id());
+    }
   }
 }

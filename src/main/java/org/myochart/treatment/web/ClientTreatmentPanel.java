@@ -21,6 +21,7 @@ import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.web.Messages;
 import org.myochart.security.web.CurrentStaff;
+import org.myochart.treatment.GoalTarget;
 import org.myochart.treatment.OutcomePoint;
 import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
@@ -151,11 +152,47 @@ public class ClientTreatmentPanel implements Serializable {
     return DateTimeFormatter.ofPattern("d MMM").format(instant.atZone(settings.zone()));
   }
 
+  /** The plan's numeric targets, by the outcome they aim for. */
+  private GoalTarget target(GoalTarget.Outcome outcome) {
+    if (plan == null) {
+      return null;
+    }
+    return plan.goalTargets().stream().filter(t -> t.outcome() == outcome).findFirst().orElse(null);
+  }
+
+  /** Whether any chart draws the plan's goal. */
+  public boolean isGoalCharted() {
+    return plan != null && !plan.goalTargets().isEmpty();
+  }
+
+  /** What the charts say about the plan's goal: the line drawn, or why there is none. */
+  public String getGoalNote() {
+    if (plan == null) {
+      return "There is no treatment plan, so the charts show no goal line.";
+    }
+    List<GoalTarget> targets = plan.goalTargets();
+    if (targets.isEmpty()) {
+      return "The plan's goal names no number these charts measure, so they show no goal line.";
+    }
+    String note =
+        "The dashed line is the plan's goal: "
+            + String.join("; ", targets.stream().map(GoalTarget::words).toList())
+            + ".";
+    if (target(GoalTarget.Outcome.HEADACHE_DAYS) != null) {
+      note +=
+          " Headache days are reported at each visit for the time since the one before; the goal"
+              + " counts a month.";
+    }
+    return note;
+  }
+
   /** Chart.js configuration: pain before and after each signed session. */
   public String getPainChart() {
     return lineChart(
         "Pain (0–10)",
+        "Pain (0–10)",
         10,
+        target(GoalTarget.Outcome.PAIN),
         new String[] {"Before the session", "After the session"},
         new String[] {"#d9534f", "#2f7d95"},
         List.of(
@@ -167,7 +204,9 @@ public class ClientTreatmentPanel implements Serializable {
   public String getHeadacheChart() {
     return lineChart(
         "Headache days since the last visit",
+        "Headache days",
         null,
+        target(GoalTarget.Outcome.HEADACHE_DAYS),
         new String[] {"Headache days"},
         new String[] {"#8a4b00"},
         List.of(outcomes.stream().map(OutcomePoint::headacheDaysSinceLast).toList()));
@@ -177,7 +216,9 @@ public class ClientTreatmentPanel implements Serializable {
   public String getSleepChart() {
     return lineChart(
         "Sleep and stress (1–5)",
+        "Score (1–5)",
         5,
+        null,
         new String[] {"Sleep quality", "Stress"},
         new String[] {"#3b7a3b", "#7a3b6e"},
         List.of(
@@ -186,7 +227,13 @@ public class ClientTreatmentPanel implements Serializable {
   }
 
   private String lineChart(
-      String title, Integer max, String[] labels, String[] colours, List<List<Integer>> series) {
+      String title,
+      String yTitle,
+      Integer max,
+      GoalTarget goal,
+      String[] labels,
+      String[] colours,
+      List<List<Integer>> series) {
     JsonArrayBuilder dates = JSON.createArrayBuilder();
     outcomes.forEach(o -> dates.add(day(o.sessionStart())));
     JsonArrayBuilder datasets = JSON.createArrayBuilder();
@@ -211,10 +258,32 @@ public class ClientTreatmentPanel implements Serializable {
               .add("tension", 0.2)
               .add("spanGaps", true));
     }
-    var y = JSON.createObjectBuilder().add("beginAtZero", true);
+    if (goal != null) {
+      JsonArrayBuilder line = JSON.createArrayBuilder();
+      outcomes.forEach(o -> line.add(goal.value()));
+      datasets.add(
+          JSON.createObjectBuilder()
+              .add("label", goal.label())
+              .add("data", line)
+              .add("borderColor", "#1d2b30")
+              .add("backgroundColor", "#1d2b30")
+              .add("borderDash", JSON.createArrayBuilder().add(6).add(4))
+              .add("borderWidth", 2)
+              .add("pointRadius", 0)
+              .add("fill", false));
+    }
+    var y =
+        JSON.createObjectBuilder()
+            .add("beginAtZero", true)
+            .add("title", JSON.createObjectBuilder().add("display", true).add("text", yTitle));
     if (max != null) {
       y.add("max", max);
     }
+    var x =
+        JSON.createObjectBuilder()
+            .add(
+                "title",
+                JSON.createObjectBuilder().add("display", true).add("text", "Signed session"));
     return JSON.createObjectBuilder()
         .add("type", "line")
         .add("data", JSON.createObjectBuilder().add("labels", dates).add("datasets", datasets))
@@ -223,13 +292,23 @@ public class ClientTreatmentPanel implements Serializable {
             JSON.createObjectBuilder()
                 .add("animation", false)
                 .add("responsive", true)
+                // The box's height comes from the style sheet (screen and print), not the width.
+                .add("maintainAspectRatio", false)
                 .add(
                     "plugins",
                     JSON.createObjectBuilder()
                         .add(
                             "title",
-                            JSON.createObjectBuilder().add("display", true).add("text", title)))
-                .add("scales", JSON.createObjectBuilder().add("y", y)))
+                            JSON.createObjectBuilder()
+                                .add("display", true)
+                                .add("text", title)
+                                .add("font", JSON.createObjectBuilder().add("size", 15)))
+                        .add(
+                            "legend",
+                            JSON.createObjectBuilder()
+                                .add("display", true)
+                                .add("position", "bottom")))
+                .add("scales", JSON.createObjectBuilder().add("x", x).add("y", y)))
         .build()
         .toString();
   }
