@@ -152,8 +152,14 @@ class RestrictionsBrowserIT {
       tablet.click(By.id(end.getAttribute("id")));
       tablet.click("profile:tabs:restrictionEnd:confirmEnd");
       tablet.awaitText("Say why the restriction ends early.");
-      tablet.type(
-          "profile:tabs:restrictionEnd:endReason", "Client asked to try Thai massage again.");
+      assertTrue(
+          tablet
+              .find(By.id("profile:tabs:restrictionEnd:reason"))
+              .findElement(By.xpath(".."))
+              .getText()
+              .contains("Say why the restriction ends early."),
+          "the message stands next to its field");
+      tablet.type("profile:tabs:restrictionEnd:reason", "Client asked to try Thai massage again.");
       tablet.click("profile:tabs:restrictionEnd:confirmEnd");
       tablet.awaitText("Client asked to try Thai massage again.");
       assertTrue(tablet.text().contains("Ended early by therapist2"), tablet.text());

@@ -246,7 +246,7 @@ class AccessMatrixIT {
                 Expect.page(
                     "Jonas Lindqvist",
                     "Health intake",
-                    "Red flags and clearances",
+                    "Clearances and restrictions",
                     "Download chart PDF"))
             .therapist1(
                 Expect.page(
@@ -256,7 +256,7 @@ class AccessMatrixIT {
                         "Jonas Lindqvist is not in your caseload")
                     .without(
                         "Health intake",
-                        "Red flags and clearances",
+                        "Clearances and restrictions",
                         "Sessions and notes",
                         "Warfarin",
                         "Download chart PDF"))
@@ -264,14 +264,14 @@ class AccessMatrixIT {
                 Expect.page(
                         "Jonas Lindqvist",
                         "Health intake",
-                        "Red flags and clearances",
+                        "Clearances and restrictions",
                         "Sessions and notes")
                     .without(NOTES_REFUSED, "Download chart PDF"))
             .frontDesk(
                 Expect.page("Jonas Lindqvist", "Details", "Consents")
                     .without(
                         "Health intake",
-                        "Red flags and clearances",
+                        "Clearances and restrictions",
                         "Sessions and notes",
                         "Warfarin",
                         "Download chart PDF")));
