@@ -114,23 +114,30 @@ public class Caseloads implements ClinicalRecordAccess {
     Actor me = actor.get();
     if (me.role() == Role.OWNER) {
       return em.createQuery(
-              "select c from Client c where c.active = true"
+              "select c from Client c where c.active = :active"
                   + " order by c.lastNameKey, c.firstNameKey, c.id",
               Client.class)
+          .setParameter("active", Boolean.TRUE)
           .getResultList();
     }
     if (me.role() != Role.THERAPIST) {
       return List.of();
     }
-    // Session rows by entity name, so that this package needs nothing from treatment.
-    return em.createQuery(
-            "select c from Client c where c.active = true and ("
+    // Session rows by entity name, so that this package needs nothing from treatment. Inactive
+    // clients are left out after the query: with these subqueries, H2 received `c.active = :active`
+    // with the boolean written as 1 and refused to compare it with its boolean column.
+    return em
+        .createQuery(
+            "select c from Client c where"
                 + " exists (select s.id from TreatmentSession s where s.client = c and s.therapist = :t)"
-                + " or not exists (select s.id from TreatmentSession s where s.client = c))"
+                + " or not exists (select s.id from TreatmentSession s where s.client = c)"
                 + " order by c.lastNameKey, c.firstNameKey, c.id",
             Client.class)
         .setParameter("t", me.name())
-        .getResultList();
+        .getResultList()
+        .stream()
+        .filter(Client::isActive)
+        .toList();
   }
 
   private Set<Long> treated(List<Long> ids, String therapist) {

@@ -156,13 +156,14 @@ public class WorkLists {
   private List<RecentClient> recent(String therapist) {
     TypedQuery<RecentClient> query =
         em.createQuery(
-            "select new org.myochart.treatment.RecentClient(c.id, c.firstName, c.lastName,"
-                + " max(s.startsAt)) from TreatmentSession s join s.client c"
-                + " where c.active = true"
-                + (therapist == null ? "" : " and s.therapist = :t")
-                + " group by c.id, c.firstName, c.lastName"
-                + " order by max(s.startsAt) desc, c.id",
-            RecentClient.class);
+                "select new org.myochart.treatment.RecentClient(c.id, c.firstName, c.lastName,"
+                    + " max(s.startsAt)) from TreatmentSession s join s.client c"
+                    + " where c.active = :active"
+                    + (therapist == null ? "" : " and s.therapist = :t")
+                    + " group by c.id, c.firstName, c.lastName"
+                    + " order by max(s.startsAt) desc, c.id",
+                RecentClient.class)
+            .setParameter("active", Boolean.TRUE);
     if (therapist != null) {
       query.setParameter("t", therapist);
     }

@@ -28,6 +28,7 @@ public final class Deployments {
           "org.myochart.record.RenewedRecords",
           "org.myochart.security.StaffAccountsIT",
           "org.myochart.treatment.SoapNotesIT",
+          "org.myochart.treatment.WorkListsIT",
           "org.myochart.testsupport.Names",
           "org.myochart.testsupport.TestTimestampAuthority",
           "org.myochart.testsupport.TreatableClients");
