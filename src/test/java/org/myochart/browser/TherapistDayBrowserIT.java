@@ -117,6 +117,7 @@ class TherapistDayBrowserIT {
       throws Exception {
     try (Browser tablet = Browser.tablet(clinic)) {
       LoginScreen.open(tablet).signInAndWait("therapist1", PASSWORD);
+      tablet.visit("/staff/clients/clients.xhtml");
       assertEquals(
           "On hold",
           tablet
@@ -186,9 +187,9 @@ class TherapistDayBrowserIT {
       tablet.type("intake:headacheDaysPerMonth", "10");
       tablet.type("intake:usualDurationHours", "24");
       tablet.type("intake:usualIntensity", "7");
-      tablet.click(By.xpath("//label[normalize-space(.)='Nausea']"));
+      tick(tablet, "intake:nausea");
       tablet.type("intake:triggers", "Night shifts, red wine");
-      tablet.click(By.xpath("//label[normalize-space(.)='Diagnosed by a physician']"));
+      tick(tablet, "intake:physicianDiagnosed");
       tablet.type("intake:diagnosedWhen", "2015");
       addMedication(tablet, "Rizatriptan 10 mg", "ACUTE");
       tablet.type("intake:oilAllergy", "Almond oil");
@@ -241,6 +242,10 @@ class TherapistDayBrowserIT {
               .getText();
       assertTrue(first.contains("First intake."), first);
     }
+  }
+
+  private static void tick(Browser browser, String checkbox) {
+    browser.click(By.xpath("//*[@id='" + checkbox + "']//div[contains(@class,'ui-chkbox-box')]"));
   }
 
   private static void addMedication(Browser browser, String name, String kind) {
