@@ -195,73 +195,25 @@ public class HealthIntake implements java.io.Serializable {
   }
 
   /**
-   * The answers as a reader sees them, label by label in the questionnaire's order; empty answers
-   * are left out. For printed records such as the client's chart.
+   * The answers as a reader sees them, label by label in the questionnaire's order; unanswered
+   * texts are left out. For printed records such as the client's chart.
    */
   public java.util.Map<String, String> readable() {
     java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
-    text.put("Headache days per month", String.valueOf(headacheDaysPerMonth));
-    text.put("Usual duration", usualDurationHours + " hours");
-    text.put("Usual intensity", usualIntensity + " of 10");
-    List<String> features = new ArrayList<>();
-    if (oneSided) {
-      features.add("one-sided");
+    for (IntakeField field : IntakeField.values()) {
+      String answer = field.textIn(this);
+      if (!IntakeField.NOT_ANSWERED.equals(answer)) {
+        text.put(field.label(), answer);
+      }
     }
-    if (throbbing) {
-      features.add("throbbing");
-    }
-    if (aura) {
-      features.add("aura");
-    }
-    if (nausea) {
-      features.add("nausea");
-    }
-    if (lightSensitivity) {
-      features.add("sensitive to light");
-    }
-    if (soundSensitivity) {
-      features.add("sensitive to sound");
-    }
-    text.put("Features", features.isEmpty() ? "none reported" : String.join(", ", features));
-    putIfPresent(text, "Triggers", triggers);
-    text.put(
-        "Diagnosed by a physician",
-        physicianDiagnosed ? "yes" + (diagnosedWhen == null ? "" : ", " + diagnosedWhen) : "no");
-    text.put(
-        "Medications",
-        medications.isEmpty()
-            ? "none"
-            : String.join(
-                "; ",
-                medications.stream()
-                    .map(m -> m.getName() + " (" + m.getKind().getLabel() + ")")
-                    .toList()));
-    List<String> conditions = new ArrayList<>();
-    if (cervicalSpondylosis) {
-      conditions.add("cervical spondylosis");
-    }
-    if (recentHeadNeckInjury) {
-      conditions.add("recent head or neck injury");
-    }
-    if (pregnant) {
-      conditions.add("pregnant");
-    }
-    text.put("Conditions", conditions.isEmpty() ? "none reported" : String.join(", ", conditions));
-    putIfPresent(text, "Skin condition", skinCondition);
-    putIfPresent(text, "Allergy", oilAllergy);
-    putIfPresent(text, "Other conditions", otherContraindications);
-    text.put(
-        "Red flags",
-        redFlags.isEmpty()
-            ? "none reported"
-            : String.join("; ", redFlags.stream().map(RedFlag::question).toList()));
     return text;
   }
 
-  private static void putIfPresent(java.util.Map<String, String> text, String label, String value) {
-    if (value != null && !value.isBlank()) {
-      text.put(label, value);
-    }
+  /** This version's answers in one section of the questionnaire, every field, empty ones too. */
+  public List<IntakeAnswer> answersIn(IntakeSection section) {
+    return IntakeField.in(section).stream()
+        .map(field -> new IntakeAnswer(field.label(), field.linesIn(this)))
+        .toList();
   }
 
   /** What the therapist must keep in mind while treating, derived from these answers. */

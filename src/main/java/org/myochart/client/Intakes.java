@@ -13,15 +13,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
 import org.myochart.audit.CurrentActor;
 import org.myochart.platform.ClinicSettings;
+import org.myochart.platform.IdChunks;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.TypedText;
 import org.myochart.platform.validation.FieldProblems;
@@ -230,6 +235,67 @@ public class Intakes {
     Optional<MedicalClearance> latest = clearancesOf(clientId).stream().findFirst();
     return TreatmentBlock.assess(
         intakesOf(clientId), visitChecksOf(clientId), latest, clients.today(), settings.zone());
+  }
+
+  /**
+   * {@link #treatmentBlock(long)} for many clients at once, in a few queries whatever their number
+   * (lists of clients show it on every row): the clients on hold, each with its block.
+   */
+  public Map<Long, TreatmentBlock> treatmentBlocks(Collection<Long> clientIds) {
+    Map<Long, TreatmentBlock> blocks = new HashMap<>();
+    LocalDate today = clients.today();
+    for (List<Long> ids : IdChunks.of(clientIds)) {
+      // Read first, so that each row below finds its client in this transaction's own cache.
+      List<Client> listed =
+          em.createQuery("select c from Client c where c.id in :ids", Client.class)
+              .setParameter("ids", ids)
+              .getResultList();
+      Map<Long, List<HealthIntake>> intakes =
+          byClient(
+              em.createQuery(
+                      "select i from HealthIntake i where i.client.id in :ids", HealthIntake.class)
+                  .setParameter("ids", ids)
+                  .setHint("eclipselink.batch", "i.redFlags")
+                  .setHint("eclipselink.batch.type", "IN")
+                  .getResultList(),
+              HealthIntake::getClient);
+      Map<Long, List<VisitCheck>> checks =
+          byClient(
+              em.createQuery(
+                      "select v from VisitCheck v where v.client.id in :ids", VisitCheck.class)
+                  .setParameter("ids", ids)
+                  .setHint("eclipselink.batch", "v.redFlags")
+                  .setHint("eclipselink.batch.type", "IN")
+                  .getResultList(),
+              VisitCheck::getClient);
+      Map<Long, List<MedicalClearance>> clearances =
+          byClient(
+              em.createQuery(
+                      "select m from MedicalClearance m where m.client.id in :ids"
+                          + " order by m.recordedAt desc",
+                      MedicalClearance.class)
+                  .setParameter("ids", ids)
+                  .getResultList(),
+              MedicalClearance::getClient);
+      for (Client client : listed) {
+        Long id = client.getId();
+        TreatmentBlock.assess(
+                intakes.getOrDefault(id, List.of()),
+                checks.getOrDefault(id, List.of()),
+                clearances.getOrDefault(id, List.of()).stream().findFirst(),
+                today,
+                settings.zone())
+            .ifPresent(block -> blocks.put(id, block));
+      }
+    }
+    return blocks;
+  }
+
+  private static <T> Map<Long, List<T>> byClient(List<T> rows, Function<T, Client> client) {
+    Map<Long, List<T>> grouped = new HashMap<>();
+    rows.forEach(
+        row -> grouped.computeIfAbsent(client.apply(row).getId(), c -> new ArrayList<>()).add(row));
+    return grouped;
   }
 
   private List<HealthIntake> intakesOf(long clientId) {

@@ -81,6 +81,10 @@ public class VisitCheck implements java.io.Serializable {
     this.recordedAt = now;
   }
 
+  public Client getClient() {
+    return client;
+  }
+
   public Long getId() {
     return id;
   }

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.client.ScannedDocument;
 import org.myochart.platform.ClinicSettings;
+import org.myochart.platform.IdChunks;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.TypedText;
 import org.myochart.platform.validation.FieldProblems;
@@ -315,29 +318,75 @@ public class Consents {
 
   /** The required form versions the client still has to sign, with why. */
   public Map<ConsentFormVersion, String> missingVersions(long clientId) {
-    clients.get(clientId);
-    List<ConsentStanding> standings = standingsOf(clientId);
     Map<ConsentFormVersion, String> missing = new LinkedHashMap<>();
-    for (ConsentFormVersion required : forms.requiredForTreatment()) {
-      List<ConsentStanding> ofForm =
-          standings.stream()
-              .filter(
-                  s ->
-                      s.consent()
-                          .getFormVersion()
-                          .getForm()
-                          .getId()
-                          .equals(required.getForm().getId()))
-              .toList();
-      if (ofForm.stream().noneMatch(ConsentStanding::isValid)) {
-        missing.put(
-            required,
-            ofForm.isEmpty()
-                ? "\"" + required.getTitle() + "\" has not been signed."
-                : ofForm.get(0).problem(settings.zone()));
+    coverage(clientId).gaps().forEach(gap -> missing.put(gap.required(), gap.problem()));
+    return missing;
+  }
+
+  /** Whether the client's consents cover treatment, and if not, what is missing. */
+  public ConsentCoverage coverage(long clientId) {
+    clients.get(clientId);
+    return ConsentCoverage.of(forms.requiredForTreatment(), standingsOf(clientId), settings.zone());
+  }
+
+  /**
+   * {@link #coverage(long)} for many clients at once, in a few queries whatever their number (a
+   * list of clients shows it on every row). Ids of clients that do not exist are left out.
+   */
+  public Map<Long, ConsentCoverage> coverage(Collection<Long> clientIds) {
+    List<ConsentFormVersion> required = forms.requiredForTreatment();
+    Map<Long, Optional<ConsentFormVersion>> successors = new HashMap<>();
+    Map<Long, ConsentCoverage> coverage = new HashMap<>();
+    for (List<Long> ids : IdChunks.of(clientIds)) {
+      // Read first, so that each consent finds its client in this transaction's own cache.
+      List<Client> listed =
+          em.createQuery("select c from Client c where c.id in :ids", Client.class)
+              .setParameter("ids", ids)
+              .getResultList();
+      List<Consent> signed =
+          em.createQuery(
+                  "select c from Consent c where c.client.id in :ids"
+                      + " order by c.signedAt desc, c.id desc",
+                  Consent.class)
+              .setParameter("ids", ids)
+              .setHint("eclipselink.batch", "c.answers")
+              .setHint("eclipselink.batch.type", "IN")
+              .getResultList();
+      Map<Long, ConsentWitness> witnesses = new HashMap<>();
+      em.createQuery(
+              "select w from ConsentWitness w where w.consent.client.id in :ids",
+              ConsentWitness.class)
+          .setParameter("ids", ids)
+          .getResultList()
+          .forEach(w -> witnesses.put(w.getConsent().getId(), w));
+      Map<Long, ConsentWithdrawal> withdrawals = new HashMap<>();
+      em.createQuery(
+              "select w from ConsentWithdrawal w where w.consent.client.id in :ids",
+              ConsentWithdrawal.class)
+          .setParameter("ids", ids)
+          .getResultList()
+          .forEach(w -> withdrawals.put(w.getConsent().getId(), w));
+      Map<Long, List<ConsentStanding>> byClient = new HashMap<>();
+      for (Consent consent : signed) {
+        ConsentFormVersion version = consent.getFormVersion();
+        ConsentStanding standing =
+            ConsentStanding.of(
+                consent,
+                Optional.ofNullable(witnesses.get(consent.getId())),
+                Optional.ofNullable(withdrawals.get(consent.getId())),
+                successors.computeIfAbsent(version.getId(), v -> forms.requiredSuccessor(version)),
+                clock.instant(),
+                settings.zone());
+        byClient.computeIfAbsent(consent.getClient().getId(), c -> new ArrayList<>()).add(standing);
+      }
+      for (Client client : listed) {
+        coverage.put(
+            client.getId(),
+            ConsentCoverage.of(
+                required, byClient.getOrDefault(client.getId(), List.of()), settings.zone()));
       }
     }
-    return missing;
+    return coverage;
   }
 
   private Optional<ConsentWitness> witnessOf(Consent consent) {

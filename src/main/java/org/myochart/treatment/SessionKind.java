@@ -11,6 +11,14 @@ public enum SessionKind {
     this.label = label;
   }
 
+  /**
+   * The kind a new session most likely is: a follow-up once the client has a signed session, their
+   * first visit's assessment before that. Staff may still choose the other.
+   */
+  public static SessionKind suggestedFor(boolean signedSessionBefore) {
+    return signedSessionBefore ? FOLLOW_UP : ASSESSMENT;
+  }
+
   public String label() {
     return label;
   }

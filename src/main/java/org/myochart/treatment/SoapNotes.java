@@ -429,6 +429,11 @@ public class SoapNotes {
         .findFirst();
   }
 
+  /** The kind of session to offer first when a session starts for the client. */
+  public SessionKind suggestedKind(long clientId) {
+    return SessionKind.suggestedFor(lastSigned(clientId).isPresent());
+  }
+
   /** The numbers of every signed session, oldest first, for the outcome charts. */
   public List<OutcomePoint> outcomes(long clientId) {
     requireReader(clientId);

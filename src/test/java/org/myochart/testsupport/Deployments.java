@@ -29,6 +29,7 @@ public final class Deployments {
           "org.myochart.security.StaffAccountsIT",
           "org.myochart.treatment.RestrictionsIT",
           "org.myochart.treatment.SoapNotesIT",
+          "org.myochart.treatment.WorkListsIT",
           "org.myochart.testsupport.Names",
           "org.myochart.testsupport.TestTimestampAuthority",
           "org.myochart.testsupport.TreatableClients");

@@ -6,10 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
+import org.myochart.treatment.ClientStanding;
+import org.myochart.treatment.WorkLists;
 
-/** Finds clients by name, phone or date of birth as staff type. */
+/**
+ * Finds clients by name, phone or date of birth as staff type, with where each stands: on hold and
+ * why, consents, unsigned notes.
+ */
 @Named
 @ViewScoped
 public class ClientListPage implements Serializable {
@@ -17,10 +23,12 @@ public class ClientListPage implements Serializable {
   static final int SHOWN = 50;
 
   @Inject Clients clients;
+  @Inject WorkLists workLists;
 
   private String query;
   private boolean includeInactive;
   private List<Client> found;
+  private Map<Long, ClientStanding> standings;
   private long total;
 
   @PostConstruct
@@ -32,10 +40,15 @@ public class ClientListPage implements Serializable {
     Clients.Page page = clients.search(query, includeInactive, 0, SHOWN);
     found = page.clients();
     total = page.total();
+    standings = workLists.standings(found);
   }
 
   public List<Client> getFound() {
     return found;
+  }
+
+  public ClientStanding standingOf(Client client) {
+    return standings.get(client.getId());
   }
 
   public long getTotal() {

@@ -15,6 +15,7 @@ import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.client.HealthIntake;
 import org.myochart.client.IntakeDifferences;
+import org.myochart.client.IntakeSection;
 import org.myochart.client.Intakes;
 import org.myochart.client.MedicalClearance;
 import org.myochart.client.TreatmentBlock;
@@ -144,6 +145,11 @@ public class ClientPage implements Serializable {
 
   public Optional<HealthIntake> currentIntake() {
     return history.isEmpty() ? Optional.empty() : Optional.of(history.get(0).intake());
+  }
+
+  /** The intake tab shows the current answers section by section, in the questionnaire's order. */
+  public IntakeSection[] getIntakeSections() {
+    return IntakeSection.values();
   }
 
   public HealthIntake getCurrentIntake() {

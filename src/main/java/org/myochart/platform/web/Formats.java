@@ -14,6 +14,7 @@ import org.myochart.platform.ClinicSettings;
 public class Formats {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
   private static final DateTimeFormatter MOMENT =
       DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm z");
 
@@ -21,6 +22,11 @@ public class Formats {
 
   public String when(Instant instant) {
     return instant == null ? "" : MOMENT.format(instant.atZone(settings.zone()));
+  }
+
+  /** The time of day alone, for lists of one day. */
+  public String time(Instant instant) {
+    return instant == null ? "" : TIME.format(instant.atZone(settings.zone()));
   }
 
   public String day(LocalDate day) {

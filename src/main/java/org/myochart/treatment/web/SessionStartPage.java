@@ -37,7 +37,7 @@ public class SessionStartPage implements Serializable {
   private Long clientId;
   private String clientName;
   private TreatmentGate.Readiness readiness;
-  private SessionKind kind = SessionKind.FOLLOW_UP;
+  private SessionKind kind;
   private String acuteAttack;
   private String changedSinceLast;
   private List<String> redFlags = new ArrayList<>();
@@ -53,7 +53,7 @@ public class SessionStartPage implements Serializable {
     Client c = client.get();
     clientName = c.getFullName();
     readiness = gate.check(clientId);
-    kind = notes.lastSigned(clientId).isPresent() ? SessionKind.FOLLOW_UP : SessionKind.ASSESSMENT;
+    kind = notes.suggestedKind(clientId);
   }
 
   public String start() {
