@@ -124,6 +124,8 @@ var MyoChartNote = (function () {
         said(args.chartSaid);
       } else if (args && args.validationFailed) {
         said('Nothing changed: put right the field marked in the note first.');
+      } else {
+        said('Nothing changed: this entry is no longer in the catalogue; add it as a row instead.');
       }
       var again = refocus && document.getElementById(refocus);
       if (again) {

@@ -79,9 +79,16 @@ class BodyChartBrowserIT {
     tablet.waitFor().until(d -> d.findElement(By.id("chartSaid")).getText().equals(text));
   }
 
+  /** Each row's chosen values ("LI4 Hegu | Left"), as its menus show them. */
   private static List<String> rows(Browser tablet, String css) {
     return tablet.driver().findElements(By.cssSelector(css)).stream()
-        .map(WebElement::getText)
+        .map(
+            row ->
+                String.join(
+                    " | ",
+                    row.findElements(By.cssSelector(".ui-selectonemenu-label")).stream()
+                        .map(label -> label.getDomProperty("textContent").strip())
+                        .toList()))
         .toList();
   }
 
@@ -148,6 +155,7 @@ class BodyChartBrowserIT {
       List<String> problems = new ArrayList<>();
       for (String view : VIEWS) {
         showView(tablet, view);
+        tablet.script("document.getElementById('bodyChart').scrollIntoView();");
         ClientRecordBrowserIT.screenshot(tablet, "body-chart-" + view);
         problems.addAll(measure(tablet, view, seen));
       }

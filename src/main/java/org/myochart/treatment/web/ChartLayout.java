@@ -253,12 +253,12 @@ public class ChartLayout {
 
     // Hands and feet. The backs of the hands as seen from behind the client; the palms and the
     // soles as seen facing the client, from the foot of the table.
-    panel("hand-backs", "hands-feet", "Backs of the hands (LI4)", 200, 180, Side.LEFT);
+    panel("hand-backs", "hands-feet", "Backs of the hands (LI4)", 220, 180, Side.LEFT);
     pair("hand-backs", P, "LI4", "LI4", 70, 76, 26, 26);
-    panel("palms", "hands-feet", "Palms and inner forearms (PC6)", 200, 210, Side.RIGHT);
+    panel("palms", "hands-feet", "Palms and inner forearms (PC6)", 220, 210, Side.RIGHT);
     pair("palms", M, "hand-reflex-areas", "Hand", 20, 56, 60, 46);
     pair("palms", P, "PC6", "PC6", 36, 132, 26, 26);
-    panel("soles", "hands-feet", "Soles of the feet", 200, 214, Side.RIGHT);
+    panel("soles", "hands-feet", "Soles of the feet", 220, 214, Side.RIGHT);
     pair("soles", M, "foot-reflex-areas", "Foot", 22, 24, 62, 150);
   }
 
