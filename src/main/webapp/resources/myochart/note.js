@@ -39,19 +39,100 @@ var MyoChartNote = (function () {
   document.addEventListener('click', function (e) {
     if (form() && e.target.closest && e.target.closest('#note .ui-selectonebutton')) { changed(); }
   });
-  // A tap on a muscle of the body chart adds it on that side to the treatment rows, or takes it
-  // away; the chart is redrawn by the answer, so the listener sits on the document.
+  // The body chart: a tap (or Enter or Space on a focused box) on a muscle, pressure point or
+  // reflex area adds it on that side to the treatment rows, or takes it away. The chart is redrawn
+  // by the answer, so the listeners sit on the document; the readout and the tabs stay.
+  var refocus = null;
+
+  function said(text) {
+    var readout = document.getElementById('chartSaid');
+    if (readout) {
+      readout.textContent = text;
+    }
+  }
+
+  function tapChart(target, byKeyboard) {
+    if (typeof toggleOnChart !== 'function') {
+      return;
+    }
+    said(target.getAttribute('aria-label') + ' …');
+    refocus = byKeyboard ? target.id : null;
+    toggleOnChart([{name: 'kind', value: target.getAttribute('data-kind')},
+                   {name: 'code', value: target.getAttribute('data-code')},
+                   {name: 'side', value: target.getAttribute('data-side')}]);
+    changed();
+  }
+
+  function chartTarget(e) {
+    return e.target.closest ? e.target.closest('.body-chart .chart-target') : null;
+  }
+
   document.addEventListener('click', function (e) {
-    var muscle = e.target.closest ? e.target.closest('[data-muscle]') : null;
-    if (muscle && typeof toggleMuscle === 'function') {
-      toggleMuscle([{name: 'code', value: muscle.getAttribute('data-muscle')},
-                    {name: 'side', value: muscle.getAttribute('data-side')}]);
+    var target = chartTarget(e);
+    if (target) {
+      tapChart(target, false);
     }
   });
+  document.addEventListener('keydown', function (e) {
+    var target = chartTarget(e);
+    if (target && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      tapChart(target, true);
+    }
+  });
+
+  function showView(tab, focus) {
+    var chart = tab.closest('.body-chart');
+    chart.setAttribute('data-showing', tab.getAttribute('data-view'));
+    chart.querySelectorAll('.chart-tab').forEach(function (other) {
+      var selected = other === tab;
+      other.setAttribute('aria-selected', selected ? 'true' : 'false');
+      other.tabIndex = selected ? 0 : -1;
+    });
+    if (focus) {
+      tab.focus();
+    }
+  }
+
+  document.addEventListener('click', function (e) {
+    var tab = e.target.closest ? e.target.closest('.body-chart .chart-tab') : null;
+    if (tab) {
+      showView(tab, false);
+    }
+  });
+  // Arrow keys move between the tabs, as in any tab list.
+  document.addEventListener('keydown', function (e) {
+    var tab = e.target.closest ? e.target.closest('.body-chart .chart-tab') : null;
+    if (!tab || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Home' && e.key !== 'End')) {
+      return;
+    }
+    var tabs = Array.prototype.slice.call(tab.parentNode.querySelectorAll('.chart-tab'));
+    var i = tabs.indexOf(tab);
+    var next = e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1
+      : (i + (e.key === 'ArrowRight' ? 1 : -1) + tabs.length) % tabs.length;
+    e.preventDefault();
+    showView(tabs[next], true);
+  });
+
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') { save(); } });
   window.addEventListener('pagehide', save);
 
   return {
+    /** The server applied a tap on the chart: say what it did; keep the keyboard where it was. */
+    charted: function (args) {
+      if (args && args.chartSaid) {
+        said(args.chartSaid);
+      } else if (args && args.validationFailed) {
+        said('Nothing changed: put right the field marked in the note first.');
+      } else {
+        said('Nothing changed: this entry is no longer in the catalogue; add it as a row instead.');
+      }
+      var again = refocus && document.getElementById(refocus);
+      if (again) {
+        again.focus({preventScroll: true});
+      }
+      refocus = null;
+    },
     /** An explicit save is on its way: nothing is waiting to be saved any more. */
     clean: function () {
       dirty = false;

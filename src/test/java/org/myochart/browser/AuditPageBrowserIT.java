@@ -378,7 +378,7 @@ class AuditPageBrowserIT {
       List<String> records = records(browser);
       List<String> actions = column(browser, "audit-action");
       // The profile's reads were the last things done: the client, then its intake history,
-      // consents and notes, each list once.
+      // consents, notes and restrictions, each list once.
       int clientView = records.indexOf("Client: " + annasLabel);
       assertTrue(
           clientView >= 0 && clientView < 6 && actions.get(clientView).equals("Viewed"),
@@ -387,7 +387,8 @@ class AuditPageBrowserIT {
           java.util.Set.of(
               "Health intake list of " + annasLabel,
               "Consent list of " + annasLabel,
-              "SOAP note list of " + annasLabel),
+              "SOAP note list of " + annasLabel,
+              "Restriction list of " + annasLabel),
           java.util.Set.copyOf(records.subList(0, clientView)),
           records.toString());
       assertTrue(records.stream().anyMatch(r -> r.equals("SOAP note " + note)), records.toString());

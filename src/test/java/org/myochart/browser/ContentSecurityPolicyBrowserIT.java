@@ -101,13 +101,14 @@ class ContentSecurityPolicyBrowserIT {
 
       SoapNoteBrowserIT.startSession(tablet, jonas);
       checkPage(tablet, "the note editor");
-      // The chart's shapes have no inline handlers any more: note.js answers the tap.
-      tablet.tap(By.id("chart-masseter-LEFT"));
+      // The chart's tabs and boxes have no inline handlers: note.js answers the tap.
+      tablet.tap(By.id("chartTab-front"));
+      tablet.tap(By.id("chart-front-masseter-LEFT"));
       tablet
           .waitFor()
           .until(
               d ->
-                  d.findElement(By.id("chart-masseter-LEFT"))
+                  d.findElement(By.id("chart-front-masseter-LEFT"))
                       .getAttribute("class")
                       .contains("worked"));
       assertEquals(1, tablet.driver().findElements(By.cssSelector(".muscle-row")).size());

@@ -95,25 +95,25 @@ class SoapNoteBrowserIT {
       startSession(tablet, anna);
       long noteId = noteIdOf(tablet);
 
-      tablet.tap(By.id("chart-upper-trapezius-LEFT"));
+      tablet.tap(By.id("chart-back-upper-trapezius-LEFT"));
       tablet
           .waitFor()
           .until(
               d ->
-                  d.findElement(By.id("chart-upper-trapezius-LEFT"))
+                  d.findElement(By.id("chart-back-upper-trapezius-LEFT"))
                       .getAttribute("class")
                       .contains("worked"));
       assertFalse(
           tablet
-              .find(By.id("chart-upper-trapezius-RIGHT"))
+              .find(By.id("chart-back-upper-trapezius-RIGHT"))
               .getAttribute("class")
               .contains("worked"));
-      tablet.tap(By.id("chart-upper-trapezius-RIGHT"));
+      tablet.tap(By.id("chart-back-upper-trapezius-RIGHT"));
       tablet
           .waitFor()
           .until(
               d ->
-                  d.findElement(By.id("chart-upper-trapezius-RIGHT"))
+                  d.findElement(By.id("chart-back-upper-trapezius-RIGHT"))
                       .getAttribute("class")
                       .contains("worked"));
       assertEquals(
@@ -121,12 +121,12 @@ class SoapNoteBrowserIT {
           tablet.driver().findElements(By.cssSelector(".muscle-row")).size(),
           "left and right merge into one row");
       assertTrue(tablet.find(By.cssSelector(".muscle-row")).getText().contains("Both"));
-      tablet.tap(By.id("chart-upper-trapezius-LEFT"));
+      tablet.tap(By.id("chart-back-upper-trapezius-LEFT"));
       tablet
           .waitFor()
           .until(
               d ->
-                  !d.findElement(By.id("chart-upper-trapezius-LEFT"))
+                  !d.findElement(By.id("chart-back-upper-trapezius-LEFT"))
                       .getAttribute("class")
                       .contains("worked"));
       assertTrue(tablet.find(By.cssSelector(".muscle-row")).getText().contains("Right"));
@@ -137,7 +137,7 @@ class SoapNoteBrowserIT {
           .waitFor()
           .until(
               d ->
-                  d.findElement(By.id("chart-suboccipitals-LEFT"))
+                  d.findElement(By.id("chart-back-suboccipitals-LEFT"))
                       .getAttribute("class")
                       .contains("worked"));
       assertEquals(5, tablet.driver().findElements(By.cssSelector(".muscle-row")).size());

@@ -46,6 +46,7 @@ import org.myochart.treatment.SoapNotes;
 import org.myochart.treatment.Tolerance;
 import org.myochart.treatment.TreatedMuscle;
 import org.myochart.treatment.TriggerPoint;
+import org.primefaces.PrimeFaces;
 
 /**
  * Writing one SOAP note: structured fields, rows kept in step with the body chart, the migraine
@@ -208,29 +209,57 @@ public class NotePage implements Serializable {
     }
   }
 
-  /** A tap on the body chart: adds the muscle on that side, or takes it away if it is there. */
+  /**
+   * A tap on the body chart: adds the muscle or point on that side, or takes it away if it is
+   * there, and tells the page what happened for the readout beside the chart.
+   */
   public void toggle() {
     Map<String, String> parameters =
         FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
-    String toggleCode = parameters.get("code");
-    String toggleSide = parameters.get("side");
-    if (!editable
-        || toggleCode == null
-        || entries.get(CatalogueKind.MUSCLE + ":" + toggleCode) == null) {
+    CatalogueEntry entry = entries.get(parameters.get("kind") + ":" + parameters.get("code"));
+    Side side = chartSide(parameters.get("side"));
+    if (!editable || entry == null || !entry.isActive() || side == null) {
       return;
     }
-    Side side;
-    try {
-      side = Side.valueOf(toggleSide);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return;
+    BodyChart.Tap tap =
+        switch (entry.getKind()) {
+          case MUSCLE ->
+              BodyChart.toggle(draft.getTreatedMuscles(), entry.getCode(), side, lastTechnique());
+          case POINT ->
+              BodyChart.togglePoint(
+                  draft.getPointUses(),
+                  entry.getCode(),
+                  entry.isLateral(),
+                  side,
+                  staff.getDisplayName());
+          case TECHNIQUE -> null;
+        };
+    if (tap != null) {
+      PrimeFaces.current().ajax().addCallbackParam("chartSaid", tap.said(entry.getName()));
     }
-    BodyChart.toggle(draft.getTreatedMuscles(), toggleCode, side, lastTechnique());
   }
 
-  /** The chart's colour for a muscle on a side: worked, or not. */
-  public String chartState(String code, String side) {
-    return BodyChart.worked(draft.getTreatedMuscles(), code, Side.valueOf(side)) ? "worked" : "";
+  private static Side chartSide(String side) {
+    try {
+      return Side.valueOf(side);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return null;
+    }
+  }
+
+  /** The chart's colour for a muscle or point on a side: worked, or not. */
+  public String chartState(ChartLayout.Target target) {
+    boolean worked =
+        target.isPoint()
+            ? BodyChart.pointWorked(draft.getPointUses(), target.getCode(), target.getSide())
+            : BodyChart.worked(draft.getTreatedMuscles(), target.getCode(), target.getSide());
+    return worked ? "worked" : "";
+  }
+
+  /** Whether the chart offers this target: its catalogue entry is there and in use. */
+  public boolean onChart(ChartLayout.Target target) {
+    CatalogueEntry entry = entries.get(target.getKey());
+    return entry != null && entry.isActive();
   }
 
   private String lastTechnique() {
