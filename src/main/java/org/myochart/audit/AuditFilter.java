@@ -26,7 +26,8 @@ public record AuditFilter(
     LocalDate from,
     LocalDate to,
     String recordType,
-    String recordId) {
+    String recordId)
+    implements java.io.Serializable {
 
   public static final AuditFilter EVERYTHING =
       new AuditFilter(null, null, null, null, null, null, null);

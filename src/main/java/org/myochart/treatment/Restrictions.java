@@ -56,6 +56,16 @@ public class Restrictions {
   @Inject Catalogue catalogue;
   @Inject ClinicSettings settings;
 
+  /** Where a restriction stands now, in words, and whether it can still be ended early. */
+  public record Standing(String status, boolean endable) {}
+
+  public Standing standingOf(Restriction restriction) {
+    java.time.Instant now = clock.instant();
+    return new Standing(
+        restriction.status(now, settings.zone()),
+        restriction.endableOn(LocalDate.ofInstant(now, settings.zone())));
+  }
+
   /** A restriction the note's rows break, with those rows in words. */
   public record Broken(Restriction restriction, String description, List<String> rows) {}
 

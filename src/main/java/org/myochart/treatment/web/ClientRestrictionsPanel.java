@@ -6,8 +6,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +18,6 @@ import org.myochart.anatomy.Side;
 import org.myochart.client.Clients;
 import org.myochart.client.Intakes;
 import org.myochart.client.web.ClientPage;
-import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.web.Messages;
 import org.myochart.platform.web.ShowsRuleViolations;
 import org.myochart.security.web.CurrentStaff;
@@ -44,8 +41,6 @@ public class ClientRestrictionsPanel implements Serializable {
   @Inject Catalogue catalogue;
   @Inject Intakes intakes;
   @Inject Clients clients;
-  @Inject ClinicSettings settings;
-  @Inject Clock clock;
   @Inject CurrentStaff staff;
   @Inject ClientPage profile;
 
@@ -92,14 +87,13 @@ public class ClientRestrictionsPanel implements Serializable {
 
   private void refresh() {
     Map<String, CatalogueEntry> entries = catalogue.byCode();
-    Instant now = clock.instant();
-    LocalDate today = LocalDate.ofInstant(now, settings.zone());
     List<Row> shown = new ArrayList<>();
     for (Restriction r : restrictions.of(clientId)) {
       String source =
           r.getClearance() == null
               ? "Therapist " + r.getRecordedBy()
               : "Clearance by " + r.getClearance().getPhysicianName();
+      Restrictions.Standing standing = restrictions.standingOf(r);
       shown.add(
           new Row(
               r.getId(),
@@ -107,8 +101,8 @@ public class ClientRestrictionsPanel implements Serializable {
               r.describe(key -> name(entries, key)),
               r.getReason(),
               source,
-              r.status(now, settings.zone()),
-              r.endableOn(today)));
+              standing.status(),
+              standing.endable()));
     }
     rows = shown;
     clearances =
