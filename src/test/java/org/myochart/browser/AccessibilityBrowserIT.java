@@ -99,7 +99,7 @@ class AccessibilityBrowserIT {
       Checked pages = new Checked(browser);
       pages.visit("sign-in", "/login.xhtml", "Sign in");
       new LoginScreen(browser).signIn("frontdesk", "not the password");
-      browser.awaitText("The username or password is not correct");
+      browser.awaitText("Unknown username or wrong password.");
       pages.check("sign-in after a wrong password");
       LoginScreen.open(browser).signIn("", "");
       browser.awaitText("Enter your username.");
@@ -257,7 +257,7 @@ class AccessibilityBrowserIT {
       pages.visit("staff", "/owner/staff.xhtml", "therapist1");
       pages.visit("new staff member", "/owner/staff-edit.xhtml", "Save");
       browser.submit("edit:save");
-      browser.awaitText("Choose a role.");
+      browser.awaitText("Enter the person's full name.");
       pages.check("new staff member, refused");
       pages.visit("staff member", "/owner/staff-edit.xhtml?id=" + therapist, "Reset password");
       pages.visit("catalogue", "/owner/catalogue.xhtml", "Catalogue");
@@ -365,7 +365,8 @@ class AccessibilityBrowserIT {
               .contains("To start again, tap Clear signature"),
           tablet.find(By.id(instructions)).getText());
       assertEquals(
-          "Clear signature", tablet.find(By.id("consent:clearSignature")).getAccessibleName());
+          "Clear signature",
+          tablet.find(By.id("consent:clearSignature")).getAccessibleName().strip());
     }
   }
 }
