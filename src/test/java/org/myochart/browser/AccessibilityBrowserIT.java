@@ -366,7 +366,11 @@ class AccessibilityBrowserIT {
           tablet.find(By.id(instructions)).getText());
       assertEquals(
           "Clear signature",
-          tablet.find(By.id("consent:clearSignature")).getAccessibleName().strip());
+          tablet
+              .find(By.id("consent:clearSignature"))
+              .getAccessibleName()
+              .replace('\u00a0', ' ')
+              .strip());
     }
   }
 }
