@@ -9,6 +9,10 @@
 #     (openssl installed the same way when missing; those checks are skipped with a banner);
 #   - python3, which runs the export's check-audit-proofs.py in its README's last step (installed
 #     the same way when missing; those checks are skipped with a banner);
+#   - axe-core, the accessibility checker the browser tests inject into every page, installed from
+#     npm at the exact version src/test/js/package-lock.json pins, with `npm ci` into
+#     target/test-js (npm itself installed with apt-get when missing; those checks are skipped
+#     with a banner when it cannot be installed);
 #   - for the PostgreSQL variant (mvn verify -Ppostgres): a running server on the configured host,
 #     started with pg_ctlcluster when it is installed but stopped, and empty test databases.
 set -u
@@ -79,6 +83,32 @@ else
   banner "EXPORT PROOF SCRIPT CHECKS WILL BE SKIPPED: python3 is missing and cannot be installed" \
          "here (needs root and apt-get). Install Debian's python3."
   missing="$missing python3"
+fi
+
+test_js="$(cd "$(dirname "$0")/../js" && pwd)"
+axe="$target_dir/test-js/node_modules/axe-core/axe.min.js"
+if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Accessibility checks: installing Debian's npm with apt-get ..."
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq npm >/dev/null; } || true
+fi
+if ! command -v npm >/dev/null 2>&1; then
+  banner "ACCESSIBILITY CHECKS WILL BE SKIPPED: npm is missing and cannot be installed here" \
+         "(needs root and apt-get). Install Debian's npm, which installs axe-core for the browser tests."
+  missing="$missing axe-core"
+else
+  # A fresh copy each run, so that the installed version is always the one the lock file pins.
+  rm -rf "$target_dir/test-js"
+  mkdir -p "$target_dir/test-js"
+  cp "$test_js/package.json" "$test_js/package-lock.json" "$target_dir/test-js/"
+  if (cd "$target_dir/test-js" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) && [ -f "$axe" ]; then
+    echo "Accessibility checks: using axe-core $(cd "$target_dir/test-js" && node -p 'require("axe-core/package.json").version' 2>/dev/null || echo '(version unknown)')"
+  else
+    rm -rf "$target_dir/test-js/node_modules"
+    banner "ACCESSIBILITY CHECKS WILL BE SKIPPED: npm ci could not install axe-core from" \
+           "src/test/js/package-lock.json into $target_dir/test-js."
+    missing="$missing axe-core"
+  fi
 fi
 
 if [[ "$db_url" == jdbc:postgresql://* ]]; then

@@ -21,6 +21,24 @@
   document.addEventListener('DOMContentLoaded', nameTheSignaturePad);
 })();
 
+// The signature pad tells a screen reader how to sign: its canvas, made by the widget (again after
+// each partial update of the form), is described by the instructions its wrapper names.
+(function () {
+  function describeThePad() {
+    document.querySelectorAll('[data-pad-instructions]').forEach(function (wrapper) {
+      var canvas = wrapper.querySelector('canvas');
+      if (canvas && !canvas.hasAttribute('aria-describedby')) {
+        canvas.setAttribute('aria-describedby', wrapper.getAttribute('data-pad-instructions'));
+      }
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    describeThePad();
+    new MutationObserver(describeThePad).observe(document.body, {childList: true, subtree: true});
+  });
+})();
+
 // A kiosk screen that marks itself with data-restart-after (milliseconds), such as the thank-you
 // screen after signing, goes back to its own start page by itself so the next client sees nothing
 // of the last one. The marker may arrive with a partial update, so the page is watched for it.

@@ -98,6 +98,19 @@ public final class Browser implements AutoCloseable {
     return open(clinic, new Dimension(1024, 768));
   }
 
+  /**
+   * The 1024×768 tablet with its text zoomed to 200 %: pages are laid out in 512×384 CSS pixels,
+   * drawn with two device pixels to each. The emulation belongs to this browser's tab, which goes
+   * when the browser is emptied for the next test.
+   */
+  public static Browser tabletAtTwiceTheSize(RunningClinic clinic) {
+    Browser browser = open(clinic, new Dimension(1024, 768));
+    browser.driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 512, "height", 384, "deviceScaleFactor", 2, "mobile", false));
+    return browser;
+  }
+
   private static Browser open(RunningClinic clinic, Dimension size) {
     boolean available = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
     if (!available) {
@@ -280,6 +293,14 @@ public final class Browser implements AutoCloseable {
   /** Runs a script in the page and returns its result. */
   public Object script(String script, Object... args) {
     return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /**
+   * Runs a script that answers later: it calls its last argument with the result, which is
+   * returned.
+   */
+  public Object executeAsync(String script, Object... args) {
+    return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(script, args);
   }
 
   public void awaitPath(String path) {

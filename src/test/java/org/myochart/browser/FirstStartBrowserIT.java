@@ -20,7 +20,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * A clinic on an empty database: the setup page creates the owner, once; the owner then sets up and
- * signs in with a second factor (the product's default for owners).
+ * signs in with a second factor (the product's default for owners). Each of these pages is checked
+ * with axe-core on the way, as {@link AccessibilityBrowserIT} checks the others.
  */
 class FirstStartBrowserIT {
 
@@ -38,6 +39,7 @@ class FirstStartBrowserIT {
       browser.awaitPath("/setup.xhtml");
       browser.visit("/login.xhtml");
       browser.awaitPath("/setup.xhtml");
+      Axe.check(browser, "setup");
 
       browser.type("setup:displayName", "Maren Ostrowski");
       browser.type("setup:username", "maren");
@@ -45,12 +47,14 @@ class FirstStartBrowserIT {
       browser.type("setup:confirmation", "first owner of the clinik");
       browser.submit("setup:create");
       browser.awaitText("The two passwords differ.");
+      Axe.check(browser, "setup, refused");
 
       browser.type("setup:password", "first owner of the clinic");
       browser.type("setup:confirmation", "first owner of the clinic");
       browser.submit("setup:create");
       browser.awaitPath("/login.xhtml");
       assertTrue(browser.text().contains("The clinic is set up."));
+      Axe.check(browser, "sign-in after setup");
 
       // Owners sign in with a second factor: the first sign-in leads to setting it up.
       new LoginScreen(browser).signIn("maren", "first owner of the clinic");
@@ -59,10 +63,12 @@ class FirstStartBrowserIT {
       browser.awaitPath("/account/second-factor.xhtml");
       assertTrue(
           browser.find(By.id("qr")).getAttribute("src").startsWith("data:image/png;base64,"));
+      Axe.check(browser, "second factor, set up at the first sign-in");
       byte[] secret = base32(browser.find(By.id("key")).getText());
       browser.type("enrol:code", "000000".equals(code(secret, 0)) ? "111111" : "000000");
       browser.submit("enrol:confirm");
       browser.awaitText("That code does not match.");
+      Axe.check(browser, "second factor, code refused");
       browser.type("enrol:code", code(secret, 0));
       browser.submit("enrol:confirm");
       browser.awaitText("Your recovery codes");
@@ -71,6 +77,7 @@ class FirstStartBrowserIT {
               .map(WebElement::getText)
               .toList();
       assertEquals(10, recoveryCodes.size());
+      Axe.check(browser, "second factor, recovery codes");
       browser.click("continue");
       browser.awaitPath("/staff/dashboard.xhtml");
       assertTrue(browser.text().contains("Manage staff"));
@@ -83,9 +90,11 @@ class FirstStartBrowserIT {
       browser.awaitPath("/login.xhtml");
       LoginScreen.open(browser).signIn("maren", "first owner of the clinic");
       browser.awaitPath("/login-code.xhtml");
+      Axe.check(browser, "sign-in code");
       browser.type("code:value", "123 456");
       browser.submit("code:confirm");
       browser.awaitText("That code does not match.");
+      Axe.check(browser, "sign-in code, refused");
       browser.type("code:value", code(secret, 1));
       browser.submit("code:confirm");
       browser.awaitPath("/staff/dashboard.xhtml");
