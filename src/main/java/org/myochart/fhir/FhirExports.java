@@ -103,18 +103,10 @@ public class FhirExports {
   public FhirExport export(long clientId, String apiBase) {
     Bundle bundle = FhirMapping.bundle(chart(clientId, apiBase));
     String json = FhirMapping.json(bundle, false);
-    return audited(clientId, json, FhirMapping.counts(bundle), "json");
+    return audited(clientId, json, FhirMapping.counts(bundle));
   }
 
-  /** The client's Bundle on one line, for an NDJSON file (FHIR Bulk Data); audited likewise. */
-  public FhirExport exportLine(long clientId, String apiBase) {
-    Bundle bundle = FhirMapping.bundle(chart(clientId, apiBase));
-    String json = FhirMapping.json(bundle, true);
-    return audited(clientId, json, FhirMapping.counts(bundle), "ndjson");
-  }
-
-  private FhirExport audited(
-      long clientId, String json, Map<String, Integer> counts, String format) {
+  private FhirExport audited(long clientId, String json, Map<String, Integer> counts) {
     String sha256 = Sha256.of(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     var resources = JSON.createObjectBuilder();
     counts.forEach(resources::add);
@@ -123,7 +115,6 @@ public class FhirExports {
         AUDIT_TYPE,
         clientId,
         JSON.createObjectBuilder()
-            .add("format", format)
             .add("resources", resources)
             .add("sha256", sha256)
             .build()

@@ -353,6 +353,22 @@ class FhirMappingTest {
   }
 
   @Test
+  void theOneLineFormIsTheSameBundleWithoutLineBreaksForNdjson() {
+    Bundle bundle = FhirMapping.bundle(full());
+
+    String line = FhirMapping.json(bundle, true);
+
+    assertFalse(line.contains("\n"));
+    Bundle read =
+        ca.uhn.fhir.context.FhirContext.forR4Cached()
+            .newJsonParser()
+            .parseResource(Bundle.class, line);
+    assertEquals(
+        bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl).toList(),
+        read.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl).toList());
+  }
+
+  @Test
   void theSameRecordKeepsItsEntryNameFromOneExportToTheNext() {
     assertEquals(
         FhirMapping.bundle(full()).getEntry().stream().map(e -> e.getFullUrl()).toList(),
