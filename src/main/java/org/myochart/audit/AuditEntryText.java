@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 public final class AuditEntryText {
 
   /** Record types whose id is the client's own (as {@code ConcernedClients} reads them). */
-  private static final Set<String> THE_CLIENT = Set.of("Client", "ClientChart", "ReferralLetter");
+  private static final Set<String> THE_CLIENT =
+      Set.of("Client", "ClientChart", "ReferralLetter", "FhirBundle");
 
   /** Detail keys whose number is a client's id. */
   private static final Set<String> CLIENT_KEYS = Set.of("client", "clientId", "printedFor");
@@ -46,7 +47,9 @@ public final class AuditEntryText {
           "KioskSession",
           "Tablet hand-over",
           "ClientList",
-          "Client list");
+          "Client list",
+          "FhirBundle",
+          "FHIR bundle");
 
   /** Words of a detail key that are written otherwise than split and lower-cased. */
   private static final Map<String, String> KEY_WORDS =

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 class ConcernedClients {
 
   /** Record types written with the client's own id. */
-  private static final List<String> THE_CLIENT = List.of("Client", "ClientChart", "ReferralLetter");
+  private static final List<String> THE_CLIENT =
+      List.of("Client", "ClientChart", "ReferralLetter", "FhirBundle");
 
   /** The query for the client of one record, by record type. */
   private static final Map<String, String> OWNER_OF =

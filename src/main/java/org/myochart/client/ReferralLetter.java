@@ -86,6 +86,15 @@ public final class ReferralLetter {
               + "techniques or pressure), lets us continue safely."
         });
     lines.add(new Object[] {regular, 11f, ""});
+    lines.add(
+        new Object[] {
+          regular,
+          11f,
+          "If your record system reads HL7 FHIR R4, we can send your patient's record with us (intake,"
+              + " consents and signed treatment notes) as a FHIR Bundle: ask us for the export for"
+              + " physicians."
+        });
+    lines.add(new Object[] {regular, 11f, ""});
     lines.add(new Object[] {regular, 11f, "Kind regards,"});
     lines.add(new Object[] {regular, 11f, therapist});
     lines.add(new Object[] {regular, 11f, clinicName});

@@ -43,6 +43,7 @@ class ReferralLetterTest {
       assertTrue(text.contains("trouble speaking"));
       assertTrue(text.contains("will not do so until you have assessed"));
       assertTrue(text.contains("Tomás Reyes"));
+      assertTrue(text.contains("as a FHIR Bundle: ask us for the export for physicians"), text);
       assertTrue(text.contains("Dr. Lund"));
       assertTrue(text.contains("Strandgata 4, 5013 Bergen · phone +47 55 00 00 00"), text);
       assertTrue(

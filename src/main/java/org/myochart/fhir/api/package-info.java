@@ -1,0 +1,2 @@
+/** The FHIR export over the API: {@code GET /api/v1/clients/{id}/fhir}. */
+package org.myochart.fhir.api;
