@@ -211,7 +211,7 @@ class AccessibilityBrowserIT {
               "Sessions and notes",
               "Outcomes",
               "Health intake",
-              "Red flags and clearances")) {
+              "Clearances and restrictions")) {
         openTab(browser, tab);
         pages.check("client page, " + tab);
       }

@@ -257,7 +257,9 @@ class ClientRecordBrowserIT {
       therapist.click(
           By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., 'Health intake')]"));
       therapist.awaitText("Usual intensity (0–10)");
-      assertTrue(therapist.text().contains("Version 2"));
+      assertTrue(
+          therapist.find(By.id("intakeAnswersTitle")).getText().endsWith("version 2"),
+          "the tab shows the new version's answers");
     }
   }
 
