@@ -89,7 +89,7 @@ class ContentSecurityPolicyBrowserIT {
       visit(tablet, "/staff/clients/clients.xhtml");
       visit(tablet, "/staff/clients/client.xhtml?id=" + jonas);
       for (String tab :
-          List.of("Consents", "Sessions and notes", "Health intake", "Red flags", "Details")) {
+          List.of("Consents", "Sessions and notes", "Health intake", "Clearances", "Details")) {
         openTab(tablet, tab);
       }
       tablet.assertNoCspViolations("on the client's tabs");

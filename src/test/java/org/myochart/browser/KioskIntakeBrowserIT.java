@@ -134,7 +134,7 @@ class KioskIntakeBrowserIT {
           therapist.find(By.id("profile:block")).getText().contains("worst you have ever had"));
       therapist.click(
           By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., 'Health intake')]"));
-      therapist.awaitText("client on tablet");
+      therapist.awaitText("Client on the tablet");
       assertTrue(therapist.text().contains("LI4"), "pregnancy caution is shown");
     }
   }

@@ -277,7 +277,7 @@ class ClinicalXssProbesBrowserIT {
     assertInert(therapist, "/staff/clients/client.xhtml?id=" + client);
     therapist.click(
         By.xpath("//li[contains(@class,'ui-tabs-header')][contains(., 'Health intake')]"));
-    therapist.awaitText("client on tablet");
+    therapist.awaitText("Client on the tablet");
     String history = therapist.find(By.cssSelector("[id$='currentIntake']")).getText();
     for (String answer : kioskAnswers.values()) {
       assertTrue(
