@@ -45,17 +45,17 @@ class TherapistDayBrowserIT {
   private static String clientRow(Browser browser, String query, String name) {
     browser.visit("/staff/clients/clients.xhtml");
     browser.type("search:query", query);
-    browser
+    // The list is redrawn as the search runs: read the row's text inside the wait.
+    return browser
         .waitFor()
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d ->
                 d.findElements(By.cssSelector("#search\\:clients tbody tr")).stream()
-                    .anyMatch(row -> row.getText().contains(name)));
-    return browser.driver().findElements(By.cssSelector("#search\\:clients tbody tr")).stream()
-        .map(WebElement::getText)
-        .filter(text -> text.contains(name))
-        .findFirst()
-        .orElseThrow();
+                    .map(WebElement::getText)
+                    .filter(text -> text.contains(name))
+                    .findFirst()
+                    .orElse(null));
   }
 
   @Test
