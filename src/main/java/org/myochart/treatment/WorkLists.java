@@ -44,6 +44,9 @@ public class WorkLists {
   /** How many recently seen clients the day shows. */
   public static final int RECENT = 10;
 
+  /** The newest sessions read to find the recent clients: enough for any day's repeat visits. */
+  private static final int RECENT_SESSIONS_READ = 500;
+
   /** How many clients on hold the day lists; the rest are counted. */
   public static final int ON_HOLD_SHOWN = 30;
 
@@ -154,20 +157,29 @@ public class WorkLists {
   }
 
   private List<RecentClient> recent(String therapist) {
+    // Sessions newest first, each client kept at their newest: max() over the start time would
+    // reach the converter as the driver's own type on PostgreSQL (a Timestamp, not the stored
+    // OffsetDateTime), so the newest is found by the order instead.
     TypedQuery<RecentClient> query =
         em.createQuery(
                 "select new org.myochart.treatment.RecentClient(c.id, c.firstName, c.lastName,"
-                    + " max(s.startsAt)) from TreatmentSession s join s.client c"
+                    + " s.startsAt) from TreatmentSession s join s.client c"
                     + " where c.active = :active"
                     + (therapist == null ? "" : " and s.therapist = :t")
-                    + " group by c.id, c.firstName, c.lastName"
-                    + " order by max(s.startsAt) desc, c.id",
+                    + " order by s.startsAt desc, s.id desc",
                 RecentClient.class)
             .setParameter("active", Boolean.TRUE);
     if (therapist != null) {
       query.setParameter("t", therapist);
     }
-    return query.setMaxResults(RECENT).getResultList();
+    Map<Long, RecentClient> newest = new java.util.LinkedHashMap<>();
+    for (RecentClient row : query.setMaxResults(RECENT_SESSIONS_READ).getResultList()) {
+      newest.putIfAbsent(row.clientId(), row);
+      if (newest.size() == RECENT) {
+        break;
+      }
+    }
+    return List.copyOf(newest.values());
   }
 
   /** Oldest first: the note that has waited longest is the first to sign. */
