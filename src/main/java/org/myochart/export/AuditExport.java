@@ -44,6 +44,16 @@ public class AuditExport implements Serializable {
   @Column(name = "client_id", updatable = false)
   private Long clientId;
 
+  /** Whether the archive carries the FHIR Bundles of the exported records' clients. */
+  @Column(name = "fhir_bundles", nullable = false, updatable = false)
+  private boolean fhirBundles;
+
+  @Column(name = "fhir_bundle_count")
+  private Integer fhirBundleCount;
+
+  @Column(name = "fhir_bundles_sha256")
+  private String fhirBundlesSha256;
+
   @Column(name = "requested_by", nullable = false, updatable = false)
   private String requestedBy;
 
@@ -105,6 +115,7 @@ public class AuditExport implements Serializable {
     this.to = scope.to();
     this.therapist = scope.therapist();
     this.clientId = scope.clientId();
+    this.fhirBundles = scope.fhirBundles();
     this.requestedBy = requestedBy;
     this.requestedAt = requestedAt;
     this.status = ExportStatus.QUEUED;
@@ -112,7 +123,7 @@ public class AuditExport implements Serializable {
   }
 
   public ExportScope scope() {
-    return new ExportScope(from, to, therapist, clientId);
+    return new ExportScope(from, to, therapist, clientId, fhirBundles);
   }
 
   /** A new run takes the export over; the token it gets is the only one that may write. */
@@ -151,8 +162,17 @@ public class AuditExport implements Serializable {
       int auditEntries,
       String auditLogSha256,
       Manifest.AuditTreeFiles auditTree,
+      Manifest.FhirFiles fhir,
       String manifestSha256,
       byte[] signature) {
+    if (fhirBundles != (fhir != null)) {
+      throw new IllegalStateException(
+          "Export " + id + (fhirBundles ? " asked for" : " did not ask for") + " FHIR Bundles.");
+    }
+    if (fhir != null) {
+      this.fhirBundleCount = fhir.bundles();
+      this.fhirBundlesSha256 = fhir.sha256();
+    }
     this.auditUpTo = auditUpTo;
     this.auditEntries = auditEntries;
     this.auditLogSha256 = auditLogSha256;
@@ -258,6 +278,21 @@ public class AuditExport implements Serializable {
 
   public String getAuditProofsSha256() {
     return auditProofsSha256;
+  }
+
+  public boolean isFhirBundles() {
+    return fhirBundles;
+  }
+
+  /** The FHIR Bundles file the completed archive carries, as its manifest names it; else null. */
+  public Manifest.FhirFiles fhirFiles() {
+    return fhirBundlesSha256 == null
+        ? null
+        : new Manifest.FhirFiles(fhirBundleCount, fhirBundlesSha256);
+  }
+
+  public Integer getFhirBundleCount() {
+    return fhirBundleCount;
   }
 
   public String getManifestSha256() {

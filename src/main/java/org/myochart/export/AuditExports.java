@@ -17,6 +17,7 @@ import org.myochart.audit.AuditTree;
 import org.myochart.audit.AuditTreeHead;
 import org.myochart.audit.CurrentActor;
 import org.myochart.client.Clients;
+import org.myochart.fhir.FhirExports;
 import org.myochart.platform.ClinicSettings;
 import org.myochart.platform.RuleViolation;
 import org.myochart.platform.Sha256;
@@ -50,6 +51,7 @@ public class AuditExports {
   @Inject StaffAccounts staff;
   @Inject Clients clients;
   @Inject AuditTree tree;
+  @Inject FhirExports fhir;
 
   public LocalDate today() {
     return LocalDate.now(clock.withZone(settings.zone()));
@@ -170,6 +172,31 @@ public class AuditExports {
   }
 
   /**
+   * Builds and stores, when the export asked for them, the FHIR Bundle of each client with a record
+   * in it, one NDJSON line each, as the clients' records read now; the archive carries these bytes
+   * at every download. A run that finds them stored by an earlier run of this step keeps them.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void collectFhirBundles(Run run) {
+    AuditExport export = em.find(AuditExport.class, run.exportId(), LockModeType.PESSIMISTIC_WRITE);
+    if (!export.heldBy(run.token())) {
+      throw new ExportStopped("Export " + run.exportId() + " was taken over by another run.");
+    }
+    if (!export.isFhirBundles() || queries.hasFhirBundles(export.getId())) {
+      return;
+    }
+    long id = export.getId();
+    int seq = 0;
+    for (long clientId : queries.exportedClients(id)) {
+      queries.insertFhirBundle(id, ++seq, clientId, fhir.bulkLine(clientId));
+      if (seq % 25 == 0) {
+        // Each Bundle is written as it is built; the records read for it need not stay in memory.
+        em.clear();
+      }
+    }
+  }
+
+  /**
    * Seals the collected export: fixes the audit entries it carries, has a tree head signed over
    * them, digests the CSV manifest, the audit log and its inclusion proofs, and signs the JSON
    * manifest that names them, all streamed from the database.
@@ -198,7 +225,15 @@ public class AuditExports {
           ExportArchive.treeFiles(
               head,
               Manifest.sha256Of(out -> archive.writeProofs(export, upTo, head.getTreeSize(), out)));
-      Manifest.Header header = archive.header(export, csvSha, entries[0], auditSha, treeFiles);
+      Manifest.FhirFiles fhirFiles = null;
+      if (export.isFhirBundles()) {
+        int[] bundles = {0};
+        String fhirSha =
+            Manifest.sha256Of(out -> bundles[0] = archive.writeFhirBundles(export, out));
+        fhirFiles = new Manifest.FhirFiles(bundles[0], fhirSha);
+      }
+      Manifest.Header header =
+          archive.header(export, csvSha, entries[0], auditSha, treeFiles, fhirFiles);
       // One pass over the lines both signs the JSON manifest and digests it.
       java.security.DigestOutputStream[] manifest = {null};
       byte[] signature =
@@ -214,22 +249,21 @@ public class AuditExports {
           entries[0],
           auditSha,
           treeFiles,
+          fhirFiles,
           Manifest.hex(manifest[0]),
           signature);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+    var detail =
+        JSON.createObjectBuilder().add("status", "COMPLETED").add("records", export.getDone());
+    withFhir(detail, export);
     audit.recordAs(
         org.myochart.audit.Actor.SYSTEM,
         AuditAction.CHANGE,
         RECORD_TYPE,
         export.getId(),
-        JSON.createObjectBuilder()
-            .add("status", "COMPLETED")
-            .add("records", export.getDone())
-            .add("manifestSha256", export.getManifestSha256())
-            .build()
-            .toString());
+        detail.add("manifestSha256", export.getManifestSha256()).build().toString());
   }
 
   /** Marks the export failed, unless another run holds it now (a null token: whichever run). */
@@ -276,16 +310,25 @@ public class AuditExports {
               "Export " + id + " failed and has no archive: " + export.getFailure());
       case COMPLETED -> {}
     }
+    var detail = JSON.createObjectBuilder().add("records", export.getDone());
+    withFhir(detail, export);
     audit.record(
         AuditAction.EXPORT,
         RECORD_TYPE,
         id,
-        JSON.createObjectBuilder()
-            .add("records", export.getDone())
-            .add("manifestSha256", export.getManifestSha256())
-            .build()
-            .toString());
+        detail.add("manifestSha256", export.getManifestSha256()).build().toString());
     return export;
+  }
+
+  /** What an audit entry says about the FHIR Bundles a completed export carries. */
+  private static void withFhir(jakarta.json.JsonObjectBuilder detail, AuditExport export) {
+    Manifest.FhirFiles files = export.fhirFiles();
+    if (files != null) {
+      detail
+          .add("fhirBundles", files.bundles())
+          .add("fhirFile", Manifest.FHIR_BUNDLES_FILE)
+          .add("fhirSha256", files.sha256());
+    }
   }
 
   /** Writes the archive of a completed export, streaming record after record. */
@@ -305,6 +348,9 @@ public class AuditExports {
     }
     if (scope.clientId() != null) {
       json.add("client", scope.clientId());
+    }
+    if (scope.fhirBundles()) {
+      json.add("fhirBundles", true);
     }
     return json.build().toString();
   }

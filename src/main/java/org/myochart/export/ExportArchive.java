@@ -56,7 +56,8 @@ final class ExportArchive {
       String csvSha256,
       int auditEntries,
       String auditLogSha256,
-      Manifest.AuditTreeFiles auditTree) {
+      Manifest.AuditTreeFiles auditTree,
+      Manifest.FhirFiles fhir) {
     return new Manifest.Header(
         export.getId(),
         settings.clinicName(),
@@ -67,7 +68,8 @@ final class ExportArchive {
         csvSha256,
         auditEntries,
         auditLogSha256,
-        auditTree);
+        auditTree,
+        fhir);
   }
 
   /** What the manifest says about a tree head and the proofs written against it. */
@@ -117,7 +119,8 @@ final class ExportArchive {
             csvSha256,
             export.getAuditEntries(),
             export.getAuditLogSha256(),
-            head.map(h -> treeFiles(h, export.getAuditProofsSha256())).orElse(null));
+            head.map(h -> treeFiles(h, export.getAuditProofsSha256())).orElse(null),
+            export.fhirFiles());
     zip.putNextEntry(new ZipEntry(Manifest.JSON_FILE));
     java.security.DigestOutputStream json = Manifest.digesting(zip);
     Manifest.writeJson(header, queries.lines(export.getId()), json);
@@ -135,6 +138,20 @@ final class ExportArchive {
     sum(sums, Manifest.hex(log), Manifest.AUDIT_LOG_FILE);
     if (head.isPresent()) {
       writeTreeHead(zip, sums, export, head.get());
+    }
+    if (export.fhirFiles() != null) {
+      zip.putNextEntry(new ZipEntry(Manifest.FHIR_BUNDLES_FILE));
+      java.security.DigestOutputStream fhir = Manifest.digesting(zip);
+      writeFhirBundles(export, fhir);
+      zip.closeEntry();
+      String fhirSha256 = Manifest.hex(fhir);
+      if (!fhirSha256.equals(export.fhirFiles().sha256())) {
+        throw new IOException(
+            "The stored FHIR Bundles of export "
+                + export.getId()
+                + " changed after the export was made; the archive is incomplete.");
+      }
+      sum(sums, fhirSha256, Manifest.FHIR_BUNDLES_FILE);
     }
     for (ExportQueries.ArchivedFile file : queries.files(export.getId())) {
       byte[] pdf = file.pdf();
@@ -243,6 +260,19 @@ final class ExportArchive {
     sums.append(sha256).append("  ").append(file).append('\n');
   }
 
+  /**
+   * Writes the export's stored FHIR Bundles as NDJSON, one Bundle per line, and answers how many
+   * lines it wrote.
+   */
+  int writeFhirBundles(AuditExport export, OutputStream out) throws IOException {
+    int count = 0;
+    for (ExportQueries.FhirLine line : queries.fhirBundles(export.getId())) {
+      out.write(line.bytes());
+      count++;
+    }
+    return count;
+  }
+
   /** Writes the audit log of the export and answers how many entries it holds. */
   int writeAuditLog(AuditExport export, long upTo, OutputStream out) throws IOException {
     int count = 0;
@@ -300,7 +330,9 @@ final class ExportArchive {
                 + Manifest.CSV_FILE
                 + ", of "
                 + Manifest.AUDIT_LOG_FILE
-                + (head.isPresent() ? ", of the tree head and of the proofs." : "."),
+                + (head.isPresent() ? ", of the tree head and of the proofs" : "")
+                + (export.fhirFiles() != null ? ", of " + Manifest.FHIR_BUNDLES_FILE : "")
+                + ".",
             Manifest.SIGNATURE_FILE
                 + "   detached CMS signature (DER) of "
                 + Manifest.JSON_FILE
@@ -339,6 +371,22 @@ final class ExportArchive {
                         + ": its place in that tree and its audit path.",
                     PROOFS_SCRIPT_FILE
                         + " checks those proofs (Python 3, standard library only; step 8).")));
+    if (export.fhirFiles() != null) {
+      lines.addAll(
+          List.of(
+              Manifest.FHIR_BUNDLES_FILE
+                  + "  "
+                  + export.fhirFiles().bundles()
+                  + " HL7 FHIR R4 Bundles for physicians' record systems, one per client with a"
+                  + " record in this export,",
+              "   one Bundle per line (NDJSON, application/fhir+ndjson, as FHIR Bulk Data lays out"
+                  + " a file per resource type).",
+              "   Each is the client's whole record as MyoChart's Export for physician (FHIR) gives"
+                  + " it, built when the export",
+              "   was collected ("
+                  + export.getCompletedAt()
+                  + "); sealed PDFs are named by their SHA-256, not linked. Step 3 checks the file."));
+    }
     lines.addAll(
         List.of(
             "",

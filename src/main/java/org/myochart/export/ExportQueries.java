@@ -261,6 +261,68 @@ public class ExportQueries {
     }
   }
 
+  /** The clients of an export's records, in id order: whose FHIR Bundles the archive carries. */
+  List<Long> exportedClients(long exportId) {
+    return em.createQuery(
+            "select distinct e.clientId from ExportedRecord e where e.exportId = :x"
+                + " order by e.clientId",
+            Long.class)
+        .setParameter("x", exportId)
+        .getResultList();
+  }
+
+  /** Whether an earlier run of the seal step already stored the export's FHIR Bundles. */
+  boolean hasFhirBundles(long exportId) {
+    return !em.createNativeQuery(
+            "select seq_no from audit_export_fhir where export_id = ?1 fetch first 1 rows only")
+        .setParameter(1, exportId)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /** Stores one client's Bundle, one NDJSON line, as the export's {@code seqNo}-th line. */
+  void insertFhirBundle(long exportId, int seqNo, long clientId, byte[] line) {
+    java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+    try (java.sql.PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into audit_export_fhir (export_id, seq_no, client_id, bundle)"
+                + " values (?, ?, ?, ?)")) {
+      insert.setLong(1, exportId);
+      insert.setInt(2, seqNo);
+      insert.setLong(3, clientId);
+      insert.setBytes(4, line);
+      insert.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(
+          "Could not store the FHIR Bundle of client " + clientId + " in export " + exportId, e);
+    }
+  }
+
+  /** One stored line of the export's FHIR Bundles file. */
+  record FhirLine(int seqNo, byte[] bytes) {}
+
+  /** The export's FHIR Bundle lines in order, read a few at a time as they are iterated. */
+  Iterable<FhirLine> fhirBundles(long exportId) {
+    return () -> new Paged<>(after -> fhirPage(exportId, after), FhirLine::seqNo);
+  }
+
+  private List<FhirLine> fhirPage(long exportId, long afterSeq) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select seq_no, bundle from audit_export_fhir where export_id = ?1 and seq_no > ?2"
+                    + " order by seq_no fetch first 20 rows only")
+            .setParameter(1, exportId)
+            .setParameter(2, (int) afterSeq)
+            .getResultList();
+    return rows.stream()
+        .map(
+            row -> {
+              Object[] columns = (Object[]) row;
+              return new FhirLine(((Number) columns[0]).intValue(), (byte[]) columns[1]);
+            })
+        .toList();
+  }
+
   long lastAuditEntry() {
     Long max = em.createQuery("select max(a.id) from AuditEntry a", Long.class).getSingleResult();
     return max == null ? 0 : max;

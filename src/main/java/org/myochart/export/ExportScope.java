@@ -9,15 +9,28 @@ import org.myochart.platform.RuleViolation;
 
 /**
  * What an audit export covers: records sealed from the first day to the last day (both included, in
- * the clinic's time zone), optionally only those one therapist signed or one client's.
+ * the clinic's time zone), optionally only those one therapist signed or one client's; and whether
+ * the archive also carries, for each client with a record in it, the client's HL7 FHIR R4 Bundle
+ * for the physician's record systems (off unless asked for).
  */
-public record ExportScope(LocalDate from, LocalDate to, String therapist, Long clientId) {
+public record ExportScope(
+    LocalDate from, LocalDate to, String therapist, Long clientId, boolean fhirBundles) {
 
   /** The longest range one export covers; longer histories are exported in parts. */
   public static final int MAXIMUM_YEARS = 10;
 
   public ExportScope {
     therapist = therapist == null || therapist.isBlank() ? null : therapist.strip();
+  }
+
+  /** A scope without FHIR Bundles. */
+  public ExportScope(LocalDate from, LocalDate to, String therapist, Long clientId) {
+    this(from, to, therapist, clientId, false);
+  }
+
+  /** The same records, with or without the clients' FHIR Bundles. */
+  public ExportScope withFhirBundles(boolean include) {
+    return new ExportScope(from, to, therapist, clientId, include);
   }
 
   /**
@@ -94,6 +107,9 @@ public record ExportScope(LocalDate from, LocalDate to, String therapist, Long c
     }
     if (clientId != null) {
       text.append(", client ").append(clientId);
+    }
+    if (fhirBundles) {
+      text.append(", with FHIR bundles");
     }
     return text.toString();
   }

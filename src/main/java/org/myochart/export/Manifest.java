@@ -26,6 +26,12 @@ public final class Manifest {
   public static final String AUDIT_LOG_FILE = "audit-log.csv";
   public static final String AUDIT_TREE_HEAD_FILE = "audit-tree-head.txt";
 
+  /**
+   * The clients' HL7 FHIR R4 Bundles in the FHIR Bulk Data layout: one NDJSON file per resource
+   * type, here the one type Bundle, one Bundle per line (ADR-068).
+   */
+  public static final String FHIR_BUNDLES_FILE = "fhir/Bundle.ndjson";
+
   static final String[] CSV_HEADER = {
     "seq", "file", "record_type", "record_id", "client_id", "sealed_at", "sha256", "size_bytes"
   };
@@ -41,7 +47,8 @@ public final class Manifest {
       String csvSha256,
       int auditEntries,
       String auditLogSha256,
-      AuditTreeFiles auditTree) {}
+      AuditTreeFiles auditTree,
+      FhirFiles fhir) {}
 
   /**
    * The signed tree head an export carries and the proofs of its audit log in that tree; null in
@@ -49,6 +56,12 @@ public final class Manifest {
    * signed.
    */
   public record AuditTreeFiles(long treeSize, String headSha256, String proofsSha256) {}
+
+  /**
+   * The FHIR Bundles file: how many Bundles (lines) it holds and its SHA-256; null in the header of
+   * an export that was not asked for them, whose manifest names no such file.
+   */
+  public record FhirFiles(int bundles, String sha256) {}
 
   private Manifest() {}
 
@@ -102,6 +115,11 @@ public final class Manifest {
             .write("auditTreeSize", header.auditTree().treeSize())
             .write("auditProofs", AuditProofs.FILE)
             .write("auditProofsSha256", header.auditTree().proofsSha256());
+      }
+      if (header.fhir() != null) {
+        json.write("fhirBundles", FHIR_BUNDLES_FILE)
+            .write("fhirBundleCount", header.fhir().bundles())
+            .write("fhirBundlesSha256", header.fhir().sha256());
       }
       json.writeEnd();
       json.writeStartArray("records");

@@ -106,6 +106,16 @@ public class FhirExports {
     return audited(clientId, json, FhirMapping.counts(bundle));
   }
 
+  /**
+   * The client's Bundle as one line of FHIR NDJSON, for a bulk export that carries the Bundles of
+   * many clients: without links to the API (the archive carries the sealed PDFs itself) and without
+   * an {@code EXPORT} entry per client; the bulk export's own entries name the Bundles it carries.
+   * The same access rule as {@link #export}; the export job runs as the system.
+   */
+  public byte[] bulkLine(long clientId) {
+    return FhirMapping.ndjsonLine(FhirMapping.bundle(chart(clientId, null)));
+  }
+
   private FhirExport audited(long clientId, String json, Map<String, Integer> counts) {
     String sha256 = Sha256.of(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     var resources = JSON.createObjectBuilder();

@@ -71,6 +71,7 @@ import org.myochart.fhir.FhirChart.Warning;
 public final class FhirMapping {
 
   public static final String MEDIA_TYPE = "application/fhir+json";
+  public static final String NDJSON_MEDIA_TYPE = "application/fhir+ndjson";
   public static final String LOINC = "http://loinc.org";
   public static final String SNOMED = "http://snomed.info/sct";
   static final String PROGRESS_NOTE = "11506-3";
@@ -123,6 +124,22 @@ public final class FhirMapping {
         .newJsonParser()
         .setPrettyPrint(!oneLine)
         .encodeResourceToString(bundle);
+  }
+
+  /**
+   * The resource as one line of FHIR NDJSON ({@code application/fhir+ndjson}, the FHIR Bulk Data
+   * format): its JSON without line breaks (those in texts are escaped), then a line feed, in UTF-8.
+   */
+  public static byte[] ndjsonLine(org.hl7.fhir.r4.model.Resource resource) {
+    String json =
+        FhirContext.forR4Cached()
+            .newJsonParser()
+            .setPrettyPrint(false)
+            .encodeResourceToString(resource);
+    if (json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0) {
+      throw new IllegalStateException("A " + resource.fhirType() + " did not fit on one line.");
+    }
+    return (json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** How many resources of each type the Bundle holds, for the audit entry. */

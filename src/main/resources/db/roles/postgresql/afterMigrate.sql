@@ -21,7 +21,7 @@ declare
     'note_addendum', 'restriction_override',
     'health_intake', 'intake_medication', 'intake_red_flag',
     'medical_clearance', 'visit_check', 'visit_check_red_flag',
-    'audit_export_record', 'installation'];
+    'audit_export_record', 'audit_export_fhir', 'installation'];
   -- Append-only tables whose rows the application locks while it adds to them.
   locked_rows text[] := array['installation', 'consent', 'sealed_record'];
 begin

@@ -32,6 +32,7 @@ class ExportsBrowserIT {
     browser.type(id, day.toString());
   }
 
+  /** The owner asks for the FHIR Bundles too; the archive carries one per client, as NDJSON. */
   @Test
   void theOwnerStartsAnExportSeesItCompleteAndDownloadsTheArchive() throws Exception {
     try (Browser browser = Browser.open(clinic)) {
@@ -41,8 +42,13 @@ class ExportsBrowserIT {
       LocalDate today = LocalDate.now();
       pick(browser, "export:from", today.minusYears(1));
       pick(browser, "export:to", today);
+      browser
+          .find(By.id("export:fhirBundles"))
+          .findElement(By.cssSelector(".ui-chkbox-box"))
+          .click();
       browser.click("export:start");
       browser.awaitText("has started");
+      assertTrue(browser.text().contains("with FHIR bundles"), browser.text());
 
       WebElement firstRow =
           browser
@@ -66,6 +72,15 @@ class ExportsBrowserIT {
       assertFalse(contents.recordFiles().isEmpty());
       assertEquals(contents.recordFiles().size(), contents.csv("manifest.csv").size());
       assertTrue(contents.manifestSignatureValid());
+      long clients =
+          contents.csv("manifest.csv").stream()
+              .map(line -> line.get("client_id"))
+              .distinct()
+              .count();
+      assertEquals(
+          clients,
+          contents.text("fhir/Bundle.ndjson").lines().count(),
+          "one FHIR Bundle per client with a record in the export");
     }
   }
 

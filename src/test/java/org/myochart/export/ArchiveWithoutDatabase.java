@@ -20,8 +20,9 @@ import org.myochart.record.SigningIdentity;
 
 /**
  * An export's archive written without a database, for tests of what the archive holds: export 9, of
- * March 2026, with no records and the given audit log, completed as {@link AuditExports#complete}
- * completes one, its tree head and proofs from a {@link FixedAuditTree}.
+ * March 2026, with no records, the given audit log and the FHIR Bundle lines stored for it,
+ * completed as {@link AuditExports#complete} completes one, its tree head and proofs from a {@link
+ * FixedAuditTree}.
  */
 final class ArchiveWithoutDatabase {
 
@@ -30,6 +31,7 @@ final class ArchiveWithoutDatabase {
   private final List<AuditLine> log;
   private final FixedAuditTree tree;
   private final ExportArchive archive;
+  private final List<byte[]> fhirLines = new java.util.ArrayList<>();
 
   ArchiveWithoutDatabase(List<AuditLine> log, FixedAuditTree tree) {
     this.log = List.copyOf(log);
@@ -43,15 +45,30 @@ final class ArchiveWithoutDatabase {
 
   /** The export, completed: its audit log up to its last entry, proved in the tree's head. */
   AuditExport completedExport() throws Exception {
+    return completedExport(false);
+  }
+
+  /**
+   * The export, completed, with the stored FHIR Bundle lines (see {@link #storeFhirLine}) when it
+   * asked for them, digested as {@link AuditExports#complete} digests them.
+   */
+  AuditExport completedExport(boolean fhirBundles) throws Exception {
     AuditExport export =
         new AuditExport(
-            ExportScope.of("2026-03-01", "2026-03-31", null, null, LocalDate.of(2026, 11, 21)),
+            ExportScope.of("2026-03-01", "2026-03-31", null, null, LocalDate.of(2026, 11, 21))
+                .withFhirBundles(fhirBundles),
             "owner",
             NOW);
     set(export, "id", 9L);
     export.claim(NOW);
     long upTo = log.get(log.size() - 1).id();
     long treeSize = tree.head().getTreeSize();
+    Manifest.FhirFiles fhir = null;
+    if (fhirBundles) {
+      int[] count = {0};
+      String sha = Manifest.sha256Of(out -> count[0] = archive.writeFhirBundles(export, out));
+      fhir = new Manifest.FhirFiles(count[0], sha);
+    }
     export.completed(
         NOW,
         upTo,
@@ -60,9 +77,15 @@ final class ArchiveWithoutDatabase {
         ExportArchive.treeFiles(
             tree.head(),
             Manifest.sha256Of(out -> archive.writeProofs(export, upTo, treeSize, out))),
+        fhir,
         "d".repeat(64),
         new byte[] {1});
     return export;
+  }
+
+  /** Stores one more NDJSON line as the export job stores a client's FHIR Bundle. */
+  void storeFhirLine(byte[] line) {
+    fhirLines.add(line);
   }
 
   /** Sets a column of the export as the database would hand it back. */
@@ -103,6 +126,15 @@ final class ArchiveWithoutDatabase {
     @Override
     Iterable<ArchivedFile> files(long exportId) {
       return List.of();
+    }
+
+    @Override
+    Iterable<FhirLine> fhirBundles(long exportId) {
+      List<FhirLine> lines = new java.util.ArrayList<>();
+      for (byte[] line : fhirLines) {
+        lines.add(new FhirLine(lines.size() + 1, line.clone()));
+      }
+      return lines;
     }
   }
 

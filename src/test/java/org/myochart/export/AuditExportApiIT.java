@@ -161,6 +161,85 @@ class AuditExportApiIT {
   }
 
   @Test
+  void withFhirBundlesTheArchiveCarriesOneValidBundlePerClientInNdjsonNamedByTheManifest()
+      throws Exception {
+    HttpResponse<String> started = request("owner", range(",\"fhirBundles\":true"));
+    assertEquals(202, started.statusCode(), started.body());
+    assertTrue(Http.json(started).getBoolean("fhirBundles"));
+    long id = Http.json(started).getJsonNumber("id").longValue();
+    JsonObject status = awaitFinished(clinic, PASSWORD, id);
+    assertEquals("COMPLETED", status.getString("status"), status.toString());
+    ExportArchives.Contents archive = download(id);
+
+    Set<String> clients = new HashSet<>();
+    archive.csv("manifest.csv").forEach(line -> clients.add(line.get("client_id")));
+    assertTrue(clients.size() > 1, "the demo clinic's records belong to several clients");
+    String ndjson = archive.text(Manifest.FHIR_BUNDLES_FILE);
+    assertTrue(ndjson.endsWith("\n"));
+    String[] lines = ndjson.split("\n");
+    assertEquals(clients.size(), lines.length, "one Bundle per client with a record in the range");
+    assertEquals(clients.size(), status.getInt("fhirBundleCount"));
+    Set<String> patients = new HashSet<>();
+    for (String line : lines) {
+      org.hl7.fhir.r4.model.Bundle bundle =
+          ca.uhn.fhir.context.FhirContext.forR4Cached()
+              .newJsonParser()
+              .parseResource(org.hl7.fhir.r4.model.Bundle.class, line);
+      org.hl7.fhir.r4.model.Patient patient =
+          (org.hl7.fhir.r4.model.Patient) bundle.getEntryFirstRep().getResource();
+      patients.add(bundle.getEntryFirstRep().getFullUrl());
+      assertEquals(
+          java.util.List.of(),
+          org.myochart.testsupport.FhirValidation.errors(line),
+          patient.getNameFirstRep().getNameAsSingleString());
+    }
+    assertEquals(lines.length, patients.size(), "no client twice");
+
+    JsonObject files =
+        Json.createReader(new StringReader(archive.text("manifest.json")))
+            .readObject()
+            .getJsonObject("files");
+    String sha256 = archive.sha256().get(Manifest.FHIR_BUNDLES_FILE);
+    assertEquals(Manifest.FHIR_BUNDLES_FILE, files.getString("fhirBundles"));
+    assertEquals(sha256, files.getString("fhirBundlesSha256"));
+    assertEquals(lines.length, files.getInt("fhirBundleCount"));
+    assertTrue(archive.manifestSignatureValid());
+    assertTrue(archive.text("SHA256SUMS").contains(sha256 + "  " + Manifest.FHIR_BUNDLES_FILE));
+    assertTrue(
+        archive.text("README.txt").contains(Manifest.FHIR_BUNDLES_FILE + "  " + lines.length));
+
+    assertTrue(
+        auditDetails(id).stream()
+                .filter(detail -> detail.contains("\"fhirSha256\":\"" + sha256 + "\""))
+                .count()
+            >= 2,
+        "the completion and the download say which Bundles the archive carries: "
+            + auditDetails(id));
+    assertTrue(auditDetails(id).stream().anyMatch(d -> d.contains("\"fhirBundles\":true")));
+    assertEquals(
+        400,
+        request("owner", range(",\"fhirBundles\":\"yes\"")).statusCode(),
+        "the option is true or false");
+  }
+
+  private static java.util.List<String> auditDetails(long exportId) throws Exception {
+    java.util.List<String> details = new java.util.ArrayList<>();
+    try (Connection db = clinic.database();
+        Statement query = db.createStatement();
+        ResultSet rows =
+            query.executeQuery(
+                "select detail from audit_entry where record_type = 'AuditExport'"
+                    + " and record_id = '"
+                    + exportId
+                    + "' order by id")) {
+      while (rows.next()) {
+        details.add(rows.getString(1));
+      }
+    }
+    return details;
+  }
+
+  @Test
   void aTherapistFilterHoldsOnlyTheNotesAndAddendaThatTherapistSigned() throws Exception {
     HttpResponse<String> started = request("owner", range(",\"therapist\":\"therapist1\""));
     assertEquals(202, started.statusCode(), started.body());

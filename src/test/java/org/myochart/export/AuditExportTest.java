@@ -47,6 +47,7 @@ class AuditExportTest {
         4,
         "a".repeat(64),
         new Manifest.AuditTreeFiles(12, "c".repeat(64), "d".repeat(64)),
+        null,
         "b".repeat(64),
         new byte[] {1, 2});
     assertEquals(100, export.percent());
@@ -82,5 +83,44 @@ class AuditExportTest {
     export.claim(NOW);
     export.failed(NOW, "x");
     assertFalse(export.sameRequestAs(MARCH, "owner"));
+  }
+
+  @Test
+  void anExportWithFhirBundlesIsNotTheSameRequestAsOneWithout() {
+    AuditExport without = new AuditExport(MARCH, "owner", NOW);
+    AuditExport with = new AuditExport(MARCH.withFhirBundles(true), "owner", NOW);
+    assertFalse(without.sameRequestAs(MARCH.withFhirBundles(true), "owner"));
+    assertFalse(with.sameRequestAs(MARCH, "owner"));
+    assertTrue(with.sameRequestAs(MARCH.withFhirBundles(true), "owner"));
+    assertTrue(with.scope().fhirBundles(), "the option is kept with the export");
+  }
+
+  @Test
+  void anExportCompletesWithFhirBundlesExactlyWhenItAskedForThem() {
+    AuditExport with = new AuditExport(MARCH.withFhirBundles(true), "owner", NOW);
+    with.claim(NOW);
+    assertThrows(IllegalStateException.class, () -> complete(with, null));
+    complete(with, new Manifest.FhirFiles(3, "e".repeat(64)));
+    assertEquals(new Manifest.FhirFiles(3, "e".repeat(64)), with.fhirFiles());
+
+    AuditExport without = new AuditExport(MARCH, "owner", NOW);
+    without.claim(NOW);
+    assertThrows(
+        IllegalStateException.class,
+        () -> complete(without, new Manifest.FhirFiles(3, "e".repeat(64))));
+    complete(without, null);
+    assertEquals(null, without.fhirFiles());
+  }
+
+  private static void complete(AuditExport export, Manifest.FhirFiles fhir) {
+    export.completed(
+        NOW,
+        10,
+        4,
+        "a".repeat(64),
+        new Manifest.AuditTreeFiles(12, "c".repeat(64), "d".repeat(64)),
+        fhir,
+        "b".repeat(64),
+        new byte[] {1});
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ca.uhn.fhir.context.FhirContext;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -25,11 +26,16 @@ import org.apache.commons.csv.CSVRecord;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.myochart.audit.AuditLine;
+import org.myochart.fhir.FhirChart;
+import org.myochart.fhir.FhirMapping;
 import org.myochart.platform.Sha256;
 import org.myochart.record.SealCertificate;
 import org.myochart.record.SigningIdentity;
+import org.myochart.testsupport.FhirValidation;
 
 class ExportArchiveTest {
 
@@ -248,5 +254,108 @@ class ExportArchiveTest {
             IOException.class, () -> archive.write(export, zip, IDENTITY, List.of(CERTIFICATE)));
     assertTrue(refused.getMessage().contains("audit tree head of 2 entries"), refused.getMessage());
     assertEquals(0, zip.size());
+  }
+
+  /** A client's Bundle as the export job stores it: the Patient alone, one NDJSON line. */
+  private static byte[] bundleLine(long clientId, String firstName) {
+    return FhirMapping.ndjsonLine(
+        FhirMapping.bundle(
+            new FhirChart(
+                "Harbourside Massage",
+                NOW,
+                new FhirChart.Person(
+                    clientId,
+                    firstName,
+                    "Brandt",
+                    java.time.LocalDate.of(1990, 1, 5),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    true),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of())));
+  }
+
+  private Map<String, byte[]> exportWithTwoClientsBundles() throws Exception {
+    written.storeFhirLine(bundleLine(7, "Lea"));
+    written.storeFhirLine(bundleLine(8, "Nora"));
+    return entries(completedExport(true));
+  }
+
+  private AuditExport completedExport(boolean fhirBundles) throws Exception {
+    return written.completedExport(fhirBundles);
+  }
+
+  @Test
+  void fhirBundlesAreOneNdjsonLinePerClientEachAValidBundleOfThatClient() throws Exception {
+    byte[] ndjson = exportWithTwoClientsBundles().get(Manifest.FHIR_BUNDLES_FILE);
+
+    String text = new String(ndjson, StandardCharsets.UTF_8);
+    assertTrue(text.endsWith("\n"), "every line, the last included, ends in a line feed");
+    List<String> lines = List.of(text.split("\n"));
+    assertEquals(2, lines.size(), "one line per client");
+    List<String> names = new java.util.ArrayList<>();
+    for (String line : lines) {
+      Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, line);
+      assertEquals(Bundle.BundleType.COLLECTION, bundle.getType());
+      Patient patient = (Patient) bundle.getEntryFirstRep().getResource();
+      names.add(patient.getNameFirstRep().getGivenAsSingleString());
+      assertEquals(List.of(), FhirValidation.errors(line), line);
+    }
+    assertEquals(List.of("Lea", "Nora"), names, "in the order they were stored");
+  }
+
+  @Test
+  void theManifestAndTheSumsNameTheFhirBundlesFileWithItsSha256AndTheReadMeDescribesIt()
+      throws Exception {
+    Map<String, byte[]> entries = exportWithTwoClientsBundles();
+    String sha256 = Sha256.of(entries.get(Manifest.FHIR_BUNDLES_FILE));
+
+    JsonObject files = manifestFiles(entries);
+    assertEquals(Manifest.FHIR_BUNDLES_FILE, files.getString("fhirBundles"));
+    assertEquals(2, files.getInt("fhirBundleCount"));
+    assertEquals(sha256, files.getString("fhirBundlesSha256"));
+    assertTrue(
+        new String(entries.get(ExportArchive.SUMS_FILE), StandardCharsets.UTF_8)
+            .contains(sha256 + "  " + Manifest.FHIR_BUNDLES_FILE + "\n"));
+    String readme = new String(entries.get(ExportArchive.README_FILE), StandardCharsets.UTF_8);
+    assertTrue(
+        readme.contains(
+            Manifest.FHIR_BUNDLES_FILE
+                + "  2 HL7 FHIR R4 Bundles for physicians' record systems, one per client"),
+        readme);
+    assertTrue(readme.contains("application/fhir+ndjson"), readme);
+  }
+
+  @Test
+  void anExportNotAskedForFhirBundlesHasNoSuchFileAndItsManifestNamesNone() throws Exception {
+    written.storeFhirLine(bundleLine(7, "Lea"));
+    Map<String, byte[]> entries = entries(completedExport());
+
+    assertFalse(entries.containsKey(Manifest.FHIR_BUNDLES_FILE));
+    assertFalse(manifestFiles(entries).containsKey("fhirBundles"));
+    assertFalse(
+        new String(entries.get(ExportArchive.README_FILE), StandardCharsets.UTF_8)
+            .contains("FHIR"));
+  }
+
+  @Test
+  void storedBundlesThatChangedAfterTheExportCompletedFailTheDownload() throws Exception {
+    written.storeFhirLine(bundleLine(7, "Lea"));
+    AuditExport export = completedExport(true);
+    written.storeFhirLine(bundleLine(8, "Nora"));
+
+    IOException refused =
+        assertThrows(
+            IOException.class,
+            () ->
+                archive.write(export, new ByteArrayOutputStream(), IDENTITY, List.of(CERTIFICATE)));
+    assertTrue(
+        refused.getMessage().contains("FHIR Bundles of export 9 changed"), refused.getMessage());
   }
 }

@@ -85,4 +85,16 @@ class ExportScopeTest {
     assertEquals("2026-03-31T22:00:00Z", scope.end(oslo).toString());
     assertEquals("2026-03-01 to 2026-03-31, signed by therapist1, client 7", scope.describe());
   }
+
+  @Test
+  void fhirBundlesAreLeftOutUnlessAskedForAndTheDescriptionSaysWhenTheyAreIn() {
+    ExportScope scope = ExportScope.of("2026-03-01", "2026-03-31", null, null, TODAY);
+    assertFalse(scope.fhirBundles());
+    assertEquals("2026-03-01 to 2026-03-31", scope.describe());
+    ExportScope with = scope.withFhirBundles(true);
+    assertTrue(with.fhirBundles());
+    assertFalse(with.filtered(), "the Bundles add files, not a filter on the records");
+    assertEquals("2026-03-01 to 2026-03-31, with FHIR bundles", with.describe());
+    assertEquals(scope, with.withFhirBundles(false));
+  }
 }

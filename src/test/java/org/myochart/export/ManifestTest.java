@@ -50,7 +50,8 @@ class ManifestTest {
           "c".repeat(64),
           17,
           "d".repeat(64),
-          new Manifest.AuditTreeFiles(812, "e".repeat(64), "f".repeat(64)));
+          new Manifest.AuditTreeFiles(812, "e".repeat(64), "f".repeat(64)),
+          null);
 
   private static byte[] json() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -107,6 +108,7 @@ class ManifestTest {
             HEADER.csvSha256(),
             HEADER.auditEntries(),
             HEADER.auditLogSha256(),
+            null,
             null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Manifest.writeJson(before, LINES, out);

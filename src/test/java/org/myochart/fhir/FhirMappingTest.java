@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -102,7 +103,8 @@ class FhirMappingTest {
     Map<NoteSection, Map<String, String>> sections = new LinkedHashMap<>();
     sections.put(
         NoteSection.SUBJECTIVE, Map.of("In the client's words", "Pain <behind> the eye & neck"));
-    sections.put(NoteSection.PLAN, Map.of("Home care", "Chin tucks twice a day"));
+    sections.put(
+        NoteSection.PLAN, Map.of("Home care", "Chin tucks twice a day\r\nWarm shower before bed"));
     SignedNote note =
         new SignedNote(
             21,
@@ -366,6 +368,26 @@ class FhirMappingTest {
     assertEquals(
         bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl).toList(),
         read.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl).toList());
+  }
+
+  @Test
+  void anNdjsonLineIsOneValidResourceEndedByALineFeedEvenWhenItsTextsHaveLineBreaks() {
+    Bundle bundle = FhirMapping.bundle(full());
+
+    String line = new String(FhirMapping.ndjsonLine(bundle), StandardCharsets.UTF_8);
+
+    assertTrue(line.endsWith("\n"), line);
+    String json = line.substring(0, line.length() - 1);
+    assertFalse(json.contains("\n") || json.contains("\r"), json);
+    Bundle read =
+        ca.uhn.fhir.context.FhirContext.forR4Cached()
+            .newJsonParser()
+            .parseResource(Bundle.class, json);
+    assertEquals(FhirMapping.counts(bundle), FhirMapping.counts(read));
+    assertTrue(
+        json.contains("Chin tucks twice a day\\r\\nWarm shower before bed"),
+        "the line break inside the answer is escaped");
+    assertEquals(List.of(), FhirValidation.errors(json));
   }
 
   @Test

@@ -41,13 +41,15 @@ public class ExportsResource {
   @Operation(
       summary =
           "Start a bulk audit export of the records sealed from 'from' to 'to' (YYYY-MM-DD, both"
-              + " included), optionally only one therapist's (username) or one client's (id)")
+              + " included), optionally only one therapist's (username) or one client's (id);"
+              + " with \"fhirBundles\": true the archive also carries fhir/Bundle.ndjson, the"
+              + " HL7 FHIR R4 Bundle of each client with a record in it, one per line")
   @APIResponse(responseCode = "202", description = "Started; Location is the export's status")
   @APIResponse(
       responseCode = "400",
       description =
           "A missing or malformed date, from after to, a range over 10 years,"
-              + " an unknown therapist or client")
+              + " an unknown therapist or client, a 'fhirBundles' that is not true or false")
   public Response request(JsonValue value, @Context UriInfo uri) {
     if (!(value instanceof JsonObject body)) {
       throw RuleViolation.invalid(
@@ -55,11 +57,12 @@ public class ExportsResource {
     }
     ExportScope scope =
         ExportScope.of(
-            text(body, "from"),
-            text(body, "to"),
-            text(body, "therapist"),
-            clientId(body),
-            exports.today());
+                text(body, "from"),
+                text(body, "to"),
+                text(body, "therapist"),
+                clientId(body),
+                exports.today())
+            .withFhirBundles(fhirBundles(body));
     AuditExport export = jobs.request(scope);
     return Response.accepted(ExportView.of(export))
         .location(URI.create(uri.getBaseUri().getRawPath() + "exports/" + export.getId()))
@@ -75,6 +78,21 @@ public class ExportsResource {
       return string.getString();
     }
     throw RuleViolation.invalidFields(Map.of(field, "'" + field + "' must be a string."));
+  }
+
+  /** Whether the archive should carry the clients' FHIR Bundles: false unless asked for. */
+  private static boolean fhirBundles(JsonObject body) {
+    JsonValue value = body.get("fhirBundles");
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return false;
+    }
+    return switch (value.getValueType()) {
+      case TRUE -> true;
+      case FALSE -> false;
+      default ->
+          throw RuleViolation.invalidFields(
+              Map.of("fhirBundles", "'fhirBundles' must be true or false."));
+    };
   }
 
   private static Long clientId(JsonObject body) {

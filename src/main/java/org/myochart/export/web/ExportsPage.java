@@ -38,17 +38,19 @@ public class ExportsPage implements Serializable {
   private LocalDate to;
   private String therapist;
   private String client;
+  private boolean fhirBundles;
   private List<AuditExport> recent;
 
   @ShowsRuleViolations(form = "export")
   public void start() {
     ExportScope scope =
         ExportScope.of(
-            from == null ? null : from.toString(),
-            to == null ? null : to.toString(),
-            therapist,
-            chosenClient(),
-            exports.today());
+                from == null ? null : from.toString(),
+                to == null ? null : to.toString(),
+                therapist,
+                chosenClient(),
+                exports.today())
+            .withFhirBundles(fhirBundles);
     AuditExport export = jobs.request(scope);
     Messages.info("Export " + export.getId() + " of " + scope.describe() + " has started.");
     recent = null;
@@ -134,5 +136,13 @@ public class ExportsPage implements Serializable {
 
   public void setClient(String client) {
     this.client = client;
+  }
+
+  public boolean isFhirBundles() {
+    return fhirBundles;
+  }
+
+  public void setFhirBundles(boolean fhirBundles) {
+    this.fhirBundles = fhirBundles;
   }
 }
