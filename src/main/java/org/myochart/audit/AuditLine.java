@@ -33,36 +33,6 @@ public record AuditLine(
           + " a.clientId)"
           + " from AuditEntry a";
 
-  /** A line that names no client (ADR-047), as files written before the client column hold. */
-  public AuditLine(
-      long id,
-      Instant occurredAt,
-      String actor,
-      String actorRole,
-      String action,
-      String recordType,
-      String recordId,
-      String detail,
-      String ipAddress,
-      String userAgent,
-      String previousHash,
-      String entryHash) {
-    this(
-        id,
-        occurredAt,
-        actor,
-        actorRole,
-        action,
-        recordType,
-        recordId,
-        detail,
-        ipAddress,
-        userAgent,
-        previousHash,
-        entryHash,
-        null);
-  }
-
   /** The constructor {@link #SELECT} calls, with the entity's own attribute types. */
   public AuditLine(
       Long id,

@@ -27,7 +27,8 @@ class AuditLogCsvTest {
             "203.0.113.9",
             "+cmd|' /C calc'!A0",
             "a".repeat(64),
-            "b".repeat(64));
+            "b".repeat(64),
+            null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (AuditLogCsv csv = new AuditLogCsv(out)) {
       csv.write(failedSignIn);

@@ -71,7 +71,8 @@ class AuditProofsScriptIT {
         hashed.get(9),
         hashed.get(10),
         previousHash,
-        OutsideAuditor.entryHash(hashed));
+        OutsideAuditor.entryHash(hashed),
+        null);
   }
 
   @BeforeAll

@@ -39,7 +39,8 @@ class AuditProofsTest {
         null,
         null,
         hash(id - 1),
-        hash(id));
+        hash(id),
+        null);
   }
 
   /** A tree whose leaves are in its own order, not the ids': entry 12 is leaf 0. */

@@ -58,7 +58,8 @@ class ExportArchiveTest {
           "203.0.113.9",
           "=HYPERLINK(\"https://evil.example\",\"open\")",
           "a".repeat(64),
-          "b".repeat(64));
+          "b".repeat(64),
+          null);
 
   private static final FixedAuditTree TREE =
       new FixedAuditTree(List.of(FAILED_SIGN_IN), NOW, IDENTITY.key(), IDENTITY.certificate());

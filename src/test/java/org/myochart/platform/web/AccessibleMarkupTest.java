@@ -135,7 +135,8 @@ class AccessibleMarkupTest {
 
     @Override
     public ResponseWriter cloneWithWriter(Writer writer) {
-      throw new UnsupportedOperationException();
+      // The renderers under test write to the one writer they are given; none clones it.
+      throw new UnsupportedOperationException("not needed by the renderers under test");
     }
 
     @Override
