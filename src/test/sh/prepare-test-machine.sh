@@ -151,6 +151,9 @@ if [[ "$db_url" == jdbc:postgresql://* ]]; then
       || { banner "Could not create the test database $database with payara-config/create-database-roles.sql"; exit 1; }
   done
   echo "PostgreSQL on $host:$port: fresh test databases created."
+else
+  banner "THE FAULT TESTS (NoteSaveFaultIT, AuditExportRecoveryIT) RUN ON POSTGRESQL ONLY:" \
+         "this H2 run leaves them out; mvn verify -Ppostgres runs them (CI does)."
 fi
 # On a developer's machine a missing tool skips its tests (loudly, above); CI must not pass
 # with tests that never ran.

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.myochart.browser.Browser;
 import org.myochart.browser.LoginScreen;
 import org.myochart.testsupport.Http;
@@ -26,6 +27,8 @@ import org.myochart.testsupport.TestDatabase;
  * dashboard shows the alarm. Every change is undone before the test ends, because the demo clinic
  * is shared.
  */
+@Isolated(
+    "It edits, deletes and forges audit entries of the shared trail, which every check, export and dashboard reads.")
 class AuditChainIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

@@ -17,10 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.client.Client;
 import org.myochart.client.Clients;
 import org.myochart.client.Intakes;
@@ -30,13 +28,14 @@ import org.myochart.platform.ClinicSettings;
 import org.myochart.security.StaffAccounts;
 import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.InTheContainer;
 import org.myochart.testsupport.TreatableClients;
 import org.myochart.treatment.SessionKind;
 import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
 
 /** The owner's searches of the audit trail and its CSV, in Payara Micro on the real database. */
-@ExtendWith(ArquillianExtension.class)
+@InTheContainer
 class AuditSearchIT {
 
   private static final String PASSWORD = "level breathing 2026";

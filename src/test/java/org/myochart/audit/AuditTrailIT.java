@@ -19,18 +19,17 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.InTheContainer;
 
 /**
  * The audit trail without one lock (ADR-058), in the container on the real database: writers append
  * while others' transactions are still open, and the sequencer takes only committed entries, in
  * order, into the tree that the check then finds intact.
  */
-@ExtendWith(ArquillianExtension.class)
+@InTheContainer
 class AuditTrailIT {
 
   @Deployment

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.OutsideAuditor;
 import org.myochart.testsupport.RunningClinic;
@@ -48,6 +49,8 @@ import org.myochart.testsupport.TestDatabase;
  * recomputed here from the entry hashes read straight from the database, with the test's own
  * hashing ({@link OutsideAuditor}, RFC 9162), not MyoChart's.
  */
+@Isolated(
+    "It breaks the shared tree head sequencer and deletes a leaf, so every publish and export in between fails.")
 class AuditTreeIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

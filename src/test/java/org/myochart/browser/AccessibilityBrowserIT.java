@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.myochart.testsupport.StoredRows;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -25,6 +28,9 @@ import org.openqa.selenium.WebElement;
  * not only the first. The first start's pages (setup, second factor, its code at sign-in) are
  * checked in {@link FirstStartBrowserIT}, which owns the fresh clinic.
  */
+@ResourceLock(SharedDemoData.FRONT_DESK_SIGN_INS)
+@ResourceLock(SharedDemoData.VERIFICATION)
+@Order(5) // among the first to start: it is one of the longest
 class AccessibilityBrowserIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;
@@ -140,7 +146,7 @@ class AccessibilityBrowserIT {
       browser.type("client:firstName", "Carla");
       browser.type("client:dateOfBirth", "1979-08-14");
       browser.type("client:email", "");
-      browser.type("client:phone", "+47 911 22 333");
+      browser.type("client:phone", Names.phoneOf(last));
       browser.type("client:emergencyContactName", "Carlos Lopez");
       browser.type("client:emergencyContactPhone", "+46 70 555 0102");
       browser.type("client:physicianName", "Dr. Kari Holm");

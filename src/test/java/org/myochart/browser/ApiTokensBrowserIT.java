@@ -9,12 +9,15 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 /** The owner issues an API token on the page, sees it once, and revokes it. */
+@ResourceLock(SharedDemoData.API_TOKENS)
 class ApiTokensBrowserIT {
 
   private static RunningClinic clinic;

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -28,6 +30,7 @@ import org.openqa.selenium.interactions.Actions;
  * and reachable, every built-in muscle and pressure point has one on each of its sides, and taps on
  * points, reflex areas and muscles change the rows, say what they did and are saved with the note.
  */
+@ResourceLock(SharedDemoData.JONAS_SESSIONS)
 class BodyChartBrowserIT {
 
   private static final List<String> VIEWS = List.of("back", "front", "side", "hands-feet");

@@ -7,6 +7,7 @@ import static org.myochart.browser.ConsentSigningBrowserIT.SIGNATURE;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
@@ -16,6 +17,8 @@ import org.openqa.selenium.By;
  * What happens to consents after signing: withdrawal, a new form version that requires everyone to
  * consent again, a form that changes while a client reads it, and a witnessed form.
  */
+@Isolated(
+    "It publishes a required consent form, which stops every client's treatment until it is retired.")
 class ConsentLifecycleBrowserIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.myochart.testsupport.AuditRows;
@@ -32,6 +33,7 @@ import org.openqa.selenium.WebElement;
  * Clients sign consents on a 1024×768 touch screen: the electronic records disclosure first, then
  * the migraine massage consent with a drawn signature; the server's refusals show on the tablet.
  */
+@Order(7) // among the first to start: it is one of the longest
 class ConsentSigningBrowserIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

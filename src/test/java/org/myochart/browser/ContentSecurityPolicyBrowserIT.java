@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.myochart.testsupport.StoredRows;
 import org.openqa.selenium.By;
 
@@ -19,6 +22,8 @@ import org.openqa.selenium.By;
  * tabs, body chart, autosave and signature pad answer, and the browser console reports no blocked
  * script, style or resource.
  */
+@ResourceLock(SharedDemoData.JONAS_SESSIONS)
+@Order(9) // among the first to start: it is one of the longest
 class ContentSecurityPolicyBrowserIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

@@ -11,13 +11,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.ExportArchives;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The owner's Exports page: ask for an export, watch it complete, download the archive. */
+@ResourceLock(SharedDemoData.EXPORTS)
 class ExportsBrowserIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

@@ -15,13 +15,16 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.FhirValidation;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.myochart.testsupport.StoredRows;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chromium.ChromiumDriver;
 
 /** "Export for physician (FHIR)" on the client's page saves the client's Bundle as a file. */
+@ResourceLock(SharedDemoData.FHIR_EXPORTS)
 class FhirExportBrowserIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.myochart.security.SecondFactors;
 import org.myochart.testsupport.AuditRows;
@@ -23,6 +24,7 @@ import org.openqa.selenium.WebElement;
  * signs in with a second factor (the product's default for owners). Each of these pages is checked
  * with axe-core on the way, as {@link AccessibilityBrowserIT} checks the others.
  */
+@Order(8) // among the first to start: it is one of the longest
 class FirstStartBrowserIT {
 
   private static RunningClinic clinic;

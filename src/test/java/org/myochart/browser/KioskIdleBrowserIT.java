@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Names;
@@ -24,6 +25,7 @@ import org.openqa.selenium.WebElement;
  * after {@link RunningClinic#SHORT_IDLE_TIMEOUT}, the tablet asks after {@link
  * RunningClinic#KIOSK_ASK_AFTER} and locks after {@link RunningClinic#KIOSK_LOCK_AFTER}.
  */
+@Order(1) // first: the longest class, most of it waiting
 class KioskIdleBrowserIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

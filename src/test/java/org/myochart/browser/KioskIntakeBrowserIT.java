@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.openqa.selenium.By;
 
 /**
  * The client answers the intake on a tablet-sized touch screen that cannot be left without a staff
  * password.
  */
+@ResourceLock(SharedDemoData.FRONT_DESK_SIGN_INS)
 class KioskIntakeBrowserIT {
 
   private static RunningClinic clinic;

@@ -7,9 +7,11 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.SealedPdfs;
+import org.myochart.testsupport.SharedDemoData;
 import org.myochart.testsupport.StoredRows;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,6 +21,7 @@ import org.openqa.selenium.WebElement;
  * among the note's cautions with the intake's medications, marking the rows it concerns, and
  * overridden at signing only with a reason that the signed note and its sealed PDF show.
  */
+@ResourceLock(SharedDemoData.JONAS_SESSIONS)
 class RestrictionsBrowserIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

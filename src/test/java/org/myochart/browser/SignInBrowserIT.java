@@ -10,11 +10,15 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.openqa.selenium.By;
 
 /** Signing in and out of the demo clinic in headless Chromium. */
+@ResourceLock(SharedDemoData.THERAPIST2_ACCESS)
+@ResourceLock(SharedDemoData.FRONT_DESK_SIGN_INS)
 class SignInBrowserIT {
 
   private static RunningClinic clinic;

@@ -10,10 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -21,6 +24,10 @@ import org.openqa.selenium.WebElement;
  * A therapist starts a session for a consented demo client, writes the SOAP note on a tablet with
  * the body chart and on a desktop, signs it, adds an addendum and sees the outcome charts.
  */
+@ResourceLock(SharedDemoData.THERAPIST2_ACCESS)
+@ResourceLock(SharedDemoData.ANNAS_RECORDS)
+@ResourceLock(SharedDemoData.JONAS_SESSIONS)
+@Order(6) // among the first to start: it is one of the longest
 class SoapNoteBrowserIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;
@@ -394,8 +401,12 @@ class SoapNoteBrowserIT {
     jakarta.json.JsonArray notes =
         jakarta.json.Json.createReader(new java.io.StringReader(list.body())).readArray();
     assertTrue(notes.size() >= 8);
-    jakarta.json.JsonObject newest = notes.getJsonObject(notes.size() - 1);
-    assertEquals("SIGNED", newest.getString("status"));
+    // The newest signed one: another test may have left a draft after it.
+    jakarta.json.JsonObject newest =
+        notes.getValuesAs(jakarta.json.JsonObject.class).stream()
+            .filter(n -> n.getString("status").equals("SIGNED"))
+            .reduce((older, newer) -> newer)
+            .orElseThrow();
     assertEquals("therapist1", newest.getString("therapist"));
     long noteId = newest.getJsonNumber("id").longValue();
     var one = Http.get(clinic.uri("/api/v1/notes/" + noteId), "owner", PASSWORD);

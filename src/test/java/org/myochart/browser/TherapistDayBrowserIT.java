@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -19,6 +21,7 @@ import org.openqa.selenium.support.ui.Select;
  * and unsigned-note columns; the session start offering a follow-up to a returning client; the
  * whole intake with its versions on the client page.
  */
+@ResourceLock(SharedDemoData.ANNAS_RECORDS)
 class TherapistDayBrowserIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;
@@ -174,7 +177,7 @@ class TherapistDayBrowserIT {
       tablet.type("client:firstName", "Runa");
       tablet.type("client:lastName", last);
       tablet.type("client:dateOfBirth", "1983-08-21");
-      tablet.type("client:phone", ClientRecordBrowserIT.phoneOf(last));
+      tablet.type("client:phone", Names.phoneOf(last));
       tablet.submit("client:save");
       tablet.awaitPath("/staff/clients/client.xhtml");
       long id =

@@ -15,17 +15,21 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.record.SigningIdentity;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.SealedPdfs;
+import org.myochart.testsupport.SharedDemoData;
 import org.openqa.selenium.By;
 
 /**
  * The owner verifies a sealed PDF on the owner's page, switches on the auditors' page, an anonymous
  * visitor verifies there without seeing any name, and after switching off it is gone.
  */
+@ResourceLock(SharedDemoData.VERIFICATION)
+@ResourceLock(SharedDemoData.ANNAS_RECORDS)
 class VerificationBrowserIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

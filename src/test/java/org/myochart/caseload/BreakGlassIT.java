@@ -24,10 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditEntry;
@@ -47,13 +45,14 @@ import org.myochart.security.KioskSession;
 import org.myochart.security.StaffAccounts;
 import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.InTheContainer;
 import org.myochart.testsupport.TreatableClients;
 import org.myochart.treatment.SessionKind;
 import org.myochart.treatment.SoapNote;
 import org.myochart.treatment.SoapNotes;
 
 /** Caseloads and break-glass access in Payara Micro on the real database. */
-@ExtendWith(ArquillianExtension.class)
+@InTheContainer
 class BreakGlassIT {
 
   private static final String PASSWORD = "steady shoulders 2026";

@@ -18,10 +18,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditChain;
@@ -35,10 +33,11 @@ import org.myochart.platform.RuleViolation;
 import org.myochart.security.KioskSession;
 import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.InTheContainer;
 import org.myochart.testsupport.Names;
 
 /** Clients, intakes, red flags and clearances inside Payara Micro on the real database. */
-@ExtendWith(ArquillianExtension.class)
+@InTheContainer
 class ClientsIT {
 
   @Deployment

@@ -21,10 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditTrail;
@@ -38,13 +36,14 @@ import org.myochart.security.StaffAccount;
 import org.myochart.security.StaffAccounts;
 import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.InTheContainer;
 import org.myochart.testsupport.Names;
 
 /**
  * Signing, refusing, witnessing, withdrawing and the treatment gate, in Payara Micro on the real
  * database.
  */
-@ExtendWith(ArquillianExtension.class)
+@InTheContainer
 class ConsentsIT {
 
   private static final String PASSWORD = "quiet temples 2026";

@@ -22,13 +22,17 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.ExportArchives;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.SealedPdfs;
+import org.myochart.testsupport.SharedDemoData;
 
 /** The owner's export API against the demo clinic: what an archive holds, filters, and refusals. */
+@ResourceLock(SharedDemoData.EXPORTS)
+@ResourceLock(SharedDemoData.ANNAS_RECORDS)
 class AuditExportApiIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;
@@ -151,12 +155,12 @@ class AuditExportApiIT {
       assertTrue(SealedPdfs.signatureValid(pdf));
     }
 
-    assertEquals(1, AuditRows.count(clinic, "CREATE", "owner", Long.toString(id)));
-    assertEquals(1, AuditRows.count(clinic, "EXPORT", "owner", Long.toString(id)));
+    assertEquals(1, AuditRows.count(clinic, "CREATE", "owner", "AuditExport", Long.toString(id)));
+    assertEquals(1, AuditRows.count(clinic, "EXPORT", "owner", "AuditExport", Long.toString(id)));
     download(id);
     assertEquals(
         2,
-        AuditRows.count(clinic, "EXPORT", "owner", Long.toString(id)),
+        AuditRows.count(clinic, "EXPORT", "owner", "AuditExport", Long.toString(id)),
         "every download is audited");
   }
 

@@ -21,6 +21,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.myochart.testsupport.ExportArchives;
 import org.myochart.testsupport.Http;
@@ -33,6 +34,7 @@ import org.myochart.testsupport.SealedRecordSeed;
  * resumes when the server starts again and its archive holds every record once, each matching the
  * manifest.
  */
+@Order(3) // among the first to start: it is one of the longest
 class AuditExportRecoveryIT {
 
   private static final int RECORDS = 10_000;

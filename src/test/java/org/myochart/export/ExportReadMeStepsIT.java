@@ -36,11 +36,13 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.platform.Sha256;
 import org.myochart.record.SigningIdentity;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.OutsideAuditor;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 
 /**
  * Follows the export README's steps literally, with openssl, sha256sum and python3 in a shell, on
@@ -49,6 +51,7 @@ import org.myochart.testsupport.RunningClinic;
  * log line or an inclusion proof changed, a tree head with another root. The audit log's hashes and
  * proofs are also checked with the test's own hashing ({@link OutsideAuditor}), not MyoChart's.
  */
+@ResourceLock(SharedDemoData.EXPORTS)
 class ExportReadMeStepsIT {
 
   private static RunningClinic clinic;

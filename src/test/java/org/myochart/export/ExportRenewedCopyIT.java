@@ -11,15 +11,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.platform.Sha256;
 import org.myochart.record.RenewedRecords;
 import org.myochart.record.SealedRecord;
 import org.myochart.record.TimestampAuthority;
 import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.InTheContainer;
 import org.myochart.testsupport.TestTimestampAuthority;
 
 /**
@@ -27,7 +26,7 @@ import org.myochart.testsupport.TestTimestampAuthority;
  * export made before a renewal still reads the copy its manifest names; in Payara Micro on the real
  * database.
  */
-@ExtendWith(ArquillianExtension.class)
+@InTheContainer
 class ExportRenewedCopyIT {
 
   @Deployment

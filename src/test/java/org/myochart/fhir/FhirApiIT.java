@@ -17,11 +17,13 @@ import java.util.TreeSet;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.FhirValidation;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.myochart.testsupport.StoredRows;
 
 /**
@@ -29,6 +31,9 @@ import org.myochart.testsupport.StoredRows;
  * HAPI's validator against the R4 base specification without an error, and bad requests are refused
  * as the API refuses them elsewhere.
  */
+@ResourceLock(SharedDemoData.THERAPIST2_ACCESS)
+@ResourceLock(SharedDemoData.ANNAS_RECORDS)
+@ResourceLock(SharedDemoData.FHIR_EXPORTS)
 class FhirApiIT {
 
   /** The clients {@code org.myochart.demo.DemoClients} creates, by surname. */

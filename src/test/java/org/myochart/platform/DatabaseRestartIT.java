@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.myochart.browser.Browser;
 import org.myochart.browser.LoginScreen;
 import org.myochart.testsupport.Http;
@@ -34,6 +35,7 @@ import org.openqa.selenium.By;
  * {@code pg_ctlcluster}, fails with a clear message without them, and always starts the server
  * again and waits for {@code pg_isready}.
  */
+@Isolated("It stops and restarts PostgreSQL under every server.")
 class DatabaseRestartIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

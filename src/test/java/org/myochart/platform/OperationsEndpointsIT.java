@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.myochart.testsupport.Http;
@@ -18,6 +19,8 @@ import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.TestTimestampAuthority;
 
 /** Health, metrics, OpenAPI, headers and error handling of the running server. */
+@Isolated(
+    "It makes the demo clinic's timestamp authority fail, which refuses every signature in between.")
 class OperationsEndpointsIT {
 
   private static RunningClinic clinic;

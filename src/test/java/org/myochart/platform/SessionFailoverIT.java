@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.TestDatabase;
@@ -30,6 +31,7 @@ import org.myochart.testsupport.WebSession;
  * are free ones unless {@code myochart.it.clusterHttpPorts} and {@code
  * myochart.it.clusterGridPorts} name two each.
  */
+@Order(4) // among the first to start: it is one of the longest
 class SessionFailoverIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

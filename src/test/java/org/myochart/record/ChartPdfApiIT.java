@@ -15,14 +15,17 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.audit.RecordKind;
 import org.myochart.platform.Sha256;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.SealedPdfs;
+import org.myochart.testsupport.SharedDemoData;
 
 /** GET /api/v1/clients/{id}/chart.pdf against the demo clinic's real sealed records. */
+@ResourceLock(SharedDemoData.ANNAS_RECORDS)
 class ChartPdfApiIT {
 
   private static RunningClinic clinic;
@@ -45,7 +48,7 @@ class ChartPdfApiIT {
   void theOwnersChartHasABookmarkAndAVerifiableOriginalPerRecordUnderOneValidSeal()
       throws Exception {
     List<DemoSealedRecords.Stored> stored = DemoSealedRecords.ofClient(clinic, anna);
-    int exported = AuditRows.count(clinic, "EXPORT", "owner", Long.toString(anna));
+    int exported = AuditRows.count(clinic, "EXPORT", "owner", "ClientChart", Long.toString(anna));
 
     HttpResponse<byte[]> response = chart("owner", anna);
 
@@ -79,7 +82,9 @@ class ChartPdfApiIT {
         assertTrue(SealedPdfs.signatureValid(original), name);
       }
     }
-    assertEquals(exported + 1, AuditRows.count(clinic, "EXPORT", "owner", Long.toString(anna)));
+    assertEquals(
+        exported + 1,
+        AuditRows.count(clinic, "EXPORT", "owner", "ClientChart", Long.toString(anna)));
     assertEquals(List.of(), SealedPdfs.pdfA3bFailures(pdf));
     String cover = SealedPdfs.text(pdf).replaceAll("\\s+", " ");
     assertTrue(cover.contains("Health intake (current version)"), cover);

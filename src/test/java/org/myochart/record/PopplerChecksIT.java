@@ -19,14 +19,18 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.audit.RecordKind;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 
 /**
  * The demo clinic's sealed PDFs read by poppler, a PDF implementation that shares no code with
  * ours: its verdict on the seal, the text a reader sees and the attached JSON source.
  */
+@ResourceLock(SharedDemoData.VERIFICATION)
+@ResourceLock(SharedDemoData.ANNAS_RECORDS)
 class PopplerChecksIT {
 
   private static RunningClinic clinic;

@@ -11,15 +11,14 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.RecordKind;
 import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.InTheContainer;
 import org.myochart.testsupport.TestTimestampAuthority;
 
 /**
@@ -28,7 +27,7 @@ import org.myochart.testsupport.TestTimestampAuthority;
  * from then on, still verifies as the clinic's stored copy (and so does the older one), and the
  * renewal is audited. The authority runs inside the server for the test.
  */
-@ExtendWith(ArquillianExtension.class)
+@InTheContainer
 class RecordRenewalIT {
 
   @Deployment

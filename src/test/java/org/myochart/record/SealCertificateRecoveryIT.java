@@ -11,19 +11,18 @@ import jakarta.transaction.UserTransaction;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.audit.RecordKind;
 import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.InTheContainer;
 
 /**
  * A record sealed before the clinic kept its history of sealing certificates (before V15), with a
  * key replaced since, verifies as the clinic's once its certificate is recovered from the stored
  * records at start; in Payara Micro on the real database.
  */
-@ExtendWith(ArquillianExtension.class)
+@InTheContainer
 class SealCertificateRecoveryIT {
 
   private static final Instant LONG_AGO = Instant.parse("2024-06-03T09:30:00Z");

@@ -19,13 +19,16 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.audit.RecordKind;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.SealedPdfs;
+import org.myochart.testsupport.SharedDemoData;
 
 /** POST /api/v1/verifications over HTTP against the demo clinic's real sealed records. */
+@ResourceLock(SharedDemoData.VERIFICATION)
 class VerificationApiIT {
 
   private static RunningClinic clinic;

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
@@ -47,6 +48,8 @@ import org.myochart.testsupport.WebSession;
  * the API with their HTTP Basic credentials, and the kiosk column with a session that a front-desk
  * member handed to a client for the intake.
  */
+@Isolated(
+    "It counts the clinic's refusals, clients, staff, tokens and exports exactly, cell by cell.")
 class AccessMatrixIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

@@ -13,14 +13,17 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.myochart.testsupport.StaffMembers;
 import org.myochart.testsupport.StoredRows;
 
 /**
  * Bearer tokens for integrations, issued and revoked by the owner, over HTTP on the demo clinic.
  */
+@ResourceLock(SharedDemoData.API_TOKENS)
 class ApiTokenApiIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

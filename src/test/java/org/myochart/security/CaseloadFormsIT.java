@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.myochart.testsupport.StoredRows;
 import org.myochart.testsupport.WebSession;
 
@@ -19,6 +21,9 @@ import org.myochart.testsupport.WebSession;
  * treats Anna: every such post is refused with 403, leaves an {@code ACCESS_DENIED} entry naming
  * therapist2, and stores nothing for Anna.
  */
+@ResourceLock(SharedDemoData.THERAPIST2_ACCESS)
+@ResourceLock(SharedDemoData.ANNAS_RECORDS)
+@ResourceLock(SharedDemoData.JONAS_SESSIONS)
 class CaseloadFormsIT {
 
   private static RunningClinic clinic;

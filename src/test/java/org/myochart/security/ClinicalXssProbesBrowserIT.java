@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.browser.Browser;
 import org.myochart.browser.LoginScreen;
 import org.myochart.browser.PaperConsentScreen;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
 import org.myochart.testsupport.SealedPdfs;
+import org.myochart.testsupport.SharedDemoData;
 import org.myochart.testsupport.WebSession;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -36,6 +38,7 @@ import org.openqa.selenium.WebElement;
  * no script runs, no expression is evaluated, and the sealed note and addendum PDFs carry the text
  * literally.
  */
+@ResourceLock(SharedDemoData.ANNAS_RECORDS)
 class ClinicalXssProbesBrowserIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

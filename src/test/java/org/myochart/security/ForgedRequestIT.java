@@ -13,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.browser.Browser;
 import org.myochart.browser.LoginScreen;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.myochart.testsupport.StoredRows;
 import org.myochart.testsupport.WebSession;
 
@@ -26,6 +28,7 @@ import org.myochart.testsupport.WebSession;
  * Form posts the server did not hand out: without a view state, with a made-up one, with one from
  * another person's session, and from a page on another site. None of them changes anything.
  */
+@ResourceLock(SharedDemoData.FRONT_DESK_SIGN_INS)
 class ForgedRequestIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
@@ -36,6 +37,7 @@ import org.myochart.testsupport.WebSession;
  * an address does not answer, HEAD, paging parameters, readiness, forged Host headers, the session
  * cookie behind a TLS proxy, refusals by the container, and repeated registrations.
  */
+@Isolated("It counts every export the owner makes.")
 class HttpEdgeCasesIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

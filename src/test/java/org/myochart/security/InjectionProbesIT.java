@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
@@ -24,6 +25,8 @@ import org.myochart.testsupport.WebSession;
  * SQL-injection probes in every search box, id parameter and API field: no 500, no stack trace,
  * nothing stored beyond what was asked for, and the tables still there afterwards.
  */
+@Isolated(
+    "It checks that probes change nothing by counting every client, staff member, consent and note.")
 class InjectionProbesIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

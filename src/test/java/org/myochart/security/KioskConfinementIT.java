@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 import org.myochart.testsupport.StoredRows;
 import org.myochart.testsupport.WebSession;
 
@@ -24,6 +26,7 @@ import org.myochart.testsupport.WebSession;
  * sign-out): every answer leads back to the kiosk's own page, and only the password of the staff
  * member who handed the tablet over ends kiosk mode.
  */
+@ResourceLock(SharedDemoData.FRONT_DESK_SIGN_INS)
 class KioskConfinementIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

@@ -11,10 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
 import org.myochart.audit.AuditChain;
@@ -27,9 +25,10 @@ import org.myochart.platform.RuleViolation;
 import org.myochart.platform.SchemaMigration;
 import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.InTheContainer;
 
 /** Staff accounts, sign-in and the audit chain, inside Payara Micro on the real database. */
-@ExtendWith(ArquillianExtension.class)
+@InTheContainer
 class StaffAccountsIT {
 
   private static final String PASSWORD = "lavender and eucalyptus";

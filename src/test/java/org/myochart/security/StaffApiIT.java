@@ -8,11 +8,14 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.myochart.testsupport.AuditRows;
 import org.myochart.testsupport.Http;
 import org.myochart.testsupport.RunningClinic;
+import org.myochart.testsupport.SharedDemoData;
 
 /** The staff API over HTTP Basic against the running demo clinic. */
+@ResourceLock(SharedDemoData.THERAPIST2_ACCESS)
 class StaffApiIT {
 
   private static RunningClinic clinic;
@@ -115,7 +118,11 @@ class StaffApiIT {
     assertEquals(
         1,
         AuditRows.count(
-            clinic, "CREATE", "owner", Integer.toString(Http.json(created).getInt("id"))));
+            clinic,
+            "CREATE",
+            "owner",
+            "StaffAccount",
+            Integer.toString(Http.json(created).getInt("id"))));
   }
 
   @Test

@@ -30,6 +30,7 @@ public final class Deployments {
           "org.myochart.treatment.RestrictionsIT",
           "org.myochart.treatment.SoapNotesIT",
           "org.myochart.treatment.WorkListsIT",
+          "org.myochart.testsupport.InTheContainer",
           "org.myochart.testsupport.Names",
           "org.myochart.testsupport.TestTimestampAuthority",
           "org.myochart.testsupport.TreatableClients");

@@ -37,7 +37,7 @@ public final class FhirValidation {
   }
 
   /** The messages of severity ERROR and FATAL for the JSON, each with where it points. */
-  public static List<String> errors(String json) {
+  public static synchronized List<String> errors(String json) {
     return validator().validateWithResult(json).getMessages().stream()
         .filter(
             m ->
@@ -48,7 +48,7 @@ public final class FhirValidation {
   }
 
   /** Every message, for reading what the validator said besides errors. */
-  public static List<String> messages(String json) {
+  public static synchronized List<String> messages(String json) {
     return validator().validateWithResult(json).getMessages().stream()
         .map(FhirValidation::describe)
         .toList();

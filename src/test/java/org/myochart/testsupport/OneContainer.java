@@ -60,7 +60,7 @@ public final class OneContainer implements DeployableContainer<PayaraMicroContai
   }
 
   @Override
-  public void stop() throws LifecycleException {
+  public synchronized void stop() throws LifecycleException {
     if (running != null) {
       try {
         payara.undeploy(running);
@@ -80,7 +80,7 @@ public final class OneContainer implements DeployableContainer<PayaraMicroContai
   }
 
   @Override
-  public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
+  public synchronized ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
     if (running != null && holds(running, archive)) {
       return address;
     }

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -42,7 +45,30 @@ public final class RunningClinic {
    */
   public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
 
-  private static final Map<String, RunningClinic> SERVERS = new ConcurrentHashMap<>();
+  /**
+   * The shared clinics, each started once by the first test that asks for it. Test classes run
+   * concurrently; a start takes a minute, so it runs outside the map's own locking and every other
+   * class asking for the same clinic waits for that one start.
+   */
+  private static final Map<String, FutureTask<RunningClinic>> SERVERS = new ConcurrentHashMap<>();
+
+  private static RunningClinic shared(String name, Supplier<RunningClinic> start) {
+    FutureTask<RunningClinic> created = new FutureTask<>(start::get);
+    FutureTask<RunningClinic> existing = SERVERS.putIfAbsent(name, created);
+    FutureTask<RunningClinic> task = existing == null ? created : existing;
+    task.run();
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException("The " + name + " clinic did not start", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the " + name + " clinic started", e);
+    }
+  }
 
   private final String name;
   private final URI baseUri;
@@ -106,12 +132,12 @@ public final class RunningClinic {
    * 3161 authority running in the test JVM.
    */
   public static RunningClinic demo() {
-    return SERVERS.computeIfAbsent(
+    return shared(
         "demo",
-        n ->
+        () ->
             start(
-                n,
-                "myochart_it_" + n,
+                "demo",
+                "myochart_it_demo",
                 "768m",
                 Map.of(
                     "MYOCHART_DEMO",
@@ -152,13 +178,13 @@ public final class RunningClinic {
    * The idle timeout of the {@link #idle()} clinic: long enough for a sign-in and a page between
    * two clicks on a busy build machine, short enough that a test waits it out in seconds.
    */
-  public static final Duration SHORT_IDLE_TIMEOUT = Duration.ofSeconds(6);
+  public static final Duration SHORT_IDLE_TIMEOUT = Duration.ofSeconds(8);
 
   /** When a tablet of the {@link #idle()} clinic left alone asks "Still there?". */
-  public static final Duration KIOSK_ASK_AFTER = Duration.ofSeconds(12);
+  public static final Duration KIOSK_ASK_AFTER = Duration.ofSeconds(16);
 
   /** When a tablet of the {@link #idle()} clinic left alone locks back to staff. */
-  public static final Duration KIOSK_LOCK_AFTER = Duration.ofSeconds(24);
+  public static final Duration KIOSK_LOCK_AFTER = Duration.ofSeconds(28);
 
   /**
    * A clinic whose sessions end after {@link #SHORT_IDLE_TIMEOUT}, for the tests of idle log-off
@@ -168,12 +194,12 @@ public final class RunningClinic {
    * #DEMO_PASSWORD}), made from the environment, so it starts without the demo's records.
    */
   public static RunningClinic idle() {
-    return SERVERS.computeIfAbsent(
+    return shared(
         "idle",
-        n ->
+        () ->
             start(
-                n,
-                "myochart_it_" + n,
+                "idle",
+                "myochart_it_idle",
                 "512m",
                 Map.of(
                     "MYOCHART_OWNER_USERNAME",
@@ -191,12 +217,12 @@ public final class RunningClinic {
 
   /** A clinic on an empty database, as after a first download. */
   public static RunningClinic fresh() {
-    return SERVERS.computeIfAbsent(
+    return shared(
         "fresh",
-        n ->
+        () ->
             start(
-                n,
-                "myochart_it_" + n,
+                "fresh",
+                "myochart_it_fresh",
                 "768m",
                 Map.of("MYOCHART_SECOND_FACTOR_ROLES", "OWNER"),
                 null));
@@ -531,10 +557,16 @@ public final class RunningClinic {
    * clients) take ports from that range, and one of them can grab a port chosen there before Payara
    * binds it.
    */
+  /** Ports handed out in this JVM: servers starting at the same time never get the same one. */
+  private static final java.util.Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
   private static int freePort() throws IOException {
     java.util.Random random = new java.util.Random();
     for (int tries = 0; tries < 200; tries++) {
       int candidate = 20000 + random.nextInt(12000);
+      if (!HANDED_OUT.add(candidate)) {
+        continue;
+      }
       try (ServerSocket socket = new ServerSocket()) {
         socket.setReuseAddress(true);
         socket.bind(new java.net.InetSocketAddress(candidate));

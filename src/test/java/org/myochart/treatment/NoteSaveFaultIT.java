@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.myochart.browser.Browser;
 import org.myochart.browser.LoginScreen;
@@ -31,6 +32,7 @@ import org.openqa.selenium.WebElement;
  * (kill -9) while the note page saves continuously, two screens editing one draft, and a
  * double-tapped or concurrent sign. Runs on H2 and, with {@code -Ppostgres}, on PostgreSQL.
  */
+@Order(2) // among the first to start: it is one of the longest
 class NoteSaveFaultIT {
 
   private static final String PASSWORD = RunningClinic.DEMO_PASSWORD;

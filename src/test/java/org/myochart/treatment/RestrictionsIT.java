@@ -20,10 +20,8 @@ import java.util.function.Supplier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.anatomy.BodyRegion;
 import org.myochart.anatomy.Side;
 import org.myochart.audit.Actor;
@@ -41,6 +39,7 @@ import org.myochart.record.Records;
 import org.myochart.security.StaffAccounts;
 import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.InTheContainer;
 import org.myochart.testsupport.TreatableClients;
 
 /**
@@ -48,7 +47,7 @@ import org.myochart.testsupport.TreatableClients;
  * rows when the note is signed, overridden only with a reason that the audit trail and the sealed
  * PDF keep; in Payara Micro on the real database.
  */
-@ExtendWith(ArquillianExtension.class)
+@InTheContainer
 class RestrictionsIT {
 
   private static final String PASSWORD = "steady shoulders 2026";

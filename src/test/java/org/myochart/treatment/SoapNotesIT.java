@@ -17,10 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.anatomy.Side;
 import org.myochart.audit.Actor;
 import org.myochart.audit.AuditAction;
@@ -39,6 +37,7 @@ import org.myochart.platform.RuleViolation;
 import org.myochart.security.StaffAccounts;
 import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.InTheContainer;
 import org.myochart.testsupport.Names;
 import org.myochart.testsupport.TreatableClients;
 
@@ -46,7 +45,7 @@ import org.myochart.testsupport.TreatableClients;
  * Sessions, SOAP notes, signing, addenda and who may read them, in Payara Micro on the real
  * database.
  */
-@ExtendWith(ArquillianExtension.class)
+@InTheContainer
 class SoapNotesIT {
 
   private static final String PASSWORD = "steady shoulders 2026";

@@ -15,10 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.myochart.audit.Actor;
 import org.myochart.audit.CurrentActor;
 import org.myochart.caseload.Caseloads;
@@ -33,6 +31,7 @@ import org.myochart.platform.RuleViolation;
 import org.myochart.security.StaffAccounts;
 import org.myochart.staff.Role;
 import org.myochart.testsupport.Deployments;
+import org.myochart.testsupport.InTheContainer;
 import org.myochart.testsupport.TreatableClients;
 
 /**
@@ -40,7 +39,7 @@ import org.myochart.testsupport.TreatableClients;
  * treatment gate and the note rules asked for many clients at once give the answers they give one
  * client at a time.
  */
-@ExtendWith(ArquillianExtension.class)
+@InTheContainer
 class WorkListsIT {
 
   private static final String PASSWORD = "steady shoulders 2026";
