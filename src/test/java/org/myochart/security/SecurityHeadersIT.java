@@ -341,9 +341,8 @@ class SecurityHeadersIT {
         problems.add(where + ": inline script without the page's nonce: " + tag);
       }
     }
-    // Read as the browser reads it: text such as a staff member's name "<img onerror=…>" shown in
-    // an
-    // attribute's value is not a handler; an attribute named on… is.
+    // Read as the browser reads it: a name such as "<img onerror=…>" inside an attribute's value
+    // is text, not a handler; an attribute named on… is a handler.
     for (Element element : Jsoup.parse(body).getAllElements()) {
       for (Attribute attribute : element.attributes()) {
         if (attribute.getKey().toLowerCase(Locale.ROOT).startsWith("on")) {

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -52,8 +52,8 @@ public final class RunningClinic {
    */
   private static final Map<String, FutureTask<RunningClinic>> SERVERS = new ConcurrentHashMap<>();
 
-  private static RunningClinic shared(String name, Supplier<RunningClinic> start) {
-    FutureTask<RunningClinic> created = new FutureTask<>(start::get);
+  private static RunningClinic shared(String name, Function<String, RunningClinic> start) {
+    FutureTask<RunningClinic> created = new FutureTask<>(() -> start.apply(name));
     FutureTask<RunningClinic> existing = SERVERS.putIfAbsent(name, created);
     FutureTask<RunningClinic> task = existing == null ? created : existing;
     task.run();
@@ -134,10 +134,10 @@ public final class RunningClinic {
   public static RunningClinic demo() {
     return shared(
         "demo",
-        () ->
+        n ->
             start(
-                "demo",
-                "myochart_it_demo",
+                n,
+                "myochart_it_" + n,
                 "768m",
                 Map.of(
                     "MYOCHART_DEMO",
@@ -196,10 +196,10 @@ public final class RunningClinic {
   public static RunningClinic idle() {
     return shared(
         "idle",
-        () ->
+        n ->
             start(
-                "idle",
-                "myochart_it_idle",
+                n,
+                "myochart_it_" + n,
                 "512m",
                 Map.of(
                     "MYOCHART_OWNER_USERNAME",
@@ -219,10 +219,10 @@ public final class RunningClinic {
   public static RunningClinic fresh() {
     return shared(
         "fresh",
-        () ->
+        n ->
             start(
-                "fresh",
-                "myochart_it_fresh",
+                n,
+                "myochart_it_" + n,
                 "768m",
                 Map.of("MYOCHART_SECOND_FACTOR_ROLES", "OWNER"),
                 null));
